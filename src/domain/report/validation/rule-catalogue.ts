@@ -1,0 +1,146 @@
+/**
+ * @module Every check Gongkai runs on an annual report, with a stable id that findings, the JSON and
+ * the CSV carry, and where the rule comes from. Ids never change meaning; new rules get new ids.
+ *
+ * "Stated" rules are printed in the national form or the Regulation; "derived" rules follow from the
+ * table's structure or from evaluators' practice (annual-report-formats.md §4, numbered R1–R11 there).
+ */
+import type { Severity } from './finding.js';
+
+export interface RuleInfo {
+  readonly severity: Severity;
+  readonly title: string;
+  readonly titleEn: string;
+  /** Where the rule comes from. */
+  readonly basis: string;
+}
+
+export const RULES = {
+  'requests.balance': {
+    severity: 'error',
+    title: '第三部分每列：一＋二＝三（七）总计＋四',
+    titleEn: 'Section 3, every column: new + carried over = total handled + carried forward',
+    basis: 'R1, stated: 表头“第一项加第二项之和，等于第三项加第四项之和”',
+  },
+  'requests.row-total': {
+    severity: 'error',
+    title: '第三部分每行：总计列＝各类申请人之和',
+    titleEn: 'Section 3, every row: the 总计 column equals the sum of the six applicant columns',
+    basis: 'R2, derived from the table structure',
+  },
+  'requests.outcome-total': {
+    severity: 'error',
+    title: '第三部分每列：（七）总计＝各项办理结果之和',
+    titleEn: 'Section 3, every column: row （七）总计 equals the sum of the outcome rows',
+    basis: 'R3, derived from the table structure',
+  },
+  'review.block-total': {
+    severity: 'error',
+    title: '第四部分：总计＝结果维持＋结果纠正＋其他结果＋尚未审结',
+    titleEn: 'Section 4, each block: total = upheld + corrected + other + pending',
+    basis: 'R4, derived from the table structure',
+  },
+  'cell.value': {
+    severity: 'error',
+    title: '数值须为非负整数（本年增/减可为负，金额可有小数）',
+    titleEn: 'Counts are whole numbers ≥ 0 (本年增/减 may be negative; amounts may have decimals)',
+    basis: 'R5, derived',
+  },
+  'cell.missing': {
+    severity: 'error',
+    title: '表格数据缺失',
+    titleEn: 'A table cell is missing',
+    basis: 'The national format prints every row and column',
+  },
+  'cell.blank': {
+    severity: 'info',
+    title: '单元格留空（按 0 计算）',
+    titleEn: 'Cells left blank (counted as 0)',
+    basis: 'No verified rule requires "0"; blanks are a style issue (annual-report-formats.md §4)',
+  },
+  'format.year': {
+    severity: 'error',
+    title: '报告格式与报告年度不符',
+    titleEn: 'The table format does not match the report year',
+    basis: '国办公开办函〔2019〕60号 for 2019–2020, 国办公开办函〔2021〕30号 for 2021 on',
+  },
+  'format.foreign-row': {
+    severity: 'error',
+    title: '表格含有本格式没有的行或列',
+    titleEn: 'A table has a row or column that its format does not have',
+    basis: 'The national format for the year',
+  },
+  'report.year': {
+    severity: 'error',
+    title: '报告年度不在条例修订施行之后',
+    titleEn: 'The report year is before the revised Regulation (reports on 2019 onward)',
+    basis: '条例（国务院令第711号）2019-05-15 施行; the formats cover reports on 2019 onward',
+  },
+  'report.published-early': {
+    severity: 'warning',
+    title: '发布日期早于报告年度结束',
+    titleEn: 'Published before the year it reports on ended',
+    basis: 'Statistical period is 1月1日–12月31日 of the report year',
+  },
+  'report.deadline': {
+    severity: 'warning',
+    title: '发布日期晚于条例第四十九条规定的期限',
+    titleEn: 'Published after the deadline of Regulation Art. 49',
+    basis: '条例第四十九条: 部门 1月31日前, 政府信息公开工作主管部门 3月31日前',
+  },
+  'text.empty': {
+    severity: 'warning',
+    title: '文字部分为空',
+    titleEn: 'A text section is empty',
+    basis: '条例第五十条: the report must cover each item',
+  },
+  'fees.unreported': {
+    severity: 'warning',
+    title: '有逾期未缴费的申请，但第六部分未报告收费情况',
+    titleEn: 'Requests lapsed for unpaid fees, but section 6 reports no fees',
+    basis: 'R11, derived: 《政府信息公开信息处理费管理办法》 and the 2021 notice [U]',
+  },
+  'cross-year.sequence': {
+    severity: 'error',
+    title: '上年报告的年度不是本报告的前一年',
+    titleEn: 'The previous report is not of the year before',
+    basis: 'Cross-year rules compare consecutive years',
+  },
+  'cross-year.agency': {
+    severity: 'warning',
+    title: '两年报告的机关名称不同',
+    titleEn: 'The two reports name different agencies',
+    basis: 'Cross-year rules compare one agency',
+  },
+  'cross-year.carry-over': {
+    severity: 'error',
+    title: '本年“上年结转”≠上年“结转下年度继续办理”',
+    titleEn: "This year's carried-over requests differ from last year's carried-forward",
+    basis: 'R6, derived; applies across the 2020→2021 format change',
+  },
+  'cross-year.in-force': {
+    severity: 'warning',
+    title: '现行有效件数≠上年现行有效件数＋本年制发－本年废止',
+    titleEn: 'In force ≠ last year in force + issued − repealed',
+    basis: 'R7, derived, 2021 format only; legitimate breaks exist (修改, 机构改革)',
+  },
+  'cross-year.item-count': {
+    severity: 'warning',
+    title: '上一年项目数量≠上年的上一年项目数量＋本年增/减',
+    titleEn: "Previous-year item count ≠ last year's count + last year's change",
+    basis: 'R8, derived [U], 2019 format only',
+  },
+} as const satisfies Record<string, RuleInfo>;
+
+export type RuleId = keyof typeof RULES;
+
+export const RULE_IDS = Object.keys(RULES) as RuleId[];
+
+/**
+ * Rules of annual-report-formats.md §4 that cannot be checked on a finished table: they govern how
+ * requests are counted, and the request ledger enforces them when it builds the report.
+ */
+export const LEDGER_RULES = {
+  R9: '部分公开（区分处理的）只计这一情形 — one request, one outcome row',
+  R10: 'One counted request = one register entry; receipt date decides 本年新收; open at 12-31 → 结转',
+} as const;
