@@ -161,16 +161,22 @@ export function arbitraryReport(format?: ReportFormat): fc.Arbitrary<AnnualRepor
   return formatArb.chain((f) =>
     (f === '2019' ? fc.integer({ min: 2019, max: 2020 }) : fc.integer({ min: 2021, max: 2026 })).chain(
       (year) =>
-        fc.record({
-          year: fc.constant(year),
-          format: fc.constant(f),
-          agency: agencyName,
-          publishedOn: publishedOn(year),
-          text: fc.record({ overview: sectionText, problems: sectionText, otherMatters: sectionText }),
-          proactive: proactiveTable(f),
-          requests: requestTable(f),
-          reviewLitigation: reviewTable,
-        }),
+        fc.record(
+          {
+            year: fc.constant(year),
+            format: fc.constant(f),
+            agency: agencyName,
+            publishedOn: publishedOn(year),
+            text: fc.record(
+              { overview: sectionText, problems: sectionText, otherMatters: sectionText },
+              { noNullPrototype: true },
+            ),
+            proactive: proactiveTable(f),
+            requests: requestTable(f),
+            reviewLitigation: reviewTable,
+          },
+          { noNullPrototype: true },
+        ),
     ),
   );
 }

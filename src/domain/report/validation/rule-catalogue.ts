@@ -130,6 +130,12 @@ export const RULES = {
     titleEn: "Previous-year item count ≠ last year's count + last year's change",
     basis: 'R8, derived [U], 2019 format only',
   },
+  'read.unmapped-label': {
+    severity: 'warning',
+    title: '表格中有无法对应到官方格式的文字',
+    titleEn: 'Text in a table that maps to no row or header of the national format',
+    basis: 'Labels are mapped by rule, never guessed',
+  },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof RULES;

@@ -1,0 +1,56 @@
+/**
+ * @module The `gongkai` command line: builds the commands, runs one, and turns every expected failure
+ * into one line on stderr and an exit code. A stack trace is printed only with GONGKAI_DEBUG=1.
+ */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { CliFailure, type CliIo, EXIT } from './cli-io.js';
+import { registerReportCommands } from './report-commands.js';
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = new Command('gongkai')
+    .description('公开 Gongkai — 政府信息公开平台 (government information disclosure platform)')
+    .version(packageVersion(), '-v, --version', '显示版本 (show version)')
+    .helpOption('-h, --help', '显示帮助 (show help)')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+  registerReportCommands(program, io, (code) => {
+    exitCode = code;
+  });
+  program.commands.forEach(function inherit(command: Command) {
+    command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError();
+    command.commands.forEach(inherit);
+  });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version end with code 0; a usage mistake has already been printed by commander.
+      return e.exitCode === 0 ? EXIT.ok : EXIT.unusable;
+    }
+    if (e instanceof CliFailure) {
+      io.stderr(`gongkai: ${e.message}\n`);
+      return e.code;
+    }
+    if (e instanceof Error && e.name === 'PdfRendererUnavailable') {
+      io.stderr(`gongkai: ${e.message}\n`);
+      return EXIT.unusable;
+    }
+    io.stderr(
+      `gongkai: 内部错误，请报告此问题 (internal error, please report): ${e instanceof Error ? e.message : String(e)}\n`,
+    );
+    if (process.env.GONGKAI_DEBUG === '1' && e instanceof Error) io.stderr(`${e.stack}\n`);
+    return 70;
+  }
+}

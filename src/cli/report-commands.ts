@@ -1,0 +1,211 @@
+/**
+ * @module `gongkai report …`: check, parse, render, example, rules. The command line is a contract other
+ * tools script against (docs/cli.md): options, JSON keys and exit codes change only with a new version.
+ */
+import { renameSync, writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { renderJson } from '../documents/json/report-json.js';
+import { isRenderTarget, RENDER_TARGETS, renderReport, TEXT_TARGETS } from '../documents/render.js';
+import { exampleReport } from '../domain/report/example.js';
+import { FORMAT_NOTICE } from '../domain/report/format.js';
+import type { AnnualReport } from '../domain/report/model.js';
+import { type Finding, hasErrors } from '../domain/report/validation/finding.js';
+import { RULES } from '../domain/report/validation/rule-catalogue.js';
+import { validateReport } from '../domain/report/validation/validate.js';
+import { CliFailure, type CliIo, EXIT } from './cli-io.js';
+import { findingsTable } from './findings-table.js';
+import { loadReportFile } from './read-report-file.js';
+
+type SetExit = (code: number) => void;
+
+/** How many cells of each table were read (blank cells count as read). */
+function cellsRead(report: AnnualReport): { proactive: number; requests: number; reviewLitigation: number } {
+  const count = (cells: readonly unknown[]) => cells.filter((v) => v !== undefined).length;
+  return {
+    proactive: Object.values(report.proactive).reduce((n, row) => n + count(Object.values(row)), 0),
+    requests: Object.values(report.requests).reduce((n, row) => n + count(row ?? []), 0),
+    reviewLitigation: Object.values(report.reviewLitigation).reduce((n, b) => n + count(Object.values(b)), 0),
+  };
+}
+
+function nonZeroCells(report: AnnualReport): number {
+  const values = [
+    ...Object.values(report.proactive).flatMap((r) => Object.values(r)),
+    ...Object.values(report.requests).flatMap((r) => r ?? []),
+    ...Object.values(report.reviewLitigation).flatMap((b) => Object.values(b)),
+  ];
+  return values.filter((v) => v !== null && v !== undefined && Number(v) !== 0).length;
+}
+
+export function findingJson(f: Finding) {
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    messageEn: f.messageEn,
+    cells: f.cells,
+    ...(f.expected === undefined ? {} : { expected: f.expected }),
+    ...(f.found === undefined ? {} : { found: f.found }),
+  };
+}
+
+function summaryLines(file: string, report: AnnualReport, shape: string, encoding: string): string {
+  const read = cellsRead(report);
+  const total = read.proactive + read.requests + read.reviewLitigation;
+  const nonZero = nonZeroCells(report);
+  return [
+    `报告：${report.agency} ${report.year} 年度政府信息公开工作年度报告`,
+    `文件：${file}（${shape === 'json' ? 'JSON' : '纯文本'}，${encoding}）`,
+    `格式：${report.format} 年格式（${FORMAT_NOTICE[report.format]}）　发布日期：${report.publishedOn ?? '未注明'}`,
+    `读到数字：第二部分 ${read.proactive} 个，第三部分 ${read.requests} 个，第四部分 ${read.reviewLitigation} 个；共 ${total} 个，${nonZero === 0 ? '全部为 0' : `其中非零 ${nonZero} 个`}`,
+  ].join('\n');
+}
+
+function writeOutput(path: string, bytes: Uint8Array): void {
+  // Written beside the target and renamed, so a crash never leaves a half-written document behind.
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, bytes);
+    renameSync(temporary, path);
+  } catch (e) {
+    throw new CliFailure(`${path}: 无法写入 (cannot write): ${(e as Error).message}`);
+  }
+}
+
+export function registerReportCommands(program: Command, io: CliIo, setExit: SetExit): void {
+  const report = program
+    .command('report')
+    .description('年度报告：检查、解析、生成 (annual reports: check, parse, render)');
+
+  report
+    .command('check')
+    .description('读取并检查年度报告的勾稽关系等规则 (read a report and check every rule)')
+    .argument('<file>', '报告文件：纯文本或 JSON (text or JSON)')
+    .option('--previous <file>', '上一年度的报告，用于跨年度检查 (last year’s report, for cross-year rules)')
+    .option('--json', '以 JSON 输出 (machine-readable output)')
+    .option('--strict', '有警告也返回 1 (warnings fail too)')
+    .action((file: string, options: { previous?: string; json?: boolean; strict?: boolean }) => {
+      const loaded = loadReportFile(file);
+      const previous = options.previous ? loadReportFile(options.previous).report : undefined;
+      const findings = [...loaded.notes, ...validateReport(loaded.report, previous ? { previous } : {})];
+      const failed =
+        hasErrors(findings) || (options.strict === true && findings.some((f) => f.severity === 'warning'));
+      const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;
+      if (options.json) {
+        io.stdout(
+          `${JSON.stringify(
+            {
+              file,
+              agency: loaded.report.agency,
+              year: loaded.report.year,
+              format: loaded.report.format,
+              publishedOn: loaded.report.publishedOn,
+              shape: loaded.shape,
+              encoding: loaded.encoding,
+              cellsRead: cellsRead(loaded.report),
+              summary: { errors: count('error'), warnings: count('warning'), info: count('info') },
+              passed: !failed,
+              findings: findings.map(findingJson),
+            },
+            null,
+            2,
+          )}\n`,
+        );
+      } else {
+        io.stdout(`${summaryLines(file, loaded.report, loaded.shape, loaded.encoding)}\n`);
+        if (findings.length === 0) {
+          io.stdout('结果：未发现问题 (no findings)\n');
+        } else {
+          io.stdout(findingsTable(findings, loaded.report));
+          io.stdout(
+            `结果：错误 ${count('error')} 项，警告 ${count('warning')} 项，提示 ${count('info')} 项 (errors, warnings, notes)${failed ? '' : '，检查通过'}\n`,
+          );
+        }
+      }
+      setExit(failed ? EXIT.findings : EXIT.ok);
+    });
+
+  report
+    .command('parse')
+    .description('把报告读成年度报告 JSON (read a report into report JSON)')
+    .argument('<file>', '报告文件：纯文本或 JSON (text or JSON)')
+    .option('--json', '输出 JSON（默认）(JSON output, the default)')
+    .action((file: string) => {
+      const loaded = loadReportFile(file);
+      for (const note of loaded.notes) io.stderr(`警告 (warning): ${file}: ${note.message}\n`);
+      io.stdout(renderJson(loaded.report));
+      setExit(EXIT.ok);
+    });
+
+  report
+    .command('render')
+    .description(`生成官方版式的文档 (render the official layout): ${RENDER_TARGETS.join('|')}`)
+    .argument('<file>', '报告文件：纯文本或 JSON (text or JSON)')
+    .requiredOption('--to <format>', `输出格式 (output format): ${RENDER_TARGETS.join('|')}`)
+    .option('-o, --output <file>', '输出文件；省略时写到标准输出 (output file; stdout when omitted)')
+    .action(async (file: string, options: { to: string; output?: string }) => {
+      if (!isRenderTarget(options.to)) {
+        throw new CliFailure(
+          `--to ${options.to}: 不支持的格式，可选 ${RENDER_TARGETS.join('|')} (unknown format)`,
+        );
+      }
+      if (!options.output && !TEXT_TARGETS.has(options.to) && io.stdoutIsTerminal) {
+        throw new CliFailure(
+          `--to ${options.to} 是二进制格式，请用 -o 指定输出文件 (binary output needs -o FILE)`,
+        );
+      }
+      const loaded = loadReportFile(file);
+      const findings = validateReport(loaded.report);
+      if (hasErrors(findings)) {
+        io.stderr(
+          `警告 (warning): ${file} 有 ${findings.filter((f) => f.severity === 'error').length} 项错误，照原样生成；请用 gongkai report check 查看\n`,
+        );
+      }
+      const bytes = await renderReport(loaded.report, options.to);
+      if (options.output) {
+        writeOutput(options.output, bytes);
+        io.stderr(`已写入 ${options.output}（${bytes.length} 字节）(written)\n`);
+      } else {
+        io.stdout(new TextDecoder().decode(bytes));
+      }
+      setExit(EXIT.ok);
+    });
+
+  report
+    .command('example')
+    .description('生成一份示例报告（JSON）(write an example report as JSON)')
+    .option('--year <year>', '报告年度 (report year)', String(new Date().getFullYear() - 1))
+    .option('--agency <name>', '机关名称 (agency name)')
+    .option('-o, --output <file>', '输出文件；省略时写到标准输出 (output file; stdout when omitted)')
+    .action((options: { year: string; agency?: string; output?: string }) => {
+      const year = Number(options.year);
+      if (!Number.isInteger(year) || year < 2019 || year > 2100) {
+        throw new CliFailure(`--year ${options.year}: 年度应为 2019 年或以后的整数 (a year from 2019 on)`);
+      }
+      const json = renderJson(exampleReport(year, options.agency));
+      if (options.output) {
+        writeOutput(options.output, new TextEncoder().encode(json));
+        io.stderr(`已写入 ${options.output} (written)\n`);
+      } else {
+        io.stdout(json);
+      }
+      setExit(EXIT.ok);
+    });
+
+  report
+    .command('rules')
+    .description('列出全部检查规则 (list every rule)')
+    .option('--json', '以 JSON 输出 (machine-readable output)')
+    .action((options: { json?: boolean }) => {
+      if (options.json) {
+        io.stdout(`${JSON.stringify(RULES, null, 2)}\n`);
+      } else {
+        for (const [id, rule] of Object.entries(RULES)) {
+          io.stdout(
+            `${id}\t${rule.severity}\t${rule.title}\n\t\t${rule.titleEn}\n\t\t依据 (basis): ${rule.basis}\n`,
+          );
+        }
+      }
+      setExit(EXIT.ok);
+    });
+}

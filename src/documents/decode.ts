@@ -1,0 +1,45 @@
+/**
+ * @module Bytes of a published report → text. Government portals still serve GBK / GB18030 pages, so
+ * text that is not valid UTF-8 is decoded as GB18030 (a superset of GBK and GB2312) instead of being
+ * refused. Binary files and empty files are refused with a reason.
+ */
+
+export type DecodedText =
+  | { readonly ok: true; readonly text: string; readonly encoding: 'utf-8' | 'gb18030' }
+  | { readonly ok: false; readonly code: 'input.empty' | 'input.binary'; readonly message: string };
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+const GB18030 = new TextDecoder('gb18030', { fatal: false });
+
+/** Control characters other than tab, line feed, form feed and carriage return. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 8192);
+  let control = 0;
+  for (const b of sample) {
+    if (b === 0) return true;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) control++;
+  }
+  return control > sample.length * 0.02;
+}
+
+export function decodeReportBytes(bytes: Uint8Array): DecodedText {
+  if (bytes.length === 0) return { ok: false, code: 'input.empty', message: '文件为空 (empty file)' };
+  if (looksBinary(bytes)) {
+    return {
+      ok: false,
+      code: 'input.binary',
+      message: '不是文本文件，含二进制数据 (binary data, not a text report)',
+    };
+  }
+  let text: string;
+  let encoding: 'utf-8' | 'gb18030' = 'utf-8';
+  try {
+    text = UTF8.decode(bytes);
+  } catch {
+    text = GB18030.decode(bytes);
+    encoding = 'gb18030';
+  }
+  if (text.trim() === '')
+    return { ok: false, code: 'input.empty', message: '文件没有内容，只有空白 (only whitespace)' };
+  return { ok: true, text, encoding };
+}

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { zeroReport } from '../domain/report/model.js';
+import { renderJson } from './json/report-json.js';
+import { readReport } from './read-report.js';
+import { renderText } from './text/render-text.js';
+
+/** GB18030 bytes of a string, encoded by hand-free means: Node has no encoder, so use a lookup table. */
+async function gb18030(text: string): Promise<Uint8Array> {
+  const { default: iconv } = await import('iconv-lite');
+  return iconv.encode(text, 'gb18030');
+}
+
+describe('reading report bytes of any shape', () => {
+  const report = zeroReport({ year: 2020, format: '2019', agency: '新庙镇', publishedOn: '2021-01-18' });
+  const withText = {
+    ...report,
+    text: { overview: '本镇全面推进政务公开。', problems: '公开渠道较单一。', otherMatters: '无。' },
+  };
+
+  it('decodes a GBK / GB18030 page instead of refusing it', async () => {
+    const result = readReport(await gb18030(renderText(withText)));
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.equal(result.encoding, 'gb18030');
+    assert.equal(result.report.agency, '新庙镇');
+    assert.deepEqual(result.report, withText);
+  });
+
+  it('judges JSON from the content, not the file name', () => {
+    const result = readReport(new TextEncoder().encode(`\uFEFF  ${renderJson(withText)}`));
+    assert.ok(result.ok);
+    assert.equal(result.shape, 'json');
+    assert.deepEqual(result.report, withText);
+  });
+
+  it('refuses an empty file and a binary file with their reasons', () => {
+    const empty = readReport(new Uint8Array());
+    assert.equal(empty.ok ? '' : empty.error.code, 'input.empty');
+    const blank = readReport(new TextEncoder().encode(' \n\n\t'));
+    assert.equal(blank.ok ? '' : blank.error.code, 'input.empty');
+    const png = readReport(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    assert.equal(png.ok ? '' : png.error.code, 'input.binary');
+  });
+});

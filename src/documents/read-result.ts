@@ -1,0 +1,42 @@
+/**
+ * @module What a reader returns: the report and what reading it noticed, or a reason it could not be
+ * read at all, with the line where reading stopped.
+ */
+import type { AnnualReport } from '../domain/report/model.js';
+import type { Finding } from '../domain/report/validation/finding.js';
+
+export type ReadErrorCode =
+  | 'input.empty'
+  | 'input.binary'
+  | 'input.unreadable'
+  | 'read.not-a-report'
+  | 'read.missing-section'
+  | 'read.truncated'
+  | 'read.bad-table'
+  | 'json.syntax'
+  | 'json.schema';
+
+export interface ReadError {
+  readonly code: ReadErrorCode;
+  /** Chinese first, English after. */
+  readonly message: string;
+  /** 1-based line of the input where the problem is, when there is one. */
+  readonly line?: number;
+}
+
+export type ReportShape = 'text' | 'json';
+
+export type ReadResult =
+  | {
+      readonly ok: true;
+      readonly report: AnnualReport;
+      /** Findings about the reading itself (labels that map to nothing), to show beside validation. */
+      readonly notes: readonly Finding[];
+      readonly shape: ReportShape;
+      readonly encoding: 'utf-8' | 'gb18030';
+    }
+  | { readonly ok: false; readonly error: ReadError };
+
+export function readError(code: ReadErrorCode, message: string, line?: number): ReadResult {
+  return { ok: false, error: line === undefined ? { code, message } : { code, message, line } };
+}

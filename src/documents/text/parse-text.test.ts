@@ -1,0 +1,129 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { REQUEST_COLUMNS, REVIEW_CELLS, requestRows } from '../../domain/report/labels.js';
+import { zeroReport } from '../../domain/report/model.js';
+import { validateReport } from '../../domain/report/validation/validate.js';
+import { arbitraryReport } from '../../test-support/arbitrary-report.js';
+import { SEED_REPORT, skipUnlessShared } from '../../test-support/shared-files.js';
+import { parseTextReport } from './parse-text.js';
+import { renderText } from './render-text.js';
+
+describe('reading the seed report (a township page scraped to text)', {
+  skip: skipUnlessShared(SEED_REPORT),
+}, () => {
+  const text = () => readFileSync(SEED_REPORT, 'utf8');
+
+  it('reads 新庙镇, 2020, the 2019 format, publication date and every number (all 0)', () => {
+    const result = parseTextReport(text());
+    assert.ok(result.ok, JSON.stringify(result));
+    const { report } = result;
+    assert.equal(report.agency, '新庙镇');
+    assert.equal(report.year, 2020);
+    assert.equal(report.format, '2019');
+    assert.equal(report.publishedOn, '2021-01-18');
+    for (const row of requestRows('2019'))
+      assert.deepEqual(report.requests[row.key], [0, 0, 0, 0, 0, 0, 0], row.key);
+    for (const { block, column } of REVIEW_CELLS) assert.equal(report.reviewLitigation[block][column], 0);
+    assert.deepEqual(report.proactive.procurement, { projects: 0, amount: '0' });
+    assert.equal(report.proactive.rules, undefined, 'the township prints no 规章 row');
+    assert.equal(report.text.otherMatters, '无。');
+    assert.match(report.text.overview, /^2020年,我镇政府信息公开工作/);
+    assert.deepEqual(result.notes, []);
+  });
+
+  it('finds nothing wrong with it', () => {
+    const result = parseTextReport(text());
+    assert.ok(result.ok);
+    assert.deepEqual(validateReport(result.report), []);
+  });
+
+  it('flags 本年新收 · 自然人 = 1 under R1 (一+二 = （七）+四) and R2 (总计 column), naming the cells', () => {
+    const changed = text().replace(/(一、本年新收政府信息公开申请数量\n\n)0/, '$11');
+    assert.notEqual(changed, text());
+    const result = parseTextReport(changed);
+    assert.ok(result.ok);
+    const findings = validateReport(result.report);
+    assert.deepEqual(findings.map((f) => f.rule).sort(), ['requests.balance', 'requests.row-total']);
+    const balance = findings.find((f) => f.rule === 'requests.balance')!;
+    assert.deepEqual(balance.cells[0], { section: '三', row: 'new', column: 'natural' });
+    assert.equal(balance.expected, '一+二 = 1');
+    const rowTotal = findings.find((f) => f.rule === 'requests.row-total')!;
+    assert.ok(rowTotal.cells.some((c) => c.row === 'new' && c.column === 'total'));
+    assert.equal(rowTotal.expected, '1');
+    assert.equal(rowTotal.found, '0');
+  });
+});
+
+describe('plain-text round trip', () => {
+  it('render → txt → parse gives back the identical report, both formats (property)', () => {
+    fc.assert(
+      fc.property(arbitraryReport(), (report) => {
+        const result = parseTextReport(renderText(report));
+        assert.ok(result.ok, JSON.stringify(result));
+        assert.deepEqual(result.report, report);
+        assert.deepEqual(result.notes, []);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('prints a blank cell as — and reads it back as blank, not 0', () => {
+    const base = zeroReport({ year: 2022, format: '2021', agency: '某区教育局' });
+    const report = { ...base, requests: { ...base.requests, granted: [null, 0, 0, 0, 0, 0, null] } };
+    const text = renderText(report);
+    assert.match(text, /（一）予以公开\n\n—\n\n0/);
+    const result = parseTextReport(text);
+    assert.ok(result.ok);
+    assert.deepEqual(result.report.requests.granted, [null, 0, 0, 0, 0, 0, null]);
+  });
+});
+
+describe('text that is not a whole report', () => {
+  const sample = renderText(
+    zeroReport({ year: 2023, format: '2021', agency: '某镇', publishedOn: '2024-01-20' }),
+  );
+
+  it('refuses a page without a report heading, naming a line', () => {
+    const result = parseTextReport('首页\n\n新闻动态\n\n关于开展防汛工作的通知\n');
+    assert.equal(result.ok, false);
+    if (!result.ok) {
+      assert.equal(result.error.code, 'read.not-a-report');
+      assert.equal(result.error.line, 1);
+    }
+  });
+
+  it('names the last line when the text is cut off in the middle of section 三', () => {
+    const cut = sample.slice(0, sample.indexOf('2.没有现成信息需要另行制作') + 30);
+    const result = parseTextReport(cut);
+    assert.equal(result.ok, false);
+    if (!result.ok) {
+      assert.equal(result.error.code, 'read.truncated');
+      assert.equal(result.error.line, cut.trimEnd().split('\n').length);
+    }
+  });
+
+  it('says which row has too few numbers', () => {
+    const broken = sample.replace(/(（一）予以公开\n\n)0\n\n0\n\n/, '$1');
+    const result = parseTextReport(broken);
+    assert.equal(result.ok, false);
+    if (!result.ok) {
+      assert.equal(result.error.code, 'read.bad-table');
+      assert.match(result.error.message, /（一）予以公开.*7 个数字，只读到 5 个/);
+    }
+  });
+
+  it('reports a label it cannot map instead of guessing', () => {
+    const odd = sample.replace('（一）予以公开', '（零）神秘结果\n\n（一）予以公开');
+    const result = parseTextReport(odd);
+    assert.ok(result.ok);
+    assert.equal(result.notes.length, 1);
+    assert.equal(result.notes[0]!.rule, 'read.unmapped-label');
+    assert.equal(result.notes[0]!.found, '（零）神秘结果');
+  });
+
+  it('has seven numbers per row of section 三', () => {
+    assert.equal(REQUEST_COLUMNS.length, 7);
+  });
+});
