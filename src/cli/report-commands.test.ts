@@ -23,8 +23,12 @@ async function gongkai(...argv: string[]): Promise<{ code: number; out: string; 
   let out = '';
   let err = '';
   const io: CliIo = {
-    stdout: (t) => void (out += t),
-    stderr: (t) => void (err += t),
+    stdout: (t) => {
+      out += t;
+    },
+    stderr: (t) => {
+      err += t;
+    },
     stdoutIsTerminal: false,
   };
   const code = await runCli(argv, io);

@@ -8,7 +8,8 @@ export type DecodedText =
   | { readonly ok: true; readonly text: string; readonly encoding: 'utf-8' | 'gb18030' }
   | { readonly ok: false; readonly code: 'input.empty' | 'input.binary'; readonly message: string };
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+import { isUtf8 } from 'node:buffer';
+
 const GB18030 = new TextDecoder('gb18030', { fatal: false });
 
 /** Control characters other than tab, line feed, form feed and carriage return. */
@@ -31,14 +32,12 @@ export function decodeReportBytes(bytes: Uint8Array): DecodedText {
       message: '不是文本文件，含二进制数据 (binary data, not a text report)',
     };
   }
-  let text: string;
-  let encoding: 'utf-8' | 'gb18030' = 'utf-8';
-  try {
-    text = UTF8.decode(bytes);
-  } catch {
-    text = GB18030.decode(bytes);
-    encoding = 'gb18030';
-  }
+  // isUtf8 and Buffer#toString run on the fast native path; a fatal TextDecoder is several times slower.
+  const utf8 = isUtf8(bytes);
+  const text = utf8
+    ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8')
+    : GB18030.decode(bytes);
+  const encoding = utf8 ? 'utf-8' : 'gb18030';
   if (text.trim() === '')
     return { ok: false, code: 'input.empty', message: '文件没有内容，只有空白 (only whitespace)' };
   return { ok: true, text, encoding };

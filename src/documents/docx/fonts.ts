@@ -9,6 +9,9 @@
  * only for fonts it embeds, so `fontTableXml()` builds the part itself and the renderer hands it to the
  * packer as an override. The primary names stay the ones offices expect (仿宋_GB2312, 黑体 …), because
  * templates and reviewers check for them by name.
+ *
+ * The standard asks readers to try `w:altName` (Word not tried here). LibreOffice 7.4, tried, ignores it
+ * and falls back through its own replacement table and fontconfig, which still lands on a CJK face.
  */
 
 export interface FontSpec {

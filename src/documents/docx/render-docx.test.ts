@@ -87,21 +87,19 @@ function bodyTexts(documentXml: string): string[] {
 const layoutTables = (layout: LayoutBlock[]): GridTable[] =>
   layout.flatMap((b) => (b.type === 'table' ? [b.table] : []));
 
-function expectedBodyTexts(layout: LayoutBlock[]): string[] {
-  return layout.flatMap((b) => {
-    switch (b.type) {
-      case 'heading':
-        return [b.text];
-      case 'section':
-        return [b.title];
-      case 'paragraph':
-        return [b.text];
-      case 'signature':
-        return b.date === null ? [b.agency] : [b.agency, chineseDate(b.date)];
-      case 'table':
-        return [];
-    }
-  });
+function blockTexts(b: LayoutBlock): string[] {
+  switch (b.type) {
+    case 'heading':
+      return [b.text];
+    case 'section':
+      return [b.title];
+    case 'paragraph':
+      return [b.text];
+    case 'signature':
+      return b.date === null ? [b.agency] : [b.agency, chineseDate(b.date)];
+    case 'table':
+      return [];
+  }
 }
 
 async function checkAgainstLayout(report: AnnualReport): Promise<void> {
@@ -158,7 +156,7 @@ async function checkAgainstLayout(report: AnnualReport): Promise<void> {
     );
   });
 
-  assert.deepEqual(bodyTexts(document), expectedBodyTexts(layout));
+  assert.deepEqual(bodyTexts(document), layout.flatMap(blockTexts));
 }
 
 describe('renderDocx', () => {
@@ -222,6 +220,19 @@ describe('renderDocx', () => {
     const margins = document.match(/<w:pgMar [^>]*\/>/)?.[0] ?? '';
     assert.match(margins, /w:top="2098"/);
     assert.match(margins, /w:bottom="1984"/);
+
+    // Every table, section 四's fifteen columns included, fits between the margins.
+    const attr = (name: string) => Number(margins.match(new RegExp(`w:${name}="(\\d+)"`))?.[1]);
+    const textWidth = 11906 - attr('left') - attr('right');
+    const tables = elements(document, 'w:tbl');
+    assert.equal(tables.length, 3);
+    for (const tbl of tables) {
+      const grid = [...tbl.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map((m) => Number(m[1]));
+      assert.ok(
+        grid.length > 0 && grid.reduce((a, b) => a + b, 0) <= textWidth,
+        `grid ${grid} fits ${textWidth}`,
+      );
+    }
   });
 
   it('sets the title and creator', async () => {

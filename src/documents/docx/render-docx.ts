@@ -32,9 +32,9 @@ const MM = 1440 / 25.4;
 const mm = (millimetres: number) => Math.round(millimetres * MM);
 
 /** A4 portrait in twips; 210 mm × 297 mm. */
-export const A4 = { width: 11906, height: 16838 } as const;
+const A4 = { width: 11906, height: 16838 } as const;
 /** GB/T 9704 §5.2.1: a 156 mm × 225 mm text block. */
-export const MARGINS = { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) } as const;
+const MARGINS = { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) } as const;
 const TEXT_WIDTH = A4.width - MARGINS.left - MARGINS.right;
 
 /** Font sizes in half-points: 二号 22pt, 三号 16pt, 四号 14pt. */
@@ -125,7 +125,7 @@ function reportDocument(report: AnnualReport): Document {
   const layout = reportLayout(report);
   const heading = layout.find((b) => b.type === 'heading');
   return new Document({
-    title: 'x',
+    title: heading?.text ?? '',
     creator: 'Gongkai',
     lastModifiedBy: 'Gongkai',
     evenAndOddHeaderAndFooters: true,

@@ -80,25 +80,26 @@ function readCells(lines: readonly TextLine[], index: number, count: number, wha
   return cells;
 }
 
+const labelsOf = (f: ReportFormat) =>
+  [
+    ...proactiveBlocks(f).flatMap((b) => [...b.columns.map((c) => c.label), ...b.rows.map((r) => r.label)]),
+    ...requestRows(f).map((r) => r.label),
+  ].map(labelKey);
+
+/** Labels that only one format prints (2019: 本年新制作数量, 政府集中采购…; 2021: 本年制发件数, （六）1–3…). */
+const ONLY_IN: Readonly<Record<ReportFormat, ReadonlySet<string>>> = {
+  '2019': new Set(labelsOf('2019').filter((k) => !labelsOf('2021').includes(k))),
+  '2021': new Set(labelsOf('2021').filter((k) => !labelsOf('2019').includes(k))),
+};
+
 /** Which format a report's tables are in, judged from labels only one format prints. */
 export function detectFormat(lines: readonly TextLine[]): ReportFormat | undefined {
-  const keys = new Set(lines.map((l) => l.key));
-  const only = (format: ReportFormat): string[] => {
-    const other = format === '2019' ? '2021' : '2019';
-    const labelsOf = (f: ReportFormat) => [
-      ...proactiveBlocks(f).flatMap((b) => [...b.columns.map((c) => c.label), ...b.rows.map((r) => r.label)]),
-      ...requestRows(f).map((r) => r.label),
-    ];
-    const otherKeys = new Set(labelsOf(other).map(labelKey));
-    return labelsOf(format)
-      .map(labelKey)
-      .filter((k) => !otherKeys.has(k));
-  };
-  const score = (f: ReportFormat) => only(f).filter((k) => keys.has(k)).length;
-  const s2019 = score('2019');
-  const s2021 = score('2021');
-  if (s2019 === s2021) return undefined;
-  return s2021 > s2019 ? '2021' : '2019';
+  let score = 0;
+  for (const line of lines) {
+    if (ONLY_IN['2021'].has(line.key)) score++;
+    else if (ONLY_IN['2019'].has(line.key)) score--;
+  }
+  return score === 0 ? undefined : score > 0 ? '2021' : '2019';
 }
 
 /** Section 二: rows are found by label in any block; the block says how many cells follow. */

@@ -8,12 +8,23 @@ export interface TextLine {
   readonly line: number;
 }
 
+/**
+ * Longer lines are paragraphs, never labels (the longest official label has 37 characters), so they
+ * skip normalisation: it is the costliest step of reading a report.
+ */
+const LONGEST_LABEL_LINE = 120;
+
 export function textLines(text: string): TextLine[] {
   const out: TextLine[] = [];
   const raw = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   raw.forEach((line, i) => {
     const trimmed = line.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '');
-    if (trimmed !== '') out.push({ text: trimmed, key: labelKey(trimmed), line: i + 1 });
+    if (trimmed === '') return;
+    out.push({
+      text: trimmed,
+      key: trimmed.length > LONGEST_LABEL_LINE ? trimmed : labelKey(trimmed),
+      line: i + 1,
+    });
   });
   return out;
 }

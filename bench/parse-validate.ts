@@ -1,0 +1,58 @@
+/**
+ * Benchmark: parse + validate plain-text reports on one core.
+ * Usage: npm run bench:parse [-- SECONDS]
+ * Inputs: 500 generated reports of both formats rendered to text (seed-shaped), plus the seed itself
+ * when ../shared is present. Prints reports/s, MB/s, and the cost of a bare decode-and-split of the
+ * same bytes for comparison.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import fc from 'fast-check';
+import { readReport } from '../src/documents/read-report.js';
+import { renderText } from '../src/documents/text/render-text.js';
+import { validateReport } from '../src/domain/report/validation/validate.js';
+import { arbitraryReport } from '../src/test-support/arbitrary-report.js';
+import { SEED_REPORT } from '../src/test-support/shared-files.js';
+
+const seconds = Number(process.argv[2] ?? 5);
+const encoder = new TextEncoder();
+const inputs: Uint8Array[] = fc
+  .sample(arbitraryReport(), { numRuns: 500, seed: 20261125 })
+  .map((r) => encoder.encode(renderText(r)));
+if (existsSync(SEED_REPORT)) inputs.push(readFileSync(SEED_REPORT));
+const bytesPerPass = inputs.reduce((n, b) => n + b.length, 0);
+
+function measure(label: string, work: (bytes: Uint8Array) => number): number {
+  let reports = 0;
+  let sink = 0;
+  // Warm-up so the JIT has compiled the hot paths before timing.
+  for (const bytes of inputs) sink += work(bytes);
+  const start = process.hrtime.bigint();
+  const deadline = start + BigInt(seconds * 1e9);
+  while (process.hrtime.bigint() < deadline) {
+    for (const bytes of inputs) sink += work(bytes);
+    reports += inputs.length;
+  }
+  const elapsed = Number(process.hrtime.bigint() - start) / 1e9;
+  const perSecond = reports / elapsed;
+  const mbPerSecond = ((reports / inputs.length) * (bytesPerPass / 1e6)) / elapsed;
+  console.log(
+    `${label.padEnd(34)} ${perSecond.toFixed(0).padStart(8)} reports/s  ${mbPerSecond.toFixed(1).padStart(6)} MB/s  (sink ${sink % 10})`,
+  );
+  return perSecond;
+}
+
+console.log(
+  `machine: ${os.cpus()[0]?.model} × ${os.cpus().length}, Node ${process.version}, ${inputs.length} inputs, ${(bytesPerPass / inputs.length / 1024).toFixed(1)} KB average`,
+);
+// The fastest plain way to get lines out of bytes, as the yardstick.
+const bare = measure(
+  'bare decode + split lines',
+  (bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8').split('\n').length,
+);
+const full = measure('read (parse) + validate', (bytes) => {
+  const result = readReport(bytes);
+  if (!result.ok) throw new Error(result.error.message);
+  return validateReport(result.report).length + 1;
+});
+console.log(`parse + validate costs ${(bare / full).toFixed(1)}× a bare decode-and-split`);
