@@ -1,0 +1,54 @@
+/**
+ * The layers of docs/architecture.md, checked: the domain core imports no I/O, no adapter and no clock;
+ * adapters never import the command line; nothing imports test support outside tests.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, it } from 'node:test';
+
+const SRC = new URL('.', import.meta.url).pathname;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourceFiles(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : [],
+  );
+}
+
+const files = sourceFiles(SRC).map((path) => ({
+  path: relative(SRC, path),
+  text: readFileSync(path, 'utf8'),
+  isTest: /\.test\.tsx?$/.test(path),
+}));
+const importsOf = (text: string) =>
+  [...text.matchAll(/^\s*(?:import|export)[^'"]*from\s+['"]([^'"]+)['"]/gm)].map((m) => m[1]!);
+const layerOf = (path: string) => path.split('/')[0]!;
+
+describe('architecture: what may import what', () => {
+  it('keeps src/domain pure: no node: modules, no adapters, no clock', () => {
+    for (const f of files.filter((f) => layerOf(f.path) === 'domain' && !f.isTest)) {
+      for (const spec of importsOf(f.text)) {
+        assert.ok(!spec.startsWith('node:'), `${f.path} imports ${spec}`);
+        assert.ok(!/\.\.\/(\.\.\/)*(documents|cli|storage|web)\//.test(spec), `${f.path} imports ${spec}`);
+      }
+      assert.doesNotMatch(f.text, /Date\.now\(|new Date\(\)/, `${f.path} reads the clock`);
+    }
+  });
+
+  it('keeps document adapters free of the command line', () => {
+    for (const f of files.filter((f) => layerOf(f.path) === 'documents')) {
+      for (const spec of importsOf(f.text)) assert.ok(!/\/cli\//.test(spec), `${f.path} imports ${spec}`);
+    }
+  });
+
+  it('uses test support only from tests and benchmarks', () => {
+    for (const f of files.filter((f) => !f.isTest && layerOf(f.path) !== 'test-support')) {
+      for (const spec of importsOf(f.text))
+        assert.ok(!spec.includes('test-support'), `${f.path} imports ${spec}`);
+    }
+  });
+
+  it('found the source files it checks', () => {
+    assert.ok(files.filter((f) => layerOf(f.path) === 'domain').length > 5);
+  });
+});
