@@ -3,7 +3,7 @@
  * header and footer around it, one heading, paragraph or table cell per line.
  */
 import { formatForYear } from '../../domain/report/format.js';
-import { SECTION_NUMBERS, type SectionNumber } from '../../domain/report/labels.js';
+import { SECTION_NUMBERS, type SectionNumber, sectionTitle } from '../../domain/report/labels.js';
 import type { AnnualReport } from '../../domain/report/model.js';
 import type { Finding } from '../../domain/report/validation/finding.js';
 import { finding } from '../../domain/report/validation/make-finding.js';
@@ -25,14 +25,7 @@ import {
 } from './read-tables.js';
 import { type TextLine, textLines } from './text-lines.js';
 
-const SECTION_NAMES: Readonly<Record<SectionNumber, string>> = {
-  一: '一、总体情况',
-  二: '二、主动公开政府信息情况',
-  三: '三、收到和处理政府信息公开申请情况',
-  四: '四、政府信息公开行政复议、行政诉讼情况',
-  五: '五、存在的主要问题及改进情况',
-  六: '六、其他需要报告的事项',
-};
+const sectionName = (s: SectionNumber) => sectionTitle('2021', s);
 
 export function parseTextReport(text: string, encoding: 'utf-8' | 'gb18030' = 'utf-8'): ReadResult {
   const lines = textLines(text);
@@ -60,13 +53,13 @@ export function parseTextReport(text: string, encoding: 'utf-8' | 'gb18030' = 'u
     if (SECTION_NUMBERS.indexOf(missing[0]!) > SECTION_NUMBERS.indexOf(lastFound)) {
       return readError(
         'read.truncated',
-        `第 ${last.line} 行后内容中断：缺少“${SECTION_NAMES[missing[0]!]}”及以后部分 (report is cut off)`,
+        `第 ${last.line} 行后内容中断：缺少“${sectionName(missing[0]!)}”及以后部分 (report is cut off)`,
         last.line,
       );
     }
     return readError(
       'read.missing-section',
-      `未找到“${SECTION_NAMES[missing[0]!]}”部分的标题 (section missing)`,
+      `未找到“${sectionName(missing[0]!)}”部分的标题 (section missing)`,
       lines[titles[lastFound]!]!.line,
     );
   }

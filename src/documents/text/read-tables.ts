@@ -21,6 +21,7 @@ import {
   REVIEW_CELLS,
   REVIEW_COLUMNS,
   type RequestRowKey,
+  type RequestRowSpec,
   requestRows,
 } from '../../domain/report/labels.js';
 import type { CountCell, ProactiveCell, ReviewLitigationTable } from '../../domain/report/model.js';
@@ -102,34 +103,30 @@ export function detectFormat(lines: readonly TextLine[]): ReportFormat | undefin
   return score === 0 ? undefined : score > 0 ? '2021' : '2019';
 }
 
-/** Section 二: rows are found by label in any block; the block says how many cells follow. */
-export function readProactive(
-  lines: readonly TextLine[],
-  format: ReportFormat,
-  unmapped: UnmappedLabel[],
-): Record<string, Record<string, ProactiveCell>> {
-  const blocks = proactiveBlocks(format);
-  const rows = new Map<string, { block: ProactiveBlockSpec; key: string; label: string }>();
-  for (const block of blocks)
-    for (const row of block.rows) rows.set(labelKey(row.label), { block, key: row.key, label: row.label });
-  // Both formats' wording of the normative-documents row is accepted.
-  const normative = rows.get(labelKey('规范性文件')) ?? rows.get(labelKey('行政规范性文件'));
-  if (normative) for (const l of ['规范性文件', '行政规范性文件']) rows.set(labelKey(l), normative);
-  const headerKeys = [
-    CONTENT_HEADER,
-    ...proactiveBlocks('2019').flatMap((b) => [b.caption, ...b.columns.map((c) => c.label)]),
-    ...proactiveBlocks('2021').flatMap((b) => [b.caption, ...b.columns.map((c) => c.label)]),
-  ].map(labelKey);
+interface RowReader {
+  readonly label: string;
+  /** How many cells follow the label. */
+  readonly width: number;
+  readonly store: (cells: readonly CellToken[]) => void;
+}
 
-  const table: Record<string, Record<string, ProactiveCell>> = {};
+/**
+ * Walks one section: a row label is followed by its cells, header text (whole or broken over lines) is
+ * skipped, anything else is reported as unmapped. A number outside any row is an error.
+ */
+function readLabelledRows(
+  lines: readonly TextLine[],
+  rowFor: (key: string) => RowReader | undefined,
+  headerKeys: readonly string[],
+  section: UnmappedLabel['section'],
+  unmapped: UnmappedLabel[],
+): void {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const row = rows.get(line.key);
+    const row = rowFor(line.key);
     if (row) {
-      const cells = readCells(lines, i, row.block.columns.length, row.label);
-      table[row.key] = Object.fromEntries(
-        row.block.columns.map((c, j) => [c.key, cellValue(cells[j]!, c.kind)]),
-      );
+      const cells = readCells(lines, i, row.width, row.label);
+      row.store(cells);
       i += cells.length;
     } else if (cellToken(line.key)) {
       throw new TableReadError(
@@ -138,11 +135,81 @@ export function readProactive(
         false,
       );
     } else if (!isHeaderText(line.key, headerKeys)) {
-      unmapped.push({ text: line.text, line: line.line, section: '二' });
+      unmapped.push({ text: line.text, line: line.line, section });
     }
   }
+}
+
+const PROACTIVE_HEADER_KEYS = [
+  CONTENT_HEADER,
+  ...proactiveBlocks('2019').flatMap((b) => [b.caption, ...b.columns.map((c) => c.label)]),
+  ...proactiveBlocks('2021').flatMap((b) => [b.caption, ...b.columns.map((c) => c.label)]),
+].map(labelKey);
+
+type ProactiveRow = { readonly block: ProactiveBlockSpec; readonly key: string; readonly label: string };
+
+function proactiveRowsByKey(format: ReportFormat): ReadonlyMap<string, ProactiveRow> {
+  const rows = new Map<string, ProactiveRow>();
+  for (const block of proactiveBlocks(format)) {
+    for (const row of block.rows) rows.set(labelKey(row.label), { block, key: row.key, label: row.label });
+  }
+  // Both formats' wording of the normative-documents row is accepted.
+  const normative = rows.get(labelKey('规范性文件')) ?? rows.get(labelKey('行政规范性文件'));
+  if (normative) for (const l of ['规范性文件', '行政规范性文件']) rows.set(labelKey(l), normative);
+  return rows;
+}
+
+const PROACTIVE_ROWS: Readonly<Record<ReportFormat, ReadonlyMap<string, ProactiveRow>>> = {
+  '2019': proactiveRowsByKey('2019'),
+  '2021': proactiveRowsByKey('2021'),
+};
+
+/** Section 二: rows are found by label in any block; the block says how many cells follow. */
+export function readProactive(
+  lines: readonly TextLine[],
+  format: ReportFormat,
+  unmapped: UnmappedLabel[],
+): Record<string, Record<string, ProactiveCell>> {
+  const table: Record<string, Record<string, ProactiveCell>> = {};
+  const rowFor = (key: string): RowReader | undefined => {
+    const row = PROACTIVE_ROWS[format].get(key);
+    if (!row) return undefined;
+    const columns = row.block.columns;
+    return {
+      label: row.label,
+      width: columns.length,
+      store: (cells) => {
+        table[row.key] = Object.fromEntries(columns.map((c, j) => [c.key, cellValue(cells[j]!, c.kind)]));
+      },
+    };
+  };
+  readLabelledRows(lines, rowFor, PROACTIVE_HEADER_KEYS, '二', unmapped);
   return table;
 }
+
+const REQUEST_HEADER_KEYS = [
+  BALANCE_NOTE,
+  APPLICANT_HEADER,
+  ORGANISATION_HEADER,
+  OUTCOMES_LABEL,
+  ...REQUEST_COLUMNS.map((c) => c.label),
+  ...Object.values(OUTCOME_GROUP_LABELS),
+].map(labelKey);
+
+/** Row labels with and without their group label in front ("（三）不予公开1.属于国家秘密"). */
+function requestRowsByKey(format: ReportFormat): ReadonlyMap<string, RequestRowSpec> {
+  const rows = new Map<string, RequestRowSpec>();
+  for (const spec of requestRows(format)) {
+    rows.set(labelKey(spec.label), spec);
+    if (spec.group) rows.set(labelKey(OUTCOME_GROUP_LABELS[spec.group] + spec.label), spec);
+  }
+  return rows;
+}
+
+const REQUEST_ROWS_BY_KEY: Readonly<Record<ReportFormat, ReadonlyMap<string, RequestRowSpec>>> = {
+  '2019': requestRowsByKey('2019'),
+  '2021': requestRowsByKey('2021'),
+};
 
 /** Section 三: each row label is followed by its seven numbers. */
 export function readRequests(
@@ -150,38 +217,19 @@ export function readRequests(
   format: ReportFormat,
   unmapped: UnmappedLabel[],
 ): Partial<Record<RequestRowKey, CountCell[]>> {
-  const rows = new Map<string, { key: RequestRowKey; label: string }>();
-  for (const spec of requestRows(format)) {
-    rows.set(labelKey(spec.label), spec);
-    if (spec.group) rows.set(labelKey(OUTCOME_GROUP_LABELS[spec.group] + spec.label), spec);
-  }
-  const headerKeys = [
-    BALANCE_NOTE,
-    APPLICANT_HEADER,
-    ORGANISATION_HEADER,
-    OUTCOMES_LABEL,
-    ...REQUEST_COLUMNS.map((c) => c.label),
-    ...Object.values(OUTCOME_GROUP_LABELS),
-  ].map(labelKey);
-
   const table: Partial<Record<RequestRowKey, CountCell[]>> = {};
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const row = rows.get(line.key);
-    if (row) {
-      const cells = readCells(lines, i, REQUEST_COLUMNS.length, row.label);
-      table[row.key] = cells.map((c) => cellValue(c, 'count') as CountCell);
-      i += cells.length;
-    } else if (cellToken(line.key)) {
-      throw new TableReadError(
-        `第 ${line.line} 行：数字“${line.text}”不属于任何一行 (number outside any row)`,
-        line.line,
-        false,
-      );
-    } else if (!isHeaderText(line.key, headerKeys)) {
-      unmapped.push({ text: line.text, line: line.line, section: '三' });
-    }
-  }
+  const rowFor = (key: string): RowReader | undefined => {
+    const spec = REQUEST_ROWS_BY_KEY[format].get(key);
+    if (!spec) return undefined;
+    return {
+      label: spec.label,
+      width: REQUEST_COLUMNS.length,
+      store: (cells) => {
+        table[spec.key] = cells.map((c) => cellValue(c, 'count') as CountCell);
+      },
+    };
+  };
+  readLabelledRows(lines, rowFor, REQUEST_HEADER_KEYS, '三', unmapped);
   return table;
 }
 
