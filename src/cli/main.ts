@@ -2,4 +2,10 @@
 import { processIo } from './cli-io.js';
 import { runCli } from './program.js';
 
+// A reader that stops early (`gongkai report rules | head`) closes the pipe; that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 process.exitCode = await runCli(process.argv.slice(2), processIo);

@@ -14,20 +14,44 @@ function packageVersion(): string {
   return pkg.version;
 }
 
+/** Commander's usage errors, said in Chinese first. */
+const USAGE_ERRORS: readonly [RegExp, (...groups: string[]) => string][] = [
+  [/unknown command '([^']*)'/, (c) => `未知命令“${c}”(unknown command)`],
+  [/unknown option '([^']*)'/, (o) => `未知选项“${o}”(unknown option)`],
+  [/missing required argument '([^']*)'/, (a) => `缺少参数 ${a} (missing argument)`],
+  [/required option '([^']*)' not specified/, (o) => `缺少必需选项 ${o} (required option)`],
+  [/option '([^']*)' argument missing/, (o) => `选项 ${o} 缺少取值 (option needs a value)`],
+  [/too many arguments/, () => '参数过多 (too many arguments)'],
+];
+
+function usageError(text: string): string {
+  for (const [pattern, say] of USAGE_ERRORS) {
+    const m = pattern.exec(text);
+    if (m) return `gongkai: ${say(...m.slice(1))}\n`;
+  }
+  return text;
+}
+
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   let exitCode: number = EXIT.ok;
+  const output = {
+    writeOut: io.stdout,
+    writeErr: io.stderr,
+    outputError: (text: string, write: (t: string) => void) => write(usageError(text)),
+  };
   const program = new Command('gongkai')
     .description('公开 Gongkai — 政府信息公开平台 (government information disclosure platform)')
     .version(packageVersion(), '-v, --version', '显示版本 (show version)')
     .helpOption('-h, --help', '显示帮助 (show help)')
     .showHelpAfterError()
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    .configureOutput(output)
+    .helpCommand('help [command]', '显示命令帮助 (display help for command)');
   registerReportCommands(program, io, (code) => {
     exitCode = code;
   });
   program.commands.forEach(function inherit(command: Command) {
-    command.exitOverride().configureOutput({ writeOut: io.stdout, writeErr: io.stderr }).showHelpAfterError();
+    command.exitOverride().configureOutput(output).showHelpAfterError();
     command.commands.forEach(inherit);
   });
 

@@ -153,6 +153,20 @@ describe('bad input: one line naming the file and line, exit 2, never a stack tr
     assertOneLineError(run.stderr, path);
   });
 
+  it('stops quietly when the reader has closed the pipe (gongkai report rules | true)', () => {
+    // `true` exits at once, so every write of gongkai meets a closed pipe (EPIPE).
+    const script = `"${process.execPath}" --import tsx src/cli/main.ts report rules | true; echo "status \${PIPESTATUS[0]}"`;
+    const run = spawnSync('bash', ['-c', script], { encoding: 'utf8' });
+    assert.equal(run.stdout.trim(), 'status 0');
+    assert.equal(run.stderr, '');
+  });
+
+  it('says usage mistakes in Chinese first', async () => {
+    const { code, err } = await gongkai('report', 'frobnicate');
+    assert.equal(code, 2);
+    assert.match(err, /^gongkai: 未知命令“frobnicate”/);
+  });
+
   it('refuses an unknown output format', async () => {
     const path = file('ok.json', renderJson(exampleReport(2021)));
     const { code, err } = await gongkai('report', 'render', path, '--to', 'odt', '-o', join(dir, 'x.odt'));

@@ -68,7 +68,14 @@ function writeOutput(path: string, bytes: Uint8Array): void {
     writeFileSync(temporary, bytes);
     renameSync(temporary, path);
   } catch (e) {
-    throw new CliFailure(`${path}: 无法写入 (cannot write): ${(e as Error).message}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT'
+        ? '目录不存在 (no such directory)'
+        : code === 'EACCES'
+          ? '没有写入权限 (permission denied)'
+          : code;
+    throw new CliFailure(`${path}: 无法写入 (cannot write): ${reason ?? (e as Error).message}`);
   }
 }
 

@@ -42,3 +42,32 @@ describe('reading report bytes of any shape', () => {
     assert.equal(png.ok ? '' : png.error.code, 'input.binary');
   });
 });
+
+describe('reading UTF-16 (Notepad’s “Unicode”)', () => {
+  const report = zeroReport({
+    year: 2021,
+    format: '2021',
+    agency: '某县人民政府',
+    publishedOn: '2022-01-30',
+  });
+  const text = renderText({
+    ...report,
+    text: { overview: '全年主动公开信息。', problems: '无。', otherMatters: '无。' },
+  });
+
+  for (const [encoding, bom] of [
+    ['utf-16le', [0xff, 0xfe]],
+    ['utf-16be', [0xfe, 0xff]],
+  ] as const) {
+    it(`decodes ${encoding} with and without a byte-order mark`, () => {
+      const body = Buffer.from(text, 'utf16le');
+      if (encoding === 'utf-16be') body.swap16();
+      for (const bytes of [Buffer.concat([Buffer.from(bom), body]), body]) {
+        const result = readReport(bytes);
+        assert.ok(result.ok, JSON.stringify(result));
+        assert.equal(result.encoding, encoding);
+        assert.equal(result.report.agency, '某县人民政府');
+      }
+    });
+  }
+});

@@ -2,8 +2,10 @@
  * @module What a reader returns: the report and what reading it noticed, or a reason it could not be
  * read at all, with the line where reading stopped.
  */
+
 import type { AnnualReport } from '../domain/report/model.js';
 import type { Finding } from '../domain/report/validation/finding.js';
+import type { TextEncoding } from './decode.js';
 
 export type ReadErrorCode =
   | 'input.empty'
@@ -33,7 +35,7 @@ export type ReadResult =
       /** Findings about the reading itself (labels that map to nothing), to show beside validation. */
       readonly notes: readonly Finding[];
       readonly shape: ReportShape;
-      readonly encoding: 'utf-8' | 'gb18030';
+      readonly encoding: TextEncoding;
     }
   | { readonly ok: false; readonly error: ReadError };
 

@@ -2,11 +2,13 @@
  * @module Reading a plain-text report laid out like a scraped portal page (../shared/seed): the portal's
  * header and footer around it, one heading, paragraph or table cell per line.
  */
+
 import { formatForYear } from '../../domain/report/format.js';
 import { SECTION_NUMBERS, type SectionNumber, sectionTitle } from '../../domain/report/labels.js';
 import type { AnnualReport } from '../../domain/report/model.js';
 import type { Finding } from '../../domain/report/validation/finding.js';
 import { finding } from '../../domain/report/validation/make-finding.js';
+import type { TextEncoding } from '../decode.js';
 import { type ReadResult, readError } from '../read-result.js';
 import {
   chineseDateLine,
@@ -27,7 +29,7 @@ import { type TextLine, textLines } from './text-lines.js';
 
 const sectionName = (s: SectionNumber) => sectionTitle('2021', s);
 
-export function parseTextReport(text: string, encoding: 'utf-8' | 'gb18030' = 'utf-8'): ReadResult {
+export function parseTextReport(text: string, encoding: TextEncoding = 'utf-8'): ReadResult {
   const lines = textLines(text);
   const heading = findHeading(lines);
   if (!heading) {
