@@ -1,6 +1,7 @@
 /** @module Reading a report file named on the command line; every failure names the file (and line). */
 import { readFileSync, statSync } from 'node:fs';
 import { readReport } from '../documents/read-report.js';
+import type { ReportShape } from '../documents/read-result.js';
 import type { AnnualReport } from '../domain/report/model.js';
 import type { Finding } from '../domain/report/validation/finding.js';
 import { CliFailure } from './cli-io.js';
@@ -8,8 +9,8 @@ import { CliFailure } from './cli-io.js';
 export interface LoadedReport {
   readonly report: AnnualReport;
   readonly notes: readonly Finding[];
-  readonly shape: string;
-  readonly encoding: string;
+  readonly shape: ReportShape;
+  readonly encoding?: string;
 }
 
 function fileBytes(path: string): Uint8Array {
@@ -26,8 +27,8 @@ function fileBytes(path: string): Uint8Array {
   }
 }
 
-export function loadReportFile(path: string): LoadedReport {
-  const result = readReport(fileBytes(path));
+export async function loadReportFile(path: string): Promise<LoadedReport> {
+  const result = await readReport(fileBytes(path));
   if (!result.ok) {
     const where = result.error.line === undefined ? path : `${path}:${result.error.line}`;
     throw new CliFailure(`${where}: ${result.error.message}`);

@@ -5,6 +5,7 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { renderJson } from '../documents/json/report-json.js';
+import type { ReportShape } from '../documents/read-result.js';
 import { isRenderTarget, RENDER_TARGETS, renderReport, TEXT_TARGETS } from '../documents/render.js';
 import { exampleReport } from '../domain/report/example.js';
 import { FORMAT_NOTICE } from '../domain/report/format.js';
@@ -49,13 +50,21 @@ export function findingJson(f: Finding) {
   };
 }
 
-function summaryLines(file: string, report: AnnualReport, shape: string, encoding: string): string {
+const SHAPE_NAMES: Readonly<Record<ReportShape, string>> = {
+  text: '纯文本',
+  json: 'JSON',
+  html: 'HTML 网页',
+  pdf: 'PDF',
+  docx: 'Word（DOCX）',
+};
+
+function summaryLines(file: string, report: AnnualReport, shape: ReportShape, encoding?: string): string {
   const read = cellsRead(report);
   const total = read.proactive + read.requests + read.reviewLitigation;
   const nonZero = nonZeroCells(report);
   return [
     `报告：${report.agency} ${report.year} 年度政府信息公开工作年度报告`,
-    `文件：${file}（${shape === 'json' ? 'JSON' : '纯文本'}，${encoding}）`,
+    `文件：${file}（${SHAPE_NAMES[shape]}${encoding ? `，${encoding}` : ''}）`,
     `格式：${report.format} 年格式（${FORMAT_NOTICE[report.format]}）　发布日期：${report.publishedOn ?? '未注明'}`,
     `读到数字：第二部分 ${read.proactive} 个，第三部分 ${read.requests} 个，第四部分 ${read.reviewLitigation} 个；共 ${total} 个，${nonZero === 0 ? '全部为 0' : `其中非零 ${nonZero} 个`}`,
   ].join('\n');
@@ -91,9 +100,9 @@ export function registerReportCommands(program: Command, io: CliIo, setExit: Set
     .option('--previous <file>', '上一年度的报告，用于跨年度检查 (last year’s report, for cross-year rules)')
     .option('--json', '以 JSON 输出 (machine-readable output)')
     .option('--strict', '有警告也返回 1 (warnings fail too)')
-    .action((file: string, options: { previous?: string; json?: boolean; strict?: boolean }) => {
-      const loaded = loadReportFile(file);
-      const previous = options.previous ? loadReportFile(options.previous).report : undefined;
+    .action(async (file: string, options: { previous?: string; json?: boolean; strict?: boolean }) => {
+      const loaded = await loadReportFile(file);
+      const previous = options.previous ? (await loadReportFile(options.previous)).report : undefined;
       const findings = [...loaded.notes, ...validateReport(loaded.report, previous ? { previous } : {})];
       const failed =
         hasErrors(findings) || (options.strict === true && findings.some((f) => f.severity === 'warning'));
@@ -137,8 +146,8 @@ export function registerReportCommands(program: Command, io: CliIo, setExit: Set
     .description('把报告读成年度报告 JSON (read a report into report JSON)')
     .argument('<file>', '报告文件：纯文本或 JSON (text or JSON)')
     .option('--json', '输出 JSON（默认）(JSON output, the default)')
-    .action((file: string) => {
-      const loaded = loadReportFile(file);
+    .action(async (file: string) => {
+      const loaded = await loadReportFile(file);
       for (const note of loaded.notes) io.stderr(`警告 (warning): ${file}: ${note.message}\n`);
       io.stdout(renderJson(loaded.report));
       setExit(EXIT.ok);
@@ -161,7 +170,7 @@ export function registerReportCommands(program: Command, io: CliIo, setExit: Set
           `--to ${options.to} 是二进制格式，请用 -o 指定输出文件 (binary output needs -o FILE)`,
         );
       }
-      const loaded = loadReportFile(file);
+      const loaded = await loadReportFile(file);
       const findings = validateReport(loaded.report);
       if (hasErrors(findings)) {
         io.stderr(

@@ -19,26 +19,28 @@ describe('reading report bytes of any shape', () => {
   };
 
   it('decodes a GBK / GB18030 page instead of refusing it', async () => {
-    const result = readReport(await gb18030(renderText(withText)));
+    const result = await readReport(await gb18030(renderText(withText)));
     assert.ok(result.ok, JSON.stringify(result));
     assert.equal(result.encoding, 'gb18030');
     assert.equal(result.report.agency, '新庙镇');
     assert.deepEqual(result.report, withText);
   });
 
-  it('judges JSON from the content, not the file name', () => {
-    const result = readReport(new TextEncoder().encode(`\uFEFF  ${renderJson(withText)}`));
+  it('judges JSON from the content, not the file name', async () => {
+    const result = await readReport(new TextEncoder().encode(`\uFEFF  ${renderJson(withText)}`));
     assert.ok(result.ok);
     assert.equal(result.shape, 'json');
     assert.deepEqual(result.report, withText);
   });
 
-  it('refuses an empty file and a binary file with their reasons', () => {
-    const empty = readReport(new Uint8Array());
+  it('refuses an empty file and a binary file with their reasons', async () => {
+    const empty = await readReport(new Uint8Array());
     assert.equal(empty.ok ? '' : empty.error.code, 'input.empty');
-    const blank = readReport(new TextEncoder().encode(' \n\n\t'));
+    const blank = await readReport(new TextEncoder().encode(' \n\n\t'));
     assert.equal(blank.ok ? '' : blank.error.code, 'input.empty');
-    const png = readReport(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));
+    const png = await readReport(
+      new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+    );
     assert.equal(png.ok ? '' : png.error.code, 'input.binary');
   });
 });
@@ -59,11 +61,11 @@ describe('reading UTF-16 (Notepad’s “Unicode”)', () => {
     ['utf-16le', [0xff, 0xfe]],
     ['utf-16be', [0xfe, 0xff]],
   ] as const) {
-    it(`decodes ${encoding} with and without a byte-order mark`, () => {
+    it(`decodes ${encoding} with and without a byte-order mark`, async () => {
       const body = Buffer.from(text, 'utf16le');
       if (encoding === 'utf-16be') body.swap16();
       for (const bytes of [Buffer.concat([Buffer.from(bom), body]), body]) {
-        const result = readReport(bytes);
+        const result = await readReport(bytes);
         assert.ok(result.ok, JSON.stringify(result));
         assert.equal(result.encoding, encoding);
         assert.equal(result.report.agency, '某县人民政府');

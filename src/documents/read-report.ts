@@ -1,16 +1,40 @@
 /**
  * @module One entry point for reading a report from bytes, whatever its shape: the shape is judged from
- * the content, never from the file name.
+ * the content (magic bytes, markup), never from the file name.
  */
 import { decodeReportBytes } from './decode.js';
 import { parseJsonReport } from './json/report-json.js';
-import { type ReadResult, readError } from './read-result.js';
+import { type ReadResult, type ReportShape, readError } from './read-result.js';
 import { parseTextReport } from './text/parse-text.js';
 
-export function readReport(bytes: Uint8Array): ReadResult {
-  const decoded = decodeReportBytes(bytes);
-  if (!decoded.ok) return readError(decoded.code, decoded.message);
-  const start = decoded.text.replace(/^\uFEFF/, '').trimStart();
-  if (start.startsWith('{')) return parseJsonReport(decoded.text);
-  return parseTextReport(decoded.text, decoded.encoding);
+/** The shape of a file, from its first bytes. */
+export function sniffShape(bytes: Uint8Array): ReportShape {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 2048)).toString('latin1');
+  if (head.startsWith('%PDF-')) return 'pdf';
+  if (head.startsWith('PK\u0003\u0004')) return 'docx';
+  const start = head.replace(/^(\uFEFF|\u00EF\u00BB\u00BF|\s)+/, '');
+  if (start.startsWith('{')) return 'json';
+  if (/^<(!doctype html|html|head|body|meta|table|div|p)[\s>]/i.test(start) || /<html[\s>]/i.test(head))
+    return 'html';
+  return 'text';
+}
+
+export async function readReport(bytes: Uint8Array): Promise<ReadResult> {
+  const shape = sniffShape(bytes);
+  switch (shape) {
+    case 'pdf':
+    case 'docx':
+    case 'html':
+      return readError(
+        'input.unreadable',
+        `暂不支持读取 ${shape.toUpperCase()} 格式的报告 (${shape} reading is not built yet)`,
+      );
+    default: {
+      const decoded = decodeReportBytes(bytes);
+      if (!decoded.ok) return readError(decoded.code, decoded.message);
+      return shape === 'json'
+        ? parseJsonReport(decoded.text)
+        : parseTextReport(decoded.text, decoded.encoding);
+    }
+  }
 }

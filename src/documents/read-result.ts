@@ -26,7 +26,7 @@ export interface ReadError {
   readonly line?: number;
 }
 
-export type ReportShape = 'text' | 'json';
+export type ReportShape = 'text' | 'json' | 'html' | 'pdf' | 'docx';
 
 export type ReadResult =
   | {
@@ -35,7 +35,8 @@ export type ReadResult =
       /** Findings about the reading itself (labels that map to nothing), to show beside validation. */
       readonly notes: readonly Finding[];
       readonly shape: ReportShape;
-      readonly encoding: TextEncoding;
+      /** How the bytes were decoded, for shapes that are text (text, HTML, JSON). */
+      readonly encoding?: TextEncoding;
     }
   | { readonly ok: false; readonly error: ReadError };
 

@@ -1,6 +1,7 @@
 /**
- * @module Reading a plain-text report laid out like a scraped portal page (../shared/seed): the portal's
- * header and footer around it, one heading, paragraph or table cell per line.
+ * @module Reading a report from lines laid out like a scraped portal page (../shared/seed): the portal's
+ * header and footer around it, one heading, paragraph or table cell per line. Plain text is read
+ * directly; HTML, PDF and DOCX readers turn their documents into such lines first.
  */
 
 import { formatForYear } from '../../domain/report/format.js';
@@ -9,7 +10,7 @@ import type { AnnualReport } from '../../domain/report/model.js';
 import type { Finding } from '../../domain/report/validation/finding.js';
 import { finding } from '../../domain/report/validation/make-finding.js';
 import type { TextEncoding } from '../decode.js';
-import { type ReadResult, readError } from '../read-result.js';
+import { type ReadResult, type ReportShape, readError } from '../read-result.js';
 import {
   chineseDateLine,
   FOOTER_LINE,
@@ -25,12 +26,21 @@ import {
   TableReadError,
   type UnmappedLabel,
 } from './read-tables.js';
-import { type TextLine, textLines } from './text-lines.js';
+import { type SourceLine, sourceLinesOf, type TextLine, toTextLines } from './text-lines.js';
 
 const sectionName = (s: SectionNumber) => sectionTitle('2021', s);
 
+/** A plain-text report (UTF-8 or already decoded). */
 export function parseTextReport(text: string, encoding: TextEncoding = 'utf-8'): ReadResult {
-  const lines = textLines(text);
+  return readReportLines(sourceLinesOf(text), { shape: 'text', encoding });
+}
+
+/** Reads a report from the lines of any shape: the reader every shape ends in. */
+export function readReportLines(
+  source: readonly SourceLine[],
+  origin: { readonly shape: ReportShape; readonly encoding?: TextEncoding },
+): ReadResult {
+  const lines = toTextLines(source);
   const heading = findHeading(lines);
   if (!heading) {
     return readError(
@@ -105,7 +115,7 @@ export function parseTextReport(text: string, encoding: TextEncoding = 'utf-8'):
     },
     ...tables,
   };
-  return { ok: true, report, notes: unmapped.map(unmappedNote), shape: 'text', encoding };
+  return { ok: true, report, notes: unmapped.map(unmappedNote), ...origin };
 }
 
 /** Section 六 runs until the signature (the agency's name, then a date) or the portal's footer. */

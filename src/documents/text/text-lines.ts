@@ -1,5 +1,15 @@
-/** @module The non-empty lines of a text report, trimmed, with their 1-based line numbers. */
+/**
+ * @module The lines every reader works on. Each shape (scraped text, HTML, PDF, DOCX) is turned into
+ * source lines — one heading, paragraph or table cell each, with where it stood in the original — and
+ * one reader maps those lines onto the report.
+ */
 import { labelKey } from '../label-key.js';
+
+/** A heading, paragraph or table cell, and its 1-based line in the original file (page for PDF). */
+export interface SourceLine {
+  readonly text: string;
+  readonly line: number;
+}
 
 export interface TextLine {
   readonly text: string;
@@ -14,19 +24,27 @@ export interface TextLine {
  */
 const LONGEST_LABEL_LINE = 120;
 
-export function textLines(text: string): TextLine[] {
+/** Trimmed, non-empty lines with their comparison keys. */
+export function toTextLines(source: readonly SourceLine[]): TextLine[] {
   const out: TextLine[] = [];
-  const raw = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  raw.forEach((line, i) => {
-    const trimmed = line.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '');
-    if (trimmed === '') return;
-    out.push({
-      text: trimmed,
-      key: trimmed.length > LONGEST_LABEL_LINE ? trimmed : labelKey(trimmed),
-      line: i + 1,
-    });
-  });
+  for (const { text, line } of source) {
+    const trimmed = text.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '');
+    if (trimmed === '') continue;
+    out.push({ text: trimmed, key: trimmed.length > LONGEST_LABEL_LINE ? trimmed : labelKey(trimmed), line });
+  }
   return out;
+}
+
+/** The lines of a plain-text file. */
+export function sourceLinesOf(text: string): SourceLine[] {
+  return text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .map((t, i) => ({ text: t, line: i + 1 }));
+}
+
+export function textLines(text: string): TextLine[] {
+  return toTextLines(sourceLinesOf(text));
 }
 
 export type CellToken = { readonly kind: 'number'; readonly text: string } | { readonly kind: 'blank' };
