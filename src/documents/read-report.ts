@@ -24,7 +24,6 @@ export async function readReport(bytes: Uint8Array): Promise<ReadResult> {
   switch (shape) {
     case 'pdf':
     case 'docx':
-    case 'html':
       return readError(
         'input.unreadable',
         `暂不支持读取 ${shape.toUpperCase()} 格式的报告 (${shape} reading is not built yet)`,
