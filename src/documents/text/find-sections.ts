@@ -1,5 +1,9 @@
-/** @module Finding the heading, the publication date and the six section titles in a text report. */
-import { SECTION_NUMBERS, type SectionNumber, sectionTitleVariants } from '../../domain/report/labels.js';
+/**
+ * @module Finding the report's heading, its publication date and its six section titles, on their own
+ * lines or inside a page whose whole body was scraped onto one line.
+ */
+import { SECTION_NUMBERS, type SectionNumber } from '../../domain/report/labels.js';
+import { keyedText, originalSlice } from '../keyed-text.js';
 import { labelKey } from '../label-key.js';
 import type { TextLine } from './text-lines.js';
 
@@ -9,23 +13,43 @@ export interface Heading {
   readonly index: number;
 }
 
+/**
+ * "<agency><year>年(度)政府信息公开工作年度报告", anywhere in a line ("标题: …", a breadcrumb trail).
+ * The agency is what stands before the year back to a space or a separator.
+ */
 const HEADING =
-  /^(.*?)[\s\u3000]*([0-9０-９]{4})[\s\u3000]*年度?[\s\u3000]*政府信息公开工作年度报告[\s\u3000]*$/;
+  /([^\s:：>》|｜/\\]+?)[\s\u3000]*([0-9０-９]{4})[\s\u3000]*年度?[\s\u3000]*政府信息公开工作年度报告/;
 
 export function findHeading(lines: readonly TextLine[]): Heading | undefined {
   for (let i = 0; i < lines.length; i++) {
     const m = HEADING.exec(lines[i]!.text);
     if (!m) continue;
-    const agency = m[1]!.trim();
-    if (agency === '') continue;
-    return { agency, year: Number(m[2]!.normalize('NFKC')), index: i };
+    return { agency: m[1]!.trim(), year: Number(m[2]!.normalize('NFKC')), index: i };
   }
   return undefined;
 }
 
-const TITLE_KEYS: ReadonlyMap<string, SectionNumber> = new Map(
-  SECTION_NUMBERS.flatMap((s) => sectionTitleVariants(s).map((t) => [labelKey(t), s] as const)),
-);
+/**
+ * Each section's title in comparison form, with the wording drifts agencies print: either format's
+ * 五, 四 with or without 政府信息公开 / 因政府信息公开申请 / 提起, and the misspelt 行政法复议 (2022
+ * Pingtan report).
+ */
+const TITLE_PATTERNS: Readonly<Record<SectionNumber, string>> = {
+  一: '一、总体情况',
+  二: '二、主动公开政府信息情况',
+  三: '三、收到和处理政府信息公开申请情况',
+  四: '四、(?:政府信息公开)?(?:因政府信息公开申请)?(?:提起)?行政法?复议[、和及]?(?:提起)?行政诉讼(?:的)?情况',
+  五: '五、(?:政府信息公开工作)?存在的主要问题及改进情况',
+  六: '六、其他需要报告的事项',
+};
+
+const WHOLE_TITLE = new Map(SECTION_NUMBERS.map((s) => [s, new RegExp(`^${TITLE_PATTERNS[s]}$`)] as const));
+const ANY_TITLE = new RegExp(SECTION_NUMBERS.map((s) => `(${TITLE_PATTERNS[s]})`).join('|'), 'g');
+
+export function titleSection(key: string): SectionNumber | undefined {
+  if (key.length > 40 || !/^[一二三四五六]、/.test(key)) return undefined;
+  return SECTION_NUMBERS.find((s) => WHOLE_TITLE.get(s)!.test(key));
+}
 
 /** Index of each section title's line, searched in order after the heading. */
 export function findSectionTitles(
@@ -35,14 +59,63 @@ export function findSectionTitles(
   const found: Partial<Record<SectionNumber, number>> = {};
   let next = 0;
   for (let i = from; i < lines.length && next < SECTION_NUMBERS.length; i++) {
-    const section = TITLE_KEYS.get(lines[i]!.key);
+    const section = titleSection(lines[i]!.key);
     if (section === undefined) continue;
-    const expectedAt = SECTION_NUMBERS.indexOf(section);
-    if (expectedAt < next) continue;
+    const at = SECTION_NUMBERS.indexOf(section);
+    if (at < next) continue;
     found[section] = i;
-    next = expectedAt + 1;
+    next = at + 1;
   }
   return found;
+}
+
+/**
+ * Puts every section title on a line of its own, cutting lines that hold more (a body scraped onto
+ * one line). Only used when titles are missing as lines, so that a paragraph that quotes a title in a
+ * well-formed page is left whole.
+ */
+export function splitAtSectionTitles(lines: readonly TextLine[]): TextLine[] {
+  const out: TextLine[] = [];
+  for (const line of lines) {
+    if (titleSection(line.key) !== undefined || line.text.length < 6) {
+      out.push(line);
+      continue;
+    }
+    const keyed = keyedText(line.text);
+    const compact = compactIndex(keyed.key);
+    const pieces: [number, number][] = [];
+    for (const m of compact.text.matchAll(ANY_TITLE)) {
+      pieces.push([compact.origin[m.index]!, compact.origin[m.index + m[0].length - 1]! + 1]);
+    }
+    if (pieces.length === 0) {
+      out.push(line);
+      continue;
+    }
+    let at = 0;
+    const push = (start: number, end: number) => {
+      const text = originalSlice(line.text, keyed, start, end).trim();
+      if (text !== '') out.push({ text, key: labelKey(text), line: line.line });
+    };
+    for (const [start, end] of pieces) {
+      push(at, start);
+      push(start, end);
+      at = end;
+    }
+    push(at, keyed.key.length);
+  }
+  return out;
+}
+
+/** The key without its spaces, and where each remaining character stood in the key. */
+function compactIndex(key: string): { text: string; origin: number[] } {
+  let text = '';
+  const origin: number[] = [];
+  for (let i = 0; i < key.length; i++) {
+    if (key[i] === ' ') continue;
+    text += key[i];
+    origin.push(i);
+  }
+  return { text, origin };
 }
 
 const PUBLISHED = /发布(?:时间|日期)[:：]?(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/;
@@ -65,4 +138,8 @@ export function chineseDateLine(line: TextLine): string | undefined {
 }
 
 /** Lines of a portal's footer: where the report ends if it has no signature. */
-export const FOOTER_LINE = /主办单位|承办单位|ICP备|公网安备|网站标识码|版权所有|网站地图|技术支持|联系我们/;
+export const FOOTER_LINE =
+  /^(?:主办单位|承办单位|版权所有|网站标识码|网站地图|技术支持|联系我们)|ICP备|公网安备/;
+
+/** Portal widgets that end the report text even in the middle of a scraped line. */
+export const PAGE_TAIL = /附件下载|【打印本页】|打印本页|【关闭窗口】|关闭窗口|扫一扫在手机/;

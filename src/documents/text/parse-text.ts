@@ -8,7 +8,6 @@ import { formatForYear } from '../../domain/report/format.js';
 import { SECTION_NUMBERS, type SectionNumber, sectionTitle } from '../../domain/report/labels.js';
 import type { AnnualReport } from '../../domain/report/model.js';
 import type { Finding } from '../../domain/report/validation/finding.js';
-import { finding } from '../../domain/report/validation/make-finding.js';
 import type { TextEncoding } from '../decode.js';
 import { type ReadResult, type ReportShape, readError } from '../read-result.js';
 import {
@@ -17,15 +16,11 @@ import {
   findHeading,
   findPublishedLabel,
   findSectionTitles,
+  PAGE_TAIL,
+  splitAtSectionTitles,
 } from './find-sections.js';
-import {
-  detectFormat,
-  readProactive,
-  readRequests,
-  readReview,
-  TableReadError,
-  type UnmappedLabel,
-} from './read-tables.js';
+import { detectFormat, readProactive, readRequests, readReview, SECTION_ANCHORS } from './read-tables.js';
+import { tableTokens } from './table-tokens.js';
 import { type SourceLine, sourceLinesOf, type TextLine, toTextLines } from './text-lines.js';
 
 const sectionName = (s: SectionNumber) => sectionTitle('2021', s);
@@ -40,7 +35,7 @@ export function readReportLines(
   source: readonly SourceLine[],
   origin: { readonly shape: ReportShape; readonly encoding?: TextEncoding },
 ): ReadResult {
-  const lines = toTextLines(source);
+  let lines = toTextLines(source);
   const heading = findHeading(lines);
   if (!heading) {
     return readError(
@@ -49,7 +44,13 @@ export function readReportLines(
       lines[0]?.line,
     );
   }
-  const titles = findSectionTitles(lines, heading.index + 1);
+  let titles = findSectionTitles(lines, heading.index + 1);
+  if (SECTION_NUMBERS.some((s) => titles[s] === undefined)) {
+    // A page scraped onto few lines: cut the titles out of the lines that hold them.
+    lines = splitAtSectionTitles(lines);
+    const again = findHeading(lines)!;
+    titles = findSectionTitles(lines, again.index);
+  }
   const missing = SECTION_NUMBERS.filter((s) => titles[s] === undefined);
   if (missing.length === SECTION_NUMBERS.length) {
     return readError(
@@ -82,21 +83,18 @@ export function readReportLines(
     return lines.slice(titles[s]! + 1, end);
   };
 
-  const tableLines = [...region('二'), ...region('三')];
-  const format = detectFormat(tableLines) ?? formatForYear(heading.year);
-  const unmapped: UnmappedLabel[] = [];
-  let tables: Pick<AnnualReport, 'proactive' | 'requests' | 'reviewLitigation'>;
-  try {
-    tables = {
-      proactive: readProactive(region('二'), format, unmapped),
-      requests: readRequests(region('三'), format, unmapped),
-      reviewLitigation: readReview(region('四'), unmapped),
-    };
-  } catch (e) {
-    if (e instanceof TableReadError)
-      return readError(e.truncated ? 'read.truncated' : 'read.bad-table', e.message, e.line);
-    throw e;
-  }
+  const tokens = {
+    二: tableTokens(region('二'), SECTION_ANCHORS.二),
+    三: tableTokens(region('三'), SECTION_ANCHORS.三),
+    四: tableTokens(region('四'), SECTION_ANCHORS.四),
+  };
+  const format = detectFormat([...tokens.二, ...tokens.三]) ?? formatForYear(heading.year);
+  const notes: Finding[] = [];
+  const tables = {
+    proactive: readProactive(tokens.二, format, notes),
+    requests: readRequests(tokens.三, format, notes),
+    reviewLitigation: readReview(tokens.四, notes),
+  };
 
   const { paragraphs: otherMatters, signatureDate } = closingSection(region('六'), heading.agency);
   const report: AnnualReport = {
@@ -115,7 +113,7 @@ export function readReportLines(
     },
     ...tables,
   };
-  return { ok: true, report, notes: unmapped.map(unmappedNote), ...origin };
+  return { ok: true, report, notes, ...origin };
 }
 
 /** Section 六 runs until the signature (the agency's name, then a date) or the portal's footer. */
@@ -135,17 +133,13 @@ function closingSection(
     }
     const date = chineseDateLine(line);
     if (date) return { paragraphs: paragraphs.join('\n'), signatureDate: date };
+    const tail = PAGE_TAIL.exec(line.text);
+    if (tail) {
+      const before = line.text.slice(0, tail.index).trim();
+      if (before !== '') paragraphs.push(before);
+      return { paragraphs: paragraphs.join('\n') };
+    }
     paragraphs.push(line.text);
   }
   return { paragraphs: paragraphs.join('\n') };
-}
-
-function unmappedNote(u: UnmappedLabel): Finding {
-  return finding(
-    'read.unmapped-label',
-    `第 ${u.line} 行：第${u.section}部分表格中的“${u.text}”无法对应到官方格式的行或表头`,
-    `Line ${u.line}: "${u.text}" in section ${u.section} maps to no row or header of the national format`,
-    [{ section: u.section, row: '?', column: '?' }],
-    { found: u.text },
-  );
 }

@@ -1,14 +1,14 @@
 /**
- * @module Reading the tables of sections 二, 三 and 四 from one-cell-per-line text: labels are mapped to
- * the official rows by their normalised form, the numbers after a row label are that row's cells.
- * Text that maps to nothing is reported, never guessed at.
+ * @module Reading the tables of sections 二, 三 and 四: the section's lines become tokens (labels,
+ * value chunks, other text); each official row label takes the value chunks after it; chunks are cut
+ * into the row's cells, glued digits by the table's own arithmetic (resolve-cells.ts). Text that maps
+ * to nothing, rows that cannot be read and digits that cannot be cut one way are reported as findings,
+ * and those cells stay unread: nothing is guessed.
  */
-
 import type { ReportFormat } from '../../domain/report/format.js';
 import {
   APPLICANT_HEADER,
   BALANCE_NOTE,
-  type CellKind,
   CONTENT_HEADER,
   LITIGATION_HEADER,
   ORGANISATION_HEADER,
@@ -25,126 +25,44 @@ import {
   requestRows,
 } from '../../domain/report/labels.js';
 import type { CountCell, ProactiveCell, ReviewLitigationTable } from '../../domain/report/model.js';
-import { canonicalDecimal } from '../../domain/shared/decimal.js';
+import type { Finding } from '../../domain/report/validation/finding.js';
+import { finding } from '../../domain/report/validation/make-finding.js';
+import { canonicalDecimal, isDecimalString } from '../../domain/shared/decimal.js';
 import { labelKey } from '../label-key.js';
-import { type CellToken, cellToken, type TextLine } from './text-lines.js';
+import { digitSplits } from './digit-splits.js';
+import {
+  type Cells,
+  type RowCandidates,
+  resolveRequestRows,
+  resolveReviewCells,
+  toCells,
+} from './resolve-cells.js';
+import { type AnchorSet, anchorSet, type TableToken } from './table-tokens.js';
 
-export class TableReadError extends Error {
-  constructor(
-    message: string,
-    readonly line: number,
-    readonly truncated: boolean,
-  ) {
-    super(message);
-  }
-}
+type Section = '二' | '三' | '四';
 
-export interface UnmappedLabel {
-  readonly text: string;
-  readonly line: number;
-  readonly section: '二' | '三' | '四';
-}
+const keys = (labels: readonly string[]) => labels.map(labelKey);
+const BOTH: readonly ReportFormat[] = ['2019', '2021'];
 
-function cellValue(token: CellToken, kind: CellKind): ProactiveCell {
-  if (token.kind === 'blank') return null;
-  return kind === 'amount' ? canonicalDecimal(token.text) : Number(token.text);
-}
+// ── Labels each section's tables print ──────────────────────────────────────
 
-/** True when `key` is a known header, or a piece of one broken over lines ("本年新" / "制作数量"). */
-function isHeaderText(key: string, headerKeys: readonly string[]): boolean {
-  return headerKeys.some((h) => h.includes(key));
-}
-
-/** Reads `count` cells after the label at `index`; throws where the row breaks off. */
-function readCells(lines: readonly TextLine[], index: number, count: number, what: string): CellToken[] {
-  const cells: CellToken[] = [];
-  for (let i = index + 1; cells.length < count; i++) {
-    const line = lines[i];
-    if (line === undefined) {
-      const last = lines[lines.length - 1] ?? lines[index]!;
-      throw new TableReadError(
-        `第 ${last.line} 行后内容中断：“${what}”应有 ${count} 个数字，只读到 ${cells.length} 个 (cut off mid-table)`,
-        last.line,
-        true,
-      );
-    }
-    const token = cellToken(line.key);
-    if (token === undefined) {
-      throw new TableReadError(
-        `第 ${line.line} 行：“${what}”应有 ${count} 个数字，只读到 ${cells.length} 个，随后是“${line.text}” (row has too few numbers)`,
-        line.line,
-        false,
-      );
-    }
-    cells.push(token);
-  }
-  return cells;
-}
-
-const labelsOf = (f: ReportFormat) =>
-  [
-    ...proactiveBlocks(f).flatMap((b) => [...b.columns.map((c) => c.label), ...b.rows.map((r) => r.label)]),
-    ...requestRows(f).map((r) => r.label),
-  ].map(labelKey);
-
-/** Labels that only one format prints (2019: 本年新制作数量, 政府集中采购…; 2021: 本年制发件数, （六）1–3…). */
-const ONLY_IN: Readonly<Record<ReportFormat, ReadonlySet<string>>> = {
-  '2019': new Set(labelsOf('2019').filter((k) => !labelsOf('2021').includes(k))),
-  '2021': new Set(labelsOf('2021').filter((k) => !labelsOf('2019').includes(k))),
-};
-
-/** Which format a report's tables are in, judged from labels only one format prints. */
-export function detectFormat(lines: readonly TextLine[]): ReportFormat | undefined {
-  let score = 0;
-  for (const line of lines) {
-    if (ONLY_IN['2021'].has(line.key)) score++;
-    else if (ONLY_IN['2019'].has(line.key)) score--;
-  }
-  return score === 0 ? undefined : score > 0 ? '2021' : '2019';
-}
-
-interface RowReader {
-  readonly label: string;
-  /** How many cells follow the label. */
-  readonly width: number;
-  readonly store: (cells: readonly CellToken[]) => void;
-}
-
-/**
- * Walks one section: a row label is followed by its cells, header text (whole or broken over lines) is
- * skipped, anything else is reported as unmapped. A number outside any row is an error.
- */
-function readLabelledRows(
-  lines: readonly TextLine[],
-  rowFor: (key: string) => RowReader | undefined,
-  headerKeys: readonly string[],
-  section: UnmappedLabel['section'],
-  unmapped: UnmappedLabel[],
-): void {
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const row = rowFor(line.key);
-    if (row) {
-      const cells = readCells(lines, i, row.width, row.label);
-      row.store(cells);
-      i += cells.length;
-    } else if (cellToken(line.key)) {
-      throw new TableReadError(
-        `第 ${line.line} 行：数字“${line.text}”不属于任何一行 (number outside any row)`,
-        line.line,
-        false,
-      );
-    } else if (!isHeaderText(line.key, headerKeys)) {
-      unmapped.push({ text: line.text, line: line.line, section });
-    }
-  }
-}
-
-const PROACTIVE_HEADER_KEYS = [
+const PROACTIVE_HEADERS = keys([
   CONTENT_HEADER,
-  ...proactiveBlocks('2019').flatMap((b) => [b.caption, ...b.columns.map((c) => c.label)]),
-  ...proactiveBlocks('2021').flatMap((b) => [b.caption, ...b.columns.map((c) => c.label)]),
-].map(labelKey);
+  ...BOTH.flatMap((f) => proactiveBlocks(f).flatMap((b) => [b.caption, ...b.columns.map((c) => c.label)])),
+]);
+const REQUEST_HEADERS = keys([
+  BALANCE_NOTE,
+  APPLICANT_HEADER,
+  ORGANISATION_HEADER,
+  OUTCOMES_LABEL,
+  ...REQUEST_COLUMNS.map((c) => c.label),
+  ...Object.values(OUTCOME_GROUP_LABELS),
+]);
+const REVIEW_HEADERS = keys([
+  LITIGATION_HEADER,
+  ...REVIEW_BLOCKS.map((b) => b.label),
+  ...REVIEW_COLUMNS.map((c) => c.label),
+]);
 
 type ProactiveRow = { readonly block: ProactiveBlockSpec; readonly key: string; readonly label: string };
 
@@ -159,43 +77,6 @@ function proactiveRowsByKey(format: ReportFormat): ReadonlyMap<string, Proactive
   return rows;
 }
 
-const PROACTIVE_ROWS: Readonly<Record<ReportFormat, ReadonlyMap<string, ProactiveRow>>> = {
-  '2019': proactiveRowsByKey('2019'),
-  '2021': proactiveRowsByKey('2021'),
-};
-
-/** Section 二: rows are found by label in any block; the block says how many cells follow. */
-export function readProactive(
-  lines: readonly TextLine[],
-  format: ReportFormat,
-  unmapped: UnmappedLabel[],
-): Record<string, Record<string, ProactiveCell>> {
-  const table: Record<string, Record<string, ProactiveCell>> = {};
-  const rowFor = (key: string): RowReader | undefined => {
-    const row = PROACTIVE_ROWS[format].get(key);
-    if (!row) return undefined;
-    const columns = row.block.columns;
-    return {
-      label: row.label,
-      width: columns.length,
-      store: (cells) => {
-        table[row.key] = Object.fromEntries(columns.map((c, j) => [c.key, cellValue(cells[j]!, c.kind)]));
-      },
-    };
-  };
-  readLabelledRows(lines, rowFor, PROACTIVE_HEADER_KEYS, '二', unmapped);
-  return table;
-}
-
-const REQUEST_HEADER_KEYS = [
-  BALANCE_NOTE,
-  APPLICANT_HEADER,
-  ORGANISATION_HEADER,
-  OUTCOMES_LABEL,
-  ...REQUEST_COLUMNS.map((c) => c.label),
-  ...Object.values(OUTCOME_GROUP_LABELS),
-].map(labelKey);
-
 /** Row labels with and without their group label in front ("（三）不予公开1.属于国家秘密"). */
 function requestRowsByKey(format: ReportFormat): ReadonlyMap<string, RequestRowSpec> {
   const rows = new Map<string, RequestRowSpec>();
@@ -206,60 +87,234 @@ function requestRowsByKey(format: ReportFormat): ReadonlyMap<string, RequestRowS
   return rows;
 }
 
-const REQUEST_ROWS_BY_KEY: Readonly<Record<ReportFormat, ReadonlyMap<string, RequestRowSpec>>> = {
-  '2019': requestRowsByKey('2019'),
-  '2021': requestRowsByKey('2021'),
+const PROACTIVE_ROWS = { '2019': proactiveRowsByKey('2019'), '2021': proactiveRowsByKey('2021') } as const;
+const REQUEST_ROWS_BY_KEY = { '2019': requestRowsByKey('2019'), '2021': requestRowsByKey('2021') } as const;
+
+/** Every label of a section in either format: where glued lines are cut. */
+export const SECTION_ANCHORS: Readonly<Record<Section, AnchorSet>> = {
+  二: anchorSet([...PROACTIVE_HEADERS, ...BOTH.flatMap((f) => [...PROACTIVE_ROWS[f].keys()])]),
+  三: anchorSet([...REQUEST_HEADERS, ...BOTH.flatMap((f) => [...REQUEST_ROWS_BY_KEY[f].keys()])]),
+  四: anchorSet(REVIEW_HEADERS),
 };
 
-/** Section 三: each row label is followed by its seven numbers. */
-export function readRequests(
-  lines: readonly TextLine[],
+// ── Format detection ────────────────────────────────────────────────────────
+
+const labelsOf = (f: ReportFormat) =>
+  keys([
+    ...proactiveBlocks(f).flatMap((b) => [...b.columns.map((c) => c.label), ...b.rows.map((r) => r.label)]),
+    ...requestRows(f).map((r) => r.label),
+  ]);
+
+/** Labels that only one format prints (2019: 本年新制作数量, 政府集中采购…; 2021: 本年制发件数, （六）1–3…). */
+const ONLY_IN: Readonly<Record<ReportFormat, ReadonlySet<string>>> = {
+  '2019': new Set(labelsOf('2019').filter((k) => !labelsOf('2021').includes(k))),
+  '2021': new Set(labelsOf('2021').filter((k) => !labelsOf('2019').includes(k))),
+};
+
+/** Which format the tables are in, judged from labels only one format prints. */
+export function detectFormat(tokens: readonly TableToken[]): ReportFormat | undefined {
+  let score = 0;
+  for (const token of tokens) {
+    if (token.kind !== 'label') continue;
+    if (ONLY_IN['2021'].has(token.key)) score++;
+    else if (ONLY_IN['2019'].has(token.key)) score--;
+  }
+  return score === 0 ? undefined : score > 0 ? '2021' : '2019';
+}
+
+// ── Rows ────────────────────────────────────────────────────────────────────
+
+interface RowChunks {
+  readonly key: string;
+  readonly label: string;
+  readonly line: number;
+  readonly chunks: string[];
+}
+
+/** True when `key` is a known header, or a piece of one broken over lines ("本年新" / "制作数量"). */
+function isHeaderText(key: string, headers: readonly string[]): boolean {
+  return headers.some((h) => h.includes(key));
+}
+
+function unmapped(section: Section, text: string, line: number): Finding {
+  return finding(
+    'read.unmapped-label',
+    `第 ${line} 行：第${section}部分表格中的“${text}”无法对应到官方格式的行或表头`,
+    `Line ${line}: "${text}" in section ${section} maps to no row or header of the national format`,
+    [{ section, row: '?', column: '?' }],
+    { found: text },
+  );
+}
+
+/** Each official row label with the value chunks that follow it, up to the next label or text. */
+function assembleRows(
+  tokens: readonly TableToken[],
+  rowFor: (key: string) => { key: string; label: string } | undefined,
+  headers: readonly string[],
+  section: Section,
+  notes: Finding[],
+): RowChunks[] {
+  const rows: RowChunks[] = [];
+  let current: RowChunks | undefined;
+  for (const token of tokens) {
+    if (token.kind === 'value') {
+      if (current) current.chunks.push(token.chunk);
+      else
+        notes.push(
+          finding(
+            'read.stray-number',
+            `第 ${token.line} 行：第${section}部分的数字“${token.chunk}”不属于任何一行`,
+            `Line ${token.line}: number "${token.chunk}" in section ${section} belongs to no row`,
+            [{ section, row: '?', column: '?' }],
+            { found: token.chunk },
+          ),
+        );
+      continue;
+    }
+    const row = rowFor(token.key);
+    if (row) {
+      current = { key: row.key, label: row.label, line: token.line, chunks: [] };
+      rows.push(current);
+      continue;
+    }
+    current = undefined;
+    if (token.kind === 'text' && !isHeaderText(token.key, headers))
+      notes.push(unmapped(section, token.text, token.line));
+  }
+  return rows;
+}
+
+function rowUnreadable(section: Section, row: RowChunks, width: number): Finding {
+  return finding(
+    'read.row-unreadable',
+    `第 ${row.line} 行：“${row.label}”应有 ${width} 个数字，读到“${row.chunks.join(' ')}”，无法对应`,
+    `Line ${row.line}: "${row.label}" needs ${width} cells, found "${row.chunks.join(' ')}"`,
+    [{ section, row: row.key, column: '*' }],
+    { expected: `${width} 个数字`, found: row.chunks.join(' ') || '（无）' },
+  );
+}
+
+function ambiguousDigits(
+  section: Section,
+  row: RowChunks,
+  readings: readonly (readonly unknown[])[],
+): Finding {
+  const shown = readings.slice(0, 3).map((r) => r.map((v) => (v === null ? '—' : String(v))).join(','));
+  const more = readings.length > 3 ? ` 等 ${readings.length} 种` : '';
+  return finding(
+    'read.ambiguous-digits',
+    `第 ${row.line} 行：“${row.label}”的数字“${row.chunks.join(' ')}”连写，可读作 ${shown.join(' 或 ')}${more}，无法确定，未读取`,
+    `Line ${row.line}: "${row.label}" digits "${row.chunks.join(' ')}" can be read as ${shown.join(' or ')}; left unread`,
+    [{ section, row: row.key, column: '*' }],
+    { found: row.chunks.join(' ') },
+  );
+}
+
+function gluedByRule(section: Section, row: RowChunks, cells: readonly unknown[]): Finding {
+  const reading = cells.map((v) => (v === null ? '—' : String(v))).join(',');
+  return finding(
+    'read.glued-digits',
+    `第 ${row.line} 行：“${row.label}”的数字“${row.chunks.join(' ')}”连写，按勾稽关系读作 ${reading}`,
+    `Line ${row.line}: "${row.label}" digits "${row.chunks.join(' ')}" read as ${reading} by the table rules`,
+    [{ section, row: row.key, column: '*' }],
+    { found: row.chunks.join(' ') },
+  );
+}
+
+// ── Section 二 ──────────────────────────────────────────────────────────────
+
+function proactiveCell(text: string, kind: string): ProactiveCell | undefined {
+  if (text === '—') return null;
+  if (kind === 'amount') return isDecimalString(text) ? canonicalDecimal(text) : undefined;
+  const value = Number(text);
+  return Number.isFinite(value) ? value : undefined;
+}
+
+/** Section 二: rows are found by label in any block; the block says how many cells follow. */
+export function readProactive(
+  tokens: readonly TableToken[],
   format: ReportFormat,
-  unmapped: UnmappedLabel[],
-): Partial<Record<RequestRowKey, CountCell[]>> {
-  const table: Partial<Record<RequestRowKey, CountCell[]>> = {};
-  const rowFor = (key: string): RowReader | undefined => {
-    const spec = REQUEST_ROWS_BY_KEY[format].get(key);
-    if (!spec) return undefined;
-    return {
-      label: spec.label,
-      width: REQUEST_COLUMNS.length,
-      store: (cells) => {
-        table[spec.key] = cells.map((c) => cellValue(c, 'count') as CountCell);
-      },
-    };
-  };
-  readLabelledRows(lines, rowFor, REQUEST_HEADER_KEYS, '三', unmapped);
+  notes: Finding[],
+): Record<string, Record<string, ProactiveCell>> {
+  const specs = PROACTIVE_ROWS[format];
+  const rows = assembleRows(tokens, (k) => specs.get(k), PROACTIVE_HEADERS, '二', notes);
+  const table: Record<string, Record<string, ProactiveCell>> = {};
+  for (const row of rows) {
+    if (table[row.key]) continue;
+    const columns = [...specs.values()].find((s) => s.key === row.key)!.block.columns;
+    const readings = digitSplits(row.chunks, columns.length)
+      .map((texts) => texts.map((t, j) => proactiveCell(t, columns[j]!.kind)))
+      .filter((cells) => cells.every((c) => c !== undefined));
+    if (readings.length === 1) {
+      table[row.key] = Object.fromEntries(columns.map((c, j) => [c.key, readings[0]![j]!]));
+    } else if (readings.length === 0) {
+      notes.push(rowUnreadable('二', row, columns.length));
+    } else {
+      // Section 二 has no arithmetic inside a row to tell the cuts apart.
+      notes.push(ambiguousDigits('二', row, readings));
+    }
+  }
   return table;
 }
 
-/** Section 四: the fifteen numbers follow the headers, in printed order. */
-export function readReview(lines: readonly TextLine[], unmapped: UnmappedLabel[]): ReviewLitigationTable {
-  const headerKeys = [
-    LITIGATION_HEADER,
-    ...REVIEW_BLOCKS.map((b) => b.label),
-    ...REVIEW_COLUMNS.map((c) => c.label),
-  ].map(labelKey);
-  const first = lines.findIndex((l) => cellToken(l.key) !== undefined);
-  for (const line of first === -1 ? lines : lines.slice(0, first)) {
-    if (!isHeaderText(line.key, headerKeys))
-      unmapped.push({ text: line.text, line: line.line, section: '四' });
+// ── Section 三 ──────────────────────────────────────────────────────────────
+
+/** Section 三: each row label is followed by its seven numbers. */
+export function readRequests(
+  tokens: readonly TableToken[],
+  format: ReportFormat,
+  notes: Finding[],
+): Partial<Record<RequestRowKey, CountCell[]>> {
+  const specs = REQUEST_ROWS_BY_KEY[format];
+  const rows = assembleRows(tokens, (k) => specs.get(k), REQUEST_HEADERS, '三', notes);
+  const byKey = new Map<string, RowChunks>();
+  for (const row of rows) if (!byKey.has(row.key)) byKey.set(row.key, row);
+  const candidates: RowCandidates[] = [];
+  for (const row of byKey.values()) {
+    const readings = digitSplits(row.chunks, REQUEST_COLUMNS.length).map(toCells);
+    if (readings.length === 0) notes.push(rowUnreadable('三', row, REQUEST_COLUMNS.length));
+    candidates.push({ key: row.key as RequestRowKey, candidates: readings });
   }
-  const cells = first === -1 ? [] : readCells(lines, first - 1, REVIEW_CELLS.length, '行政复议、行政诉讼');
-  const extra = lines[first + REVIEW_CELLS.length];
-  if (first !== -1 && extra) {
-    throw new TableReadError(
-      `第 ${extra.line} 行：第四部分应只有 15 个数字，此处多出“${extra.text}” (section 4 has 15 cells)`,
-      extra.line,
-      false,
-    );
+  const resolution = resolveRequestRows(candidates, format);
+  for (const key of resolution.byRule)
+    notes.push(gluedByRule('三', byKey.get(key)!, resolution.chosen.get(key)!));
+  for (const [key, readings] of resolution.ambiguous)
+    notes.push(ambiguousDigits('三', byKey.get(key)!, readings));
+  const table: Partial<Record<RequestRowKey, CountCell[]>> = {};
+  for (const [key, cells] of resolution.chosen) table[key] = [...cells];
+  return table;
+}
+
+// ── Section 四 ──────────────────────────────────────────────────────────────
+
+/** Section 四: the fifteen numbers follow the headers, in printed order. */
+export function readReview(tokens: readonly TableToken[], notes: Finding[]): ReviewLitigationTable {
+  const chunks: string[] = [];
+  let line = 0;
+  for (const token of tokens) {
+    if (token.kind === 'value') {
+      chunks.push(token.chunk);
+      line ||= token.line;
+    } else if (token.kind === 'text' && !isHeaderText(token.key, REVIEW_HEADERS)) {
+      notes.push(unmapped('四', token.text, token.line));
+    }
   }
   const table: Record<string, Record<string, CountCell>> = Object.fromEntries(
     REVIEW_BLOCKS.map((b) => [b.key, {}]),
   );
+  if (chunks.length === 0) return table as unknown as ReviewLitigationTable;
+  const row: RowChunks = { key: 'review', label: '行政复议、行政诉讼', line, chunks };
+  const resolved = resolveReviewCells(digitSplits(chunks, REVIEW_CELLS.length, 20_000).map(toCells));
+  let cells: Cells | undefined;
+  if (resolved === undefined) notes.push(rowUnreadable('四', row, REVIEW_CELLS.length));
+  else if ('ambiguous' in resolved) notes.push(ambiguousDigits('四', row, resolved.ambiguous));
+  else {
+    cells = resolved.cells;
+    if (resolved.byRule) notes.push(gluedByRule('四', row, cells));
+  }
   REVIEW_CELLS.forEach((cell, i) => {
-    const token = cells[i];
-    if (token) table[cell.block]![cell.column] = cellValue(token, 'count') as CountCell;
+    const value = cells?.[i];
+    if (value !== undefined) table[cell.block]![cell.column] = value;
   });
   return table as unknown as ReviewLitigationTable;
 }

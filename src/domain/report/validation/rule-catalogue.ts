@@ -136,6 +136,30 @@ export const RULES = {
     titleEn: 'Text in a table that maps to no row or header of the national format',
     basis: 'Labels are mapped by rule, never guessed',
   },
+  'read.glued-digits': {
+    severity: 'info',
+    title: '数字连写，按表格勾稽关系拆分',
+    titleEn: 'Numbers printed without separators, cut the only way the table rules allow',
+    basis: 'A reading of the published digits, never a change to them',
+  },
+  'read.ambiguous-digits': {
+    severity: 'warning',
+    title: '数字连写，无法唯一拆分',
+    titleEn: 'Numbers printed without separators that can be cut more than one way',
+    basis: 'Labels and numbers are mapped by rule, never guessed',
+  },
+  'read.row-unreadable': {
+    severity: 'warning',
+    title: '一行的数字个数不对，无法读取',
+    titleEn: 'A row has the wrong number of cells and could not be read',
+    basis: 'Each row of the national format has a fixed number of cells',
+  },
+  'read.stray-number': {
+    severity: 'warning',
+    title: '表格中有不属于任何一行的数字',
+    titleEn: 'A number in a table that belongs to no row',
+    basis: 'Labels and numbers are mapped by rule, never guessed',
+  },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof RULES;

@@ -1,0 +1,145 @@
+/**
+ * @module Choosing, among the ways a row's printed digits can be cut into cells, the one the report
+ * meant — using only the table's own arithmetic (each row's 总计, each column's 一+二 = （七）+四 and
+ * （七）= the outcome rows, each 复议/诉讼 block's 总计). When the digits allow more than one reading
+ * that the arithmetic cannot tell apart, the cells are left unread and the finding lists the
+ * readings: the reader never guesses.
+ */
+
+import type { ReportFormat } from '../../domain/report/format.js';
+import { outcomeLeafRows, REQUEST_COLUMNS, type RequestRowKey } from '../../domain/report/labels.js';
+import type { CountCell } from '../../domain/report/model.js';
+
+export type Cells = readonly CountCell[];
+
+const toCount = (text: string): CountCell => (text === '—' ? null : Number(text));
+const n = (cell: CountCell | undefined) => cell ?? 0;
+
+/** R2: the first six columns add up to the seventh. */
+export function rowAddsUp(cells: Cells): boolean {
+  return cells.slice(0, 6).reduce<number>((sum, c) => sum + n(c), 0) === n(cells[6]);
+}
+
+export interface RowCandidates {
+  readonly key: RequestRowKey;
+  readonly candidates: readonly Cells[];
+}
+
+export interface Resolution {
+  /** The reading chosen for each row that had one. */
+  readonly chosen: ReadonlyMap<RequestRowKey, Cells>;
+  /** Rows cut by the arithmetic out of several possible cuts. */
+  readonly byRule: readonly RequestRowKey[];
+  /** Rows whose cuts the arithmetic cannot tell apart, with (some of) their readings. */
+  readonly ambiguous: ReadonlyMap<RequestRowKey, readonly Cells[]>;
+}
+
+/** Search bound: past this many combinations the rows are called ambiguous. */
+const MAX_COMBINATIONS = 50_000;
+
+export function toCells(texts: readonly string[]): Cells {
+  return texts.map(toCount);
+}
+
+/** Number of column checks (R1 and R3, per column) a full reading of section 三 passes. */
+function columnChecksPassed(table: ReadonlyMap<RequestRowKey, Cells>, format: ReportFormat): number {
+  let passed = 0;
+  const leaves = outcomeLeafRows(format);
+  for (let c = 0; c < REQUEST_COLUMNS.length; c++) {
+    const cell = (k: RequestRowKey) => table.get(k)?.[c];
+    const [fresh, over, total, forward] = (['new', 'carriedOver', 'total', 'carriedForward'] as const).map(
+      cell,
+    );
+    if (fresh !== undefined && over !== undefined && total !== undefined && forward !== undefined) {
+      if (n(fresh) + n(over) === n(total) + n(forward)) passed++;
+    }
+    if (total !== undefined && leaves.every((l) => cell(l.key) !== undefined)) {
+      if (leaves.reduce((s, l) => s + n(cell(l.key)), 0) === n(total)) passed++;
+    }
+  }
+  return passed;
+}
+
+/** Section 三: each row's candidate readings → one reading per row, or ambiguity. */
+export function resolveRequestRows(rows: readonly RowCandidates[], format: ReportFormat): Resolution {
+  const chosen = new Map<RequestRowKey, Cells>();
+  const open: RowCandidates[] = [];
+  for (const row of rows) {
+    if (row.candidates.length === 0) continue;
+    // A row's own 总计 narrows the cuts first; if none adds up, the report's row is wrong however cut.
+    const adding = row.candidates.filter(rowAddsUp);
+    const candidates = adding.length > 0 ? adding : row.candidates;
+    if (candidates.length === 1) chosen.set(row.key, candidates[0]!);
+    else open.push({ key: row.key, candidates });
+  }
+  const byRule: RequestRowKey[] = rows
+    .filter((r) => r.candidates.length > 1 && chosen.has(r.key))
+    .map((r) => r.key);
+  const ambiguous = new Map<RequestRowKey, readonly Cells[]>();
+  if (open.length === 0) return { chosen, byRule, ambiguous };
+
+  const combinations = open.reduce((p, r) => p * r.candidates.length, 1);
+  if (combinations > MAX_COMBINATIONS) {
+    for (const r of open) ambiguous.set(r.key, r.candidates);
+    return { chosen, byRule, ambiguous };
+  }
+  let best = -1;
+  let bestPicks: number[][] = [];
+  const picks: number[] = [];
+  const table = new Map(chosen);
+  const walk = (i: number) => {
+    if (i === open.length) {
+      const score = columnChecksPassed(table, format);
+      if (score > best) {
+        best = score;
+        bestPicks = [];
+      }
+      if (score === best) bestPicks.push([...picks]);
+      return;
+    }
+    const row = open[i]!;
+    row.candidates.forEach((cells, k) => {
+      table.set(row.key, cells);
+      picks.push(k);
+      walk(i + 1);
+      picks.pop();
+    });
+    table.delete(row.key);
+  };
+  walk(0);
+  open.forEach((row, i) => {
+    const distinct = [...new Set(bestPicks.map((p) => p[i]!))];
+    if (distinct.length === 1) {
+      chosen.set(row.key, row.candidates[distinct[0]!]!);
+      byRule.push(row.key);
+    } else {
+      ambiguous.set(
+        row.key,
+        distinct.map((k) => row.candidates[k]!),
+      );
+    }
+  });
+  return { chosen, byRule, ambiguous };
+}
+
+/** Section 四: in each block of five, 总计 = the other four. */
+export function reviewBlocksAddUp(cells: Cells): number {
+  let passed = 0;
+  for (let b = 0; b < 3; b++) {
+    const block = cells.slice(b * 5, b * 5 + 5);
+    if (n(block[0]) + n(block[1]) + n(block[2]) + n(block[3]) === n(block[4])) passed++;
+  }
+  return passed;
+}
+
+/** Section 四's fifteen cells: the cut whose blocks add up, if exactly one is best. */
+export function resolveReviewCells(
+  candidates: readonly Cells[],
+): { cells: Cells; byRule: boolean } | { ambiguous: readonly Cells[] } | undefined {
+  if (candidates.length === 0) return undefined;
+  if (candidates.length === 1) return { cells: candidates[0]!, byRule: false };
+  const scores = candidates.map(reviewBlocksAddUp);
+  const best = Math.max(...scores);
+  const winners = candidates.filter((_, i) => scores[i] === best);
+  return winners.length === 1 ? { cells: winners[0]!, byRule: true } : { ambiguous: winners };
+}

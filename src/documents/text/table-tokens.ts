@@ -1,0 +1,125 @@
+/**
+ * @module The table part of a section as tokens: labels (official row labels, headers, captions),
+ * value chunks (digits, decimals, blank marks) and other text. A line that is one cell (the seed's
+ * shape) is one token; a line holding a whole table glued together ("规章 000行政规范性文件693665…")
+ * is cut at every official label and at every space between numbers.
+ */
+import { keyedText, originalSlice } from '../keyed-text.js';
+import { cellToken, type TextLine } from './text-lines.js';
+
+export type TableToken =
+  | { readonly kind: 'label'; readonly key: string; readonly line: number }
+  | { readonly kind: 'value'; readonly chunk: string; readonly line: number }
+  | { readonly kind: 'text'; readonly text: string; readonly key: string; readonly line: number };
+
+/** Official labels in comparison form, findable at any position of a glued line. */
+export interface AnchorSet {
+  readonly all: ReadonlySet<string>;
+  /** First character → labels starting with it, longest first (so 行政规范性文件 wins over 规范性文件). */
+  readonly byFirst: ReadonlyMap<string, readonly string[]>;
+}
+
+export function anchorSet(keys: Iterable<string>): AnchorSet {
+  const all = new Set(keys);
+  const byFirst = new Map<string, string[]>();
+  for (const key of all) {
+    const first = key[0];
+    if (first === undefined) continue;
+    const list = byFirst.get(first) ?? [];
+    list.push(key);
+    byFirst.set(first, list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
+  return { all, byFirst };
+}
+
+/** The anchor starting at `i`, skipping spaces inside the text ("社会公益 组织"); its end index. */
+function anchorAt(key: string, i: number, anchors: AnchorSet): { anchor: string; end: number } | undefined {
+  const candidates = anchors.byFirst.get(key[i]!);
+  if (!candidates) return undefined;
+  for (const anchor of candidates) {
+    let k = i;
+    let a = 0;
+    while (a < anchor.length && k < key.length) {
+      if (key[k] === ' ') {
+        k++;
+        continue;
+      }
+      if (key[k] !== anchor[a]) break;
+      k++;
+      a++;
+    }
+    if (a === anchor.length) return { anchor, end: k };
+  }
+  return undefined;
+}
+
+const NUMBER_CHAR = /[0-9.]/;
+const BLANK_MARK = /[—/]/;
+
+/** Cuts one glued line into tokens. */
+function scanLine(line: TextLine, anchors: AnchorSet, out: TableToken[]): void {
+  const keyed = keyedText(line.text);
+  const { key } = keyed;
+  let text = '';
+  let textStart = 0;
+  let digits = '';
+  const flushText = (end: number) => {
+    const t = text.trim();
+    if (t !== '') {
+      // Reported as the page printed it, not in comparison form.
+      const original = originalSlice(line.text, keyed, textStart, end).trim();
+      out.push({ kind: 'text', text: original, key: t.replaceAll(' ', ''), line: line.line });
+    }
+    text = '';
+  };
+  const flushDigits = () => {
+    if (digits !== '') out.push({ kind: 'value', chunk: digits, line: line.line });
+    digits = '';
+  };
+  for (let i = 0; i < key.length; ) {
+    const ch = key[i]!;
+    if (ch === ' ') {
+      flushDigits();
+      if (text !== '') text += ' ';
+      i++;
+      continue;
+    }
+    const found = anchorAt(key, i, anchors);
+    if (found) {
+      flushText(i);
+      flushDigits();
+      out.push({ kind: 'label', key: found.anchor, line: line.line });
+      i = found.end;
+      continue;
+    }
+    const next = key[i + 1] ?? '';
+    if (NUMBER_CHAR.test(ch) || ((ch === '+' || ch === '-') && /\d/.test(next) && digits === '')) {
+      flushText(i);
+      digits += ch;
+      // "1,234": a comma followed by exactly three digits groups thousands.
+      if (key[i + 1] === ',' && /^\d{3}(?!\d)/.test(key.slice(i + 2, i + 6))) i++;
+    } else if (BLANK_MARK.test(ch) && text === '') {
+      flushDigits();
+      out.push({ kind: 'value', chunk: '—', line: line.line });
+    } else {
+      flushDigits();
+      if (text === '') textStart = i;
+      text += ch;
+    }
+    i++;
+  }
+  flushText(key.length);
+  flushDigits();
+}
+
+export function tableTokens(lines: readonly TextLine[], anchors: AnchorSet): TableToken[] {
+  const out: TableToken[] = [];
+  for (const line of lines) {
+    const cell = cellToken(line.key);
+    if (cell) out.push({ kind: 'value', chunk: cell.kind === 'blank' ? '—' : cell.text, line: line.line });
+    else if (anchors.all.has(line.key)) out.push({ kind: 'label', key: line.key, line: line.line });
+    else scanLine(line, anchors, out);
+  }
+  return out;
+}
