@@ -3,6 +3,7 @@
  * the content (magic bytes, markup), never from the file name.
  */
 import { decodeReportBytes } from './decode.js';
+import { readHtmlReport } from './html/read-html.js';
 import { parseJsonReport } from './json/report-json.js';
 import { type ReadResult, type ReportShape, readError } from './read-result.js';
 import { parseTextReport } from './text/parse-text.js';
@@ -22,6 +23,8 @@ export function sniffShape(bytes: Uint8Array): ReportShape {
 export async function readReport(bytes: Uint8Array): Promise<ReadResult> {
   const shape = sniffShape(bytes);
   switch (shape) {
+    case 'html':
+      return readHtmlReport(bytes);
     case 'pdf':
     case 'docx':
       return readError(

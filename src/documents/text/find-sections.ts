@@ -5,6 +5,8 @@
 import { SECTION_NUMBERS, type SectionNumber } from '../../domain/report/labels.js';
 import { keyedText, originalSlice } from '../keyed-text.js';
 import { labelKey } from '../label-key.js';
+import { traditionalForms } from './label-variants.js';
+import { HEADING_PHRASE, TITLE_PATTERNS } from './reader-phrases.js';
 import type { TextLine } from './text-lines.js';
 
 export interface Heading {
@@ -17,8 +19,10 @@ export interface Heading {
  * "<agency><year>年(度)政府信息公开工作年度报告", anywhere in a line ("标题: …", a breadcrumb trail).
  * The agency is what stands before the year back to a space or a separator.
  */
-const HEADING =
-  /([^\s:：>》|｜/\\]+?)[\s\u3000]*([0-9０-９]{4})[\s\u3000]*年度?[\s\u3000]*政府信息公开工作年度报告/;
+const HEADING = new RegExp(
+  String.raw`([^\s:：>》|｜/\\]+?)[\s\u3000]*([0-9０-９]{4})[\s\u3000]*年度?[\s\u3000]*` +
+    `(?:${[HEADING_PHRASE, ...traditionalForms(HEADING_PHRASE)].join('|')})`,
+);
 
 export function findHeading(lines: readonly TextLine[]): Heading | undefined {
   for (let i = 0; i < lines.length; i++) {
@@ -29,22 +33,11 @@ export function findHeading(lines: readonly TextLine[]): Heading | undefined {
   return undefined;
 }
 
-/**
- * Each section's title in comparison form, with the wording drifts agencies print: either format's
- * 五, 四 with or without 政府信息公开 / 因政府信息公开申请 / 提起, and the misspelt 行政法复议 (2022
- * Pingtan report).
- */
-const TITLE_PATTERNS: Readonly<Record<SectionNumber, string>> = {
-  一: '一、总体情况',
-  二: '二、主动公开政府信息情况',
-  三: '三、收到和处理政府信息公开申请情况',
-  四: '四、(?:政府信息公开)?(?:因政府信息公开申请)?(?:提起)?行政法?复议[、和及]?(?:提起)?行政诉讼(?:的)?情况',
-  五: '五、(?:政府信息公开工作)?存在的主要问题及改进情况',
-  六: '六、其他需要报告的事项',
-};
-
-const WHOLE_TITLE = new Map(SECTION_NUMBERS.map((s) => [s, new RegExp(`^${TITLE_PATTERNS[s]}$`)] as const));
-const ANY_TITLE = new RegExp(SECTION_NUMBERS.map((s) => `(${TITLE_PATTERNS[s]})`).join('|'), 'g');
+/** A section's title pattern and its traditional-character forms, as one alternation. */
+const titlePattern = (s: SectionNumber) =>
+  [TITLE_PATTERNS[s], ...traditionalForms(TITLE_PATTERNS[s])].join('|');
+const WHOLE_TITLE = new Map(SECTION_NUMBERS.map((s) => [s, new RegExp(`^(?:${titlePattern(s)})$`)] as const));
+const ANY_TITLE = new RegExp(SECTION_NUMBERS.map((s) => `(?:${titlePattern(s)})`).join('|'), 'g');
 
 export function titleSection(key: string): SectionNumber | undefined {
   if (key.length > 40 || !/^[一二三四五六]、/.test(key)) return undefined;
@@ -118,16 +111,21 @@ function compactIndex(key: string): { text: string; origin: number[] } {
   return { text, origin };
 }
 
-const PUBLISHED = /发布(?:时间|日期)[:：]?(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/;
+const PUBLISHED = /(?:发布|發佈|發布)(?:时间|日期|時間)[:：]?(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/;
 const CHINESE_DATE = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/;
 
 const iso = (y: string, m: string, d: string) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
 
+/** A bare 时间：/日期： label, as portals print it beside 来源 when they omit 发布. */
+const DATED = /(?:时间|日期|時間)[:：](\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/;
+
 /** 发布时间 / 发布日期 given in the page header, between the start and the first section. */
 export function findPublishedLabel(lines: readonly TextLine[], end: number): string | undefined {
-  for (let i = 0; i < end; i++) {
-    const m = PUBLISHED.exec(lines[i]!.key);
-    if (m) return iso(m[1]!, m[2]!, m[3]!);
+  for (const pattern of [PUBLISHED, DATED]) {
+    for (let i = 0; i < end; i++) {
+      const m = pattern.exec(lines[i]!.key);
+      if (m) return iso(m[1]!, m[2]!, m[3]!);
+    }
   }
   return undefined;
 }

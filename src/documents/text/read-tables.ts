@@ -30,6 +30,7 @@ import { finding } from '../../domain/report/validation/make-finding.js';
 import { canonicalDecimal, isDecimalString } from '../../domain/shared/decimal.js';
 import { labelKey } from '../label-key.js';
 import { digitSplits } from './digit-splits.js';
+import { traditionalForms, variantIndex } from './label-variants.js';
 import {
   type Cells,
   type RowCandidates,
@@ -41,7 +42,8 @@ import { type AnchorSet, anchorSet, type TableToken } from './table-tokens.js';
 
 type Section = '二' | '三' | '四';
 
-const keys = (labels: readonly string[]) => labels.map(labelKey);
+/** Keys of labels as printed, in traditional characters too, so header fragments are recognised. */
+const keys = (labels: readonly string[]) => labels.flatMap((l) => [l, ...traditionalForms(l)]).map(labelKey);
 const BOTH: readonly ReportFormat[] = ['2019', '2021'];
 
 // ── Labels each section's tables print ──────────────────────────────────────
@@ -90,11 +92,38 @@ function requestRowsByKey(format: ReportFormat): ReadonlyMap<string, RequestRowS
 const PROACTIVE_ROWS = { '2019': proactiveRowsByKey('2019'), '2021': proactiveRowsByKey('2021') } as const;
 const REQUEST_ROWS_BY_KEY = { '2019': requestRowsByKey('2019'), '2021': requestRowsByKey('2021') } as const;
 
-/** Every label of a section in either format: where glued lines are cut. */
+const PROACTIVE_LABELS = [
+  CONTENT_HEADER,
+  ...BOTH.flatMap((f) =>
+    proactiveBlocks(f).flatMap((b) => [
+      b.caption,
+      ...b.columns.map((c) => c.label),
+      ...b.rows.map((r) => r.label),
+    ]),
+  ),
+];
+const REQUEST_LABELS = [
+  BALANCE_NOTE,
+  APPLICANT_HEADER,
+  ORGANISATION_HEADER,
+  OUTCOMES_LABEL,
+  ...REQUEST_COLUMNS.map((c) => c.label),
+  ...Object.values(OUTCOME_GROUP_LABELS),
+  ...BOTH.flatMap((f) =>
+    requestRows(f).flatMap((r) => (r.group ? [r.label, OUTCOME_GROUP_LABELS[r.group] + r.label] : [r.label])),
+  ),
+];
+const REVIEW_LABELS = [
+  LITIGATION_HEADER,
+  ...REVIEW_BLOCKS.map((b) => b.label),
+  ...REVIEW_COLUMNS.map((c) => c.label),
+];
+
+/** Every label of a section in either format, as printed: where glued lines are cut. */
 export const SECTION_ANCHORS: Readonly<Record<Section, AnchorSet>> = {
-  二: anchorSet([...PROACTIVE_HEADERS, ...BOTH.flatMap((f) => [...PROACTIVE_ROWS[f].keys()])]),
-  三: anchorSet([...REQUEST_HEADERS, ...BOTH.flatMap((f) => [...REQUEST_ROWS_BY_KEY[f].keys()])]),
-  四: anchorSet(REVIEW_HEADERS),
+  二: anchorSet(variantIndex([...new Set(PROACTIVE_LABELS)])),
+  三: anchorSet(variantIndex([...new Set(REQUEST_LABELS)])),
+  四: anchorSet(variantIndex(REVIEW_LABELS)),
 };
 
 // ── Format detection ────────────────────────────────────────────────────────
@@ -242,10 +271,11 @@ export function readProactive(
   for (const row of rows) {
     if (table[row.key]) continue;
     const columns = [...specs.values()].find((s) => s.key === row.key)!.block.columns;
-    const readings = digitSplits(row.chunks, columns.length)
+    const { cuts, complete } = digitSplits(row.chunks, columns.length);
+    const readings = cuts
       .map((texts) => texts.map((t, j) => proactiveCell(t, columns[j]!.kind)))
       .filter((cells) => cells.every((c) => c !== undefined));
-    if (readings.length === 1) {
+    if (readings.length === 1 && complete) {
       table[row.key] = Object.fromEntries(columns.map((c, j) => [c.key, readings[0]![j]!]));
     } else if (readings.length === 0) {
       notes.push(rowUnreadable('二', row, columns.length));
@@ -259,6 +289,27 @@ export function readProactive(
 
 // ── Section 三 ──────────────────────────────────────────────────────────────
 
+/**
+ * Requests and cases are counted in the hundreds or thousands; six digits leave room for the largest
+ * ministry. Glued digits are only cut into numbers this long, which keeps the cuts few.
+ */
+const MAX_COUNT_DIGITS = 6;
+
+const value = (text: string) => (text === '—' ? 0 : Number(text));
+
+/** R2 on a finished row of seven: prunes cuts whose 总计 does not add up. */
+function rowTotalHolds(cells: readonly string[]): boolean {
+  if (cells.length < 7) return true;
+  return cells.slice(0, 6).reduce((s, c) => s + value(c), 0) === value(cells[6]!);
+}
+
+/** R4 on each finished block of five in section 四. */
+function reviewBlocksHold(cells: readonly string[]): boolean {
+  if (cells.length % 5 !== 0) return true;
+  const block = cells.slice(-5);
+  return block.slice(0, 4).reduce((s, c) => s + value(c), 0) === value(block[4]!);
+}
+
 /** Section 三: each row label is followed by its seven numbers. */
 export function readRequests(
   tokens: readonly TableToken[],
@@ -271,9 +322,17 @@ export function readRequests(
   for (const row of rows) if (!byKey.has(row.key)) byKey.set(row.key, row);
   const candidates: RowCandidates[] = [];
   for (const row of byKey.values()) {
-    const readings = digitSplits(row.chunks, REQUEST_COLUMNS.length).map(toCells);
-    if (readings.length === 0) notes.push(rowUnreadable('三', row, REQUEST_COLUMNS.length));
-    candidates.push({ key: row.key as RequestRowKey, candidates: readings });
+    // Cuts whose own 总计 adds up first; only if there are none, every cut (the row is wrong as published).
+    const width = REQUEST_COLUMNS.length;
+    const adding = digitSplits(row.chunks, width, { maxDigits: MAX_COUNT_DIGITS, keep: rowTotalHolds });
+    const splits =
+      adding.cuts.length > 0 ? adding : digitSplits(row.chunks, width, { maxDigits: MAX_COUNT_DIGITS });
+    if (splits.cuts.length === 0) notes.push(rowUnreadable('三', row, width));
+    candidates.push({
+      key: row.key as RequestRowKey,
+      candidates: splits.cuts.map(toCells),
+      complete: splits.complete,
+    });
   }
   const resolution = resolveRequestRows(candidates, format);
   for (const key of resolution.byRule)
@@ -304,7 +363,13 @@ export function readReview(tokens: readonly TableToken[], notes: Finding[]): Rev
   );
   if (chunks.length === 0) return table as unknown as ReviewLitigationTable;
   const row: RowChunks = { key: 'review', label: '行政复议、行政诉讼', line, chunks };
-  const resolved = resolveReviewCells(digitSplits(chunks, REVIEW_CELLS.length, 20_000).map(toCells));
+  const width = REVIEW_CELLS.length;
+  const adding = digitSplits(chunks, width, { maxDigits: MAX_COUNT_DIGITS, keep: reviewBlocksHold });
+  const splits =
+    adding.cuts.length > 0 ? adding : digitSplits(chunks, width, { maxDigits: MAX_COUNT_DIGITS });
+  const resolved = splits.complete
+    ? resolveReviewCells(splits.cuts.map(toCells))
+    : { ambiguous: splits.cuts.map(toCells) };
   let cells: Cells | undefined;
   if (resolved === undefined) notes.push(rowUnreadable('四', row, REVIEW_CELLS.length));
   else if ('ambiguous' in resolved) notes.push(ambiguousDigits('四', row, resolved.ambiguous));

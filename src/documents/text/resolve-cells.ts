@@ -23,6 +23,8 @@ export function rowAddsUp(cells: Cells): boolean {
 export interface RowCandidates {
   readonly key: RequestRowKey;
   readonly candidates: readonly Cells[];
+  /** False when there were too many cuts to list: the right one may be missing, so none is chosen. */
+  readonly complete: boolean;
 }
 
 export interface Resolution {
@@ -64,18 +66,22 @@ function columnChecksPassed(table: ReadonlyMap<RequestRowKey, Cells>, format: Re
 export function resolveRequestRows(rows: readonly RowCandidates[], format: ReportFormat): Resolution {
   const chosen = new Map<RequestRowKey, Cells>();
   const open: RowCandidates[] = [];
+  const ambiguous = new Map<RequestRowKey, readonly Cells[]>();
   for (const row of rows) {
     if (row.candidates.length === 0) continue;
+    if (!row.complete) {
+      ambiguous.set(row.key, row.candidates);
+      continue;
+    }
     // A row's own 总计 narrows the cuts first; if none adds up, the report's row is wrong however cut.
     const adding = row.candidates.filter(rowAddsUp);
     const candidates = adding.length > 0 ? adding : row.candidates;
     if (candidates.length === 1) chosen.set(row.key, candidates[0]!);
-    else open.push({ key: row.key, candidates });
+    else open.push({ key: row.key, candidates, complete: true });
   }
   const byRule: RequestRowKey[] = rows
     .filter((r) => r.candidates.length > 1 && chosen.has(r.key))
     .map((r) => r.key);
-  const ambiguous = new Map<RequestRowKey, readonly Cells[]>();
   if (open.length === 0) return { chosen, byRule, ambiguous };
 
   const combinations = open.reduce((p, r) => p * r.candidates.length, 1);

@@ -12,17 +12,18 @@ export type TableToken =
   | { readonly kind: 'value'; readonly chunk: string; readonly line: number }
   | { readonly kind: 'text'; readonly text: string; readonly key: string; readonly line: number };
 
-/** Official labels in comparison form, findable at any position of a glued line. */
+/** Labels in comparison form (every printed variant), findable at any position of a glued line. */
 export interface AnchorSet {
-  readonly all: ReadonlySet<string>;
-  /** First character → labels starting with it, longest first (so 行政规范性文件 wins over 规范性文件). */
+  /** Printed variant → the official label's key. */
+  readonly all: ReadonlyMap<string, string>;
+  /** First character → variants starting with it, longest first (so 行政规范性文件 wins over 规范性文件). */
   readonly byFirst: ReadonlyMap<string, readonly string[]>;
 }
 
-export function anchorSet(keys: Iterable<string>): AnchorSet {
-  const all = new Set(keys);
+export function anchorSet(variants: ReadonlyMap<string, string>): AnchorSet {
+  const all = new Map(variants);
   const byFirst = new Map<string, string[]>();
-  for (const key of all) {
+  for (const key of all.keys()) {
     const first = key[0];
     if (first === undefined) continue;
     const list = byFirst.get(first) ?? [];
@@ -49,7 +50,7 @@ function anchorAt(key: string, i: number, anchors: AnchorSet): { anchor: string;
       k++;
       a++;
     }
-    if (a === anchor.length) return { anchor, end: k };
+    if (a === anchor.length) return { anchor: anchors.all.get(anchor)!, end: k };
   }
   return undefined;
 }
@@ -94,7 +95,12 @@ function scanLine(line: TextLine, anchors: AnchorSet, out: TableToken[]): void {
       continue;
     }
     const next = key[i + 1] ?? '';
-    if (NUMBER_CHAR.test(ch) || ((ch === '+' || ch === '-') && /\d/.test(next) && digits === '')) {
+    if ((ch === '+' || ch === '-') && /\d/.test(next)) {
+      // A sign starts a new number: "255-152" is 255 then -152 (本年增/减).
+      flushText(i);
+      flushDigits();
+      digits = ch;
+    } else if (NUMBER_CHAR.test(ch)) {
       flushText(i);
       digits += ch;
       // "1,234": a comma followed by exactly three digits groups thousands.
@@ -113,13 +119,47 @@ function scanLine(line: TextLine, anchors: AnchorSet, out: TableToken[]): void {
   flushDigits();
 }
 
+/** A label broken over up to this many lines ("（二）部分公开（区分处理的，只计这一" / "情形，不计其他情形）"). */
+const MAX_LABEL_LINES = 4;
+
+/** The official label that lines i… form together, and how many lines it took. */
+function labelOverLines(
+  lines: readonly TextLine[],
+  i: number,
+  anchors: AnchorSet,
+): { key: string; count: number } | undefined {
+  let joined = lines[i]!.key;
+  for (let n = 2; n <= MAX_LABEL_LINES && i + n - 1 < lines.length; n++) {
+    const next = lines[i + n - 1]!;
+    if (next.key.length > 40 || cellToken(next.key)) return undefined;
+    joined += next.key;
+    const official = anchors.all.get(joined);
+    if (official !== undefined) return { key: official, count: n };
+  }
+  return undefined;
+}
+
 export function tableTokens(lines: readonly TextLine[], anchors: AnchorSet): TableToken[] {
   const out: TableToken[] = [];
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
     const cell = cellToken(line.key);
-    if (cell) out.push({ kind: 'value', chunk: cell.kind === 'blank' ? '—' : cell.text, line: line.line });
-    else if (anchors.all.has(line.key)) out.push({ kind: 'label', key: line.key, line: line.line });
-    else scanLine(line, anchors, out);
+    if (cell) {
+      out.push({ kind: 'value', chunk: cell.kind === 'blank' ? '—' : cell.text, line: line.line });
+      continue;
+    }
+    const official = anchors.all.get(line.key);
+    if (official !== undefined) {
+      out.push({ kind: 'label', key: official, line: line.line });
+      continue;
+    }
+    const broken = line.key.length <= 40 ? labelOverLines(lines, i, anchors) : undefined;
+    if (broken) {
+      out.push({ kind: 'label', key: broken.key, line: line.line });
+      i += broken.count - 1;
+      continue;
+    }
+    scanLine(line, anchors, out);
   }
   return out;
 }

@@ -1,0 +1,70 @@
+/**
+ * @module Every phrase the reader looks for in a page: the official labels, the section titles with
+ * their known wording drifts, and the heading. Their traditional-character forms are generated from
+ * this list (scripts/generate-traditional-labels.ts).
+ */
+import {
+  APPLICANT_HEADER,
+  BALANCE_NOTE,
+  CONTENT_HEADER,
+  LITIGATION_HEADER,
+  ORGANISATION_HEADER,
+  OUTCOME_GROUP_LABELS,
+  OUTCOMES_LABEL,
+  proactiveBlocks,
+  REQUEST_COLUMNS,
+  REQUEST_ROWS,
+  REVIEW_BLOCKS,
+  REVIEW_COLUMNS,
+  type SectionNumber,
+} from '../../domain/report/labels.js';
+
+/**
+ * Each section's title as a pattern over the comparison form, with the drifts agencies print: either
+ * format's 五, 四 with or without 政府信息公开 / 因政府信息公开申请 / 提起, and the misspelt 行政法复议
+ * (2022 Pingtan report).
+ */
+export const TITLE_PATTERNS: Readonly<Record<SectionNumber, string>> = {
+  一: '一、总体情况',
+  二: '二、主动公开政府信息情况',
+  三: '三、收到和处理政府信息公开申请情况',
+  四: '四、(?:政府信息公开)?(?:因政府信息公开申请)?(?:提起)?行政法?复议[、和及]?(?:提起)?行政诉讼(?:的)?情况',
+  五: '五、(?:政府信息公开工作)?存在的主要问题及改进情况',
+  六: '六、其他需要报告的事项',
+};
+
+/** The heading's fixed part: "<agency><year>年(度)" + this. */
+export const HEADING_PHRASE = '政府信息公开工作年度报告';
+
+/** Every table label of both formats. */
+export const TABLE_LABELS: readonly string[] = [
+  CONTENT_HEADER,
+  ...proactiveBlocks('2019').flatMap((b) => [
+    b.caption,
+    ...b.columns.map((c) => c.label),
+    ...b.rows.map((r) => r.label),
+  ]),
+  ...proactiveBlocks('2021').flatMap((b) => [
+    b.caption,
+    ...b.columns.map((c) => c.label),
+    ...b.rows.map((r) => r.label),
+  ]),
+  BALANCE_NOTE,
+  APPLICANT_HEADER,
+  ORGANISATION_HEADER,
+  OUTCOMES_LABEL,
+  ...REQUEST_COLUMNS.map((c) => c.label),
+  ...Object.values(OUTCOME_GROUP_LABELS),
+  ...REQUEST_ROWS.map((r) => r.label),
+  LITIGATION_HEADER,
+  ...REVIEW_BLOCKS.map((b) => b.label),
+  ...REVIEW_COLUMNS.map((c) => c.label),
+];
+
+export const READER_PHRASES: readonly string[] = [
+  ...TABLE_LABELS,
+  ...Object.values(TITLE_PATTERNS),
+  HEADING_PHRASE,
+  '发布时间',
+  '发布日期',
+];
