@@ -3,6 +3,7 @@
  * the content (magic bytes, markup), never from the file name.
  */
 import { decodeReportBytes } from './decode.js';
+import { readDocxReport } from './docx/read-docx.js';
 import { readHtmlReport } from './html/read-html.js';
 import { parseJsonReport } from './json/report-json.js';
 import { type ReadResult, type ReportShape, readError } from './read-result.js';
@@ -25,8 +26,9 @@ export async function readReport(bytes: Uint8Array): Promise<ReadResult> {
   switch (shape) {
     case 'html':
       return readHtmlReport(bytes);
-    case 'pdf':
     case 'docx':
+      return readDocxReport(bytes);
+    case 'pdf':
       return readError(
         'input.unreadable',
         `暂不支持读取 ${shape.toUpperCase()} 格式的报告 (${shape} reading is not built yet)`,

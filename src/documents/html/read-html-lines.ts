@@ -56,8 +56,17 @@ function lineIndex(html: string): (offset: number | null) => number {
   };
 }
 
-const hasTable = (node: HtmlNode): boolean =>
-  node.children?.some((c) => c.type === 'tag' && (c.name === 'table' || hasTable(c))) ?? false;
+/** Whether a table lies anywhere under `node`. Walks with its own stack: pages nest thousands deep. */
+function hasTable(node: HtmlNode): boolean {
+  const stack: HtmlNode[] = [...(node.children ?? [])];
+  while (stack.length > 0) {
+    const child = stack.pop()!;
+    if (child.type !== 'tag') continue;
+    if (child.name === 'table') return true;
+    if (child.children) stack.push(...child.children);
+  }
+  return false;
+}
 
 /**
  * The text under a node, skipped elements left out: `pieces` holds what earlier blocks held, each
@@ -76,14 +85,24 @@ function endPiece(into: CellPieces): void {
   into.run = '';
 }
 
+/** Gathers a cell's text in document order, with its own stack (no recursion: nesting may be deep). */
 function textOf(node: HtmlNode, into: CellPieces): void {
-  for (const child of node.children ?? []) {
-    if (child.type === 'text') into.run += child.data!;
-    else if (child.type === 'tag' && !SKIPPED.has(child.name!)) {
-      const block = BLOCKS.has(child.name!);
-      if (block) endPiece(into);
-      textOf(child, into);
-      if (block) endPiece(into);
+  // A string on the stack marks the end of a block element.
+  const stack: (HtmlNode | 'end')[] = [...(node.children ?? [])].reverse();
+  while (stack.length > 0) {
+    const item = stack.pop()!;
+    if (item === 'end') {
+      endPiece(into);
+      continue;
+    }
+    if (item.type === 'text') into.run += item.data!;
+    else if (item.type === 'tag' && !SKIPPED.has(item.name!)) {
+      const block = BLOCKS.has(item.name!);
+      if (block) {
+        endPiece(into);
+        stack.push('end');
+      }
+      for (let k = (item.children?.length ?? 0) - 1; k >= 0; k--) stack.push(item.children![k]!);
     }
   }
 }
@@ -146,26 +165,51 @@ class LineWriter {
   }
 }
 
+/** The walk's work, done last-in first-out: no recursion, since pages nest elements thousands deep. */
+type Work =
+  | { readonly kind: 'flow'; readonly node: HtmlNode }
+  | { readonly kind: 'table'; readonly node: HtmlNode }
+  | { readonly kind: 'flush'; readonly next?: number | null }
+  | { readonly kind: 'push'; readonly text: string; readonly offset: number | null }
+  | { readonly kind: 'text'; readonly data: string; readonly offset: number | null };
+
 /** Flowing content: text runs on until a block element, a table's cells come out one per line. */
-function flowLines(node: HtmlNode, out: LineWriter): void {
-  for (const child of node.children ?? []) {
-    if (child.type === 'text') {
-      out.text(child.data!, child.startIndex);
-      continue;
-    }
-    if (child.type !== 'tag' || SKIPPED.has(child.name!)) continue;
-    if (child.name === 'table') {
-      out.flush();
-      tableLines(child, out);
-      out.flush();
-    } else if (BLOCKS.has(child.name!)) {
-      out.flush(child.startIndex);
-      flowLines(child, out);
-      out.flush();
-    } else {
-      flowLines(child, out);
+function flowLines(root: HtmlNode, out: LineWriter): void {
+  const stack: Work[] = [{ kind: 'flow', node: root }];
+  while (stack.length > 0) {
+    const work = stack.pop()!;
+    switch (work.kind) {
+      case 'flush':
+        out.flush(work.next ?? null);
+        break;
+      case 'push':
+        out.push(work.text, work.offset);
+        break;
+      case 'text':
+        out.text(work.data, work.offset);
+        break;
+      case 'table':
+        // Pushed in reverse, so the table's lines come out in order.
+        stack.push(...tableWork(work.node).reverse());
+        break;
+      case 'flow': {
+        const children = work.node.children ?? [];
+        for (let k = children.length - 1; k >= 0; k--) stack.push(...childWork(children[k]!).reverse());
+        break;
+      }
     }
   }
+}
+
+/** What one child of flowing content asks for, in order. */
+function childWork(child: HtmlNode): Work[] {
+  if (child.type === 'text') return [{ kind: 'text', data: child.data!, offset: child.startIndex }];
+  if (child.type !== 'tag' || SKIPPED.has(child.name!)) return [];
+  if (child.name === 'table') return [{ kind: 'flush' }, { kind: 'table', node: child }, { kind: 'flush' }];
+  if (BLOCKS.has(child.name!)) {
+    return [{ kind: 'flush', next: child.startIndex }, { kind: 'flow', node: child }, { kind: 'flush' }];
+  }
+  return [{ kind: 'flow', node: child }];
 }
 
 /** The rows of a table, through thead/tbody/tfoot; cells found outside any `<tr>` form a row each run. */
@@ -191,13 +235,13 @@ function rowsOf(table: HtmlNode, rows: HtmlNode[][], loose: HtmlNode[] = []): Ht
  * flowing content, so the inner table's cells and any paragraphs beside it keep their order. A
  * caption comes first, as a browser draws it.
  */
-function tableLines(table: HtmlNode, out: LineWriter): void {
+function tableWork(table: HtmlNode): Work[] {
+  const work: Work[] = [];
+  const flowOf = (node: HtmlNode) => {
+    work.push({ kind: 'flush', next: node.startIndex }, { kind: 'flow', node }, { kind: 'flush' });
+  };
   for (const child of table.children ?? []) {
-    if (child.type === 'tag' && child.name === 'caption') {
-      out.flush(child.startIndex);
-      flowLines(child, out);
-      out.flush();
-    }
+    if (child.type === 'tag' && child.name === 'caption') flowOf(child);
   }
   const rows: HtmlNode[][] = [];
   const loose = rowsOf(table, rows);
@@ -207,14 +251,13 @@ function tableLines(table: HtmlNode, out: LineWriter): void {
     const hasValues = texts.some((t) => t !== undefined && VALUE.test(t));
     row.forEach((cell, i) => {
       const text = texts[i];
-      if (text === undefined) {
-        out.flush(cell.startIndex);
-        flowLines(cell, out);
-        out.flush();
-      } else if (text !== '') out.push(text, cell.startIndex);
-      else if (hasValues || markedValue(cell)) out.push(BLANK_CELL_MARK, cell.startIndex);
+      if (text === undefined) flowOf(cell);
+      else if (text !== '') work.push({ kind: 'push', text, offset: cell.startIndex });
+      else if (hasValues || markedValue(cell))
+        work.push({ kind: 'push', text: BLANK_CELL_MARK, offset: cell.startIndex });
     });
   }
+  return work;
 }
 
 /** The lines of an HTML page as the text reader takes them, each with its line in the HTML source. */

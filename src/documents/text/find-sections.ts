@@ -15,20 +15,26 @@ export interface Heading {
   readonly index: number;
 }
 
-/**
- * "<agency><year>年(度)政府信息公开工作年度报告", anywhere in a line ("标题: …", a breadcrumb trail).
- * The agency is what stands before the year back to a space or a separator.
- */
-const HEADING = new RegExp(
-  String.raw`([^\s:：>》|｜/\\]+?)[\s\u3000]*([0-9０-９]{4})[\s\u3000]*年度?[\s\u3000]*` +
-    `(?:${[HEADING_PHRASE, ...traditionalForms(HEADING_PHRASE)].join('|')})`,
-);
+const HEADING_PHRASES = [HEADING_PHRASE, ...traditionalForms(HEADING_PHRASE)];
 
+/**
+ * What stands before the heading phrase: "<agency><year>年(度)". The agency is what stands before the
+ * year back to a space or a separator. Only a short stretch before the phrase is searched, which keeps
+ * the search linear on pages scraped onto one long line.
+ */
+const BEFORE_PHRASE = /([^\s:：>》|｜/\\]+?)[\s\u3000]*([0-9０-９]{4})[\s\u3000]*年度?[\s\u3000]*$/;
+const AGENCY_WINDOW = 80;
+
+/** "<agency><year>年(度)政府信息公开工作年度报告", anywhere in a line ("标题: …", a breadcrumb trail). */
 export function findHeading(lines: readonly TextLine[]): Heading | undefined {
   for (let i = 0; i < lines.length; i++) {
-    const m = HEADING.exec(lines[i]!.text);
-    if (!m) continue;
-    return { agency: m[1]!.trim(), year: Number(m[2]!.normalize('NFKC')), index: i };
+    const text = lines[i]!.text;
+    for (const phrase of HEADING_PHRASES) {
+      for (let at = text.indexOf(phrase); at !== -1; at = text.indexOf(phrase, at + 1)) {
+        const m = BEFORE_PHRASE.exec(text.slice(Math.max(0, at - AGENCY_WINDOW), at));
+        if (m) return { agency: m[1]!.trim(), year: Number(m[2]!.normalize('NFKC')), index: i };
+      }
+    }
   }
   return undefined;
 }

@@ -1,0 +1,159 @@
+/**
+ * Fuzzing every reader with mutated reports: truncated, shuffled, random bytes, huge lines, deeply
+ * nested HTML. None may throw, hang or take more than a few milliseconds per kilobyte; each returns a
+ * report or a clear error.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { exampleReport } from '../domain/report/example.js';
+import { arbitraryReport } from '../test-support/arbitrary-report.js';
+import { renderHtml } from './html/render-html.js';
+import { renderJson } from './json/report-json.js';
+import { readReport } from './read-report.js';
+import { renderText } from './text/render-text.js';
+
+const encoder = new TextEncoder();
+
+/** Generous for a shared 2-core CI machine: the goal is milliseconds per report, not seconds. */
+const MS_PER_KB = 5;
+const MS_FLOOR = 50;
+
+/**
+ * Reads within the CPU-time budget. A single slow read may be a garbage-collection pause or a
+ * first-time compilation, so a slow read is timed again (up to three times) and the fastest
+ * counts; a reader that is really slow on an input stays slow every time.
+ */
+async function readWithinBudget(bytes: Uint8Array, what: string): Promise<void> {
+  const budget = Math.max(MS_FLOOR, (bytes.length / 1024) * MS_PER_KB);
+  let fastest = Number.POSITIVE_INFINITY;
+  for (let attempt = 0; attempt < 3 && fastest > budget; attempt++) {
+    // CPU time, not wall time: other processes on a busy CI machine must not make the reader look slow.
+    const started = process.cpuUsage();
+    let result: Awaited<ReturnType<typeof readReport>>;
+    try {
+      result = await readReport(bytes);
+    } catch (e) {
+      assert.fail(`${what}: reader threw ${(e as Error).stack}`);
+    }
+    const used = process.cpuUsage(started);
+    fastest = Math.min(fastest, (used.user + used.system) / 1000);
+    if (!result.ok) {
+      assert.match(result.error.code, /^(input|read|json)\./);
+      assert.ok(
+        result.error.message.length > 5 && !result.error.message.includes('\n'),
+        result.error.message,
+      );
+    }
+  }
+  assert.ok(
+    fastest <= budget,
+    `${what}: ${fastest.toFixed(1)} ms for ${bytes.length} bytes (budget ${budget.toFixed(0)} ms)`,
+  );
+}
+
+/** Mutations of a report's text. */
+const mutation = fc.oneof(
+  fc.record({ kind: fc.constant('truncate' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
+  fc.record({ kind: fc.constant('shuffle' as const), seed: fc.integer() }),
+  fc.record({
+    kind: fc.constant('bytes' as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    junk: fc.uint8Array({ minLength: 1, maxLength: 64 }),
+  }),
+  fc.record({ kind: fc.constant('dropLines' as const), every: fc.integer({ min: 2, max: 9 }) }),
+  fc.record({
+    kind: fc.constant('digits' as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    length: fc.integer({ min: 1, max: 400 }),
+  }),
+);
+
+function mutate(text: string, m: { kind: string; [k: string]: unknown }): Uint8Array {
+  const bytes = encoder.encode(text);
+  switch (m.kind) {
+    case 'truncate':
+      return bytes.subarray(0, Math.floor(bytes.length * (m.at as number)));
+    case 'shuffle': {
+      const lines = text.split('\n');
+      let seed = m.seed as number;
+      for (let i = lines.length - 1; i > 0; i--) {
+        seed = (seed * 1103515245 + 12345) | 0;
+        const j = Math.abs(seed) % (i + 1);
+        [lines[i], lines[j]] = [lines[j]!, lines[i]!];
+      }
+      return encoder.encode(lines.join('\n'));
+    }
+    case 'bytes': {
+      const at = Math.floor(bytes.length * (m.at as number));
+      const junk = m.junk as Uint8Array;
+      const out = new Uint8Array(bytes.length + junk.length);
+      out.set(bytes.subarray(0, at));
+      out.set(junk, at);
+      out.set(bytes.subarray(at), at + junk.length);
+      return out;
+    }
+    case 'dropLines':
+      return encoder.encode(
+        text
+          .split('\n')
+          .filter((_, i) => i % (m.every as number) !== 0)
+          .join('\n'),
+      );
+    default: {
+      const at = Math.floor(text.length * (m.at as number));
+      return encoder.encode(
+        `${text.slice(0, at)}${'1234567890'.repeat(m.length as number)}${text.slice(at)}`,
+      );
+    }
+  }
+}
+
+describe('fuzzing the readers', () => {
+  it('survives thousands of mutated text, HTML and JSON reports (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        arbitraryReport(),
+        fc.constantFrom('text', 'html', 'json'),
+        mutation,
+        async (report, shape, m) => {
+          const text =
+            shape === 'text'
+              ? renderText(report)
+              : shape === 'html'
+                ? renderHtml(report)
+                : renderJson(report);
+          await readWithinBudget(mutate(text, m), `${shape}/${m.kind}`);
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads huge lines and a long digit run without hanging', async () => {
+    const text = renderText(exampleReport(2024));
+    const longLine = `${text}\n${'政府信息公开'.repeat(200_000)}\n`;
+    await readWithinBudget(encoder.encode(longLine), 'huge line');
+    const digits = text.replace('（一）予以公开', `（一）予以公开\n\n${'7'.repeat(5_000)}`);
+    await readWithinBudget(encoder.encode(digits), 'long digit run');
+    const glued = text.replace(/\n\n(?=\d)/g, '');
+    await readWithinBudget(encoder.encode(glued), 'every number glued to its label');
+  });
+
+  it('reads deeply nested HTML without overflowing the stack', async () => {
+    const depth = 20_000;
+    const html = `<html><body>${'<div>'.repeat(depth)}${renderHtml(exampleReport(2024), { fragment: true })}${'</div>'.repeat(depth)}</body></html>`;
+    await readWithinBudget(encoder.encode(html), 'nested HTML');
+    const tables = `<html><body>${'<table><tr><td>'.repeat(3_000)}1${'</td></tr></table>'.repeat(3_000)}</body></html>`;
+    await readWithinBudget(encoder.encode(tables), 'nested tables');
+  });
+
+  it('reads random bytes as a clear error (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 4096 }), async (bytes) =>
+        readWithinBudget(bytes, 'random bytes'),
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
