@@ -50,20 +50,15 @@ export function titleSection(key: string): SectionNumber | undefined {
   return SECTION_NUMBERS.find((s) => WHOLE_TITLE.get(s)!.test(key));
 }
 
-/** Index of each section title's line, searched in order after the heading. */
+/** Index of each section title's first line after the heading, in whatever order the page has them. */
 export function findSectionTitles(
   lines: readonly TextLine[],
   from: number,
 ): Partial<Record<SectionNumber, number>> {
   const found: Partial<Record<SectionNumber, number>> = {};
-  let next = 0;
-  for (let i = from; i < lines.length && next < SECTION_NUMBERS.length; i++) {
+  for (let i = from; i < lines.length; i++) {
     const section = titleSection(lines[i]!.key);
-    if (section === undefined) continue;
-    const at = SECTION_NUMBERS.indexOf(section);
-    if (at < next) continue;
-    found[section] = i;
-    next = at + 1;
+    if (section !== undefined && found[section] === undefined) found[section] = i;
   }
   return found;
 }

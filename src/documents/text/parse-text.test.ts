@@ -115,6 +115,50 @@ describe('text that is not a whole report', () => {
     assert.match(note.message, /（一）予以公开.*应有 7 个数字/);
   });
 
+  it('reads what is there when a section is missing, and says which', () => {
+    const without = sample.replace(/五、存在的主要问题及改进情况\n\n/, '');
+    const result = parseTextReport(without);
+    assert.ok(result.ok);
+    assert.deepEqual(
+      result.notes.map((n) => n.rule),
+      ['read.missing-section'],
+    );
+    assert.deepEqual(result.notes[0]!.cells, [{ section: '五', row: '*', column: '*' }]);
+    assert.deepEqual(result.report.requests.new, [0, 0, 0, 0, 0, 0, 0]);
+  });
+
+  it('reads sections out of order and says so', () => {
+    const [head, rest] = sample.split('二、主动公开政府信息情况');
+    const [proactive, after] = rest!.split('三、收到和处理政府信息公开申请情况');
+    const [requests, tail] = after!.split('四、政府信息公开行政复议、行政诉讼情况');
+    const swapped = `${head}三、收到和处理政府信息公开申请情况${requests}二、主动公开政府信息情况${proactive}四、政府信息公开行政复议、行政诉讼情况${tail}`;
+    const result = parseTextReport(swapped);
+    assert.ok(result.ok);
+    assert.equal(result.notes[0]!.rule, 'read.section-order');
+    assert.equal(result.notes[0]!.found, '一三二四五六');
+    assert.deepEqual(
+      result.report.requests,
+      parseTextReport(sample).ok &&
+        (parseTextReport(sample) as { report: { requests: unknown } }).report.requests,
+    );
+  });
+
+  it('notices a report whose stated period is another year', () => {
+    const stated = sample.replace(
+      '一、总体情况\n\n',
+      '一、总体情况\n\n本报告所列数据的统计期限自2022年1月1日起至2022年12月31日止。\n\n',
+    );
+    const result = parseTextReport(stated);
+    assert.ok(result.ok);
+    const note = result.notes.find((n) => n.rule === 'report.identity');
+    assert.ok(note);
+    assert.equal(note.expected, '2023');
+    assert.equal(note.found, '2022');
+    const right = parseTextReport(stated.replaceAll('2022年1', '2023年1').replace('2022年12', '2023年12'));
+    assert.ok(right.ok);
+    assert.equal(right.notes.filter((n) => n.rule === 'report.identity').length, 0);
+  });
+
   it('reports a label it cannot map instead of guessing', () => {
     const odd = sample.replace('（一）予以公开', '（零）神秘结果\n\n（一）予以公开');
     const result = parseTextReport(odd);

@@ -8,6 +8,7 @@ import { formatForYear } from '../../domain/report/format.js';
 import { SECTION_NUMBERS, type SectionNumber, sectionTitle } from '../../domain/report/labels.js';
 import type { AnnualReport } from '../../domain/report/model.js';
 import type { Finding } from '../../domain/report/validation/finding.js';
+import { finding } from '../../domain/report/validation/make-finding.js';
 import type { TextEncoding } from '../decode.js';
 import { type ReadResult, type ReportShape, readError } from '../read-result.js';
 import {
@@ -51,36 +52,39 @@ export function readReportLines(
     const again = findHeading(lines)!;
     titles = findSectionTitles(lines, again.index);
   }
-  const missing = SECTION_NUMBERS.filter((s) => titles[s] === undefined);
-  if (missing.length === SECTION_NUMBERS.length) {
+  const found = SECTION_NUMBERS.filter((s) => titles[s] !== undefined);
+  if (found.length === 0) {
     return readError(
       'read.not-a-report',
       `第 ${lines[heading.index]!.line} 行有年度报告标题，但全文没有“一、总体情况”等六个部分 (no sections found)`,
       lines[heading.index]!.line,
     );
   }
-  if (missing.length > 0) {
-    const lastFound = SECTION_NUMBERS.filter((s) => titles[s] !== undefined).at(-1)!;
+  const missing = SECTION_NUMBERS.filter((s) => titles[s] === undefined);
+  const inPageOrder = [...found].sort((a, b) => titles[a]! - titles[b]!);
+  const lastNumbered = found.at(-1)!;
+  // The text stops before section 五 with every later section absent: a page cut off, not a report
+  // that left a section out.
+  if (
+    missing.length > 0 &&
+    missing.every((m) => SECTION_NUMBERS.indexOf(m) > SECTION_NUMBERS.indexOf(lastNumbered)) &&
+    SECTION_NUMBERS.indexOf(lastNumbered) < SECTION_NUMBERS.indexOf('五')
+  ) {
     const last = lines[lines.length - 1]!;
-    // The text stops before the remaining sections: a page cut off, not a report with a section missing.
-    if (SECTION_NUMBERS.indexOf(missing[0]!) > SECTION_NUMBERS.indexOf(lastFound)) {
-      return readError(
-        'read.truncated',
-        `第 ${last.line} 行后内容中断：缺少“${sectionName(missing[0]!)}”及以后部分 (report is cut off)`,
-        last.line,
-      );
-    }
     return readError(
-      'read.missing-section',
-      `未找到“${sectionName(missing[0]!)}”部分的标题 (section missing)`,
-      lines[titles[lastFound]!]!.line,
+      'read.truncated',
+      `第 ${last.line} 行后内容中断：缺少“${sectionName(missing[0]!)}”及以后部分 (report is cut off)`,
+      last.line,
     );
   }
+  const notes: Finding[] = [...missing.map(missingSection), ...sectionOrder(inPageOrder)];
 
+  /** A section's lines: from its title to the next title on the page. */
   const region = (s: SectionNumber): TextLine[] => {
-    const i = SECTION_NUMBERS.indexOf(s);
-    const end = i + 1 < SECTION_NUMBERS.length ? titles[SECTION_NUMBERS[i + 1]!]! : lines.length;
-    return lines.slice(titles[s]! + 1, end);
+    const at = titles[s];
+    if (at === undefined) return [];
+    const next = inPageOrder.map((t) => titles[t]!).find((p) => p > at) ?? lines.length;
+    return lines.slice(at + 1, next);
   };
 
   const tokens = {
@@ -89,7 +93,6 @@ export function readReportLines(
     四: tableTokens(region('四'), SECTION_ANCHORS.四),
   };
   const format = detectFormat([...tokens.二, ...tokens.三]) ?? formatForYear(heading.year);
-  const notes: Finding[] = [];
   const tables = {
     proactive: readProactive(tokens.二, format, notes),
     requests: readRequests(tokens.三, format, notes),
@@ -101,7 +104,7 @@ export function readReportLines(
     year: heading.year,
     format,
     agency: heading.agency,
-    publishedOn: findPublishedLabel(lines, titles.一!) ?? signatureDate ?? null,
+    publishedOn: findPublishedLabel(lines, titles[inPageOrder[0]!]!) ?? signatureDate ?? null,
     text: {
       overview: region('一')
         .map((l) => l.text)
@@ -113,6 +116,8 @@ export function readReportLines(
     },
     ...tables,
   };
+  const preamble = lines.slice(heading.index, titles[inPageOrder[0]!]!);
+  notes.push(...statedPeriod([...preamble, ...region('一')], report.year));
   return { ok: true, report, notes, ...origin };
 }
 
@@ -142,4 +147,50 @@ function closingSection(
     paragraphs.push(line.text);
   }
   return { paragraphs: paragraphs.join('\n') };
+}
+
+function missingSection(section: SectionNumber): Finding {
+  return finding(
+    'read.missing-section',
+    `未找到“${sectionName(section)}”部分，该部分内容未读取`,
+    `Section ${section} (${sectionName(section)}) is missing`,
+    [{ section, row: '*', column: '*' }],
+  );
+}
+
+function sectionOrder(inPageOrder: readonly SectionNumber[]): Finding[] {
+  const expected = SECTION_NUMBERS.filter((s) => inPageOrder.includes(s));
+  if (inPageOrder.every((s, i) => s === expected[i])) return [];
+  return [
+    finding(
+      'read.section-order',
+      `各部分顺序为 ${inPageOrder.join('、')}，应为 ${expected.join('、')}`,
+      `Sections appear as ${inPageOrder.join(', ')}; the format orders them ${expected.join(', ')}`,
+      [],
+      { expected: expected.join(''), found: inPageOrder.join('') },
+    ),
+  ];
+}
+
+/** "本报告所列数据的统计期限自2021年1月1日起至2021年12月31日止" and its many wordings. */
+const STATED_PERIOD = /(\d{4})年1月1日[^。；]{0,6}?(?:至|到|—|-|－)(\d{4})年12月31日/;
+
+/** The report's own statement of the period it covers must name the report year. */
+function statedPeriod(lines: readonly TextLine[], year: number): Finding[] {
+  for (const line of lines) {
+    const m = STATED_PERIOD.exec(line.key);
+    if (!m) continue;
+    const [from, to] = [Number(m[1]), Number(m[2])];
+    if (from === year && to === year) return [];
+    return [
+      finding(
+        'report.identity',
+        `第 ${line.line} 行：报告称统计期限为 ${from}年1月1日至${to}年12月31日，与标题的 ${year} 年度不符`,
+        `Line ${line.line}: the report states a period ${from}-01-01 to ${to}-12-31, but its heading says ${year}`,
+        [],
+        { expected: String(year), found: from === to ? String(from) : `${from}–${to}` },
+      ),
+    ];
+  }
+  return [];
 }

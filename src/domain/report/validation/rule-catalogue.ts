@@ -88,6 +88,12 @@ export const RULES = {
     titleEn: 'Published after the deadline of Regulation Art. 49',
     basis: '条例第四十九条: 部门 1月31日前, 政府信息公开工作主管部门 3月31日前',
   },
+  'report.identity': {
+    severity: 'warning',
+    title: '报告自述的统计期限与报告年度不符',
+    titleEn: 'The period the report says it covers is not its report year',
+    basis: 'Statistical period is 1月1日–12月31日 of the report year',
+  },
   'text.empty': {
     severity: 'warning',
     title: '文字部分为空',
@@ -135,6 +141,18 @@ export const RULES = {
     title: '表格中有无法对应到官方格式的文字',
     titleEn: 'Text in a table that maps to no row or header of the national format',
     basis: 'Labels are mapped by rule, never guessed',
+  },
+  'read.missing-section': {
+    severity: 'error',
+    title: '缺少报告的某一部分',
+    titleEn: 'A section of the report is missing',
+    basis: '条例第五十条 and the national format: six sections, 一 to 六',
+  },
+  'read.section-order': {
+    severity: 'warning',
+    title: '各部分顺序与统一格式不同',
+    titleEn: 'Sections are out of the order of the national format',
+    basis: 'The national format orders the sections 一 to 六',
   },
   'read.glued-digits': {
     severity: 'info',
