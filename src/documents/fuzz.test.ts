@@ -1,6 +1,6 @@
 /**
  * Fuzzing every reader with mutated reports: truncated, shuffled, random bytes, huge lines, deeply
- * nested HTML. None may throw, hang or take more than a few milliseconds per kilobyte; each returns a
+ * nested HTML, damaged DOCX and PDF files. None may throw, hang or take more than a few milliseconds per kilobyte; each returns a
  * report or a clear error.
  */
 import assert from 'node:assert/strict';
@@ -8,8 +8,10 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { exampleReport } from '../domain/report/example.js';
 import { arbitraryReport } from '../test-support/arbitrary-report.js';
+import { renderDocx } from './docx/render-docx.js';
 import { renderHtml } from './html/render-html.js';
 import { renderJson } from './json/report-json.js';
+import { launchPdfBrowser, renderPdf } from './pdf/render-pdf.js';
 import { readReport } from './read-report.js';
 import { renderText } from './text/render-text.js';
 
@@ -109,6 +111,24 @@ function mutate(text: string, m: { kind: string; [k: string]: unknown }): Uint8A
   }
 }
 
+/** Damage to a binary document: cut short, or bytes overwritten somewhere. */
+const damage = fc.oneof(
+  fc.record({ kind: fc.constant('truncate' as const), at: fc.double({ min: 0, max: 1, noNaN: true }) }),
+  fc.record({
+    kind: fc.constant('overwrite' as const),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    junk: fc.uint8Array({ minLength: 1, maxLength: 32 }),
+  }),
+);
+
+function damaged(bytes: Uint8Array, d: { kind: string; at: number; junk?: Uint8Array }): Uint8Array {
+  const at = Math.floor(bytes.length * d.at);
+  if (d.kind === 'truncate') return bytes.subarray(0, at);
+  const out = Uint8Array.from(bytes);
+  out.set(d.junk!.subarray(0, Math.max(0, out.length - at)), at);
+  return out;
+}
+
 describe('fuzzing the readers', () => {
   it('survives thousands of mutated text, HTML and JSON reports (property)', async () => {
     await fc.assert(
@@ -146,6 +166,22 @@ describe('fuzzing the readers', () => {
     await readWithinBudget(encoder.encode(html), 'nested HTML');
     const tables = `<html><body>${'<table><tr><td>'.repeat(3_000)}1${'</td></tr></table>'.repeat(3_000)}</body></html>`;
     await readWithinBudget(encoder.encode(tables), 'nested tables');
+  });
+
+  it('survives damaged DOCX and PDF files (property)', async () => {
+    const browser = await launchPdfBrowser();
+    let documents: Uint8Array[];
+    try {
+      documents = [await renderDocx(exampleReport(2020)), await renderPdf(exampleReport(2024), { browser })];
+    } finally {
+      await browser.close();
+    }
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(0, 1), damage, async (which, d) =>
+        readWithinBudget(damaged(documents[which]!, d), `${which === 0 ? 'docx' : 'pdf'}/${d.kind}`),
+      ),
+      { numRuns: 150 },
+    );
   });
 
   it('reads random bytes as a clear error (property)', async () => {

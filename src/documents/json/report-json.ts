@@ -124,7 +124,7 @@ export function parseJsonReport(text: string): ReadResult {
     data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     // V8 quotes the input around the fault; its line breaks must not break the one-line error.
-    const detail = (e instanceof Error ? e.message : String(e)).replace(/[\s\u0000-\u001f]+/g, ' ');
+    const detail = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ');
     const at = syntaxErrorOffset(text);
     const line = at === undefined ? undefined : text.slice(0, at).split('\n').length;
     return readError('json.syntax', `JSON 语法错误 (invalid JSON): ${detail}`, line);
