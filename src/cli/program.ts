@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { registerAuditCommand } from './audit-command.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
 import { registerReportCommands } from './report-commands.js';
 
@@ -48,6 +49,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .configureOutput(output)
     .helpCommand('help [command]', '显示命令帮助 (display help for command)');
   registerReportCommands(program, io, (code) => {
+    exitCode = code;
+  });
+  registerAuditCommand(program, io, (code) => {
     exitCode = code;
   });
   program.commands.forEach(function inherit(command: Command) {

@@ -124,6 +124,12 @@ export const RULES = {
     titleEn: "This year's carried-over requests differ from last year's carried-forward",
     basis: 'R6, derived; applies across the 2020→2021 format change',
   },
+  'cross-year.identical': {
+    severity: 'warning',
+    title: '第二、三、四部分的数字与上年报告完全相同',
+    titleEn: "Every number of sections 2–4 repeats last year's report",
+    basis: 'Derived: a year of work rarely repeats every count; copied reports keep last year’s figures',
+  },
   'cross-year.in-force': {
     severity: 'warning',
     title: '现行有效件数≠上年现行有效件数＋本年制发－本年废止',
@@ -141,6 +147,12 @@ export const RULES = {
     title: '表格中有无法对应到官方格式的文字',
     titleEn: 'Text in a table that maps to no row or header of the national format',
     basis: 'Labels are mapped by rule, never guessed',
+  },
+  'read.unreadable': {
+    severity: 'error',
+    title: '文件无法读取',
+    titleEn: 'The file could not be read as a report',
+    basis: 'Used by gongkai audit for a file it could not read (empty, binary, not a report, cut off)',
   },
   'read.missing-section': {
     severity: 'error',

@@ -5,6 +5,7 @@
 import type { AnnualReport } from '../model.js';
 import { checkAgainstPreviousYear } from './cross-year-rules.js';
 import type { Finding } from './finding.js';
+import { checkIdenticalToPreviousYear } from './identical-rule.js';
 import {
   checkFeesReported,
   checkPublicationDate,
@@ -35,6 +36,11 @@ export function validateReport(report: AnnualReport, options: ValidationOptions 
     ...checkReviewTotals(report),
     ...checkTextSections(report),
     ...checkFeesReported(report),
-    ...(options.previous ? checkAgainstPreviousYear(report, options.previous) : []),
+    ...(options.previous
+      ? [
+          ...checkAgainstPreviousYear(report, options.previous),
+          ...checkIdenticalToPreviousYear(report, options.previous),
+        ]
+      : []),
   ];
 }

@@ -1,0 +1,191 @@
+/**
+ * @module The reports of a batch by agency and year, as digests: what the cross-year rules compare once
+ * the whole batch has been read, and what the year-over-year tables show.
+ *
+ * Agencies are grouped by the name the report gives itself, trimmed. When one agency has more than one
+ * report on a year (the same report as HTML and as text, say), each of them is compared with the same
+ * report of the year before: the one whose path sorts first, so the choice does not depend on the walk.
+ */
+import { readFile } from 'node:fs/promises';
+import { readReport } from '../documents/read-report.js';
+import type { ReportFormat } from '../domain/report/format.js';
+import { checkAgainstPreviousYear } from '../domain/report/validation/cross-year-rules.js';
+import type { Finding } from '../domain/report/validation/finding.js';
+import { checkIdenticalToPreviousYear } from '../domain/report/validation/identical-rule.js';
+import { compareFigures, skeletonReport } from './digest.js';
+import type { SpillRef } from './spill.js';
+import type { ReportDigest } from './types.js';
+
+export interface YearEntry {
+  readonly file: string;
+  readonly format: ReportFormat;
+  /** Where the digest's numbers are in the pool, and how many. */
+  readonly at: number;
+  readonly count: number;
+  readonly fingerprint: number;
+  readonly flows: boolean;
+  /** The file's status before the cross-year rules. */
+  readonly clean: boolean;
+  readonly spill?: SpillRef;
+}
+
+export interface YearPair {
+  readonly agency: string;
+  readonly year: number;
+  readonly entry: YearEntry;
+  readonly previous: YearEntry;
+}
+
+const byPath = (a: YearEntry, b: YearEntry) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
+
+const POOL_CHUNK = 1 << 16;
+
+/**
+ * Every digest's numbers in shared chunks of 64K doubles: one small array per report would cost an
+ * ArrayBuffer and its allocation (about 300 bytes) on top of the numbers.
+ */
+class NumberPool {
+  private readonly chunks: Float64Array[] = [];
+  private used = POOL_CHUNK;
+
+  add(values: Float64Array): number {
+    if (this.used + values.length > POOL_CHUNK) {
+      this.chunks.push(new Float64Array(POOL_CHUNK));
+      this.used = 0;
+    }
+    this.chunks.at(-1)!.set(values, this.used);
+    const at = (this.chunks.length - 1) * POOL_CHUNK + this.used;
+    this.used += values.length;
+    return at;
+  }
+
+  view(at: number, count: number): Float64Array {
+    const offset = at % POOL_CHUNK;
+    return this.chunks[Math.floor(at / POOL_CHUNK)]!.subarray(offset, offset + count);
+  }
+}
+
+/** The reports of one agency on one year; `first` is the one whose path sorts first. */
+interface YearReports {
+  readonly entries: YearEntry[];
+  first: YearEntry;
+}
+
+export class AgencyYears {
+  private readonly agencies = new Map<string, Map<number, YearReports>>();
+  private readonly pool = new NumberPool();
+  /** Repeats of last year confirmed by reading both files again: file → findings. */
+  private readonly identical = new Map<string, Finding[]>();
+
+  get size(): number {
+    return this.agencies.size;
+  }
+
+  add(digest: ReportDigest, file: string, clean: boolean, spill?: SpillRef): YearEntry {
+    const years = this.agencies.get(digest.agency) ?? new Map<number, YearReports>();
+    this.agencies.set(digest.agency, years);
+    const { format, numbers, fingerprint, flows } = digest;
+    const entry: YearEntry = {
+      file,
+      format,
+      at: this.pool.add(numbers),
+      count: numbers.length,
+      fingerprint,
+      flows,
+      clean,
+      ...(spill ? { spill } : {}),
+    };
+    const reports = years.get(digest.year);
+    if (!reports) years.set(digest.year, { entries: [entry], first: entry });
+    else {
+      reports.entries.push(entry);
+      if (byPath(entry, reports.first) < 0) reports.first = entry;
+    }
+    return entry;
+  }
+
+  /** The report of the year before that the cross-year rules compare with. */
+  previous(agency: string, year: number): YearEntry | undefined {
+    return this.agencies.get(agency)?.get(year - 1)?.first;
+  }
+
+  private numbers(entry: YearEntry): Float64Array {
+    return this.pool.view(entry.at, entry.count);
+  }
+
+  /** Every report that has a report of the year before in the batch. */
+  *pairs(): Generator<YearPair> {
+    for (const [agency, years] of this.agencies) {
+      for (const [year, reports] of years) {
+        const previous = this.previous(agency, year);
+        if (!previous) continue;
+        for (const entry of reports.entries) yield { agency, year, entry, previous };
+      }
+    }
+  }
+
+  /**
+   * Confirms a suspected repeat of last year: the digests' fingerprints match, so both files are read
+   * again (rare, and cheaper than keeping every report) and the domain rule decides on the full reports.
+   */
+  async confirmIdentical(pair: YearPair): Promise<void> {
+    const { entry, previous } = pair;
+    if (!entry.flows || entry.format !== previous.format || entry.fingerprint !== previous.fingerprint)
+      return;
+    try {
+      const [now, last] = await Promise.all(
+        [entry.file, previous.file].map((f) => readFile(f).then(readReport)),
+      );
+      if (!now?.ok || !last?.ok) return;
+      const findings = checkIdenticalToPreviousYear(now.report, last.report);
+      if (findings.length > 0) this.identical.set(entry.file, findings);
+    } catch {
+      // The file changed or vanished since it was read: no claim is made about it.
+    }
+  }
+
+  /** The cross-year findings of a pair (R6–R8 on the digests, and a confirmed repeat of last year). */
+  crossYearFindings(pair: YearPair): Finding[] {
+    const { agency, year, entry, previous } = pair;
+    const now = skeletonReport({ agency, year, format: entry.format, numbers: this.numbers(entry) });
+    const last = skeletonReport({
+      agency,
+      year: year - 1,
+      format: previous.format,
+      numbers: this.numbers(previous),
+    });
+    return [...checkAgainstPreviousYear(now, last), ...(this.identical.get(entry.file) ?? [])];
+  }
+
+  /** Agency names in Chinese collation order. */
+  agencyNames(): string[] {
+    return [...this.agencies.keys()].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  }
+
+  /** One agency's reports, by year and then path. */
+  entriesOf(agency: string): { year: number; entry: YearEntry }[] {
+    const years = this.agencies.get(agency);
+    if (!years) return [];
+    return [...years]
+      .sort(([a], [b]) => a - b)
+      .flatMap(([year, reports]) => [...reports.entries].sort(byPath).map((entry) => ({ year, entry })));
+  }
+
+  /**
+   * The year-over-year figures of an agency with reports on two years or more: one column per year
+   * (the report whose path sorts first when a year has several). Undefined without `--compare`.
+   */
+  comparison(agency: string): { years: number[]; figures: number[][] } | undefined {
+    const years = this.agencies.get(agency);
+    if (!years || years.size < 2) return undefined;
+    const columns = [...years.keys()].sort((a, b) => a - b);
+    const figures: number[][] = [];
+    for (const year of columns) {
+      const first = years.get(year)!.first;
+      const values = compareFigures({ format: first.format, numbers: this.numbers(first) });
+      if (!values) return undefined;
+      figures.push(values);
+    }
+    return { years: columns, figures };
+  }
+}

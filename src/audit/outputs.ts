@@ -1,0 +1,132 @@
+/**
+ * @module The machine outputs of a batch audit, written a piece at a time: the JSON document
+ * (`{ summary, files: [...] }`, the array written element by element) and the CSV (one row per finding,
+ * RFC 4180, UTF-8 with a byte-order mark so that Excel shows the Chinese).
+ */
+
+import { cellKey } from '../domain/report/validation/cell-names.js';
+import type { Finding } from '../domain/report/validation/finding.js';
+import type { AuditRun } from './run-audit.js';
+import { UNREADABLE_RULE } from './tally.js';
+import type { FileResult } from './types.js';
+
+/** Collects small writes into chunks of about 64 KB, so 100,000 results are not 100,000 writes. */
+export class ChunkedWriter {
+  private parts: string[] = [];
+  private size = 0;
+  constructor(
+    private readonly sink: (text: string) => void,
+    private readonly limit = 1 << 16,
+  ) {}
+
+  write(text: string): void {
+    this.parts.push(text);
+    this.size += text.length;
+    if (this.size >= this.limit) this.flush();
+  }
+
+  flush(): void {
+    if (this.parts.length === 0) return;
+    this.sink(this.parts.join(''));
+    this.parts = [];
+    this.size = 0;
+  }
+}
+
+/** A finding with the keys and order of `gongkai report check --json`. */
+export function findingJson(f: Finding) {
+  return {
+    rule: f.rule,
+    severity: f.severity,
+    message: f.message,
+    messageEn: f.messageEn,
+    cells: f.cells,
+    ...(f.expected === undefined ? {} : { expected: f.expected }),
+    ...(f.found === undefined ? {} : { found: f.found }),
+  };
+}
+
+export function fileJson(r: FileResult) {
+  return {
+    file: r.file,
+    agency: r.agency,
+    year: r.year,
+    format: r.format,
+    shape: r.shape,
+    ...(r.encoding === undefined ? {} : { encoding: r.encoding }),
+    status: r.status,
+    ...(r.previousFile === undefined ? {} : { previousFile: r.previousFile }),
+    findings: r.findings.map(findingJson),
+    ...(r.error === undefined ? {} : { error: r.error }),
+  };
+}
+
+/** The JSON document, piece by piece: the summary first (it is known before any result is written). */
+export function writeAuditJson(run: AuditRun, out: ChunkedWriter): void {
+  out.write(`{\n"summary": ${JSON.stringify(run.summary, null, 2)},\n"files": [`);
+  let first = true;
+  for (const result of run.results()) {
+    out.write(`${first ? '\n' : ',\n'}${JSON.stringify(fileJson(result))}`);
+    first = false;
+  }
+  out.write('\n]\n}\n');
+  out.flush();
+}
+
+export const CSV_HEADER = [
+  'file',
+  'agency',
+  'year',
+  'rule',
+  'severity',
+  'cells',
+  'expected',
+  'found',
+  'message',
+];
+
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break, quotes doubled. Text
+ * that a spreadsheet would run as a formula (starting with =, +, @, or - not starting a number) gets a
+ * leading apostrophe, so a report cannot smuggle a formula into the supervisor's Excel.
+ */
+export function csvField(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^(?:[=+@\t\r]|-(?![\d.]))/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+const csvLine = (fields: readonly (string | number | null | undefined)[]) =>
+  `${fields.map(csvField).join(',')}\r\n`;
+
+/** The CSV rows of one file: one per finding; an unreadable file gets one `read.unreadable` row. */
+export function csvRows(r: FileResult): string {
+  if (r.status === 'unreadable') {
+    const message = r.error
+      ? `${r.error.message}${r.error.line === undefined ? '' : `（第 ${r.error.line} 行）`}`
+      : '';
+    return csvLine([r.file, r.agency, r.year, UNREADABLE_RULE, 'error', '', '', '', message]);
+  }
+  return r.findings
+    .map((f) =>
+      csvLine([
+        r.file,
+        r.agency,
+        r.year,
+        f.rule,
+        f.severity,
+        f.cells.map(cellKey).join(';'),
+        f.expected,
+        f.found,
+        f.message,
+      ]),
+    )
+    .join('');
+}
+
+export function writeAuditCsv(run: AuditRun, out: ChunkedWriter): void {
+  out.write(`\uFEFF${csvLine(CSV_HEADER)}`);
+  for (const result of run.results()) out.write(csvRows(result));
+  out.flush();
+}

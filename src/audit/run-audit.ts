@@ -1,0 +1,164 @@
+/**
+ * @module A batch audit, start to end: walk the PATHs lazily → read and validate each file (inline or
+ * in worker threads) → keep only small aggregates and one digest per agency-year → once every file is
+ * read, run the cross-year rules on consecutive years of each agency → summary.
+ *
+ * Memory: per file, what stays is a digest of a few hundred bytes (digest.ts); results go to a temporary
+ * spill file (only when an output needs them: `keepResults`) and are read back, completed with their
+ * cross-year findings, one at a time by `results()` and `agencyFiles()`.
+ */
+
+import { AgencyYears, type YearEntry } from './agency-years.js';
+import { statusOf } from './audit-file.js';
+import { auditInline, auditInWorkers } from './pool.js';
+import { Spill, type SpillRef } from './spill.js';
+import { type AuditSummary, Tally } from './tally.js';
+import type { FileOutcome, FileResult } from './types.js';
+import { type WalkItem, walkReportFiles } from './walk.js';
+
+/** Batches up to this many files run inline even when more cores are there: workers take time to start. */
+export const WORKER_THRESHOLD = 200;
+
+export interface AuditOptions {
+  readonly paths: readonly string[];
+  /** Threads to read with; 1 reads on this thread. */
+  readonly jobs: number;
+  /** `auto`: workers only for batches of more than WORKER_THRESHOLD files; `always`: whenever jobs > 1. */
+  readonly workers: 'auto' | 'always';
+  /** Keep the year-over-year figures (`--compare`). */
+  readonly compare: boolean;
+  /** Spill the per-file results for `results()` / `agencyFiles()` (JSON, CSV, HTML). */
+  readonly keepResults: boolean;
+  /** Absolute paths never read (the audit's own output). */
+  readonly exclude?: ReadonlySet<string>;
+  /** Called for each file as it is done, in walk order, before the cross-year rules. */
+  readonly onFile?: (result: FileResult, done: number) => void;
+}
+
+async function* chain<T>(head: readonly T[], rest: AsyncIterator<T>): AsyncGenerator<T> {
+  yield* head;
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield next.value;
+}
+
+export class AuditRun {
+  constructor(
+    readonly summary: AuditSummary,
+    private readonly store: AgencyYears,
+    private readonly spill: Spill | undefined,
+    private readonly unreadableRefs: readonly SpillRef[],
+    /** For each spilled result in order, its digest entry (undefined for an unreadable file). */
+    private readonly entries: readonly (YearEntry | undefined)[],
+  ) {}
+
+  /** A spilled result completed with its cross-year findings; `entry` is its digest (none if unreadable). */
+  private complete(result: FileResult, entry: YearEntry | undefined): FileResult {
+    if (!entry || result.agency === null || result.year === null) return result;
+    const agency = result.agency.trim();
+    const year = result.year;
+    const previous = this.store.previous(agency, year);
+    if (!previous) return result;
+    const more = this.store.crossYearFindings({ agency, year, entry, previous });
+    const findings = [...result.findings, ...more];
+    return { ...result, status: statusOf(findings), findings, previousFile: previous.file };
+  }
+
+  private spilled(): Spill {
+    if (!this.spill) throw new Error('results were not kept: run with keepResults');
+    return this.spill;
+  }
+
+  /** Every file's result, in walk order. */
+  *results(): Generator<FileResult> {
+    let i = 0;
+    for (const result of this.spilled().all()) yield this.complete(result, this.entries[i++]);
+  }
+
+  agencyNames(): string[] {
+    return this.store.agencyNames();
+  }
+
+  /** One agency's results, by year and then path. */
+  *agencyFiles(agency: string): Generator<FileResult> {
+    const spill = this.spilled();
+    for (const { entry } of this.store.entriesOf(agency)) {
+      if (entry.spill) yield this.complete(spill.read(entry.spill), entry);
+    }
+  }
+
+  *unreadableFiles(): Generator<FileResult> {
+    const spill = this.spilled();
+    for (const ref of this.unreadableRefs) yield spill.read(ref);
+  }
+
+  comparison(agency: string): { years: number[]; figures: number[][] } | undefined {
+    return this.store.comparison(agency);
+  }
+
+  close(): void {
+    this.spill?.close();
+  }
+}
+
+export async function runAudit(options: AuditOptions): Promise<AuditRun> {
+  const counters = { skipped: 0 };
+  const tally = new Tally();
+  const store = new AgencyYears();
+  const spill = options.keepResults ? new Spill() : undefined;
+  const unreadableRefs: SpillRef[] = [];
+  const entries: (YearEntry | undefined)[] = [];
+  const fileOptions = { compare: options.compare };
+  let done = 0;
+  const emit = ({ result, digest }: FileOutcome) => {
+    tally.addFile(result);
+    const ref = spill?.append(result);
+    const entry = digest ? store.add(digest, result.file, result.status === 'clean', ref) : undefined;
+    if (ref) {
+      entries.push(entry);
+      if (!entry) unreadableRefs.push(ref);
+    }
+    options.onFile?.(result, ++done);
+  };
+
+  try {
+    const walk = walkReportFiles(
+      options.paths,
+      counters,
+      options.exclude ? { exclude: options.exclude } : {},
+    );
+    if (options.jobs <= 1) {
+      await auditInline(walk, fileOptions, emit);
+    } else if (options.workers === 'always') {
+      await auditInWorkers(walk, options.jobs, fileOptions, emit);
+    } else {
+      // Look ahead just far enough to know whether the batch is large enough for workers.
+      const head: WalkItem[] = [];
+      let next = await walk.next();
+      while (!next.done) {
+        head.push(next.value);
+        if (head.length > WORKER_THRESHOLD) break;
+        next = await walk.next();
+      }
+      if (head.length > WORKER_THRESHOLD)
+        await auditInWorkers(chain(head, walk), options.jobs, fileOptions, emit);
+      else await auditInline(chain(head, walk), fileOptions, emit);
+    }
+
+    for (const pair of store.pairs()) {
+      tally.yearPairs++;
+      await store.confirmIdentical(pair);
+      const findings = store.crossYearFindings(pair);
+      if (findings.length > 0) tally.addLaterFindings(findings, pair.entry.clean);
+    }
+    spill?.flush();
+    return new AuditRun(
+      tally.summary({ skipped: counters.skipped, agencies: store.size }),
+      store,
+      spill,
+      unreadableRefs,
+      entries,
+    );
+  } catch (error) {
+    spill?.close();
+    throw error;
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * @module Per-file results on disk while a batch runs: one JSON line each, in a temporary folder that
+ * is removed at the end (a hidden one, so that auditing the temporary directory does not read it).
+ * A result is final only when the whole batch has been read (last year's report may come later in the
+ * walk than this year's), so the outputs are written from here afterwards, one record at a time:
+ * sequentially for JSON and CSV, by offset for the per-agency tables of the HTML page.
+ */
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FileResult } from './types.js';
+
+/** Where a record is in the spill file. */
+export interface SpillRef {
+  readonly offset: number;
+  readonly length: number;
+}
+
+const CHUNK = 1 << 16;
+const READ_CHUNK = 1 << 16;
+
+export class Spill {
+  private readonly dir = mkdtempSync(join(tmpdir(), '.gongkai-audit-'));
+  private readonly fd = openSync(join(this.dir, 'results.ndjson'), 'w+');
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private written = 0;
+  private end = 0;
+
+  /** Appends a result; returns where it is. */
+  append(result: FileResult): SpillRef {
+    const line = Buffer.from(`${JSON.stringify(result)}\n`, 'utf8');
+    const ref = { offset: this.end, length: line.length - 1 };
+    this.pending.push(line);
+    this.pendingBytes += line.length;
+    this.end += line.length;
+    if (this.pendingBytes >= CHUNK) this.flush();
+    return ref;
+  }
+
+  flush(): void {
+    if (this.pendingBytes === 0) return;
+    const chunk = Buffer.concat(this.pending, this.pendingBytes);
+    let done = 0;
+    while (done < chunk.length)
+      done += writeSync(this.fd, chunk, done, chunk.length - done, this.written + done);
+    this.written += chunk.length;
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+
+  read(ref: SpillRef): FileResult {
+    this.flush();
+    const buffer = Buffer.allocUnsafe(ref.length);
+    let done = 0;
+    while (done < ref.length) {
+      const n = readSync(this.fd, buffer, done, ref.length - done, ref.offset + done);
+      if (n === 0) throw new Error('spill file ended early');
+      done += n;
+    }
+    return JSON.parse(buffer.toString('utf8')) as FileResult;
+  }
+
+  /** Every record, in the order appended, reading 64 KB at a time. */
+  *all(): Generator<FileResult> {
+    this.flush();
+    let position = 0;
+    let carry = Buffer.alloc(0);
+    const buffer = Buffer.allocUnsafe(READ_CHUNK);
+    for (;;) {
+      const n = readSync(this.fd, buffer, 0, READ_CHUNK, position);
+      if (n === 0) break;
+      position += n;
+      let data = carry.length ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
+      let start = 0;
+      for (let newline = data.indexOf(10, start); newline !== -1; newline = data.indexOf(10, start)) {
+        yield JSON.parse(data.toString('utf8', start, newline)) as FileResult;
+        start = newline + 1;
+      }
+      data = data.subarray(start);
+      carry = Buffer.from(data);
+    }
+  }
+
+  close(): void {
+    try {
+      closeSync(this.fd);
+    } finally {
+      rmSync(this.dir, { recursive: true, force: true });
+    }
+  }
+}

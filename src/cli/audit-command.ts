@@ -1,0 +1,207 @@
+/**
+ * @module `gongkai audit PATH… [--json] [--csv] [--html OUT] [--compare] [--jobs N] [--quiet]`: checks
+ * every report in files and folders, as a supervising office checks its subordinate agencies' reports,
+ * with the cross-year rules between consecutive years of each agency.
+ *
+ * Streams: stdout carries the human summary, or the JSON document (`--json`) or the CSV (`--csv`),
+ * never two of them; the human summary then goes to stderr (none with `--quiet`). The progress bar is
+ * drawn on stderr only when stderr is a terminal and `--quiet` is not given.
+ *
+ * Exit codes: 0 when no finding is an error and every file could be read (warnings and notes pass);
+ * 1 when any finding is an error and every file could be read; 2 when any file could not be read (even
+ * if there are error findings too), and for unusable input: a PATH that does not exist, bad options, an
+ * output that cannot be written.
+ */
+import { closeSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { writeAuditHtml } from '../audit/audit-html.js';
+import { ChunkedWriter, writeAuditCsv, writeAuditJson } from '../audit/outputs.js';
+import { ProgressBar } from '../audit/progress.js';
+import { runAudit } from '../audit/run-audit.js';
+import { comparisonText, summaryText } from '../audit/terminal.js';
+import { countReportFiles } from '../audit/walk.js';
+import { CliFailure, type CliIo } from './cli-io.js';
+
+type SetExit = (code: number) => void;
+
+interface AuditCliOptions {
+  readonly json?: boolean;
+  readonly csv?: boolean;
+  readonly html?: string;
+  readonly compare?: boolean;
+  readonly jobs?: string;
+  readonly quiet?: boolean;
+}
+
+/** How the command sees its terminal; tests pass their own. */
+export interface AuditTerminal {
+  readonly stderrIsTerminal: boolean;
+  readonly columns: () => number;
+}
+
+const processTerminal: AuditTerminal = {
+  stderrIsTerminal: process.stderr.isTTY === true,
+  columns: () => process.stderr.columns ?? 80,
+};
+
+const MAX_JOBS = 256;
+
+function parseJobs(value: string | undefined): number {
+  if (value === undefined) return availableParallelism();
+  const jobs = Number(value);
+  if (!/^\d+$/.test(value) || jobs < 1 || jobs > MAX_JOBS) {
+    throw new CliFailure(
+      `--jobs ${value}: 应为 1 到 ${MAX_JOBS} 之间的整数 (a whole number from 1 to ${MAX_JOBS})`,
+    );
+  }
+  return jobs;
+}
+
+function checkPath(path: string): void {
+  try {
+    statSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw new CliFailure(`${path}: 文件或文件夹不存在 (no such file or folder)`);
+    if (code === 'EACCES') throw new CliFailure(`${path}: 没有读取权限 (permission denied)`);
+    throw new CliFailure(`${path}: 无法读取 (cannot read): ${(e as Error).message}`);
+  }
+}
+
+function checkOutput(path: string): void {
+  let folder: ReturnType<typeof statSync> | undefined;
+  try {
+    folder = statSync(dirname(resolve(path)));
+  } catch {
+    folder = undefined;
+  }
+  if (!folder?.isDirectory()) throw new CliFailure(`${path}: 目录不存在 (no such directory)`);
+  try {
+    if (statSync(path).isDirectory()) throw new CliFailure(`${path}: 这是一个目录 (is a directory)`);
+  } catch (e) {
+    if (e instanceof CliFailure) throw e;
+  }
+}
+
+/** Writes a file through a temporary name and a rename, so an interrupted run leaves no half page. */
+function writeFileInPieces(path: string, produce: (write: (text: string) => void) => void): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  let fd: number | undefined;
+  try {
+    fd = openSync(temporary, 'w');
+    const handle = fd;
+    const out = new ChunkedWriter((text) => {
+      const bytes = Buffer.from(text, 'utf8');
+      for (let done = 0; done < bytes.length; ) done += writeSync(handle, bytes, done);
+    });
+    produce((text) => out.write(text));
+    out.flush();
+    closeSync(fd);
+    fd = undefined;
+    renameSync(temporary, path);
+  } catch (e) {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(temporary, { force: true });
+    const code = (e as NodeJS.ErrnoException).code;
+    if (!code) throw e;
+    throw new CliFailure(
+      `${path}: 无法写入 (cannot write): ${code === 'EACCES' ? '没有写入权限 (permission denied)' : code}`,
+    );
+  }
+}
+
+export function registerAuditCommand(
+  program: Command,
+  io: CliIo,
+  setExit: SetExit,
+  terminal: AuditTerminal = processTerminal,
+): void {
+  program
+    .command('audit')
+    .description('批量检查文件和文件夹中的年度报告，含跨年度检查 (audit many reports, with cross-year rules)')
+    .argument(
+      '<paths...>',
+      '报告文件或文件夹，文件夹逐层查找 (report files or folders, searched recursively)',
+    )
+    .option('--json', '在标准输出写一个 JSON 文档：summary 与 files (one JSON document on stdout)')
+    .option('--csv', '在标准输出写 CSV，每个问题一行，UTF-8 带 BOM (CSV on stdout, one row per finding)')
+    .option('--html <file>', '写一个独立的 HTML 检查页面 (write a self-contained HTML audit page)')
+    .option('--compare', '同一机关的逐年比较表 (year-over-year tables per agency)')
+    .option('--jobs <n>', '并行线程数，默认为 CPU 核数；1 为不用工作线程 (threads; default: cores)')
+    .option(
+      '--quiet',
+      '不显示进度；与 --json/--csv 同用时不在 stderr 写摘要 (no progress, no stderr summary)',
+    )
+    .action(async (paths: string[], options: AuditCliOptions) => {
+      if (options.json && options.csv) {
+        throw new CliFailure(
+          '--json 与 --csv 都写到标准输出，只能选一个 (--json and --csv both write to stdout)',
+        );
+      }
+      const jobs = parseJobs(options.jobs);
+      for (const path of paths) checkPath(path);
+      if (options.html) checkOutput(options.html);
+
+      const machine = options.json === true || options.csv === true;
+      const human = machine ? io.stderr : io.stdout;
+      const showHuman = !(machine && options.quiet);
+      const exclude = new Set(options.html ? [resolve(options.html)] : []);
+      const progress =
+        terminal.stderrIsTerminal && !options.quiet
+          ? new ProgressBar(io.stderr, terminal.columns)
+          : undefined;
+      if (progress) {
+        countReportFiles(paths, { exclude }).then(
+          (total) => progress.setTotal(total),
+          () => undefined,
+        );
+      }
+
+      const run = await runAudit({
+        paths,
+        jobs,
+        workers: options.jobs === undefined ? 'auto' : 'always',
+        compare: options.compare === true,
+        keepResults: machine || options.html !== undefined,
+        exclude,
+        onFile: (result, done) => {
+          if (result.status === 'unreadable' && showHuman) {
+            progress?.clear();
+            const line = result.error?.line === undefined ? '' : `:${result.error.line}`;
+            human(`无法读取 (unreadable): ${result.file}${line}: ${result.error?.message ?? ''}\n`);
+          }
+          progress?.update(done);
+        },
+      });
+      progress?.clear();
+      try {
+        if (run.summary.files === 0) {
+          throw new CliFailure(`${paths.join('、')}: 没有找到可读取的报告文件 (no report files found)`);
+        }
+        if (options.json) writeAuditJson(run, new ChunkedWriter(io.stdout));
+        if (options.csv) writeAuditCsv(run, new ChunkedWriter(io.stdout));
+        if (options.html) {
+          const html = options.html;
+          writeFileInPieces(html, (write) =>
+            writeAuditHtml(run, write, { paths, compare: options.compare === true }),
+          );
+        }
+        if (showHuman) {
+          human(summaryText(run.summary));
+          if (options.compare) {
+            for (const agency of run.agencyNames()) {
+              const comparison = run.comparison(agency);
+              if (comparison) human(comparisonText(agency, comparison));
+            }
+          }
+          if (options.html) human(`已写入 ${options.html} (written)\n`);
+        }
+      } finally {
+        run.close();
+      }
+      setExit(run.summary.exitCode);
+    });
+}
