@@ -4,47 +4,171 @@
  * Whitespace is kept as single spaces here: in glued table text a space may be the only thing
  * separating two numbers.
  */
-import { labelKey } from './label-key.js';
 
 export interface KeyedText {
   /** Comparison form: full-width folded, NFKC, each whitespace run as one " ". */
   readonly key: string;
-  /** origin[i] = index in the original text of key character i. */
-  readonly origin: readonly number[];
+  /** origin[i] = index in the original text where the unit behind key character i starts… */
+  readonly origin: ArrayLike<number>;
+  /** …and originEnd[i] where it ends. */
+  readonly originEnd: ArrayLike<number>;
 }
 
-const SPACE = /[\s\u00a0\u3000]/;
+const isSpace = (c: number) =>
+  c === 0x20 ||
+  (c >= 0x09 && c <= 0x0d) ||
+  c === 0xa0 ||
+  c === 0x3000 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0xfeff;
 
+/**
+ * Characters NFKC leaves alone (ASCII, CJK ideographs, CJK punctuation 、。〃〇《》【】〔〕…, ·, dashes,
+ * geometric marks ■●) or folds one to one (full-width ASCII).
+ */
+const isSimple = (c: number) =>
+  (c > 0x20 && c < 0x7f) ||
+  (c >= 0x4e00 && c <= 0x9fff) ||
+  (c >= 0x3001 && c <= 0x301f) ||
+  c === 0x00b7 ||
+  c === 0x2013 ||
+  c === 0x2014 ||
+  (c >= 0x25a0 && c <= 0x25ff) ||
+  c === 0x2018 ||
+  c === 0x2019 ||
+  c === 0x201c ||
+  c === 0x201d ||
+  (c >= 0xff01 && c <= 0xff5e) ||
+  isSpace(c);
+
+const GRAPHEMES = new Intl.Segmenter('zh', { granularity: 'grapheme' });
+const MARK = /\p{M}/u;
+
+/**
+ * Report pages run to hundreds of kilobytes scraped onto one line, so the usual characters are folded
+ * by code-unit tests in one pass. A run of other characters (combining marks, Hangul jamo, enclosed
+ * numerals, ©) is folded a grapheme at a time, since NFKC may join neighbouring characters; a run
+ * that starts with a combining mark takes the character before it along.
+ */
 export function keyedText(text: string): KeyedText {
   let key = '';
-  const origin: number[] = [];
-  let i = 0;
-  for (const ch of text) {
-    if (SPACE.test(ch)) {
-      if (key !== '' && !key.endsWith(' ')) {
-        key += ' ';
-        origin.push(i);
+  let origin = new Int32Array(text.length + 8);
+  let originEnd = new Int32Array(text.length + 8);
+  let length = 0;
+  let pendingSpace = false;
+  const room = (extra: number) => {
+    if (length + extra <= origin.length) return;
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array((length + extra) * 2);
+      b.set(a);
+      return b;
+    };
+    origin = grow(origin);
+    originEnd = grow(originEnd);
+  };
+  const space = (at: number) => {
+    room(1);
+    key += ' ';
+    origin[length] = at - 1;
+    originEnd[length++] = at;
+    pendingSpace = false;
+  };
+  for (let i = 0; i < text.length; ) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      pendingSpace = length > 0;
+      i++;
+      continue;
+    }
+    if (pendingSpace) space(i);
+    if (isSimple(c)) {
+      // A run of characters that stay as they are is copied in one piece.
+      let end = i;
+      while (end < text.length) {
+        const d = text.charCodeAt(end);
+        if (isSpace(d) || !isSimple(d) || (d >= 0xff01 && d <= 0xff5e)) break;
+        end++;
       }
-    } else {
-      const folded = labelKey(ch);
-      for (const part of folded) {
-        key += part;
-        origin.push(i);
+      if (end === i) {
+        // Full-width ASCII folds one to one, as NFKC does.
+        room(1);
+        key += String.fromCharCode(c - 0xfee0);
+        origin[length] = i;
+        originEnd[length++] = i + 1;
+        i++;
+        continue;
+      }
+      room(end - i);
+      key += text.slice(i, end);
+      for (let k = i; k < end; k++) {
+        origin[length] = k;
+        originEnd[length++] = k + 1;
+      }
+      i = end;
+      continue;
+    }
+    let start = i;
+    let end = i + 1;
+    while (end < text.length && !isSimple(text.charCodeAt(end))) end++;
+    if (MARK.test(text[i]!) && length > 0 && origin[length - 1] === i - 1 && key.at(-1) !== ' ') {
+      // The mark composes with the character before it: fold the two together.
+      key = key.slice(0, -1);
+      length--;
+      start = i - 1;
+    }
+    for (const { segment, index } of GRAPHEMES.segment(text.slice(start, end))) {
+      for (const ch of segment.normalize('NFKC')) {
+        if (isSpace(ch.charCodeAt(0))) {
+          pendingSpace = length > 0;
+          continue;
+        }
+        if (pendingSpace) space(start + index);
+        room(ch.length);
+        key += ch;
+        for (let k = 0; k < ch.length; k++) {
+          origin[length] = start + index;
+          originEnd[length++] = start + index + segment.length;
+        }
       }
     }
-    i += ch.length;
+    i = end;
   }
-  return {
-    key: key.endsWith(' ') ? key.slice(0, -1) : key,
-    origin: key.endsWith(' ') ? origin.slice(0, -1) : origin,
-  };
+  return { key, origin: origin.subarray(0, length), originEnd: originEnd.subarray(0, length) };
 }
 
 /** The original text behind key characters [start, end). */
 export function originalSlice(text: string, keyed: KeyedText, start: number, end: number): string {
   if (start >= end) return '';
+  return text.slice(keyed.origin[start]!, keyed.originEnd[end - 1]!);
+}
+
+/**
+ * The piece of a keyed text behind key characters [start, end), spaces at either end left out, as a
+ * keyed text of its own: a long line cut into pieces is not folded a second time.
+ */
+export function keyedSlice(
+  text: string,
+  keyed: KeyedText,
+  start: number,
+  end: number,
+): { text: string; keyed: KeyedText } | undefined {
+  while (start < end && keyed.key.charCodeAt(start) === 0x20) start++;
+  while (end > start && keyed.key.charCodeAt(end - 1) === 0x20) end--;
+  if (start >= end) return undefined;
   const from = keyed.origin[start]!;
-  const lastOrigin = keyed.origin[end - 1]!;
-  const last = text.codePointAt(lastOrigin)! > 0xffff ? lastOrigin + 2 : lastOrigin + 1;
-  return text.slice(from, last);
+  const origin = new Int32Array(end - start);
+  const originEnd = new Int32Array(end - start);
+  for (let i = start; i < end; i++) {
+    origin[i - start] = keyed.origin[i]! - from;
+    originEnd[i - start] = keyed.originEnd[i]! - from;
+  }
+  return {
+    text: text.slice(from, keyed.originEnd[end - 1]!),
+    keyed: { key: keyed.key.slice(start, end), origin, originEnd },
+  };
 }

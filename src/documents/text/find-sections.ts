@@ -3,7 +3,7 @@
  * lines or inside a page whose whole body was scraped onto one line.
  */
 import { SECTION_NUMBERS, type SectionNumber } from '../../domain/report/labels.js';
-import { keyedText, originalSlice } from '../keyed-text.js';
+import { keyedSlice, keyedText } from '../keyed-text.js';
 import { labelKey } from '../label-key.js';
 import { traditionalForms } from './label-variants.js';
 import { HEADING_PHRASE, TITLE_PATTERNS } from './reader-phrases.js';
@@ -68,14 +68,17 @@ export function findSectionTitles(
  * one line). Only used when titles are missing as lines, so that a paragraph that quotes a title in a
  * well-formed page is left whole.
  */
+/** A section title starts with its numeral and 、 (possibly in traditional form, or with a space). */
+const MAY_HOLD_TITLE = /[一二三四五六][\s\u3000]*、/;
+
 export function splitAtSectionTitles(lines: readonly TextLine[]): TextLine[] {
   const out: TextLine[] = [];
   for (const line of lines) {
-    if (titleSection(line.key) !== undefined || line.text.length < 6) {
+    if (titleSection(line.key) !== undefined || line.text.length < 6 || !MAY_HOLD_TITLE.test(line.text)) {
       out.push(line);
       continue;
     }
-    const keyed = keyedText(line.text);
+    const keyed = line.keyed ?? keyedText(line.text);
     const compact = compactIndex(keyed.key);
     const pieces: [number, number][] = [];
     for (const m of compact.text.matchAll(ANY_TITLE)) {
@@ -87,8 +90,15 @@ export function splitAtSectionTitles(lines: readonly TextLine[]): TextLine[] {
     }
     let at = 0;
     const push = (start: number, end: number) => {
-      const text = originalSlice(line.text, keyed, start, end).trim();
-      if (text !== '') out.push({ text, key: labelKey(text), line: line.line });
+      const piece = keyedSlice(line.text, keyed, start, end);
+      // The key without spaces is labelKey of the piece (keyed-text.test.ts holds them equal).
+      if (piece)
+        out.push({
+          text: piece.text,
+          key: piece.keyed.key.replaceAll(' ', ''),
+          keyed: piece.keyed,
+          line: line.line,
+        });
     };
     for (const [start, end] of pieces) {
       push(at, start);
@@ -101,15 +111,11 @@ export function splitAtSectionTitles(lines: readonly TextLine[]): TextLine[] {
 }
 
 /** The key without its spaces, and where each remaining character stood in the key. */
-function compactIndex(key: string): { text: string; origin: number[] } {
-  let text = '';
-  const origin: number[] = [];
-  for (let i = 0; i < key.length; i++) {
-    if (key[i] === ' ') continue;
-    text += key[i];
-    origin.push(i);
-  }
-  return { text, origin };
+function compactIndex(key: string): { text: string; origin: Int32Array } {
+  const origin = new Int32Array(key.length);
+  let n = 0;
+  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) !== 0x20) origin[n++] = i;
+  return { text: key.replaceAll(' ', ''), origin: origin.subarray(0, n) };
 }
 
 const PUBLISHED = /(?:发布|發佈|發布)(?:时间|日期|時間)[:：]?(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})/;

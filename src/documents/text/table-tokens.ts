@@ -60,7 +60,7 @@ const BLANK_MARK = /[—/]/;
 
 /** Cuts one glued line into tokens. */
 function scanLine(line: TextLine, anchors: AnchorSet, out: TableToken[]): void {
-  const keyed = keyedText(line.text);
+  const keyed = line.keyed ?? keyedText(line.text);
   const { key } = keyed;
   let text = '';
   let textStart = 0;

@@ -3,6 +3,7 @@
  * source lines — one heading, paragraph or table cell each, with where it stood in the original — and
  * one reader maps those lines onto the report.
  */
+import type { KeyedText } from '../keyed-text.js';
 import { labelKey } from '../label-key.js';
 
 /** A heading, paragraph or table cell, and its 1-based line in the original file (page for PDF). */
@@ -12,6 +13,8 @@ export interface SourceLine {
 }
 
 export interface TextLine {
+  /** The line's keyed form when it was already computed (a piece cut out of a longer line). */
+  readonly keyed?: KeyedText;
   readonly text: string;
   /** labelKey(text): the form labels are compared in. */
   readonly key: string;
