@@ -4,7 +4,6 @@
  */
 import { SECTION_NUMBERS, type SectionNumber } from '../../domain/report/labels.js';
 import { keyedSlice, keyedText } from '../keyed-text.js';
-import { labelKey } from '../label-key.js';
 import { traditionalForms } from './label-variants.js';
 import { HEADING_PHRASE, TITLE_PATTERNS } from './reader-phrases.js';
 import type { TextLine } from './text-lines.js';
