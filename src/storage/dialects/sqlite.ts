@@ -1,0 +1,115 @@
+/**
+ * @module SQLite through better-sqlite3 (version 12: 13 needs Node 22 and crashes on Node 20).
+ * Everything SQLite-specific lives here: the pragmas, BEGIN IMMEDIATE, the triggers' syntax.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import {
+  type ColumnDefinitionBuilder,
+  CompiledQuery,
+  type DatabaseConnection,
+  type Driver,
+  Kysely,
+  SqliteAdapter,
+  type SqliteDatabase,
+  SqliteDialect,
+  type SqliteDialectConfig,
+  SqliteDriver,
+  type SqliteStatement,
+  sql,
+} from 'kysely';
+import type { DialectHandle } from '../dialect.js';
+import type { Database } from '../schema.js';
+
+/** How long a writer waits for another process's write lock before giving up with SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Kysely's driver opens transactions with a plain (deferred) BEGIN, which takes the write lock only at
+ * the first write: a transaction that reads, then writes can then fail at once with SQLITE_BUSY when
+ * another process wrote in between, whatever the busy timeout. BEGIN IMMEDIATE takes the write lock
+ * up front, so concurrent writers queue on the busy timeout instead.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+  }
+}
+
+/** SQLite runs DDL inside transactions, so a migration that fails half-way leaves nothing behind. */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
+  }
+}
+
+class GongkaiSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+  override createAdapter(): SqliteAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
+
+/** Kysely prepares every query afresh; statements are reusable, so keep the recent ones. */
+function withStatementCache(database: BetterSqlite3.Database): SqliteDatabase {
+  const cache = new Map<string, SqliteStatement>();
+  return {
+    close: () => {
+      cache.clear();
+      database.close();
+    },
+    prepare: (text: string) => {
+      let statement = cache.get(text);
+      if (!statement) {
+        if (cache.size >= 500) cache.clear();
+        statement = database.prepare(text) as unknown as SqliteStatement;
+        cache.set(text, statement);
+      }
+      return statement;
+    },
+  };
+}
+
+/** Opens (creating if need be) the SQLite file at `path`, or an in-memory database for ':memory:'. */
+export function openSqlite(path: string): DialectHandle {
+  if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+  const database = new BetterSqlite3(path, { timeout: BUSY_TIMEOUT_MS });
+  // Write-ahead log: readers never block the writer and the writer never blocks readers.
+  database.pragma('journal_mode = WAL');
+  // synchronous=FULL: a commit returns only after the WAL is fsynced. In WAL mode NORMAL already
+  // survives the process being killed (the WAL is in the OS page cache), but a power cut or an OS
+  // crash can lose the last commits that were reported as done. A request's receipt date starts a
+  // statutory deadline, so a write we told someone about must survive that too; the price is one
+  // fsync per transaction, which bulk imports avoid by batching many rows in one transaction.
+  database.pragma('synchronous = FULL');
+  database.pragma('foreign_keys = ON');
+  database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  const db = new Kysely<Database>({
+    dialect: new GongkaiSqliteDialect({ database: withStatementCache(database) }),
+  });
+  return {
+    name: 'sqlite',
+    db,
+    migrationTableSchema: undefined,
+    autoIdColumn: (column: ColumnDefinitionBuilder) => column.primaryKey().autoIncrement(),
+    async appendOnlyTrigger(on, table) {
+      for (const operation of ['update', 'delete']) {
+        await sql
+          .raw(
+            `create trigger ${table}_no_${operation} before ${operation} on ${table} ` +
+              `begin select raise(abort, '${table} is append-only'); end`,
+          )
+          .execute(on);
+      }
+    },
+    close: () => db.destroy(),
+  };
+}

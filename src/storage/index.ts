@@ -1,0 +1,29 @@
+/** @module The storage layer's public face: import from here, not from the files behind it. */
+export type { Agency, AgencyRepository, NewAgency } from './agencies.js';
+export type { AuditEntry, AuditLogRepository, NewAuditEntry } from './audit-log.js';
+export { type CalendarOverride, type CalendarRepository, loadCalendar } from './calendar.js';
+export type { Case, CaseKind, CaseRepository, CaseResult, NewCase } from './cases.js';
+export {
+  type DerivableEvent,
+  type DerivedState,
+  type DeriveStep,
+  defaultDeriveStep,
+  deriveAll,
+  OPEN,
+} from './derived.js';
+export type { DialectName } from './dialect.js';
+export {
+  type DerivedCheck,
+  type DisclosureRequest,
+  type EventMeta,
+  type ImportResult,
+  type IntakeResult,
+  type NewRequest,
+  type ReportRequestRow,
+  type RequestRepository,
+  SeqConflictError,
+  type StoredEvent,
+  UnknownRequestError,
+} from './requests.js';
+export { type OpenOptions, openDatabase, type Repositories, type Storage } from './storage.js';
+export { DEFAULT_DATABASE_URL, parseStorageUrl, type StorageTarget } from './url.js';

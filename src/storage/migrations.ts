@@ -1,0 +1,139 @@
+/**
+ * @module The schema's versions, as Kysely migrations kept in code and run when a database opens.
+ * Each is written once for both dialects with Kysely's schema builder; the two things the dialects
+ * spell differently (self-numbering ids, triggers) come from the DialectHandle. Migrations are
+ * append-only too: never edit one that has shipped, add the next.
+ */
+import { type Kysely, type Migration, Migrator, sql } from 'kysely';
+import type { DialectHandle } from './dialect.js';
+
+function migrationsFor(dialect: DialectHandle): Record<string, Migration> {
+  return {
+    '0001_ledger': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('agencies')
+          .addColumn('id', 'integer', (c) => dialect.autoIdColumn(c))
+          .addColumn('name', 'text', (c) => c.notNull())
+          .addColumn('code', 'text', (c) => c.unique())
+          .addColumn('parent_id', 'integer', (c) => c.references('agencies.id'))
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('agencies_by_parent').on('agencies').column('parent_id').execute();
+
+        await db.schema
+          .createTable('disclosure_requests')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('agency_id', 'integer', (c) => c.notNull().references('agencies.id'))
+          .addColumn('applicant_kind', 'text', (c) => c.notNull())
+          .addColumn('applicant_name', 'text', (c) => c.notNull())
+          .addColumn('content', 'text', (c) => c.notNull())
+          .addColumn('channel', 'text', (c) => c.notNull())
+          .addColumn('received_on', 'text', (c) => c.notNull())
+          .addColumn('external_ref', 'text')
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addColumn('last_seq', 'integer', (c) => c.notNull().defaultTo(0))
+          .addColumn('closed_on', 'text')
+          .addColumn('closing_type', 'text')
+          .addColumn('outcome', 'text')
+          .addUniqueConstraint('disclosure_requests_external_ref', ['agency_id', 'external_ref'])
+          .addCheckConstraint('disclosure_requests_received_on', sql`length(received_on) = 10`)
+          .execute();
+        // The report's query (an agency's requests by receipt date) and paging through them by
+        // (received_on, id) both read this index.
+        await db.schema
+          .createIndex('disclosure_requests_by_agency_received')
+          .on('disclosure_requests')
+          .columns(['agency_id', 'received_on', 'id'])
+          .execute();
+
+        await db.schema
+          .createTable('request_events')
+          .addColumn('id', 'integer', (c) => dialect.autoIdColumn(c))
+          .addColumn('request_id', 'text', (c) => c.notNull().references('disclosure_requests.id'))
+          .addColumn('seq', 'integer', (c) => c.notNull())
+          .addColumn('type', 'text', (c) => c.notNull())
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('actor', 'text')
+          .addColumn('reason', 'text')
+          .addColumn('payload', 'text', (c) => c.notNull())
+          .addColumn('recorded_at', 'text', (c) => c.notNull())
+          // Also the index events are read by: (request_id, seq).
+          .addUniqueConstraint('request_events_request_seq', ['request_id', 'seq'])
+          .addCheckConstraint('request_events_seq_positive', sql`seq > 0`)
+          .execute();
+        await dialect.appendOnlyTrigger(db, 'request_events');
+
+        await db.schema
+          .createTable('cases')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('agency_id', 'integer', (c) => c.notNull().references('agencies.id'))
+          .addColumn('request_id', 'text', (c) => c.references('disclosure_requests.id'))
+          .addColumn('kind', 'text', (c) => c.notNull())
+          .addColumn('filed_on', 'text', (c) => c.notNull())
+          .addColumn('closed_on', 'text')
+          .addColumn('result', 'text', (c) => c.notNull().defaultTo('pending'))
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .addCheckConstraint(
+            'cases_kind',
+            sql`kind in ('review', 'litigationDirect', 'litigationAfterReview')`,
+          )
+          .addCheckConstraint('cases_result', sql`result in ('upheld', 'corrected', 'other', 'pending')`)
+          .execute();
+        await db.schema
+          .createIndex('cases_by_agency_filed')
+          .on('cases')
+          .columns(['agency_id', 'filed_on'])
+          .execute();
+
+        await db.schema
+          .createTable('calendar_overrides')
+          .addColumn('date', 'text', (c) => c.primaryKey())
+          .addColumn('working', 'boolean', (c) => c.notNull())
+          .addColumn('reason', 'text', (c) => c.notNull())
+          .addColumn('created_by', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema
+          .createTable('calendar_complete_years')
+          .addColumn('year', 'integer', (c) => c.primaryKey())
+          .addColumn('created_by', 'text', (c) => c.notNull())
+          .addColumn('created_at', 'text', (c) => c.notNull())
+          .execute();
+
+        await db.schema
+          .createTable('audit_log')
+          .addColumn('id', 'integer', (c) => dialect.autoIdColumn(c))
+          .addColumn('at', 'text', (c) => c.notNull())
+          .addColumn('actor', 'text', (c) => c.notNull())
+          .addColumn('action', 'text', (c) => c.notNull())
+          .addColumn('subject', 'text', (c) => c.notNull())
+          .addColumn('detail', 'text', (c) => c.notNull())
+          .execute();
+        await db.schema.createIndex('audit_log_by_subject').on('audit_log').column('subject').execute();
+        await dialect.appendOnlyTrigger(db, 'audit_log');
+      },
+    },
+  };
+}
+
+/** The names of the migrations this code knows, oldest first. */
+export function knownMigrations(dialect: DialectHandle): string[] {
+  return Object.keys(migrationsFor(dialect)).sort();
+}
+
+/** Brings the database to the latest version; throws (after rolling back the failed step) on error. */
+export async function migrateToLatest(dialect: DialectHandle): Promise<string[]> {
+  const migrator = new Migrator({
+    db: dialect.db,
+    provider: { getMigrations: async () => migrationsFor(dialect) },
+    ...(dialect.migrationTableSchema ? { migrationTableSchema: dialect.migrationTableSchema } : {}),
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+    throw new Error(`database migration ${failed ?? ''} failed: ${String(error)}`, { cause: error });
+  }
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

@@ -1,0 +1,97 @@
+/**
+ * @module The request ledger's storage: one Kysely query layer over SQLite (one file, the default)
+ * or PostgreSQL, chosen by a URL (url.ts). Opening runs the pending migrations. Every repository
+ * method is atomic on its own; `transaction` groups several into one commit (a change and its audit
+ * entry). A method that returned has committed: nothing is reported done before it is durable.
+ */
+import type { Kysely } from 'kysely';
+import { type AgencyRepository, agencyRepository } from './agencies.js';
+import { type AuditLogRepository, auditLogRepository } from './audit-log.js';
+import { type CalendarRepository, calendarRepository } from './calendar.js';
+import { type CaseRepository, caseRepository } from './cases.js';
+import { type DeriveStep, defaultDeriveStep } from './derived.js';
+import type { DialectHandle, DialectName } from './dialect.js';
+import { openPostgres } from './dialects/postgres.js';
+import { openSqlite } from './dialects/sqlite.js';
+import { migrateToLatest } from './migrations.js';
+import { type Clock, systemClock } from './query-util.js';
+import { type RequestRepository, requestRepository } from './requests.js';
+import type { Database, Executor } from './schema.js';
+import { DEFAULT_DATABASE_URL, parseStorageUrl } from './url.js';
+
+export interface Repositories {
+  readonly agencies: AgencyRepository;
+  readonly requests: RequestRepository;
+  readonly cases: CaseRepository;
+  readonly calendar: CalendarRepository;
+  readonly auditLog: AuditLogRepository;
+}
+
+export interface Storage extends Repositories {
+  readonly dialect: DialectName;
+  /** The query builder itself, for queries the repositories do not offer yet. */
+  readonly db: Kysely<Database>;
+  /**
+   * Runs `work` in one transaction: all of its writes commit together, or none (it threw). Inside,
+   * use `tx` only: on SQLite, a call on the storage itself waits for the transaction to end, which
+   * it never does (the one connection is the transaction's).
+   */
+  transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
+  /** Closes the connection(s); further calls fail. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /**
+   * How events change a request's derived columns (derived.ts). Every process writing to one
+   * database must pass the same step; after changing it, run requests.rebuildDerived().
+   */
+  readonly derive?: DeriveStep;
+  /** The clock for recorded_at / created_at columns. */
+  readonly clock?: Clock;
+}
+
+function repositories(db: Executor, derive: DeriveStep, clock: Clock): Repositories {
+  return {
+    agencies: agencyRepository(db, clock),
+    requests: requestRepository(db, derive, clock),
+    cases: caseRepository(db, clock),
+    calendar: calendarRepository(db, clock),
+    auditLog: auditLogRepository(db, clock),
+  };
+}
+
+async function openDialect(url: string): Promise<DialectHandle> {
+  const target = parseStorageUrl(url);
+  return target.dialect === 'postgres' ? openPostgres(target.url) : openSqlite(target.path);
+}
+
+/**
+ * Opens the database a URL names (default ./data/gongkai.db), creating and migrating it as needed:
+ * a file path or `sqlite:PATH` for SQLite, `postgres://…` or `postgresql://…` for PostgreSQL.
+ */
+export async function openDatabase(
+  url: string = DEFAULT_DATABASE_URL,
+  options: OpenOptions = {},
+): Promise<Storage> {
+  const derive = options.derive ?? defaultDeriveStep;
+  const clock = options.clock ?? systemClock;
+  const dialect = await openDialect(url);
+  try {
+    await migrateToLatest(dialect);
+  } catch (error) {
+    await dialect.close();
+    throw error;
+  }
+  let closed: Promise<void> | undefined;
+  return {
+    dialect: dialect.name,
+    db: dialect.db,
+    ...repositories(dialect.db, derive, clock),
+    transaction: (work) => dialect.db.transaction().execute((trx) => work(repositories(trx, derive, clock))),
+    close: () => {
+      closed ??= dialect.close();
+      return closed;
+    },
+  };
+}
