@@ -14,12 +14,16 @@ import { isUtf8 } from 'node:buffer';
 
 const GB18030 = new TextDecoder('gb18030', { fatal: false });
 
-/** Control characters other than tab, line feed, form feed and carriage return. */
+/**
+ * Binary, not text: a NUL byte anywhere near the start, or control characters other than tab, line
+ * feed, form feed and carriage return in more than 2 % of the first 2 KB.
+ */
 function looksBinary(bytes: Uint8Array): boolean {
-  const sample = bytes.subarray(0, 8192);
+  const head = bytes.subarray(0, 8192);
+  if (head.indexOf(0) !== -1) return true;
+  const sample = bytes.subarray(0, 2048);
   let control = 0;
   for (const b of sample) {
-    if (b === 0) return true;
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) control++;
   }
   return control > sample.length * 0.02;

@@ -42,7 +42,8 @@ export function findHeading(lines: readonly TextLine[]): Heading | undefined {
 const titlePattern = (s: SectionNumber) =>
   [TITLE_PATTERNS[s], ...traditionalForms(TITLE_PATTERNS[s])].join('|');
 const WHOLE_TITLE = new Map(SECTION_NUMBERS.map((s) => [s, new RegExp(`^(?:${titlePattern(s)})$`)] as const));
-const ANY_TITLE = new RegExp(SECTION_NUMBERS.map((s) => `(?:${titlePattern(s)})`).join('|'), 'g');
+const TITLE_AT = new RegExp(SECTION_NUMBERS.map((s) => `(?:${titlePattern(s)})`).join('|'), 'y');
+const NUMERALS = new Set(['一', '二', '三', '四', '五', '六']);
 
 export function titleSection(key: string): SectionNumber | undefined {
   if (key.length > 40 || !/^[一二三四五六]、/.test(key)) return undefined;
@@ -80,8 +81,14 @@ export function splitAtSectionTitles(lines: readonly TextLine[]): TextLine[] {
     const keyed = line.keyed ?? keyedText(line.text);
     const compact = compactIndex(keyed.key);
     const pieces: [number, number][] = [];
-    for (const m of compact.text.matchAll(ANY_TITLE)) {
-      pieces.push([compact.origin[m.index]!, compact.origin[m.index + m[0].length - 1]! + 1]);
+    // Titles start with a numeral and 、: only there is the (long) title pattern tried.
+    for (let at = compact.text.indexOf('、', 1); at !== -1; at = compact.text.indexOf('、', at + 1)) {
+      if (!NUMERALS.has(compact.text[at - 1]!)) continue;
+      TITLE_AT.lastIndex = at - 1;
+      const m = TITLE_AT.exec(compact.text);
+      if (!m) continue;
+      pieces.push([compact.origin[at - 1]!, compact.origin[at - 1 + m[0].length - 1]! + 1]);
+      at = at - 1 + m[0].length - 1;
     }
     if (pieces.length === 0) {
       out.push(line);
