@@ -10,9 +10,11 @@ describe('cutting glued digits into numbers', () => {
     assert.ok(cuts.every((c) => c.length === 7));
   });
 
-  it('never gives a number a leading zero', () => {
+  it('never cuts a number with a leading zero out of glued digits', () => {
     assert.deepEqual(digitSplits(['0000000'], 7).cuts, [['0', '0', '0', '0', '0', '0', '0']]);
-    assert.deepEqual(digitSplits(['05'], 1).cuts, []);
+    assert.deepEqual(digitSplits(['105'], 2).cuts, [['10', '5']]);
+    // A chunk that stands alone as one cell is taken as printed.
+    assert.deepEqual(digitSplits(['05'], 1).cuts, [['05']]);
   });
 
   it('respects a space between chunks as a certain boundary', () => {

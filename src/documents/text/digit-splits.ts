@@ -32,6 +32,12 @@ export interface Splits {
  */
 export function digitSplits(chunks: readonly string[], count: number, options: SplitOptions = {}): Splits {
   const { maxDigits = 9, limit = 5000, keep } = options;
+  // One chunk per cell, as a page with one cell per line gives: the only cut is the chunks themselves.
+  if (chunks.length === count) {
+    const cut = [...chunks];
+    const kept = keep === undefined || cut.every((_, i) => keep(cut.slice(0, i + 1)));
+    return { cuts: kept ? [cut] : [], complete: true };
+  }
   const cuts: string[][] = [];
   let complete = true;
   const splittable = chunks.map((c) => SPLITTABLE.test(c));
