@@ -4,6 +4,7 @@
  */
 import { SECTION_NUMBERS, type SectionNumber } from '../../domain/report/labels.js';
 import { keyedSlice, keyedText } from '../keyed-text.js';
+import { labelKey } from '../label-key.js';
 import { traditionalForms } from './label-variants.js';
 import { HEADING_PHRASE, TITLE_PATTERNS } from './reader-phrases.js';
 import type { TextLine } from './text-lines.js';
@@ -78,6 +79,11 @@ export function splitAtSectionTitles(lines: readonly TextLine[]): TextLine[] {
       out.push(line);
       continue;
     }
+    const raw = line.keyed ? undefined : titlesInText(line.text);
+    if (raw) {
+      out.push(...cutAt(line, raw));
+      continue;
+    }
     const keyed = line.keyed ?? keyedText(line.text);
     const compact = compactIndex(keyed.key);
     const pieces: [number, number][] = [];
@@ -113,6 +119,43 @@ export function splitAtSectionTitles(lines: readonly TextLine[]): TextLine[] {
     }
     push(at, keyed.key.length);
   }
+  return out;
+}
+
+/**
+ * Where the six titles stand in a line as printed, when they are printed plainly (no stray spaces,
+ * no compatibility forms): most scraped pages. Folding the whole page into comparison form is then
+ * not needed to find them. Undefined when not all six are found this way.
+ */
+function titlesInText(text: string): [number, number][] | undefined {
+  const pieces: [number, number][] = [];
+  const seen = new Set<string>();
+  for (let at = text.indexOf('、', 1); at !== -1; at = text.indexOf('、', at + 1)) {
+    if (!NUMERALS.has(text[at - 1]!)) continue;
+    TITLE_AT.lastIndex = at - 1;
+    const m = TITLE_AT.exec(text);
+    if (!m) continue;
+    pieces.push([at - 1, at - 1 + m[0].length]);
+    seen.add(text[at - 1]!);
+    at = at - 1 + m[0].length - 1;
+  }
+  return seen.size === NUMERALS.size ? pieces : undefined;
+}
+
+/** A line cut at the given [start, end) ranges of its text, each range and the text between a line. */
+function cutAt(line: TextLine, ranges: readonly [number, number][]): TextLine[] {
+  const out: TextLine[] = [];
+  const push = (start: number, end: number) => {
+    const text = line.text.slice(start, end).trim();
+    if (text !== '') out.push({ text, key: text.length > 120 ? text : labelKey(text), line: line.line });
+  };
+  let at = 0;
+  for (const [start, end] of ranges) {
+    push(at, start);
+    push(start, end);
+    at = end;
+  }
+  push(at, line.text.length);
   return out;
 }
 
