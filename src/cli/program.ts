@@ -5,8 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerAuditCommand } from './audit-command.js';
+import { registerCalendarCommands } from './calendar-commands.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
+import { registerLedgerCommands } from './ledger-commands.js';
 import { registerReportCommands } from './report-commands.js';
+import { registerRequestsImportCommand } from './requests-import-command.js';
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -52,6 +55,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     exitCode = code;
   });
   registerAuditCommand(program, io, (code) => {
+    exitCode = code;
+  });
+  registerLedgerCommands(program, io, (code) => {
+    exitCode = code;
+  });
+  registerRequestsImportCommand(program, io, (code) => {
+    exitCode = code;
+  });
+  registerCalendarCommands(program, io, (code) => {
     exitCode = code;
   });
   program.commands.forEach(function inherit(command: Command) {

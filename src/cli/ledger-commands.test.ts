@@ -1,0 +1,329 @@
+/**
+ * `gongkai agency …` and `gongkai report build|explain` in-process, on a SQLite file per test: the
+ * contract of docs/cli.md (stdout, exit codes, one-line errors).
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { parseJsonReport } from '../documents/json/report-json.js';
+import { hasErrors } from '../domain/report/validation/finding.js';
+import { validateReport } from '../domain/report/validation/validate.js';
+import { openLedger } from '../ledger/index.js';
+import type { CliIo } from './cli-io.js';
+import { runCli } from './program.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'gongkai-ledger-cli-'));
+let n = 0;
+const freshDb = () => join(dir, `ledger-${++n}.db`);
+
+async function gongkai(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIo = {
+    stdout: (t) => {
+      out += t;
+    },
+    stderr: (t) => {
+      err += t;
+    },
+    stdoutIsTerminal: false,
+  };
+  const code = await runCli(argv, io);
+  return { code, out, err };
+}
+
+function assertOneLineError(err: string, pattern: RegExp) {
+  const lines = err.trimEnd().split('\n');
+  assert.equal(lines.length, 1, err);
+  assert.match(lines[0]!, /^gongkai: /);
+  assert.match(lines[0]!, pattern);
+  assert.doesNotMatch(err, /\n\s+at /);
+}
+
+const REGISTER = [
+  '收到日期,申请人,申请人类型,申请内容,答复日期,办理结果',
+  '2023-12-25,张一,自然人,内容一,2024-01-10,予以公开',
+  '2024-03-01,张二,自然人,内容二,2024-03-20,部分公开',
+  '2024-04-02,某公司,商业企业,内容三,2024-04-30,属于国家秘密',
+  '2024-12-20,李四,自然人,内容六,,',
+].join('\n');
+
+/** A database with 福建省 › 平潭县 and the register above imported into 平潭县 (id 2). */
+async function ledgerWithRegister(): Promise<string> {
+  const db = freshDb();
+  assert.equal((await gongkai('agency', 'add', '福建省', '--kind', '省', '--database', db)).code, 0);
+  assert.equal((await gongkai('agency', 'add', '平潭县', '--parent', '1', '--database', db)).code, 0);
+  const file = join(dir, `register-${n}.csv`);
+  writeFileSync(file, REGISTER);
+  assert.equal((await gongkai('requests', 'import', file, '--agency', '2', '--database', db)).code, 0);
+  return db;
+}
+
+describe('gongkai agency', () => {
+  it('add prints the new id (with --json: {"id": …}), list shows the tree', async () => {
+    const db = freshDb();
+    const first = await gongkai('agency', 'add', '福建省', '--kind', '省', '--database', db);
+    assert.deepEqual([first.code, first.out], [0, '1\n']);
+    const second = await gongkai(
+      'agency',
+      'add',
+      '福州市',
+      '--parent',
+      '1',
+      '--code',
+      '350100',
+      '--json',
+      '--database',
+      db,
+    );
+    assert.equal(second.code, 0);
+    assert.deepEqual(JSON.parse(second.out), { id: 2 });
+    await gongkai('agency', 'add', '鼓楼区', '--parent', '2', '--database', db);
+    const list = await gongkai('agency', 'list', '--database', db);
+    assert.equal(list.code, 0);
+    assert.equal(list.out, '1  福建省（省）\n  2  福州市（机关）  代码 350100\n    3  鼓楼区（机关）\n');
+    const json = JSON.parse((await gongkai('agency', 'list', '--json', '--database', db)).out);
+    assert.equal(json[0].children[0].children[0].name, '鼓楼区');
+
+    const storage = await openLedger(db);
+    try {
+      assert.deepEqual(
+        (await storage.auditLog.list()).map((a) => a.action),
+        ['agency.add', 'agency.add', 'agency.add'],
+      );
+    } finally {
+      await storage.close();
+    }
+  });
+
+  it('refuses an unknown parent, a taken code, a bad id, with one line and exit 2', async () => {
+    const db = freshDb();
+    await gongkai('agency', 'add', '甲', '--code', 'X', '--database', db);
+    const parent = await gongkai('agency', 'add', '乙', '--parent', '9', '--database', db);
+    assert.equal(parent.code, 2);
+    assertOneLineError(parent.err, /上级机关不存在.*9/);
+    const taken = await gongkai('agency', 'add', '丙', '--code', 'X', '--database', db);
+    assert.equal(taken.code, 2);
+    assertOneLineError(taken.err, /机关代码已被使用/);
+    const bad = await gongkai('agency', 'add', '丁', '--parent', 'abc', '--database', db);
+    assert.equal(bad.code, 2);
+    assertOneLineError(bad.err, /--parent abc: 应为机关编号/);
+  });
+
+  it('takes the database from DATABASE_URL, and a reading command never creates one', async () => {
+    const db = freshDb();
+    const saved = process.env.DATABASE_URL;
+    process.env.DATABASE_URL = `sqlite:${db}`;
+    try {
+      const missing = await gongkai('agency', 'list');
+      assert.equal(missing.code, 2);
+      assertOneLineError(missing.err, /数据库不存在/);
+      assert.equal(existsSync(db), false);
+      assert.equal((await gongkai('agency', 'add', '某县')).out, '1\n');
+      assert.equal(existsSync(db), true);
+    } finally {
+      if (saved === undefined) delete process.env.DATABASE_URL;
+      else process.env.DATABASE_URL = saved;
+    }
+    const bad = await gongkai('agency', 'list', '--database', 'mysql://root@x/y');
+    assert.equal(bad.code, 2);
+    assertOneLineError(bad.err, /无法识别的数据库地址/);
+  });
+});
+
+describe('gongkai report build / explain', () => {
+  it('build --json prints the report JSON, which passes every rule', async () => {
+    const db = await ledgerWithRegister();
+    const built = await gongkai(
+      'report',
+      'build',
+      '--agency',
+      '2',
+      '--year',
+      '2024',
+      '--json',
+      '--database',
+      db,
+    );
+    assert.equal(built.code, 0, built.err);
+    const parsed = parseJsonReport(built.out);
+    assert.ok(parsed.ok);
+    const report = parsed.report;
+    assert.deepEqual([report.agency, report.year, report.format], ['平潭县', 2024, '2021']);
+    assert.deepEqual(report.requests.new, [2, 1, 0, 0, 0, 0, 3]);
+    assert.deepEqual(report.requests.carriedOver, [1, 0, 0, 0, 0, 0, 1]);
+    assert.deepEqual(report.requests.carriedForward, [1, 0, 0, 0, 0, 0, 1]);
+    assert.ok(!hasErrors(validateReport(report)));
+
+    const verified = await gongkai(
+      'report',
+      'build',
+      '--agency',
+      '2',
+      '--year',
+      '2024',
+      '--json',
+      '--verify',
+      '--database',
+      db,
+    );
+    assert.deepEqual([verified.code, verified.out, verified.err], [0, built.out, '']);
+
+    const human = await gongkai('report', 'build', '--agency', '2', '--year', '2024', '--database', db);
+    assert.match(human.out, /本年新收 3 件，上年结转 1 件，本年办结 3 件，结转下年度 1 件/);
+  });
+
+  it('build --to txt -o OUT renders the document', async () => {
+    const db = await ledgerWithRegister();
+    const out = join(dir, 'report-2024.txt');
+    const built = await gongkai(
+      'report',
+      'build',
+      '--agency',
+      '2',
+      '--year',
+      '2024',
+      '--to',
+      'txt',
+      '-o',
+      out,
+      '--database',
+      db,
+    );
+    assert.equal(built.code, 0, built.err);
+    assert.match(readFileSync(out, 'utf8'), /平潭县2024年政府信息公开工作年度报告|平潭县 ?2024 ?年/);
+    const bad = await gongkai(
+      'report',
+      'build',
+      '--agency',
+      '2',
+      '--year',
+      '2024',
+      '--to',
+      'odt',
+      '--database',
+      db,
+    );
+    assert.equal(bad.code, 2);
+    assertOneLineError(bad.err, /--to odt: 不支持的格式/);
+    const noAgency = await gongkai(
+      'report',
+      'build',
+      '--agency',
+      '7',
+      '--year',
+      '2024',
+      '--json',
+      '--database',
+      db,
+    );
+    assert.equal(noAgency.code, 2);
+    assertOneLineError(noAgency.err, /机关不存在.*7/);
+    const badYear = await gongkai(
+      'report',
+      'build',
+      '--agency',
+      '2',
+      '--year',
+      '2018',
+      '--json',
+      '--database',
+      db,
+    );
+    assert.equal(badYear.code, 2);
+  });
+
+  it('explain lists exactly the requests counted in a cell; an unknown cell lists the valid ones', async () => {
+    const db = await ledgerWithRegister();
+    const total = await gongkai(
+      'report',
+      'explain',
+      '--agency',
+      '2',
+      '--year',
+      '2024',
+      '--cell',
+      'new.total',
+      '--database',
+      db,
+    );
+    assert.equal(total.code, 0, total.err);
+    const lines = total.out.trimEnd().split('\n');
+    assert.match(lines[0]!, /^平潭县 2024 年度 第三部分 一、本年新收政府信息公开申请数量 · 总计：3 件申请/);
+    assert.equal(lines.length, 4);
+    assert.match(total.out, /张二（自然人） {2}收到 2024-03-01 {2}办结 2024-03-20：部分公开（区分处理）/);
+    assert.match(total.out, /李四（自然人） {2}收到 2024-12-20 {2}未办结/);
+
+    const json = JSON.parse(
+      (
+        await gongkai(
+          'report',
+          'explain',
+          '--agency',
+          '2',
+          '--year',
+          '2024',
+          '--cell',
+          'denied.stateSecret.commercial',
+          '--json',
+          '--database',
+          db,
+        )
+      ).out,
+    );
+    assert.equal(json.value, 1);
+    assert.deepEqual(
+      json.items.map((i: { applicantName: string; outcome: string }) => [i.applicantName, i.outcome]),
+      [['某公司', 'stateSecret']],
+    );
+    assert.deepEqual(json.cell, { section: '三', row: 'denied.stateSecret', column: 'commercial' });
+
+    const review = await gongkai(
+      'report',
+      'explain',
+      '--agency',
+      '2',
+      '--year',
+      '2024',
+      '--cell',
+      'review.upheld',
+      '--database',
+      db,
+    );
+    assert.equal(review.code, 0);
+    assert.match(review.out, /第四部分 行政复议 · 结果维持：0 件案件/);
+
+    const unknown = await gongkai(
+      'report',
+      'explain',
+      '--agency',
+      '2',
+      '--year',
+      '2024',
+      '--cell',
+      'granted.people',
+      '--database',
+      db,
+    );
+    assert.equal(unknown.code, 2);
+    assertOneLineError(
+      unknown.err,
+      /未知的单元格.*未知的列 people.*natural, commercial, research, publicInterest, legalService, other, total/,
+    );
+    const noRow = await gongkai(
+      'report',
+      'explain',
+      '--agency',
+      '2',
+      '--year',
+      '2024',
+      '--cell',
+      'nothing',
+      '--database',
+      db,
+    );
+    assertOneLineError(noRow.err, /行\.列/);
+  });
+});

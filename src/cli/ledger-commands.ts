@@ -1,0 +1,311 @@
+/**
+ * @module The ledger's commands: `agency add|list`, `report build|explain` (under the existing
+ * `report` command), and what every ledger command shares: `--database URL` (or DATABASE_URL; a file
+ * path or `sqlite:PATH`, or `postgres://…`; default ./data/gongkai.db), opening through openLedger,
+ * and turning the ledger's refusals into one-line failures. The command line is a contract
+ * (docs/cli.md).
+ */
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import type { Command } from 'commander';
+import { isRenderTarget, RENDER_TARGETS, renderReport, TEXT_TARGETS } from '../documents/render.js';
+import { hasErrors } from '../domain/report/validation/finding.js';
+import { validateReport } from '../domain/report/validation/validate.js';
+import {
+  type AgencyNode,
+  addAgency,
+  agencyTree,
+  buildLedgerReport,
+  explainReportCell,
+  LedgerError,
+  type LedgerRefusal,
+  openLedger,
+} from '../ledger/index.js';
+import { DEFAULT_DATABASE_URL, parseStorageUrl, type Storage } from '../storage/index.js';
+import { CliFailure, type CliIo, EXIT } from './cli-io.js';
+
+type SetExit = (code: number) => void;
+
+export const DATABASE_FLAGS = '--database <url>';
+export const DATABASE_HELP =
+  '数据库：文件路径、sqlite:路径 或 postgres://…；默认 DATABASE_URL 或 ./data/gongkai.db (database URL)';
+
+/** The database a command uses: --database, else DATABASE_URL, else ./data/gongkai.db. */
+export function databaseUrl(option: string | undefined): string {
+  return option?.trim() || process.env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
+}
+
+/** Who runs the command, for the audit log. */
+export function cliActor(): string {
+  try {
+    return `cli:${userInfo().username}`;
+  } catch {
+    return 'cli';
+  }
+}
+
+/** A refusal as a one-line failure (exit 2 unless said otherwise). */
+export function refused(refusal: LedgerRefusal, code: number = EXIT.unusable): CliFailure {
+  return new CliFailure(refusal.message, code);
+}
+
+/**
+ * Runs `work` on the ledger's database and closes it. `read` commands refuse a SQLite file that does
+ * not exist (instead of creating an empty one); `write` commands create it.
+ */
+export async function withLedger<T>(
+  url: string,
+  mode: 'read' | 'write',
+  work: (storage: Storage) => Promise<T>,
+): Promise<T> {
+  let target: ReturnType<typeof parseStorageUrl>;
+  try {
+    target = parseStorageUrl(url);
+  } catch (e) {
+    throw new CliFailure(
+      `--database ${url}: 无法识别的数据库地址 (bad database URL): ${(e as Error).message}`,
+    );
+  }
+  if (
+    mode === 'read' &&
+    target.dialect === 'sqlite' &&
+    target.path !== ':memory:' &&
+    !existsSync(target.path)
+  )
+    throw new CliFailure(`${target.path}: 数据库不存在 (no such database)；请先用 gongkai agency add 建立`);
+  let storage: Storage;
+  try {
+    storage = await openLedger(url);
+  } catch (e) {
+    throw new CliFailure(`${url}: 数据库无法打开 (cannot open database): ${(e as Error).message}`);
+  }
+  try {
+    return await work(storage);
+  } catch (e) {
+    if (e instanceof LedgerError) throw refused(e.refusal);
+    throw e;
+  } finally {
+    await storage.close();
+  }
+}
+
+/** A positive integer id given on the command line. */
+export function parseId(text: string, option: string): number {
+  const id = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(id) || id < 1)
+    throw new CliFailure(`${option} ${text}: 应为机关编号（正整数）(an agency id, a positive integer)`);
+  return id;
+}
+
+export function parseYear(text: string): number {
+  const year = Number(text);
+  if (!/^\d{4}$/.test(text.trim()) || year < 2019 || year > 2100)
+    throw new CliFailure(`--year ${text}: 年度应为 2019 年至 2100 年之间的整数 (a year from 2019 to 2100)`);
+  return year;
+}
+
+/** Written beside the target and renamed, so a crash never leaves a half-written document. */
+export function writeOutputFile(path: string, bytes: Uint8Array): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, bytes);
+    renameSync(temporary, path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT'
+        ? '目录不存在 (no such directory)'
+        : code === 'EACCES'
+          ? '没有写入权限 (permission denied)'
+          : code;
+    throw new CliFailure(`${path}: 无法写入 (cannot write): ${reason ?? (e as Error).message}`);
+  }
+}
+
+function agencyJson(node: AgencyNode): unknown {
+  return {
+    id: node.id,
+    name: node.name,
+    kind: node.kind,
+    code: node.code,
+    parentId: node.parentId,
+    children: node.children.map(agencyJson),
+  };
+}
+
+function agencyLines(nodes: readonly AgencyNode[], depth = 0): string[] {
+  return nodes.flatMap((n) => [
+    `${'  '.repeat(depth)}${n.id}  ${n.name}（${n.kind}）${n.code ? `  代码 ${n.code}` : ''}`,
+    ...agencyLines(n.children, depth + 1),
+  ]);
+}
+
+function registerAgencyCommands(program: Command, io: CliIo, setExit: SetExit): void {
+  const agency = program.command('agency').description('机关：添加、列出 (agencies: add, list)');
+
+  agency
+    .command('add')
+    .description('添加机关，输出新机关的编号 (add an agency; prints its id)')
+    .argument('<name>', '机关名称 (agency name)')
+    .option('--parent <id>', '上级机关编号 (parent agency id)')
+    .option('--code <code>', '统一社会信用代码或内部代码，不可重复 (unique code)')
+    .option('--kind <kind>', '层级：省、市、区县、乡镇/街道、部门 (level)；默认 机关')
+    .option('--json', '以 JSON 输出 {"id": …} (machine-readable output)')
+    .option(DATABASE_FLAGS, DATABASE_HELP)
+    .action(
+      async (
+        name: string,
+        options: { parent?: string; code?: string; kind?: string; json?: boolean; database?: string },
+      ) => {
+        const parentId = options.parent === undefined ? undefined : parseId(options.parent, '--parent');
+        const added = await withLedger(databaseUrl(options.database), 'write', (storage) =>
+          addAgency(storage, {
+            name,
+            ...(parentId !== undefined ? { parentId } : {}),
+            ...(options.code !== undefined ? { code: options.code } : {}),
+            ...(options.kind !== undefined ? { kind: options.kind } : {}),
+            by: cliActor(),
+          }),
+        );
+        if (!added.ok) throw refused(added.error);
+        io.stdout(options.json ? `${JSON.stringify({ id: added.value.id })}\n` : `${added.value.id}\n`);
+        io.stderr(`已添加机关 ${added.value.name}，编号 ${added.value.id} (agency added)\n`);
+        setExit(EXIT.ok);
+      },
+    );
+
+  agency
+    .command('list')
+    .description('按层级列出全部机关 (list every agency as a tree)')
+    .option('--json', '以 JSON 输出（树）(machine-readable tree)')
+    .option(DATABASE_FLAGS, DATABASE_HELP)
+    .action(async (options: { json?: boolean; database?: string }) => {
+      const tree = await withLedger(databaseUrl(options.database), 'read', agencyTree);
+      if (options.json) io.stdout(`${JSON.stringify(tree.map(agencyJson), null, 2)}\n`);
+      else if (tree.length === 0) io.stdout('尚无机关 (no agencies)\n');
+      else io.stdout(`${agencyLines(tree).join('\n')}\n`);
+      setExit(EXIT.ok);
+    });
+}
+
+function registerReportLedgerCommands(program: Command, io: CliIo, setExit: SetExit): void {
+  const report = program.commands.find((c) => c.name() === 'report');
+  if (!report) throw new Error('the report command must be registered first');
+
+  report
+    .command('build')
+    .description('由申请台账生成年度报告 (build the annual report from the request ledger)')
+    .requiredOption('--agency <id>', '机关编号 (agency id)')
+    .requiredOption('--year <year>', '报告年度 (report year)')
+    .option('--json', '输出年度报告 JSON (report JSON on stdout)')
+    .option('--to <format>', `生成文档 (render): ${RENDER_TARGETS.filter((t) => t !== 'json').join('|')}`)
+    .option('-o, --output <file>', '输出文件 (output file)')
+    .option(
+      '--verify',
+      '按办理规则重放每件申请的全部事件，列出不计入的记录（较慢）(replay every log by the rules)',
+    )
+    .option(DATABASE_FLAGS, DATABASE_HELP)
+    .action(
+      async (options: {
+        agency: string;
+        year: string;
+        json?: boolean;
+        to?: string;
+        output?: string;
+        verify?: boolean;
+        database?: string;
+      }) => {
+        const agencyId = parseId(options.agency, '--agency');
+        const year = parseYear(options.year);
+        const target = options.json ? 'json' : options.to;
+        if (options.json && options.to && options.to !== 'json')
+          throw new CliFailure('--json 与 --to 不能同时使用 (--json and --to exclude each other)');
+        if (target !== undefined && !isRenderTarget(target))
+          throw new CliFailure(
+            `--to ${target}: 不支持的格式，可选 ${RENDER_TARGETS.join('|')} (unknown format)`,
+          );
+        if (options.output && target === undefined)
+          throw new CliFailure('-o 需要与 --to 或 --json 一起使用 (-o needs --to or --json)');
+        if (target && !options.output && !TEXT_TARGETS.has(target) && io.stdoutIsTerminal)
+          throw new CliFailure(
+            `--to ${target} 是二进制格式，请用 -o 指定输出文件 (binary output needs -o FILE)`,
+          );
+
+        const built = await withLedger(databaseUrl(options.database), 'read', (storage) =>
+          buildLedgerReport(storage, agencyId, year, { verify: options.verify === true }),
+        );
+        if (!built.ok) throw refused(built.error);
+        const { report, excluded } = built.value;
+        for (const x of excluded)
+          io.stderr(`警告 (warning): ${x.id} 未计入报告 (left out): ${x.refusal.message}\n`);
+        const findings = validateReport(report);
+        if (hasErrors(findings))
+          io.stderr(
+            `警告 (warning): 生成的报告有 ${findings.filter((f) => f.severity === 'error').length} 项错误，请用 gongkai report check 查看\n`,
+          );
+
+        if (target) {
+          const bytes = await renderReport(report, target);
+          if (options.output) {
+            writeOutputFile(options.output, bytes);
+            io.stderr(`已写入 ${options.output}（${bytes.length} 字节）(written)\n`);
+          } else io.stdout(new TextDecoder().decode(bytes));
+        } else {
+          const row = (key: 'new' | 'carriedOver' | 'total' | 'carriedForward') =>
+            report.requests[key]?.[6] ?? 0;
+          const block = (key: 'review' | 'litigationDirect' | 'litigationAfterReview') =>
+            report.reviewLitigation[key].total ?? 0;
+          io.stdout(
+            `${[
+              `报告：${report.agency} ${report.year} 年度（${report.format} 年格式），由申请台账生成 (built from the ledger)`,
+              `第三部分：本年新收 ${row('new')} 件，上年结转 ${row('carriedOver')} 件，本年办结 ${row('total')} 件，结转下年度 ${row('carriedForward')} 件`,
+              `第四部分：行政复议 ${block('review')} 件，直接起诉 ${block('litigationDirect')} 件，复议后起诉 ${block('litigationAfterReview')} 件`,
+              excluded.length > 0
+                ? `未计入 ${excluded.length} 条记录（见上方警告）(left out)`
+                : '全部记录均已计入 (every record counted)',
+              `用 --json 输出 JSON，--to ${RENDER_TARGETS.filter((t) => t !== 'json').join('|')} -o 文件 生成文档`,
+            ].join('\n')}\n`,
+          );
+        }
+        setExit(EXIT.ok);
+      },
+    );
+
+  report
+    .command('explain')
+    .description('列出报告某一单元格计入的申请或案件 (list the requests or cases counted in a cell)')
+    .requiredOption('--agency <id>', '机关编号 (agency id)')
+    .requiredOption('--year <year>', '报告年度 (report year)')
+    .requiredOption(
+      '--cell <row.column>',
+      '单元格，如 granted.natural、denied.stateSecret.total、review.upheld',
+    )
+    .option('--json', '以 JSON 输出 (machine-readable output)')
+    .option(DATABASE_FLAGS, DATABASE_HELP)
+    .action(
+      async (options: { agency: string; year: string; cell: string; json?: boolean; database?: string }) => {
+        const agencyId = parseId(options.agency, '--agency');
+        const year = parseYear(options.year);
+        const explained = await withLedger(databaseUrl(options.database), 'read', (storage) =>
+          explainReportCell(storage, agencyId, year, options.cell),
+        );
+        if (!explained.ok) throw refused(explained.error);
+        const x = explained.value;
+        if (options.json) {
+          io.stdout(`${JSON.stringify(x, null, 2)}\n`);
+        } else {
+          const what = x.cell.section === '三' ? '件申请 (requests)' : '件案件 (cases)';
+          io.stdout(
+            `${x.agency} ${x.year} 年度 第${x.cell.section}部分 ${x.rowLabel} · ${x.columnLabel}：${x.value} ${what}\n`,
+          );
+          for (const item of x.items) io.stdout(`${item.line}\n`);
+        }
+        setExit(EXIT.ok);
+      },
+    );
+}
+
+export function registerLedgerCommands(program: Command, io: CliIo, setExit: SetExit): void {
+  registerAgencyCommands(program, io, setExit);
+  registerReportLedgerCommands(program, io, setExit);
+}

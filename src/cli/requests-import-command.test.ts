@@ -1,0 +1,180 @@
+/** `gongkai requests import` in-process: exit codes 0 / 1 / 2, modes, the column map, JSON output. */
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import type { CliIo } from './cli-io.js';
+import { runCli } from './program.js';
+
+async function gongkai(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIo = {
+    stdout: (t) => {
+      out += t;
+    },
+    stderr: (t) => {
+      err += t;
+    },
+    stdoutIsTerminal: false,
+  };
+  const code = await runCli(argv, io);
+  return { code, out, err };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'gongkai-import-cli-'));
+let n = 0;
+const file = (name: string, content: string | Uint8Array) => {
+  const path = join(dir, `${++n}-${name}`);
+  writeFileSync(path, content);
+  return path;
+};
+async function freshLedger(): Promise<string> {
+  const db = join(dir, `ledger-${++n}.db`);
+  assert.equal((await gongkai('agency', 'add', '平潭县', '--database', db)).code, 0);
+  return db;
+}
+
+const HEADER = '收到日期,申请人,申请人类型,申请内容,答复日期,办理结果';
+const GOOD = [
+  HEADER,
+  '2024-03-01,张二,自然人,内容二,2024-03-20,予以公开',
+  '2024-12-20,李四,自然人,内容六,,',
+].join('\n');
+const BAD = `${GOOD}\n2024-05-10,倒序,自然人,内容,2024-05-01,予以公开\n2024-05-10,坏类型,个人,内容,,\n`;
+
+describe('gongkai requests import', () => {
+  it('imports a good file (exit 0), and re-importing it adds nothing', async () => {
+    const db = await freshLedger();
+    const path = file('good.csv', GOOD);
+    const first = await gongkai('requests', 'import', path, '--agency', '1', '--database', db);
+    assert.equal(first.code, 0, first.err);
+    assert.match(first.out, /共 2 行/);
+    assert.match(first.out, /已新增 2 件，已在台账中 0 件/);
+    const again = await gongkai('requests', 'import', path, '--agency', '1', '--json', '--database', db);
+    assert.equal(again.code, 0);
+    assert.deepEqual(JSON.parse(again.out), {
+      file: path,
+      agency: 1,
+      rows: 2,
+      created: 0,
+      existing: 2,
+      updated: 0,
+      invalid: [],
+      written: false,
+      dryRun: false,
+    });
+  });
+
+  it('all or nothing: bad rows → exit 1, each listed by row number, nothing written', async () => {
+    const db = await freshLedger();
+    const path = file('bad.csv', BAD);
+    const run = await gongkai('requests', 'import', path, '--agency', '1', '--database', db);
+    assert.equal(run.code, 1);
+    assert.match(run.out, /无效 2 行/);
+    assert.match(run.out, /第 4 行：答复日期 2024-05-01 早于收到日期 2024-05-10/);
+    assert.match(run.out, /第 5 行：无法识别的申请人类型“个人”/);
+    assert.match(run.out, /未导入任何记录/);
+    const dry = await gongkai('requests', 'import', path, '--agency', '1', '--dry-run', '--database', db);
+    assert.equal(dry.code, 1, 'a dry run exits as the import would');
+    assert.match(dry.out, /可新增 2 件/);
+    const report = JSON.parse(
+      (await gongkai('report', 'build', '--agency', '1', '--year', '2024', '--json', '--database', db)).out,
+    );
+    assert.deepEqual(report.requests.new, [0, 0, 0, 0, 0, 0, 0]);
+
+    const skipDry = await gongkai(
+      'requests',
+      'import',
+      path,
+      '--agency',
+      '1',
+      '--skip-invalid',
+      '--dry-run',
+      '--database',
+      db,
+    );
+    assert.equal(skipDry.code, 0);
+    assert.match(skipDry.out, /试运行，未写入/);
+    const skip = await gongkai(
+      'requests',
+      'import',
+      path,
+      '--agency',
+      '1',
+      '--skip-invalid',
+      '--database',
+      db,
+    );
+    assert.equal(skip.code, 0);
+    assert.match(skip.out, /已新增 2 件/);
+    assert.match(skip.out, /第 4 行/);
+    const after = JSON.parse(
+      (await gongkai('report', 'build', '--agency', '1', '--year', '2024', '--json', '--database', db)).out,
+    );
+    assert.deepEqual(after.requests.new, [2, 0, 0, 0, 0, 0, 2]);
+  });
+
+  it('reads GBK CSV and XLSX, and renamed headers with --map', async () => {
+    const db = await freshLedger();
+    const gbk = file('gbk.csv', iconv.encode(GOOD, 'gbk'));
+    const run = await gongkai('requests', 'import', gbk, '--agency', '1', '--database', db);
+    assert.equal(run.code, 0, run.out + run.err);
+    assert.match(run.out, /CSV，gb18030/);
+
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('2024年台账');
+    sheet.addRow(['受理时间', '姓名', '申请人类型', '申请内容', '答复日期', '办理结果']);
+    sheet.addRow([
+      new Date(Date.UTC(2024, 5, 3)),
+      '王五',
+      '法人或其他组织-商业企业',
+      '规划',
+      new Date(Date.UTC(2024, 5, 10)),
+      '（三）不予公开-属于国家秘密',
+    ]);
+    const xlsx = file('register.xlsx', new Uint8Array(await workbook.xlsx.writeBuffer()));
+    const missing = await gongkai('requests', 'import', xlsx, '--agency', '1', '--database', db);
+    assert.equal(missing.code, 2);
+    assert.match(missing.err, /^gongkai: .*register\.xlsx: 台账缺少必需的列.*收到日期、申请人；/);
+    const mapped = await gongkai(
+      'requests',
+      'import',
+      xlsx,
+      '--agency',
+      '1',
+      '--map',
+      '收到日期=受理时间',
+      '--map',
+      '申请人=姓名',
+      '--database',
+      db,
+    );
+    assert.equal(mapped.code, 0, mapped.out + mapped.err);
+    assert.match(mapped.out, /Excel 工作簿/);
+    const report = JSON.parse(
+      (await gongkai('report', 'build', '--agency', '1', '--year', '2024', '--json', '--database', db)).out,
+    );
+    assert.deepEqual(report.requests['denied.stateSecret'], [0, 1, 0, 0, 0, 0, 1]);
+  });
+
+  it('exit 2 for a missing file, an unknown agency, a bad map or an unreadable file', async () => {
+    const db = await freshLedger();
+    const cases: [string[], RegExp][] = [
+      [[join(dir, 'nope.csv'), '--agency', '1'], /nope\.csv: 文件不存在/],
+      [[file('g.csv', GOOD), '--agency', '5'], /机关不存在/],
+      [[file('g.csv', GOOD), '--agency', '1', '--map', '日期=x'], /列名映射有误/],
+      [[file('empty.csv', ''), '--agency', '1'], /文件为空/],
+      [[file('x.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0, 0])), '--agency', '1'], /另存为 \.xlsx/],
+    ];
+    for (const [args, pattern] of cases) {
+      const run = await gongkai('requests', 'import', ...args, '--database', db);
+      assert.equal(run.code, 2, args.join(' '));
+      assert.equal(run.err.trimEnd().split('\n').length, 1, run.err);
+      assert.match(run.err, pattern);
+    }
+  });
+});

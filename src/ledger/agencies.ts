@@ -1,0 +1,67 @@
+/**
+ * @module Agencies (行政机关) of the ledger: adding one under its parent (audited), and the hierarchy
+ * as a tree (省 › 市 › 区县 › 乡镇/街道, 部门 under any level).
+ */
+import { err, ok, type Result } from '../domain/requests/result.js';
+import type { Agency, Storage } from '../storage/index.js';
+import { type LedgerRefusal, ledgerRefusal } from './refusals.js';
+
+/** The kinds the hierarchy knows; a kind is free text in storage. */
+export const AGENCY_KINDS = ['省', '市', '区县', '乡镇/街道', '部门', '机关'] as const;
+/** The kind of an agency added without one. */
+export const DEFAULT_AGENCY_KIND = '机关';
+
+export interface NewAgencyInput {
+  readonly name: string;
+  readonly parentId?: number;
+  readonly code?: string;
+  readonly kind?: string;
+  /** Who adds it (for the audit log). */
+  readonly by: string;
+}
+
+export async function addAgency(
+  storage: Storage,
+  input: NewAgencyInput,
+): Promise<Result<Agency, LedgerRefusal>> {
+  const name = input.name.trim();
+  if (!name) return err(ledgerRefusal('agency.name-empty'));
+  const code = input.code?.trim() || undefined;
+  return storage.transaction(async (tx) => {
+    if (input.parentId !== undefined && !(await tx.agencies.get(input.parentId)))
+      return err(ledgerRefusal('agency.parent-unknown', String(input.parentId)));
+    if (code !== undefined) {
+      const holder = await tx.agencies.byCode(code);
+      if (holder) return err(ledgerRefusal('agency.code-taken', `${code}（${holder.name}，${holder.id}）`));
+    }
+    const agency = await tx.agencies.add({
+      name,
+      kind: input.kind?.trim() || DEFAULT_AGENCY_KIND,
+      code: code ?? null,
+      parentId: input.parentId ?? null,
+    });
+    await tx.auditLog.append({
+      actor: input.by,
+      action: 'agency.add',
+      subject: `agency:${agency.id}`,
+      detail: { name: agency.name, kind: agency.kind, code: agency.code, parentId: agency.parentId },
+    });
+    return ok(agency);
+  });
+}
+
+export interface AgencyNode extends Agency {
+  readonly children: readonly AgencyNode[];
+}
+
+/** Every agency, as trees from the agencies without a parent, children in the order added. */
+export async function agencyTree(storage: Storage): Promise<AgencyNode[]> {
+  const grow = async (agency: Agency): Promise<AgencyNode> => ({
+    ...agency,
+    children: await Promise.all((await storage.agencies.children(agency.id)).map(grow)),
+  });
+  const roots = await storage.agencies.roots();
+  const out: AgencyNode[] = [];
+  for (const root of roots) out.push(await grow(root));
+  return out;
+}

@@ -1,0 +1,351 @@
+/**
+ * @module A register's rows (台账) as requests with their histories, checked by the domain before
+ * anything is written. The columns are found by their headers (收到日期, 申请人, 申请人类型, 申请内容,
+ * 答复日期, 办理结果 by default, renamed with a column map); each row becomes the Received event on its
+ * 收到日期 and, when 答复日期 and 办理结果 are filled in, the event that closed it on 答复日期: a decision
+ * with the outcome the wording names, or the withdrawal or lapse it describes. Every problem of a row
+ * is reported with its row number; a row is never half imported.
+ */
+import { createHash } from 'node:crypto';
+import { addDays, isLocalDate, type LocalDate } from '../../domain/calendar/local-date.js';
+import type { WorkingCalendar } from '../../domain/calendar/working-days.js';
+import type { RequestEvent } from '../../domain/requests/events.js';
+import { type OutcomeKind, outcomeSpec } from '../../domain/requests/outcomes.js';
+import type { ApplicantKind, DisclosureRequest } from '../../domain/requests/request.js';
+import { err, ok, type Result } from '../../domain/requests/result.js';
+import { replay } from '../../domain/requests/transitions.js';
+import { type LedgerRefusal, ledgerRefusal } from '../refusals.js';
+import { type Cell, headerText, type SourceRow, type SourceTable } from './table.js';
+import { applicantKindOfWording, outcomeOfWording } from './wording.js';
+
+export type ColumnKey =
+  | 'receivedOn'
+  | 'applicantName'
+  | 'applicantKind'
+  | 'content'
+  | 'repliedOn'
+  | 'outcome';
+
+/** The register's columns and their default headers, in the usual order. */
+export const REGISTER_COLUMNS: readonly { readonly key: ColumnKey; readonly header: string }[] = [
+  { key: 'receivedOn', header: '收到日期' },
+  { key: 'applicantName', header: '申请人' },
+  { key: 'applicantKind', header: '申请人类型' },
+  { key: 'content', header: '申请内容' },
+  { key: 'repliedOn', header: '答复日期' },
+  { key: 'outcome', header: '办理结果' },
+];
+
+/** A header as compared: half-width, no blanks, no trailing colon or required-field star. */
+export function normalizeHeader(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/\s/g, '')
+    .replace(/[*:：]+$/u, '');
+}
+
+/**
+ * `收到日期=受理时间,申请人=姓名` (one or more such lists): the header the file uses for a default
+ * header. Full-width ＝ and ， are taken too.
+ */
+export function parseColumnMap(
+  specs: readonly string[],
+): Result<ReadonlyMap<ColumnKey, string>, LedgerRefusal> {
+  const map = new Map<ColumnKey, string>();
+  for (const spec of specs)
+    for (const part of spec.normalize('NFKC').split(',')) {
+      if (part.trim() === '') continue;
+      const eq = part.indexOf('=');
+      const from = eq < 0 ? '' : normalizeHeader(part.slice(0, eq));
+      const to = eq < 0 ? '' : part.slice(eq + 1).trim();
+      const column = REGISTER_COLUMNS.find((c) => c.header === from);
+      if (!column || !to)
+        return err(
+          ledgerRefusal(
+            'import.column-map',
+            `“${part.trim()}”应写成 默认列名=文件中的列名，默认列名为 ${REGISTER_COLUMNS.map((c) => c.header).join('、')} (DEFAULT=HEADER)`,
+          ),
+        );
+      map.set(column.key, to);
+    }
+  return ok(map);
+}
+
+export type ColumnIndex = Readonly<Record<ColumnKey, number>>;
+
+/** Rows searched for the header: registers put a title and notes above it. */
+export const HEADER_SEARCH_ROWS = 10;
+
+export interface LocatedHeader {
+  /** Index in table.rows of the header row; the data rows follow it. */
+  readonly index: number;
+  readonly columns: ColumnIndex;
+}
+
+/**
+ * The header row (the first of the first rows that names every column) and where each column is;
+ * when no row does, the columns missing from the row that names the most.
+ */
+export function locateHeader(
+  rows: readonly { readonly cells: readonly Cell[] }[],
+  map: ReadonlyMap<ColumnKey, string> = new Map(),
+): Result<LocatedHeader, LedgerRefusal> {
+  let best: { missing: string[]; headers: readonly string[] } | undefined;
+  for (const [index, row] of rows.slice(0, HEADER_SEARCH_ROWS).entries()) {
+    const headers = row.cells.map(headerText);
+    const normalized = headers.map(normalizeHeader);
+    const columns: Partial<Record<ColumnKey, number>> = {};
+    const missing: string[] = [];
+    for (const column of REGISTER_COLUMNS) {
+      const wanted = map.get(column.key) ?? column.header;
+      const at = normalized.indexOf(normalizeHeader(wanted));
+      if (at < 0) missing.push(wanted === column.header ? wanted : `${wanted}（${column.header}）`);
+      else columns[column.key] = at;
+    }
+    if (missing.length === 0) return ok({ index, columns: columns as ColumnIndex });
+    if (!best || missing.length < best.missing.length) best = { missing, headers };
+  }
+  const shown = best?.headers.filter((h) => h.trim()).join('、') || '（空）';
+  return err(
+    ledgerRefusal(
+      'import.missing-columns',
+      `${best?.missing.join('、') ?? REGISTER_COLUMNS.map((c) => c.header).join('、')}；最接近的表头为：${shown}；可用 --map 收到日期=文件中的列名 指定 (use --map)`,
+    ),
+  );
+}
+
+type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
+
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+function fromParts(y: number, m: number, d: number): LocalDate | undefined {
+  const text = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return isLocalDate(text) ? text : undefined;
+}
+
+const DATE_PATTERNS = [
+  /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/,
+  /^(\d{4})年(\d{1,2})月(\d{1,2})日(?:\d{1,2}[:时]\d{2}分?(?:\d{2}秒?)?)?$/,
+];
+
+/** 2024-03-01, 2024/3/1, 2024.3.1, 2024年3月1日 (a time after it is ignored), or an Excel date cell. */
+export function parseRegisterDate(cell: Cell, what: string): Parsed<LocalDate> {
+  const bad = (shown: string): Parsed<LocalDate> => ({
+    ok: false,
+    reason: `${what}“${shown}”不是有效日期，应写成 2024-03-01、2024/3/1 或 2024年3月1日 (bad date)`,
+  });
+  if (cell instanceof Date) {
+    if (Number.isNaN(cell.getTime())) return bad(String(cell));
+    const date = fromParts(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate());
+    return date ? { ok: true, value: date } : bad(cell.toISOString());
+  }
+  if (typeof cell === 'number') {
+    // An Excel date serial whose cell lost its date format: days since 1899-12-30.
+    if (!(cell >= 1 && cell < 2958466)) return bad(String(cell));
+    const utc = new Date(EXCEL_EPOCH + Math.floor(cell) * 86_400_000);
+    const date = fromParts(utc.getUTCFullYear(), utc.getUTCMonth() + 1, utc.getUTCDate());
+    return date ? { ok: true, value: date } : bad(String(cell));
+  }
+  const text = cell
+    .normalize('NFKC')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\s*([年月日])\s*/g, '$1');
+  for (const pattern of DATE_PATTERNS) {
+    const m = pattern.exec(text);
+    if (!m) continue;
+    const date = fromParts(Number(m[1]), Number(m[2]), Number(m[3]));
+    return date ? { ok: true, value: date } : bad(cell);
+  }
+  return bad(cell);
+}
+
+const textOf = (cell: Cell | undefined): string =>
+  cell === undefined ? '' : cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell).trim();
+
+/** One row of the register, read and checked. */
+export interface RegisterRow {
+  readonly rowNumber: number;
+  readonly receivedOn: LocalDate;
+  readonly applicantName: string;
+  readonly applicantKind: ApplicantKind;
+  readonly content: string;
+  /** Absent while the request is open (答复日期 and 办理结果 both empty). */
+  readonly closing?: { readonly on: LocalDate; readonly outcome: OutcomeKind };
+}
+
+export interface RowProblem {
+  readonly rowNumber: number;
+  /** Every problem of the row, Chinese first, English in brackets. */
+  readonly reason: string;
+}
+
+/** A row's cells as a register row, or every problem in it. */
+export function readRow(
+  row: SourceRow,
+  columns: ColumnIndex,
+  today: LocalDate,
+): Result<RegisterRow, RowProblem> {
+  const cell = (key: ColumnKey) => row.cells[columns[key]] ?? '';
+  const problems: string[] = [];
+  const required = (key: ColumnKey, label: string) => {
+    const text = textOf(cell(key));
+    if (!text) problems.push(`${label}为空 (${key} is empty)`);
+    return text;
+  };
+  const date = (key: ColumnKey, label: string) => {
+    const parsed = parseRegisterDate(cell(key), label);
+    if (!parsed.ok) {
+      problems.push(parsed.reason);
+      return undefined;
+    }
+    if (parsed.value > today) {
+      problems.push(`${label} ${parsed.value} 晚于今天 ${today} (date in the future)`);
+      return undefined;
+    }
+    return parsed.value;
+  };
+
+  const receivedOn = required('receivedOn', '收到日期') ? date('receivedOn', '收到日期') : undefined;
+  const applicantName = required('applicantName', '申请人');
+  const kindText = required('applicantKind', '申请人类型');
+  const kind = kindText ? applicantKindOfWording(kindText) : undefined;
+  if (kind && !kind.ok) problems.push(kind.reason);
+  const content = required('content', '申请内容');
+
+  const repliedText = textOf(cell('repliedOn'));
+  const outcomeText = textOf(cell('outcome'));
+  let closing: RegisterRow['closing'];
+  if (repliedText || outcomeText) {
+    if (!repliedText || !outcomeText)
+      problems.push(
+        `答复日期与办理结果应同时填写（已办结）或同时留空（办理中）(reply date and outcome go together)`,
+      );
+    const on = repliedText ? date('repliedOn', '答复日期') : undefined;
+    const outcome = outcomeText ? outcomeOfWording(outcomeText) : undefined;
+    if (outcome && !outcome.ok) problems.push(outcome.reason);
+    if (on && receivedOn && on < receivedOn)
+      problems.push(`答复日期 ${on} 早于收到日期 ${receivedOn} (reply date before receipt date)`);
+    if (on && outcome?.ok) closing = { on, outcome: outcome.value };
+  }
+  if (problems.length > 0 || !receivedOn || !kind?.ok)
+    return err({ rowNumber: row.rowNumber, reason: problems.join('；') });
+  return ok({
+    rowNumber: row.rowNumber,
+    receivedOn,
+    applicantName,
+    applicantKind: kind.value,
+    content,
+    ...(closing ? { closing } : {}),
+  });
+}
+
+/** Said on the events an import adds that the register itself does not record. */
+export const IMPORT_NOTE =
+  '由台账导入：台账未记载补正通知的日期和期限，按收到申请之日发出、答复日期前一日届满记录';
+
+/**
+ * The history a register row stands for: the receipt, and how it closed. A lapse for want of
+ * correction needs the correction notice before it, which a register does not record: it is recorded
+ * as sent on the day of receipt with a deadline the day before the lapse (IMPORT_NOTE); likewise the
+ * correction that 补正后申请内容仍不明确 presupposes. A lapse for an unpaid fee needs the fee notice
+ * (amount, method), which no register column gives: such a row is refused.
+ */
+export function eventsOfRow(row: RegisterRow, by: string): Result<RequestEvent[], string> {
+  const received: RequestEvent = { kind: 'Received', at: row.receivedOn, by };
+  if (!row.closing) return ok([received]);
+  const { on, outcome } = row.closing;
+  switch (outcome) {
+    case 'withdrawn':
+      return ok([received, { kind: 'Withdrawn', at: on, by }]);
+    case 'unpaidFee':
+      return err(
+        '逾期未缴费的申请须先有收费通知（日期、金额、计费方式），台账未记载，无法导入；请在系统中逐件登记 (an unpaid-fee lapse needs the fee notice, which the register lacks)',
+      );
+    case 'noCorrection':
+      return ok([
+        received,
+        {
+          kind: 'CorrectionRequested',
+          at: row.receivedOn,
+          by,
+          items: '（台账未记载）',
+          dueBy: addDays(on, -1),
+          reason: IMPORT_NOTE,
+        },
+        { kind: 'CorrectionLapsed', at: on, by },
+      ]);
+    case 'unclearAfterCorrection':
+      return ok([
+        received,
+        {
+          kind: 'CorrectionRequested',
+          at: row.receivedOn,
+          by,
+          items: '（台账未记载）',
+          dueBy: on,
+          reason: IMPORT_NOTE,
+        },
+        { kind: 'CorrectionReceived', at: on, by, reason: IMPORT_NOTE },
+        { kind: 'Decided', at: on, by, outcome },
+      ]);
+    default:
+      return ok([received, { kind: 'Decided', at: on, by, outcome }]);
+  }
+}
+
+/** The domain request a register row describes (the register gives no channel: the date is the receipt). */
+export function requestOfRow(row: RegisterRow, id: string, agencyId: number): DisclosureRequest {
+  return {
+    id,
+    agencyId: String(agencyId),
+    applicant: { kind: row.applicantKind, name: row.applicantName, contact: {} },
+    content: { description: row.content },
+    requestedForm: { medium: 'other', delivery: 'other' },
+    intake: { channel: 'inPerson', submittedOn: row.receivedOn },
+    receivedOn: row.receivedOn,
+  };
+}
+
+/** The row's history, if the domain's transition rules accept it, else why not. */
+export function checkRow(
+  row: RegisterRow,
+  agencyId: number,
+  by: string,
+  calendar: WorkingCalendar,
+): Result<RequestEvent[], string> {
+  const events = eventsOfRow(row, by);
+  if (!events.ok) return events;
+  const replayed = replay(requestOfRow(row, 'row', agencyId), events.value, calendar);
+  if (replayed.ok) return events;
+  const outcome = row.closing ? `（${outcomeSpec(row.closing.outcome).label}）` : '';
+  const corrected =
+    row.closing?.outcome === 'noCorrection'
+      ? '；台账未记载补正通知，按收到申请之日发出、答复日期前一日届满记录，答复日期应至少晚于收到日期两天'
+      : row.closing?.outcome === 'unclearAfterCorrection'
+        ? '；台账未记载补正通知，按收到申请之日发出、答复日期收到补正记录，答复日期应晚于收到日期'
+        : '';
+  return err(
+    `不符合办理规则${outcome}：${replayed.error.message}${corrected} (refused by the Regulation's rules)`,
+  );
+}
+
+/**
+ * The stable external reference of a row: a hash of the agency, what identifies the request in the
+ * register (收到日期, 申请人, 申请人类型, 申请内容) and how many identical rows came before it in the
+ * file. Re-importing the file finds the same references; a row answered since keeps its reference.
+ */
+export function rowReference(row: RegisterRow, agencyId: number, occurrence: number): string {
+  const identity = [
+    'register-v1',
+    agencyId,
+    row.receivedOn,
+    row.applicantKind,
+    row.applicantName.normalize('NFKC').replace(/\s+/g, ' ').trim(),
+    row.content.normalize('NFKC').replace(/\s+/g, ' ').trim(),
+    occurrence,
+  ];
+  return `register:${createHash('sha256').update(JSON.stringify(identity)).digest('hex')}`;
+}
+
+export type { SourceTable };

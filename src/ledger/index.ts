@@ -1,0 +1,61 @@
+/**
+ * @module The ledger: the application layer between the domain (src/domain/requests, the calendar) and
+ * storage. Each use case takes a Storage opened by openLedger (the ledger's derive step), checks what
+ * the domain must check, writes what storage keeps, and audits every write. Expected failures are
+ * values (LedgerRefusal): the domain's code and Chinese reason, or the ledger's own.
+ */
+export {
+  AGENCY_KINDS,
+  type AgencyNode,
+  addAgency,
+  agencyTree,
+  DEFAULT_AGENCY_KIND,
+  type NewAgencyInput,
+} from './agencies.js';
+export {
+  type CalendarDay,
+  checkCalendarYear,
+  completeCalendarYear,
+  type DueDate,
+  dueDate,
+  dueDateLines,
+  holidaysOf,
+  setCalendarDay,
+  unknownYearsWarning,
+  unsetCalendarDay,
+  type YearSchedule,
+} from './calendar.js';
+export { ledgerDeriveStep, openLedger } from './derive.js';
+export { type ImportOptions, type ImportSummary, importRegister } from './import/import.js';
+export { type ColumnKey, parseColumnMap, REGISTER_COLUMNS, type RowProblem } from './import/register.js';
+export { readRegisterTable, type SourceTable } from './import/table.js';
+export {
+  LEDGER_REFUSALS,
+  type LedgerCode,
+  LedgerError,
+  type LedgerRefusal,
+  ledgerRefusal,
+} from './refusals.js';
+export {
+  buildLedgerReport,
+  buildReport,
+  type CellExplanation,
+  type CellRef,
+  checkReportYear,
+  type ExplainedItem,
+  explainReportCell,
+  type LedgerReport,
+  parseCellRef,
+  type RequestSummary,
+  validCellsText,
+} from './report.js';
+export {
+  type IntakeInput,
+  type IntakeOutcome,
+  intakeRequest,
+  type RecordedEvent,
+  recordRequestEvent,
+  type UseCaseOptions,
+} from './requests.js';
+export { CHANNEL_LABELS, toStoredEvent } from './stored.js';
+export { todayInChina } from './today.js';

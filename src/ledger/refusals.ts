@@ -1,0 +1,45 @@
+/**
+ * @module What the ledger's use cases turn away, as values: the domain's refusals (code and Chinese
+ * reason, unchanged) and the application layer's own, which concern what the domain cannot see (an
+ * agency or request that does not exist, a write that lost a race, a stored log the domain refuses).
+ */
+import type { Refusal } from '../domain/requests/result.js';
+
+export const LEDGER_REFUSALS = {
+  'agency.unknown': '机关不存在 (no such agency)',
+  'agency.parent-unknown': '上级机关不存在 (no such parent agency)',
+  'agency.code-taken': '机关代码已被使用 (agency code already in use)',
+  'agency.name-empty': '机关名称不能为空 (agency name is empty)',
+  'request.unknown': '申请不存在 (no such request)',
+  'request.concurrent':
+    '另一操作同时记录了该申请的事件，请重试 (another event was recorded at the same time; retry)',
+  'request.stored-invalid': '数据库中的申请记录不完整或无法识别 (stored request cannot be read)',
+  'report.year': '报告年度应为 2019 年至 2100 年之间的整数 (a report year from 2019 to 2100)',
+  'report.unknown-cell': '未知的单元格 (unknown cell)',
+  'calendar.reason-empty': '请说明理由 (a reason is required)',
+  'calendar.year': '年度应为 1900 年至 9999 年之间的整数 (not a year)',
+  'import.unreadable': '台账文件无法读取 (register file cannot be read)',
+  'import.missing-columns': '台账缺少必需的列 (required columns missing)',
+  'import.column-map': '列名映射有误 (bad column mapping)',
+} as const;
+
+export type LedgerCode = keyof typeof LEDGER_REFUSALS;
+
+/** A refusal from the domain (its code) or from the ledger (a LedgerCode); the message is Chinese first. */
+export interface LedgerRefusal {
+  readonly code: Refusal['code'] | LedgerCode;
+  readonly message: string;
+  readonly eventIndex?: number;
+}
+
+export function ledgerRefusal(code: LedgerCode, detail?: string): LedgerRefusal {
+  return { code, message: detail ? `${LEDGER_REFUSALS[code]}：${detail}` : LEDGER_REFUSALS[code] };
+}
+
+/** Thrown by the few use cases that return a plain value (buildReport): an expected failure, not a bug. */
+export class LedgerError extends Error {
+  constructor(readonly refusal: LedgerRefusal) {
+    super(refusal.message);
+    this.name = 'LedgerError';
+  }
+}

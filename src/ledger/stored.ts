@@ -1,0 +1,170 @@
+/**
+ * @module The domain's requests and events as storage keeps them, and back. Storage knows an event by
+ * its `type`, `at`, `actor` and a JSON payload; the ledger writes the domain event itself as the payload
+ * with `type` (= `kind`) and `actor` (= `by`) beside it, and the Received event also carries the
+ * intake form (applicant, content, requested form, intake dates), so that the domain request can be
+ * rebuilt and its receipt date re-derived by Art. 31 when the log is read. Rows written by other tools
+ * (a bulk generator, an older import) without those details are read with what the row holds.
+ */
+import { isLocalDate, type LocalDate } from '../domain/calendar/local-date.js';
+import { EVENT_LABELS, type EventKind, type RequestEvent } from '../domain/requests/events.js';
+import { OUTCOMES, type OutcomeKind, outcomeSpec } from '../domain/requests/outcomes.js';
+import {
+  APPLICANT_KIND_LABELS,
+  type Applicant,
+  type ApplicantKind,
+  type Channel,
+  type DisclosureRequest,
+  type Intake,
+  type RequestedContent,
+  type RequestedForm,
+  registerRequest,
+} from '../domain/requests/request.js';
+import { err, ok, type Result } from '../domain/requests/result.js';
+import type { StoredEvent } from '../storage/index.js';
+import { type LedgerRefusal, ledgerRefusal } from './refusals.js';
+
+/** 申请渠道 as the `channel` column holds it. */
+export const CHANNEL_LABELS: Readonly<Record<Channel, string>> = {
+  inPerson: '当面',
+  postSigned: '邮寄（签收）',
+  postOrdinary: '平信',
+  online: '网上',
+  fax: '传真',
+  email: '电子邮件',
+};
+
+/** The channel column of a request imported from a register that does not record the channel. */
+export const UNRECORDED_CHANNEL = '未记载';
+
+const APPLICANT_KINDS = new Map<string, ApplicantKind>();
+for (const [key, label] of Object.entries(APPLICANT_KIND_LABELS) as [ApplicantKind, string][]) {
+  APPLICANT_KINDS.set(key, key);
+  APPLICANT_KINDS.set(label, key);
+}
+
+/** The applicant column of a stored request: the key ('natural') or its label ('自然人'). */
+export function applicantKindOf(stored: string): ApplicantKind | undefined {
+  return APPLICANT_KINDS.get(stored.trim());
+}
+
+const EVENT_KINDS = new Set<string>(Object.keys(EVENT_LABELS));
+const OUTCOME_KINDS = new Set<string>(OUTCOMES.map((o) => o.kind));
+
+export const isEventKind = (value: unknown): value is EventKind =>
+  typeof value === 'string' && EVENT_KINDS.has(value);
+export const isOutcomeKind = (value: unknown): value is OutcomeKind =>
+  typeof value === 'string' && OUTCOME_KINDS.has(value);
+
+/** What the intake form gave beyond the request row's columns. */
+export interface StoredRequestDetails {
+  readonly applicant: Applicant;
+  readonly content: RequestedContent;
+  readonly requestedForm?: RequestedForm;
+  /** Absent for imported requests: the register gives the receipt date only. */
+  readonly intake?: Intake;
+}
+
+/** The payload storage keeps for a domain event. */
+export type StoredLedgerEvent = RequestEvent & {
+  readonly type: EventKind;
+  readonly actor: string;
+  /** On the Received event only. */
+  readonly request?: StoredRequestDetails;
+};
+
+export function toStoredEvent(event: RequestEvent, details?: StoredRequestDetails): StoredLedgerEvent {
+  return { type: event.kind, actor: event.by, ...event, ...(details ? { request: details } : {}) };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The domain event behind a stored one, or why it cannot be one. */
+export function fromStoredEvent(stored: StoredEvent<unknown>): Result<RequestEvent, LedgerRefusal> {
+  const payload = isObject(stored.event) ? stored.event : {};
+  const kind = payload.kind ?? stored.type;
+  if (!isEventKind(kind))
+    return err(ledgerRefusal('request.stored-invalid', `事件 ${stored.seq}：未知类型 ${String(kind)}`));
+  if (kind === 'Decided' && !isOutcomeKind(payload.outcome))
+    return err(
+      ledgerRefusal('request.stored-invalid', `事件 ${stored.seq}：未知办理结果 ${String(payload.outcome)}`),
+    );
+  const { type: _type, actor: _actor, request: _request, ...rest } = payload;
+  const by = typeof payload.by === 'string' ? payload.by : (stored.actor ?? '');
+  const reason = typeof payload.reason === 'string' ? payload.reason : (stored.reason ?? undefined);
+  const event = { ...rest, kind, at: stored.at, by, ...(reason !== undefined ? { reason } : {}) };
+  return ok(event as unknown as RequestEvent);
+}
+
+/** The intake details on a stored Received event, when the ledger wrote them. */
+export function detailsOf(stored: StoredEvent<unknown> | undefined): StoredRequestDetails | undefined {
+  const payload = stored && isObject(stored.event) ? stored.event : undefined;
+  const details = payload?.request;
+  if (!isObject(details) || !isObject(details.applicant) || !isObject(details.content)) return undefined;
+  return details as unknown as StoredRequestDetails;
+}
+
+/** The columns of a request row the domain request is rebuilt from. */
+export interface RequestRowLike {
+  readonly id: string;
+  readonly agencyId: number;
+  readonly applicantKind: string;
+  readonly applicantName?: string;
+  readonly content?: string;
+  readonly receivedOn: LocalDate;
+}
+
+/** One request of the register as the domain sees it, with the applicant's name for explanations. */
+export interface LoadedEntry {
+  readonly request: DisclosureRequest;
+  readonly events: readonly RequestEvent[];
+}
+
+/** The domain request and log behind a stored request, or why the stored record cannot be one. */
+export function entryFromStored(
+  row: RequestRowLike,
+  stored: readonly StoredEvent<unknown>[],
+): Result<LoadedEntry, LedgerRefusal> {
+  const kind = applicantKindOf(row.applicantKind);
+  if (!kind) return err(ledgerRefusal('request.stored-invalid', `申请人类型“${row.applicantKind}”`));
+  if (!isLocalDate(row.receivedOn))
+    return err(ledgerRefusal('request.stored-invalid', `收到日期“${row.receivedOn}”`));
+  const events: RequestEvent[] = [];
+  for (const s of stored) {
+    const event = fromStoredEvent(s);
+    if (!event.ok) return event;
+    events.push(event.value);
+  }
+  const details = detailsOf(stored[0]);
+  const draft = {
+    id: row.id,
+    agencyId: String(row.agencyId),
+    applicant: { ...(details?.applicant ?? { name: row.applicantName ?? '', contact: {} }), kind },
+    content: details?.content ?? { description: row.content ?? '' },
+    requestedForm: details?.requestedForm ?? { medium: 'other', delivery: 'other' },
+    intake: details?.intake ?? { channel: 'inPerson', submittedOn: row.receivedOn },
+  } as const;
+  const registered = registerRequest(draft);
+  if (!registered.ok) return registered;
+  if (registered.value.receivedOn !== row.receivedOn)
+    return err(
+      ledgerRefusal(
+        'request.stored-invalid',
+        `按条例第三十一条收到申请之日为 ${registered.value.receivedOn}，记录为 ${row.receivedOn}`,
+      ),
+    );
+  return ok({ request: registered.value, events });
+}
+
+/** The closing outcome of a request closed by an event other than a decision. */
+export const OUTCOME_OF_CLOSING = {
+  CorrectionLapsed: 'noCorrection',
+  FeeLapsed: 'unpaidFee',
+  Withdrawn: 'withdrawn',
+} as const satisfies Readonly<Record<string, OutcomeKind>>;
+
+/** A decision's outcome must be one a 答复 can have (a lapse or withdrawal is its own event). */
+export const isDecisionOutcome = (value: unknown): value is OutcomeKind =>
+  isOutcomeKind(value) && outcomeSpec(value).byEvent !== true;
