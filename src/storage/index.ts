@@ -12,6 +12,7 @@ export {
   OPEN,
 } from './derived.js';
 export type { DialectName } from './dialect.js';
+export * from './report-aggregate.js';
 export {
   type DerivedCheck,
   type DisclosureRequest,
