@@ -20,25 +20,9 @@ import { exampleReport } from '../domain/report/example.js';
 import type { AnnualReport, CountCell } from '../domain/report/model.js';
 import { validateReport } from '../domain/report/validation/validate.js';
 import { arbitraryReport } from '../test-support/arbitrary-report.js';
+import { gongkai } from '../test-support/run-cli.js';
 import { registerAuditCommand } from './audit-command.js';
 import type { CliIo } from './cli-io.js';
-import { runCli } from './program.js';
-
-async function gongkai(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-    stdoutIsTerminal: false,
-  };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
 
 /** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks; records end in CRLF. */
 function parseCsv(text: string): string[][] {

@@ -5,24 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { openLedger } from '../ledger/index.js';
-import type { CliIo } from './cli-io.js';
-import { runCli } from './program.js';
-
-async function gongkai(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-    stdoutIsTerminal: false,
-  };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
+import { gongkai } from '../test-support/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-calendar-cli-'));
 let n = 0;

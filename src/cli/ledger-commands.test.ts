@@ -11,28 +11,11 @@ import { parseJsonReport } from '../documents/json/report-json.js';
 import { hasErrors } from '../domain/report/validation/finding.js';
 import { validateReport } from '../domain/report/validation/validate.js';
 import { openLedger } from '../ledger/index.js';
-import type { CliIo } from './cli-io.js';
-import { runCli } from './program.js';
+import { gongkai } from '../test-support/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-ledger-cli-'));
 let n = 0;
 const freshDb = () => join(dir, `ledger-${++n}.db`);
-
-async function gongkai(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-    stdoutIsTerminal: false,
-  };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
 
 function assertOneLineError(err: string, pattern: RegExp) {
   const lines = err.trimEnd().split('\n');

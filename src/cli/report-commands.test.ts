@@ -8,9 +8,8 @@ import iconv from 'iconv-lite';
 import { renderJson } from '../documents/json/report-json.js';
 import { renderText } from '../documents/text/render-text.js';
 import { exampleReport } from '../domain/report/example.js';
+import { gongkai } from '../test-support/run-cli.js';
 import { SEED_REPORT, skipUnlessShared } from '../test-support/shared-files.js';
-import type { CliIo } from './cli-io.js';
-import { runCli } from './program.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-cli-'));
 const file = (name: string, content: string | Uint8Array) => {
@@ -18,22 +17,6 @@ const file = (name: string, content: string | Uint8Array) => {
   writeFileSync(path, content);
   return path;
 };
-
-async function gongkai(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-    stdoutIsTerminal: false,
-  };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
 
 /** One line on stderr naming the file (and line), no stack trace. */
 function assertOneLineError(err: string, path: string, line?: number) {

@@ -6,24 +6,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import type { CliIo } from './cli-io.js';
-import { runCli } from './program.js';
-
-async function gongkai(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const io: CliIo = {
-    stdout: (t) => {
-      out += t;
-    },
-    stderr: (t) => {
-      err += t;
-    },
-    stdoutIsTerminal: false,
-  };
-  const code = await runCli(argv, io);
-  return { code, out, err };
-}
+import { gongkai } from '../test-support/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-import-cli-'));
 let n = 0;
