@@ -4,8 +4,8 @@
  * RFC 4180, UTF-8 with a byte-order mark so that Excel shows the Chinese).
  */
 
+import { findingJson } from '../documents/json/finding-json.js';
 import { cellKey } from '../domain/report/validation/cell-names.js';
-import type { Finding } from '../domain/report/validation/finding.js';
 import type { AuditRun } from './run-audit.js';
 import { UNREADABLE_RULE } from './tally.js';
 import type { FileResult } from './types.js';
@@ -31,19 +31,6 @@ export class ChunkedWriter {
     this.parts = [];
     this.size = 0;
   }
-}
-
-/** A finding with the keys and order of `gongkai report check --json`. */
-export function findingJson(f: Finding) {
-  return {
-    rule: f.rule,
-    severity: f.severity,
-    message: f.message,
-    messageEn: f.messageEn,
-    cells: f.cells,
-    ...(f.expected === undefined ? {} : { expected: f.expected }),
-    ...(f.found === undefined ? {} : { found: f.found }),
-  };
 }
 
 export function fileJson(r: FileResult) {

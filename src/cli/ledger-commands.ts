@@ -5,7 +5,7 @@
  * and turning the ledger's refusals into one-line failures. The command line is a contract
  * (docs/cli.md).
  */
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { isRenderTarget, RENDER_TARGETS, renderReport, TEXT_TARGETS } from '../documents/render.js';
@@ -22,6 +22,7 @@ import {
   openLedger,
 } from '../ledger/index.js';
 import { DEFAULT_DATABASE_URL, parseStorageUrl, type Storage } from '../storage/index.js';
+import { writeOutputFile } from './cli-files.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
 
 type SetExit = (code: number) => void;
@@ -102,24 +103,6 @@ export function parseYear(text: string): number {
   if (!/^\d{4}$/.test(text.trim()) || year < 2019 || year > 2100)
     throw new CliFailure(`--year ${text}: 年度应为 2019 年至 2100 年之间的整数 (a year from 2019 to 2100)`);
   return year;
-}
-
-/** Written beside the target and renamed, so a crash never leaves a half-written document. */
-export function writeOutputFile(path: string, bytes: Uint8Array): void {
-  const temporary = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, bytes);
-    renameSync(temporary, path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? '目录不存在 (no such directory)'
-        : code === 'EACCES'
-          ? '没有写入权限 (permission denied)'
-          : code;
-    throw new CliFailure(`${path}: 无法写入 (cannot write): ${reason ?? (e as Error).message}`);
-  }
 }
 
 function agencyJson(node: AgencyNode): unknown {

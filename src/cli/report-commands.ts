@@ -1,9 +1,5 @@
-/**
- * @module `gongkai report …`: check, parse, render, example, rules. The command line is a contract other
- * tools script against (docs/cli.md): options, JSON keys and exit codes change only with a new version.
- */
-import { renameSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { findingJson } from '../documents/json/finding-json.js';
 import { renderJson } from '../documents/json/report-json.js';
 import type { ReportShape } from '../documents/read-result.js';
 import { isRenderTarget, RENDER_TARGETS, renderReport, TEXT_TARGETS } from '../documents/render.js';
@@ -13,6 +9,7 @@ import type { AnnualReport } from '../domain/report/model.js';
 import { type Finding, hasErrors } from '../domain/report/validation/finding.js';
 import { RULES } from '../domain/report/validation/rule-catalogue.js';
 import { validateReport } from '../domain/report/validation/validate.js';
+import { writeOutputFile } from './cli-files.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
 import { findingsTable } from './findings-table.js';
 import { loadReportFile } from './read-report-file.js';
@@ -38,18 +35,6 @@ function nonZeroCells(report: AnnualReport): number {
   return values.filter((v) => v !== null && v !== undefined && Number(v) !== 0).length;
 }
 
-export function findingJson(f: Finding) {
-  return {
-    rule: f.rule,
-    severity: f.severity,
-    message: f.message,
-    messageEn: f.messageEn,
-    cells: f.cells,
-    ...(f.expected === undefined ? {} : { expected: f.expected }),
-    ...(f.found === undefined ? {} : { found: f.found }),
-  };
-}
-
 const SHAPE_NAMES: Readonly<Record<ReportShape, string>> = {
   text: '纯文本',
   json: 'JSON',
@@ -68,24 +53,6 @@ function summaryLines(file: string, report: AnnualReport, shape: ReportShape, en
     `格式：${report.format} 年格式（${FORMAT_NOTICE[report.format]}）　发布日期：${report.publishedOn ?? '未注明'}`,
     `读到数字：第二部分 ${read.proactive} 个，第三部分 ${read.requests} 个，第四部分 ${read.reviewLitigation} 个；共 ${total} 个，${nonZero === 0 ? '全部为 0' : `其中非零 ${nonZero} 个`}`,
   ].join('\n');
-}
-
-function writeOutput(path: string, bytes: Uint8Array): void {
-  // Written beside the target and renamed, so a crash never leaves a half-written document behind.
-  const temporary = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(temporary, bytes);
-    renameSync(temporary, path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT'
-        ? '目录不存在 (no such directory)'
-        : code === 'EACCES'
-          ? '没有写入权限 (permission denied)'
-          : code;
-    throw new CliFailure(`${path}: 无法写入 (cannot write): ${reason ?? (e as Error).message}`);
-  }
 }
 
 export function registerReportCommands(program: Command, io: CliIo, setExit: SetExit): void {
@@ -179,7 +146,7 @@ export function registerReportCommands(program: Command, io: CliIo, setExit: Set
       }
       const bytes = await renderReport(loaded.report, options.to);
       if (options.output) {
-        writeOutput(options.output, bytes);
+        writeOutputFile(options.output, bytes);
         io.stderr(`已写入 ${options.output}（${bytes.length} 字节）(written)\n`);
       } else {
         io.stdout(new TextDecoder().decode(bytes));
@@ -200,7 +167,7 @@ export function registerReportCommands(program: Command, io: CliIo, setExit: Set
       }
       const json = renderJson(exampleReport(year, options.agency));
       if (options.output) {
-        writeOutput(options.output, new TextEncoder().encode(json));
+        writeOutputFile(options.output, new TextEncoder().encode(json));
         io.stderr(`已写入 ${options.output} (written)\n`);
       } else {
         io.stdout(json);

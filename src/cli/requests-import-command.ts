@@ -1,12 +1,6 @@
-/**
- * @module `gongkai requests import FILE --agency ID [--dry-run] [--skip-invalid] [--map …]`: a register
- * (台账, .xlsx or .csv) into the ledger, all or nothing unless --skip-invalid. Exit 0 when imported (or,
- * for a dry run, when it would be), 1 when invalid rows stopped the import, 2 when the file or the
- * options cannot be used. The command line is a contract (docs/cli.md).
- */
-import { readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
 import { type ImportSummary, importRegister, parseColumnMap, readRegisterTable } from '../ledger/index.js';
+import { readInputFile } from './cli-files.js';
 import { CliFailure, type CliIo, EXIT, processIo } from './cli-io.js';
 import {
   cliActor,
@@ -19,20 +13,6 @@ import {
 } from './ledger-commands.js';
 
 type SetExit = (code: number) => void;
-
-function fileBytes(path: string): Uint8Array {
-  try {
-    if (statSync(path).isDirectory())
-      throw new CliFailure(`${path}: 这是一个目录，不是台账文件 (is a directory)`);
-    return readFileSync(path);
-  } catch (e) {
-    if (e instanceof CliFailure) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new CliFailure(`${path}: 文件不存在 (no such file)`);
-    if (code === 'EACCES') throw new CliFailure(`${path}: 没有读取权限 (permission denied)`);
-    throw new CliFailure(`${path}: 无法读取 (cannot read): ${(e as Error).message}`);
-  }
-}
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -97,7 +77,7 @@ export function registerRequestsImportCommand(program: Command, io: CliIo, setEx
         const columnMap = parseColumnMap(options.map ?? []);
         if (!columnMap.ok) throw refused(columnMap.error);
         const table = await readRegisterTable(
-          fileBytes(file),
+          readInputFile(file, '台账文件'),
           options.sheet === undefined ? {} : { sheet: options.sheet },
         );
         if (!table.ok) throw new CliFailure(`${file}: ${table.error.message}`);
