@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { REQUEST_COLUMNS, REVIEW_CELLS, requestRows } from '../../domain/report/labels.js';
+import { REVIEW_CELLS, requestRows } from '../../domain/report/labels.js';
 import { zeroReport } from '../../domain/report/model.js';
 import { validateReport } from '../../domain/report/validation/validate.js';
 import { arbitraryReport } from '../../test-support/arbitrary-report.js';
@@ -166,9 +166,5 @@ describe('text that is not a whole report', () => {
     assert.equal(result.notes.length, 1);
     assert.equal(result.notes[0]!.rule, 'read.unmapped-label');
     assert.equal(result.notes[0]!.found, '（零）神秘结果');
-  });
-
-  it('has seven numbers per row of section 三', () => {
-    assert.equal(REQUEST_COLUMNS.length, 7);
   });
 });
