@@ -61,7 +61,7 @@ export async function auditFile(path: string, options: AuditFileOptions): Promis
   if (!(bytes instanceof Uint8Array)) return { result: unreadableResult(path, bytes) };
   try {
     const read = await readReport(bytes);
-    if (!read.ok) {
+    if (!read.ok && read.error.partial === undefined) {
       const { code, message, line } = read.error;
       return {
         result: unreadableResult(
@@ -71,15 +71,16 @@ export async function auditFile(path: string, options: AuditFileOptions): Promis
         ),
       };
     }
-    const { report } = read;
-    const findings = [...read.notes, ...validateReport(report)];
+    // A report cut off short is audited for what it holds; its notes say what is missing.
+    const { report, notes } = read.ok ? read : read.error.partial!;
+    const findings = [...notes, ...validateReport(report)];
     const result: FileResult = {
       file: path,
       agency: report.agency,
       year: report.year,
       format: report.format,
-      shape: read.shape,
-      ...(read.encoding === undefined ? {} : { encoding: read.encoding }),
+      shape: read.ok ? read.shape : sniffShape(bytes),
+      ...(read.ok && read.encoding !== undefined ? { encoding: read.encoding } : {}),
       status: statusOf(findings),
       findings,
     };

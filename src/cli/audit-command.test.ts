@@ -436,3 +436,40 @@ describe('gongkai audit in worker threads', () => {
     assert.equal(auto.out, inline.out);
   });
 });
+
+describe('gongkai audit on a report cut off before its end', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-audit-cut-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const whole = renderText(exampleReport(2022, B));
+  const cutAt = whole.indexOf('（四）无法提供');
+  const file = join(dir, 'cut.txt');
+  writeFileSync(file, whole.slice(0, cutAt));
+
+  it('audits what was read under the agency and year, and names every part it could not read', async () => {
+    const { code, out } = await gongkai('audit', dir, '--json');
+    assert.equal(code, 1, 'a finding, not an unreadable file');
+    const parsed = JSON.parse(out) as { summary: { unreadable: number }; files: FileJson[] };
+    assert.equal(parsed.summary.unreadable, 0);
+    const [result] = parsed.files;
+    assert.equal(result!.agency, B);
+    assert.equal(result!.year, 2022);
+    assert.equal(result!.shape, 'text');
+    assert.equal(result!.status, 'findings');
+    const rules = result!.findings.map((f) => f.rule);
+    assert.equal(rules[0], 'read.truncated');
+    assert.deepEqual(
+      result!.findings.filter((f) => f.rule === 'read.missing-section').map((f) => f.cells[0]!.section),
+      ['四', '五', '六'],
+    );
+    // The rows after the cut are reported missing cell by cell; the rows before it were read.
+    const missing = result!.findings.filter((f) => f.rule === 'cell.missing').flatMap((f) => f.cells);
+    assert.ok(missing.some((c) => c.section === '三' && c.row === 'carriedForward'));
+    assert.ok(!missing.some((c) => c.section === '三' && c.row === 'granted'));
+  });
+
+  it('is still refused by report check, which must trust a whole report', async () => {
+    const { code, err } = await gongkai('report', 'check', file);
+    assert.equal(code, 2);
+    assert.match(err, /内容中断/);
+  });
+});

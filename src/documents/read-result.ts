@@ -24,6 +24,17 @@ export interface ReadError {
   readonly message: string;
   /** 1-based line of the input where the problem is, when there is one. */
   readonly line?: number;
+  /**
+   * What could be read before reading stopped (a page cut off before its last sections): the report
+   * with the unread rows absent, and notes that name every missing part. Commands that must trust a
+   * whole report refuse the file; the auditor shows what was read.
+   */
+  readonly partial?: PartialRead;
+}
+
+export interface PartialRead {
+  readonly report: AnnualReport;
+  readonly notes: readonly Finding[];
 }
 
 export type ReportShape = 'text' | 'json' | 'html' | 'pdf' | 'docx';

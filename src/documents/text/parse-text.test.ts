@@ -94,14 +94,42 @@ describe('text that is not a whole report', () => {
     }
   });
 
-  it('names the last line when the text is cut off in the middle of section 三', () => {
+  it('names the last line when the text is cut off in the middle of section 三, and keeps what was read', () => {
     const cut = sample.slice(0, sample.indexOf('2.没有现成信息需要另行制作') + 30);
     const result = parseTextReport(cut);
     assert.equal(result.ok, false);
-    if (!result.ok) {
-      assert.equal(result.error.code, 'read.truncated');
-      assert.equal(result.error.line, cut.trimEnd().split('\n').length);
-    }
+    if (result.ok) return;
+    assert.equal(result.error.code, 'read.truncated');
+    assert.equal(result.error.line, cut.trimEnd().split('\n').length);
+    const partial = result.error.partial;
+    assert.ok(partial, 'the rows before the cut are kept');
+    assert.equal(partial.report.agency, '某镇');
+    assert.equal(partial.report.year, 2023);
+    assert.deepEqual(partial.report.requests.new, [0, 0, 0, 0, 0, 0, 0]);
+    assert.deepEqual(partial.report.requests.granted, [0, 0, 0, 0, 0, 0, 0]);
+    assert.equal(partial.report.requests.carriedForward, undefined, 'the rows after the cut are absent');
+    assert.deepEqual(
+      partial.notes.map((n) => [n.rule, n.cells.map((c) => c.section).join()]),
+      [
+        ['read.truncated', '三'],
+        ['read.missing-section', '四'],
+        ['read.missing-section', '五'],
+        ['read.missing-section', '六'],
+        ['read.row-unreadable', '三'],
+      ],
+    );
+    const row = partial.notes.at(-1)!;
+    assert.match(row.message, /没有现成信息需要另行制作/, 'the row the cut went through');
+  });
+
+  it('does not call a report cut off when only a later section is missing', () => {
+    const without = sample.replace(/六、其他需要报告的事项[\s\S]*$/, '');
+    const result = parseTextReport(without);
+    assert.ok(result.ok);
+    assert.deepEqual(
+      result.notes.map((n) => n.rule),
+      ['read.missing-section'],
+    );
   });
 
   it('reads the rest of a report whose row has too few numbers, and says which row', () => {

@@ -64,19 +64,11 @@ export function readReportLines(
   const inPageOrder = [...found].sort((a, b) => titles[a]! - titles[b]!);
   const lastNumbered = found.at(-1)!;
   // The text stops before section 五 with every later section absent: a page cut off, not a report
-  // that left a section out.
-  if (
+  // that left a section out. What precedes the cut is still read, for the auditor to show.
+  const cutOff =
     missing.length > 0 &&
     missing.every((m) => SECTION_NUMBERS.indexOf(m) > SECTION_NUMBERS.indexOf(lastNumbered)) &&
-    SECTION_NUMBERS.indexOf(lastNumbered) < SECTION_NUMBERS.indexOf('五')
-  ) {
-    const last = lines[lines.length - 1]!;
-    return readError(
-      'read.truncated',
-      `第 ${last.line} 行后内容中断：缺少“${sectionName(missing[0]!)}”及以后部分 (report is cut off)`,
-      last.line,
-    );
-  }
+    SECTION_NUMBERS.indexOf(lastNumbered) < SECTION_NUMBERS.indexOf('五');
   const notes: Finding[] = [...missing.map(missingSection), ...sectionOrder(inPageOrder)];
 
   /** A section's lines: from its title to the next title on the page. */
@@ -118,6 +110,25 @@ export function readReportLines(
   };
   const preamble = lines.slice(heading.index, titles[inPageOrder[0]!]!);
   notes.push(...statedPeriod([...preamble, ...region('一')], report.year));
+  if (cutOff) {
+    const last = lines[lines.length - 1]!;
+    const message = `第 ${last.line} 行后内容中断：缺少“${sectionName(missing[0]!)}”及以后部分 (report is cut off)`;
+    const cut = finding(
+      'read.truncated',
+      message,
+      `The text ends at line ${last.line}, before section ${missing[0]}`,
+      [{ section: lastNumbered, row: '*', column: '*' }],
+    );
+    return {
+      ok: false,
+      error: {
+        code: 'read.truncated',
+        message,
+        line: last.line,
+        partial: { report, notes: [cut, ...notes] },
+      },
+    };
+  }
   return { ok: true, report, notes, ...origin };
 }
 

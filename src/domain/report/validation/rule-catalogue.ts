@@ -154,6 +154,12 @@ export const RULES = {
     titleEn: 'The file could not be read as a report',
     basis: 'Used by gongkai audit for a file it could not read (empty, binary, not a report, cut off)',
   },
+  'read.truncated': {
+    severity: 'error',
+    title: '报告内容中断，后面的部分未能读取',
+    titleEn: 'The report is cut off; the parts after the cut could not be read',
+    basis: 'A page that ends before section 五 with every later section absent was cut off, not abridged',
+  },
   'read.missing-section': {
     severity: 'error',
     title: '缺少报告的某一部分',
