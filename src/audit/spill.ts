@@ -1,6 +1,9 @@
 /**
- * @module Per-file results on disk while a batch runs: one JSON line each, in a temporary folder that
- * is removed at the end (a hidden one, so that auditing the temporary directory does not read it).
+ * @module Per-file results on disk while a batch runs: one JSON line each, in a file of a hidden
+ * temporary folder (hidden, so that auditing the temporary directory does not read it). The folder is
+ * removed as soon as the file is open: the open descriptor keeps the data, and nothing is left behind
+ * however the process ends (Ctrl-C, a kill, a crash). Where an open file cannot be removed (Windows),
+ * it is removed on close instead.
  * A result is final only when the whole batch has been read (last year's report may come later in the
  * walk than this year's), so the outputs are written from here afterwards, one record at a time:
  * sequentially for JSON and CSV, by offset for the per-agency tables of the HTML page.
@@ -22,6 +25,7 @@ const READ_CHUNK = 1 << 16;
 export class Spill {
   private readonly dir = mkdtempSync(join(tmpdir(), '.gongkai-audit-'));
   private readonly fd = openSync(join(this.dir, 'results.ndjson'), 'w+');
+  private removed = removeQuietly(this.dir);
   private pending: Buffer[] = [];
   private pendingBytes = 0;
   private written = 0;
@@ -86,7 +90,16 @@ export class Spill {
     try {
       closeSync(this.fd);
     } finally {
-      rmSync(this.dir, { recursive: true, force: true });
+      if (!this.removed) this.removed = removeQuietly(this.dir);
     }
+  }
+}
+
+function removeQuietly(dir: string): boolean {
+  try {
+    rmSync(dir, { recursive: true, force: true });
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -1,0 +1,78 @@
+/**
+ * The spill file of a running audit: records come back as written, and no temporary folder is left
+ * behind even when the process is killed mid-batch.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { Spill } from './spill.js';
+import type { FileResult } from './types.js';
+
+const spillFolders = () => new Set(readdirSync(tmpdir()).filter((f) => f.startsWith('.gongkai-audit-')));
+
+function result(file: string, agency: string | null): FileResult {
+  return { file, agency, year: 2024, format: '2021', shape: 'text', status: 'clean', findings: [] };
+}
+
+describe('the spill file', () => {
+  it('gives back every record as appended, one at a time and all in order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.string(), fc.option(fc.string())), { maxLength: 300 }), (rows) => {
+        const spill = new Spill();
+        try {
+          const refs = rows.map(([file, agency]) => spill.append(result(file, agency)));
+          assert.deepEqual(
+            [...spill.all()],
+            rows.map(([file, agency]) => result(file, agency)),
+          );
+          // Read back by position, last first, as the HTML page's per-agency tables do.
+          for (let i = refs.length - 1; i >= 0; i--) {
+            assert.deepEqual(spill.read(refs[i]!), result(rows[i]![0], rows[i]![1]));
+          }
+        } finally {
+          spill.close();
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it('leaves no folder in the temporary directory while open, nor after a kill', async () => {
+    const before = spillFolders();
+    const spill = new Spill();
+    spill.append(result('a.txt', '某镇'));
+    assert.deepEqual(
+      [...spillFolders()].filter((f) => !before.has(f)),
+      [],
+    );
+    spill.close();
+
+    // A child process opens a spill, writes, and is killed before it can close it.
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--input-type=module',
+        '-e',
+        `const { Spill } = await import(${JSON.stringify(new URL('./spill.ts', import.meta.url).href)});
+         const spill = new Spill();
+         spill.append({ file: 'x', agency: null, year: null, format: null, shape: null, status: 'clean', findings: [] });
+         spill.flush();
+         console.log('open');
+         setInterval(() => {}, 1000);`,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    assert.deepEqual(
+      [...spillFolders()].filter((f) => !before.has(f)),
+      [],
+    );
+  });
+});
