@@ -13,8 +13,10 @@
  *   (a′) year replay   reportRows(agency, Y) (the requests Y concerns) + their events → reportFromLedger
  *   (c) cached lines   reportRows(agency, Y) → register lines from the cached columns → sectionsFromLines
  *   (b) aggregate      aggregateRequestSections(db, Y, [agency]): one GROUP BY query
+ *   (d) report build   buildAnnualReport(storage, agency, Y): what `gongkai report build` runs, the
+ *                      aggregate plus the agency, section 四's cases and the rest of the report
  *
- * and checks that all four give the same section 三.
+ * and checks that all five give the same section 三.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -36,6 +38,7 @@ import {
   type ApplicantKind,
   type DisclosureRequest,
 } from '../src/domain/requests/request.js';
+import { buildAnnualReport } from '../src/ledger/report.js';
 import {
   aggregateRequestSections,
   type DeriveStep,
@@ -412,6 +415,11 @@ try {
   const a2 = await time('(a′) year replay', () => yearReplay(storage, agency));
   const c = await time('(c) cached lines', () => cachedLines(storage, agency));
   const b = await time('(b) aggregate', () => aggregate(storage, agency));
+  const d = await time('(d) report build', async () => {
+    const built = await buildAnnualReport(storage, agency, YEAR);
+    if (!built.ok) throw new Error(built.error.message);
+    return built.value.report.requests;
+  });
 
   const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
   const reference = a.result.report.requests;
@@ -419,10 +427,11 @@ try {
     same(reference, a2.result.report.requests) &&
     same(reference, c.result.report.requests) &&
     same(reference, b.result) &&
+    same(reference, d.result) &&
     a.result.excluded.length === 0;
   console.log(
     agree
-      ? 'all four give the same section 三 (no request excluded by the transitions)'
+      ? 'all five give the same section 三 (no request excluded by the transitions)'
       : `MISMATCH (excluded by replay: ${a.result.excluded.length})`,
   );
   console.log(

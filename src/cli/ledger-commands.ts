@@ -15,7 +15,7 @@ import {
   type AgencyNode,
   addAgency,
   agencyTree,
-  buildLedgerReport,
+  buildAnnualReport,
   explainReportCell,
   LedgerError,
   type LedgerRefusal,
@@ -215,7 +215,7 @@ function registerReportLedgerCommands(program: Command, io: CliIo, setExit: SetE
           );
 
         const built = await withLedger(databaseUrl(options.database), 'read', (storage) =>
-          buildLedgerReport(storage, agencyId, year, { verify: options.verify === true }),
+          buildAnnualReport(storage, agencyId, year, { verify: options.verify === true }),
         );
         if (!built.ok) throw refused(built.error);
         const { report, excluded } = built.value;

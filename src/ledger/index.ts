@@ -37,6 +37,8 @@ export {
   ledgerRefusal,
 } from './refusals.js';
 export {
+  type BuiltReport,
+  buildAnnualReport,
   buildLedgerReport,
   buildReport,
   type CellExplanation,

@@ -1,11 +1,18 @@
 /**
- * @module The annual report from the ledger: sections 三 and 四 counted by the domain
- * (sectionsFromLines, the counting half of reportFromLedger) from the requests and cases the year
+ * @module The annual report from the ledger: sections 三 and 四 from the requests and cases the year
  * concerns, the other sections from a zero report of the year's format, the agency's name from
- * storage. The register lines come from the request rows' cached closing columns (one indexed query,
- * fast for a large ledger), or, with `verify`, from replaying every log by the domain's rules
- * (registerLines, the other half of reportFromLedger). Every count is a list of ids, so every cell can be explained: explainReportCell lists
- * exactly the requests (or cases) behind a number, one readable line each.
+ * storage. Three ways to count section 三, which agree on every ledger written through the use cases:
+ *
+ * - buildAnnualReport (`report build`): one aggregation query over the request rows' cached closing
+ *   columns (aggregateRequestSections), the fastest;
+ * - buildLedgerReport: register lines from the same cached columns, counted by the domain
+ *   (sectionsFromLines, the counting half of reportFromLedger), every count a list of ids, so that
+ *   explainReportCell lists exactly the requests (or cases) behind a number, one readable line each;
+ * - with `verify`: the register lines from replaying every log by the domain's rules (registerLines,
+ *   the other half of reportFromLedger), leaving out (and listing) any log the rules refuse.
+ *
+ * A stored row the aggregation cannot place (a value no column holds, closed before received) sends
+ * buildAnnualReport to the register lines, which list every record left out and why.
  */
 import type { LocalDate } from '../domain/calendar/local-date.js';
 import type { WorkingCalendar } from '../domain/calendar/working-days.js';
@@ -41,11 +48,13 @@ import { APPLICANT_KIND_LABELS, type ApplicantKind } from '../domain/requests/re
 import { err, ok, type Result } from '../domain/requests/result.js';
 import {
   type Agency,
+  aggregateRequestSections,
   type Case,
   loadCalendar,
   type ReportRequestRow,
   type Storage,
   type StoredEvent,
+  UnmappableRequestError,
 } from '../storage/index.js';
 import { LedgerError, type LedgerRefusal, ledgerRefusal } from './refusals.js';
 import { applicantKindOf, detailsOf, entryFromStored, isOutcomeKind } from './stored.js';
@@ -164,6 +173,24 @@ async function storedLogs(
   return logs;
 }
 
+/** The agency's cases the year's section 四 counts; those the domain refuses go to `excluded`. */
+async function yearCases(
+  storage: Storage,
+  agencyId: number,
+  year: number,
+  excluded: ExcludedRecord[],
+): Promise<ReviewCase[]> {
+  const storedCases = await storage.cases.forYear([agencyId], year);
+  const cases: ReviewCase[] = [];
+  for (const stored of storedCases) {
+    const c = reviewCaseOf(stored, storedCases);
+    const checked = checkCase({ ...c, afterReconsideration: undefined }, []);
+    if (checked.ok) cases.push(c);
+    else excluded.push({ id: c.id, refusal: checked.error });
+  }
+  return cases;
+}
+
 /** Sections 三 and 四 of `agencyId`'s report on `year`, with what explains every cell. */
 export async function buildLedgerReport(
   storage: Storage,
@@ -206,14 +233,7 @@ export async function buildLedgerReport(
     lines = cached;
   }
 
-  const storedCases = await storage.cases.forYear([agencyId], year);
-  const cases: ReviewCase[] = [];
-  for (const stored of storedCases) {
-    const c = reviewCaseOf(stored, storedCases);
-    const checked = checkCase({ ...c, afterReconsideration: undefined }, []);
-    if (checked.ok) cases.push(c);
-    else excluded.push({ id: c.id, refusal: checked.error });
-  }
+  const cases = await yearCases(storage, agencyId, year, excluded);
 
   const sections = sectionsFromLines({
     year,
@@ -248,6 +268,43 @@ export async function buildLedgerReport(
   });
 }
 
+export type BuiltReport = Pick<LedgerReport, 'agency' | 'report' | 'excluded'>;
+
+/**
+ * The annual report of `agencyId` for `year` from the ledger, counted the fastest way that is exact:
+ * section 三 by one aggregation query (see the module comment), section 四 from the year's cases.
+ * With `verify`, every log is replayed instead (buildLedgerReport).
+ */
+export async function buildAnnualReport(
+  storage: Storage,
+  agencyId: number,
+  year: number,
+  options: ReportOptions = {},
+): Promise<Result<BuiltReport, LedgerRefusal>> {
+  if (options.verify) return buildLedgerReport(storage, agencyId, year, options);
+  const checkedYear = checkReportYear(year);
+  if (!checkedYear.ok) return checkedYear;
+  const agency = await storage.agencies.get(agencyId);
+  if (!agency) return err(ledgerRefusal('agency.unknown', String(agencyId)));
+  let requests: AnnualReport['requests'];
+  try {
+    requests = (await aggregateRequestSections(storage.db, year, [agencyId])).get(agencyId)!;
+  } catch (e) {
+    if (e instanceof UnmappableRequestError) return buildLedgerReport(storage, agencyId, year, options);
+    throw e;
+  }
+  const excluded: ExcludedRecord[] = [];
+  const cases = await yearCases(storage, agencyId, year, excluded);
+  const sections = sectionsFromLines({
+    year,
+    agencyName: agency.name,
+    lines: [],
+    cases,
+    ...(options.caseCounting ? { caseCounting: options.caseCounting } : {}),
+  });
+  return ok({ agency, report: { ...sections.report, requests }, excluded });
+}
+
 /** The annual report of `agencyId` for `year` from the ledger. Throws LedgerError (unknown agency, bad year). */
 export async function buildReport(
   storage: Storage,
@@ -255,7 +312,7 @@ export async function buildReport(
   year: number,
   options: ReportOptions = {},
 ): Promise<AnnualReport> {
-  const built = await buildLedgerReport(storage, agencyId, year, options);
+  const built = await buildAnnualReport(storage, agencyId, year, options);
   if (!built.ok) throw new LedgerError(built.error);
   return built.value.report;
 }

@@ -220,6 +220,28 @@ for (const dialect of DIALECTS) {
           [0, 0, 0, 0, 0, 0, 0],
         );
         await assert.rejects(aggregateRequestSections(storage.db, 2024.5, [a]), TypeError);
+        // Closed before it was received: no transition writes that, and no row of the table counts it.
+        const b = (await storage.agencies.add({ name: '乙', kind: '市' })).id;
+        await storage.requests.importMany([
+          {
+            request: {
+              agencyId: b,
+              applicantKind: 'natural',
+              applicantName: '李四',
+              content: '…',
+              channel: '当面',
+              receivedOn: localDate('2024-03-10'),
+            },
+            events: [
+              { type: 'Received', at: localDate('2024-03-10') },
+              { type: 'Decided', at: localDate('2024-03-05'), outcome: 'disclosed' },
+            ],
+          },
+        ]);
+        await assert.rejects(
+          aggregateRequestSections(storage.db, 2024, [b]),
+          (e) => e instanceof UnmappableRequestError && e.column === 'closed_on' && e.agencyId === b,
+        );
       }));
   });
 }

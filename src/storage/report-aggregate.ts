@@ -16,7 +16,9 @@
  *
  * The domain leaves out requests whose event log the transitions refuse; this query cannot see the
  * log, so it agrees with the domain exactly when every stored log is one the transitions accept
- * (true when events are only ever written after `recordEvent` allowed them).
+ * (true when events are only ever written after `recordEvent` allowed them). What a row alone shows to
+ * be wrong (an applicant kind or outcome no row holds, closed before received) is thrown as
+ * UnmappableRequestError, never counted: the caller falls back to a path that lists such records.
  */
 import { sql } from 'kysely';
 import { formatForYear } from '../domain/report/format.js';
@@ -38,6 +40,8 @@ export interface RequestCountGroup {
   readonly closedInYear: boolean;
   /** The stored outcome of the requests closed in the year; null for the open ones. */
   readonly outcome: string | null;
+  /** Closed before the day it was received: a record no transition could have written. */
+  readonly closedBeforeReceived: boolean;
   readonly count: number;
 }
 
@@ -45,7 +49,7 @@ export interface RequestCountGroup {
 export class UnmappableRequestError extends Error {
   constructor(
     readonly agencyId: number,
-    readonly column: 'applicant_kind' | 'outcome',
+    readonly column: 'applicant_kind' | 'outcome' | 'closed_on',
     readonly value: string | null,
   ) {
     super(`agency ${agencyId}: no section 三 place for ${column} ${JSON.stringify(value)}`);
@@ -72,6 +76,13 @@ export function requestCountQuery(db: Executor, year: number, agencyIds?: readon
       eb.case().when('received_on', '<', first).then(eb.lit(1)).else(eb.lit(0)).end().as('carried_over'),
       eb.case().when('closed_on', '<=', last).then(eb.lit(1)).else(eb.lit(0)).end().as('closed_in_year'),
       eb.case().when('closed_on', '<=', last).then(eb.ref('outcome')).end().as('closed_outcome'),
+      eb
+        .case()
+        .when('closed_on', '<', eb.ref('received_on'))
+        .then(eb.lit(1))
+        .else(eb.lit(0))
+        .end()
+        .as('closed_before_received'),
       eb.fn.countAll().as('n'),
     ])
     .where('received_on', '<=', last)
@@ -79,7 +90,7 @@ export function requestCountQuery(db: Executor, year: number, agencyIds?: readon
   if (agencyIds) q = q.where('agency_id', 'in', agencyIds);
   // By position: the CASE expressions carry bound parameters, which PostgreSQL would not match
   // against a second copy of the same expression in GROUP BY.
-  return q.groupBy([1, 2, 3, 4, 5].map((i) => sql.lit(i)));
+  return q.groupBy([1, 2, 3, 4, 5, 6].map((i) => sql.lit(i)));
 }
 
 /**
@@ -104,6 +115,7 @@ export async function requestCountGroups(
         carriedOver: Number(r.carried_over) === 1,
         closedInYear: Number(r.closed_in_year) === 1,
         outcome: r.closed_outcome ?? null,
+        closedBeforeReceived: Number(r.closed_before_received) === 1,
         count: Number(r.n),
       });
   return out;
@@ -149,6 +161,7 @@ export function requestTablesFromGroups(
   };
   for (const id of agencyIds) countsOf(id);
   for (const g of groups) {
+    if (g.closedBeforeReceived) throw new UnmappableRequestError(g.agencyId, 'closed_on', null);
     const column = COLUMN_INDEX.get(g.applicantKind);
     if (column === undefined) throw new UnmappableRequestError(g.agencyId, 'applicant_kind', g.applicantKind);
     const cells = countsOf(g.agencyId);
@@ -173,7 +186,8 @@ export function requestTablesFromGroups(
  * Section 三 (the report's `requests` table: every row of the year's format, seven columns with
  * 总计) for each agency and `year`, in one aggregation query per 5,000 agencies. Agencies listed
  * without requests get a zero table; with `agencyIds` undefined, every agency that has a request
- * the year concerns. Throws UnmappableRequestError for an applicant kind or outcome no row holds.
+ * the year concerns. Throws UnmappableRequestError for an applicant kind or outcome no row holds, or
+ * a request closed before it was received.
  */
 export async function aggregateRequestSections(
   db: Executor,

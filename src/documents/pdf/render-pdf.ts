@@ -8,7 +8,7 @@
  * passes it to every `renderPdf` call; a single call launches and closes its own.
  */
 import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import type { AnnualReport } from '../../domain/report/model.js';
 import { renderHtml } from '../html/render-html.js';
 
@@ -52,6 +52,9 @@ export async function launchPdfBrowser(): Promise<Browser> {
   // playwright launch logs.
   if (!existsSync(executablePath)) throw new PdfRendererUnavailable(executablePath);
   try {
+    // Loaded here, not with the module: playwright-core takes a quarter of a second to load, which
+    // every command would pay.
+    const { chromium } = await import('playwright-core');
     return await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   } catch (cause) {
     throw new PdfRendererUnavailable(executablePath, { cause });

@@ -4,7 +4,6 @@
  * real numbers, so agencies can sum and check them in Excel.
  */
 import type { Alignment, Borders, Cell, Font, PaperSize, Style, Workbook, Worksheet } from 'exceljs';
-import ExcelJS from 'exceljs';
 import { type GridCell, type GridTable, reportLayout } from '../../domain/report/layout.js';
 import type { AnnualReport } from '../../domain/report/model.js';
 import { amountCell } from './amount-cell.js';
@@ -170,6 +169,8 @@ function addTableSheet(workbook: Workbook, heading: string, title: string, table
 export async function renderXlsx(report: AnnualReport): Promise<Uint8Array> {
   const layout = reportLayout(report);
   const heading = layout.find((b) => b.type === 'heading')?.text ?? '';
+  // Loaded when needed: exceljs takes over 100 ms to load, which every command would pay.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Gongkai';
   workbook.title = heading;

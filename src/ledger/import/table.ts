@@ -6,7 +6,6 @@
  * .xls is refused with a way out.
  */
 import type { CellValue as ExcelCellValue, Worksheet } from 'exceljs';
-import ExcelJS from 'exceljs';
 import { decodeReportBytes } from '../../documents/decode.js';
 import { err, ok, type Result } from '../../domain/requests/result.js';
 import { type LedgerRefusal, ledgerRefusal } from '../refusals.js';
@@ -85,6 +84,7 @@ export async function readXlsxTable(
   bytes: Uint8Array,
   sheetName?: string,
 ): Promise<Result<SourceTable, LedgerRefusal>> {
+  const { default: ExcelJS } = await import('exceljs'); // loaded when needed: over 100 ms
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
