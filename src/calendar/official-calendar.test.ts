@@ -12,7 +12,7 @@ import {
   withOverrides,
   workingDaysBetween,
 } from '../domain/calendar/working-days.js';
-import { officialCalendar } from './official-calendar.js';
+import { officialCalendar, officialYears } from './official-calendar.js';
 
 const calendar = officialCalendar();
 const d = (text: string): LocalDate => localDate(text);
@@ -72,17 +72,25 @@ describe('counting working days (Art. 33: 20 working days from receipt)', () => 
     }
   });
 
-  it('says when a deadline crosses into a year whose schedule is not known yet (2027)', () => {
-    const count = addWorkingDays(calendar, d('2026-12-15'), 20);
-    assert.deepEqual(count.unknownYears, [2027]);
+  it('carries every year from 2019 through 2026, found in the package data, each with National Day off', () => {
+    const years = officialYears();
+    assert.deepEqual(years.slice(0, 8), [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026]);
+    for (const year of years) assert.equal(working(`${year}-10-01`), false, `${year}-10-01`);
+    assert.deepEqual([...calendar.knownYears], years);
+  });
+
+  it('says when a deadline crosses into a year whose schedule is not known yet (2027 as of 2026-11)', () => {
+    const next = officialYears().at(-1)! + 1;
+    const count = addWorkingDays(calendar, d(`${next - 1}-12-15`), 20);
+    assert.deepEqual(count.unknownYears, [next]);
     const entered = withOverrides(
       calendar,
-      [{ date: d('2027-01-01'), working: false, reason: '元旦' }],
-      [2027],
+      [{ date: d(`${next}-01-01`), working: false, reason: '元旦' }],
+      [next],
     );
-    const again = addWorkingDays(entered, d('2026-12-15'), 20);
+    const again = addWorkingDays(entered, d(`${next - 1}-12-15`), 20);
     assert.deepEqual(again.unknownYears, []);
-    assert.ok(again.skipped.some((s) => s.date === '2027-01-01' && s.reason === '元旦'));
+    assert.ok(again.skipped.some((s) => s.date === `${next}-01-01` && s.reason === '元旦'));
   });
 
   it('lets an administrator close a working day (a typhoon) and moves the deadline', () => {

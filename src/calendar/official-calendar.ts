@@ -8,9 +8,10 @@ import chineseDays from 'chinese-days';
 import { addDays, type LocalDate, localDate, weekday } from '../domain/calendar/local-date.js';
 import type { CalendarException, WorkingCalendar } from '../domain/calendar/working-days.js';
 
-/** The first year of the revised Regulation, and the last year the package carries a schedule for. */
+/** The first year of the revised Regulation: schedules are read from here on. */
 export const FIRST_OFFICIAL_YEAR = 2019;
-export const LAST_OFFICIAL_YEAR = 2026;
+/** Never scan further than this: a guard, not a forecast. */
+const SCAN_LIMIT_YEAR = 2100;
 
 const { getDayDetail } = chineseDays;
 
@@ -20,39 +21,65 @@ function chineseName(detail: string): string {
   return parts[1] ?? parts[0] ?? detail;
 }
 
+/**
+ * Whether the package carries the year's schedule: every schedule since 2000 gives at least one
+ * weekday off (National Day alone always does), while for a year it does not carry the package
+ * answers by the weekday alone.
+ */
+function packageCarries(year: number): boolean {
+  const end = localDate(`${year}-12-31`);
+  for (let date = localDate(`${year}-01-01`); date <= end; date = addDays(date, 1)) {
+    const day = weekday(date);
+    if (day !== 0 && day !== 6 && !getDayDetail(date).work) return true;
+  }
+  return false;
+}
+
+/** The years from 2019 on that the installed package carries, up to the first it does not. */
+export function officialYears(): number[] {
+  const years: number[] = [];
+  for (let y = FIRST_OFFICIAL_YEAR; y <= SCAN_LIMIT_YEAR && packageCarries(y); y++) years.push(y);
+  return years;
+}
+
 let cached: WorkingCalendar | undefined;
 
-/** Every date of 2019 through the last shipped year that differs from the Monday-to-Friday rule. */
+/**
+ * Every date from 2019 through the last year the package carries that differs from the
+ * Monday-to-Friday rule. The years are found in the package's data, not written here, so that a
+ * release carrying next year's notice is taken up by updating the package alone.
+ */
 export function officialCalendar(): WorkingCalendar {
   if (cached) return cached;
   const exceptions = new Map<LocalDate, CalendarException>();
-  const end = localDate(`${LAST_OFFICIAL_YEAR}-12-31`);
-  for (let date = localDate(`${FIRST_OFFICIAL_YEAR}-01-01`); date <= end; date = addDays(date, 1)) {
-    const detail = getDayDetail(date);
-    const weekend = weekday(date) === 0 || weekday(date) === 6;
-    if (detail.work && weekend) {
-      exceptions.set(date, {
-        working: true,
-        reason: `调休上班（${chineseName(detail.name)}）`,
-        source: 'official',
-      });
-    } else if (!detail.work && !weekend) {
-      exceptions.set(date, {
-        working: false,
-        reason: `法定节假日（${chineseName(detail.name)}）`,
-        source: 'official',
-      });
-    } else if (!detail.work && weekend && detail.name.includes(',')) {
-      // A weekend inside a holiday period: say so rather than "周末".
-      exceptions.set(date, {
-        working: false,
-        reason: `法定节假日（${chineseName(detail.name)}）`,
-        source: 'official',
-      });
+  const years = officialYears();
+  for (const year of years) {
+    const end = localDate(`${year}-12-31`);
+    for (let date = localDate(`${year}-01-01`); date <= end; date = addDays(date, 1)) {
+      const detail = getDayDetail(date);
+      const weekend = weekday(date) === 0 || weekday(date) === 6;
+      if (detail.work && weekend) {
+        exceptions.set(date, {
+          working: true,
+          reason: `调休上班（${chineseName(detail.name)}）`,
+          source: 'official',
+        });
+      } else if (!detail.work && !weekend) {
+        exceptions.set(date, {
+          working: false,
+          reason: `法定节假日（${chineseName(detail.name)}）`,
+          source: 'official',
+        });
+      } else if (!detail.work && weekend && detail.name.includes(',')) {
+        // A weekend inside a holiday period: say so rather than "周末".
+        exceptions.set(date, {
+          working: false,
+          reason: `法定节假日（${chineseName(detail.name)}）`,
+          source: 'official',
+        });
+      }
     }
   }
-  const knownYears = new Set<number>();
-  for (let y = FIRST_OFFICIAL_YEAR; y <= LAST_OFFICIAL_YEAR; y++) knownYears.add(y);
-  cached = { exceptions, knownYears };
+  cached = { exceptions, knownYears: new Set(years) };
   return cached;
 }
