@@ -7,19 +7,12 @@
  */
 import type { ReportFormat } from '../../domain/report/format.js';
 import {
-  APPLICANT_HEADER,
-  BALANCE_NOTE,
-  CONTENT_HEADER,
-  LITIGATION_HEADER,
-  ORGANISATION_HEADER,
   OUTCOME_GROUP_LABELS,
-  OUTCOMES_LABEL,
   type ProactiveBlockSpec,
   proactiveBlocks,
   REQUEST_COLUMNS,
   REVIEW_BLOCKS,
   REVIEW_CELLS,
-  REVIEW_COLUMNS,
   type RequestRowKey,
   type RequestRowSpec,
   requestRows,
@@ -31,6 +24,7 @@ import { canonicalDecimal, isDecimalString } from '../../domain/shared/decimal.j
 import { labelKey } from '../label-key.js';
 import { digitSplits } from './digit-splits.js';
 import { traditionalForms, variantIndex } from './label-variants.js';
+import { TABLE_HEADERS, TABLE_ROW_LABELS } from './reader-phrases.js';
 import {
   type Cells,
   type RowCandidates,
@@ -48,23 +42,9 @@ const BOTH: readonly ReportFormat[] = ['2019', '2021'];
 
 // ── Labels each section's tables print ──────────────────────────────────────
 
-const PROACTIVE_HEADERS = keys([
-  CONTENT_HEADER,
-  ...BOTH.flatMap((f) => proactiveBlocks(f).flatMap((b) => [b.caption, ...b.columns.map((c) => c.label)])),
-]);
-const REQUEST_HEADERS = keys([
-  BALANCE_NOTE,
-  APPLICANT_HEADER,
-  ORGANISATION_HEADER,
-  OUTCOMES_LABEL,
-  ...REQUEST_COLUMNS.map((c) => c.label),
-  ...Object.values(OUTCOME_GROUP_LABELS),
-]);
-const REVIEW_HEADERS = keys([
-  LITIGATION_HEADER,
-  ...REVIEW_BLOCKS.map((b) => b.label),
-  ...REVIEW_COLUMNS.map((c) => c.label),
-]);
+const PROACTIVE_HEADERS = keys(TABLE_HEADERS.二);
+const REQUEST_HEADERS = keys(TABLE_HEADERS.三);
+const REVIEW_HEADERS = keys(TABLE_HEADERS.四);
 
 type ProactiveRow = { readonly block: ProactiveBlockSpec; readonly key: string; readonly label: string };
 
@@ -92,38 +72,18 @@ function requestRowsByKey(format: ReportFormat): ReadonlyMap<string, RequestRowS
 const PROACTIVE_ROWS = { '2019': proactiveRowsByKey('2019'), '2021': proactiveRowsByKey('2021') } as const;
 const REQUEST_ROWS_BY_KEY = { '2019': requestRowsByKey('2019'), '2021': requestRowsByKey('2021') } as const;
 
-const PROACTIVE_LABELS = [
-  CONTENT_HEADER,
-  ...BOTH.flatMap((f) =>
-    proactiveBlocks(f).flatMap((b) => [
-      b.caption,
-      ...b.columns.map((c) => c.label),
-      ...b.rows.map((r) => r.label),
-    ]),
-  ),
-];
-const REQUEST_LABELS = [
-  BALANCE_NOTE,
-  APPLICANT_HEADER,
-  ORGANISATION_HEADER,
-  OUTCOMES_LABEL,
-  ...REQUEST_COLUMNS.map((c) => c.label),
-  ...Object.values(OUTCOME_GROUP_LABELS),
-  ...BOTH.flatMap((f) =>
-    requestRows(f).flatMap((r) => (r.group ? [r.label, OUTCOME_GROUP_LABELS[r.group] + r.label] : [r.label])),
-  ),
-];
-const REVIEW_LABELS = [
-  LITIGATION_HEADER,
-  ...REVIEW_BLOCKS.map((b) => b.label),
-  ...REVIEW_COLUMNS.map((c) => c.label),
-];
+/** Request rows are also printed with their group label in front ("（三）不予公开1.属于国家秘密"). */
+const GROUPED_REQUEST_ROWS = BOTH.flatMap((f) =>
+  requestRows(f).flatMap((r) => (r.group ? [OUTCOME_GROUP_LABELS[r.group] + r.label] : [])),
+);
 
 /** Every label of a section in either format, as printed: where glued lines are cut. */
 export const SECTION_ANCHORS: Readonly<Record<Section, AnchorSet>> = {
-  二: anchorSet(variantIndex([...new Set(PROACTIVE_LABELS)])),
-  三: anchorSet(variantIndex([...new Set(REQUEST_LABELS)])),
-  四: anchorSet(variantIndex(REVIEW_LABELS)),
+  二: anchorSet(variantIndex([...new Set([...TABLE_HEADERS.二, ...TABLE_ROW_LABELS.二])])),
+  三: anchorSet(
+    variantIndex([...new Set([...TABLE_HEADERS.三, ...TABLE_ROW_LABELS.三, ...GROUPED_REQUEST_ROWS])]),
+  ),
+  四: anchorSet(variantIndex(TABLE_HEADERS.四)),
 };
 
 // ── Format detection ────────────────────────────────────────────────────────

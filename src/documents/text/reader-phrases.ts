@@ -36,30 +36,40 @@ export const TITLE_PATTERNS: Readonly<Record<SectionNumber, string>> = {
 /** The heading's fixed part: "<agency><year>年(度)" + this. */
 export const HEADING_PHRASE = '政府信息公开工作年度报告';
 
+type TableSection = '二' | '三' | '四';
+const BOTH_FORMATS = ['2019', '2021'] as const;
+
+/** What each section's tables print above and beside the numbers, in either format: captions, column heads, notes. */
+export const TABLE_HEADERS: Readonly<Record<TableSection, readonly string[]>> = {
+  二: [
+    CONTENT_HEADER,
+    ...BOTH_FORMATS.flatMap((f) =>
+      proactiveBlocks(f).flatMap((b) => [b.caption, ...b.columns.map((c) => c.label)]),
+    ),
+  ],
+  三: [
+    BALANCE_NOTE,
+    APPLICANT_HEADER,
+    ORGANISATION_HEADER,
+    OUTCOMES_LABEL,
+    ...REQUEST_COLUMNS.map((c) => c.label),
+    ...Object.values(OUTCOME_GROUP_LABELS),
+  ],
+  四: [LITIGATION_HEADER, ...REVIEW_BLOCKS.map((b) => b.label), ...REVIEW_COLUMNS.map((c) => c.label)],
+};
+
+/** The row labels each section's tables print, in either format (section 四's blocks are headers). */
+export const TABLE_ROW_LABELS: Readonly<Record<TableSection, readonly string[]>> = {
+  二: BOTH_FORMATS.flatMap((f) => proactiveBlocks(f).flatMap((b) => b.rows.map((r) => r.label))),
+  三: REQUEST_ROWS.map((r) => r.label),
+  四: [],
+};
+
 /** Every table label of both formats. */
-export const TABLE_LABELS: readonly string[] = [
-  CONTENT_HEADER,
-  ...proactiveBlocks('2019').flatMap((b) => [
-    b.caption,
-    ...b.columns.map((c) => c.label),
-    ...b.rows.map((r) => r.label),
-  ]),
-  ...proactiveBlocks('2021').flatMap((b) => [
-    b.caption,
-    ...b.columns.map((c) => c.label),
-    ...b.rows.map((r) => r.label),
-  ]),
-  BALANCE_NOTE,
-  APPLICANT_HEADER,
-  ORGANISATION_HEADER,
-  OUTCOMES_LABEL,
-  ...REQUEST_COLUMNS.map((c) => c.label),
-  ...Object.values(OUTCOME_GROUP_LABELS),
-  ...REQUEST_ROWS.map((r) => r.label),
-  LITIGATION_HEADER,
-  ...REVIEW_BLOCKS.map((b) => b.label),
-  ...REVIEW_COLUMNS.map((c) => c.label),
-];
+export const TABLE_LABELS: readonly string[] = (['二', '三', '四'] as const).flatMap((s) => [
+  ...TABLE_HEADERS[s],
+  ...TABLE_ROW_LABELS[s],
+]);
 
 export const READER_PHRASES: readonly string[] = [
   ...TABLE_LABELS,
