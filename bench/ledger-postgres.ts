@@ -31,6 +31,7 @@ import {
   requestCountQuery,
   type Storage,
 } from '../src/storage/index.js';
+import { APPLICANT_MIX, DECISION_MIX, type Mix, PATH_MIX } from './ledger-mix.js';
 
 const SCHEMA = 'gk_bench';
 const { values: args } = parseArgs({
@@ -194,7 +195,7 @@ function plan(agencies: readonly { id: number; level: Level }[], total: number) 
 // ── The requests and their events, generated on the server ───────────────────────────────────────
 
 /** `CASE WHEN r < c1 THEN v1 … END` over cumulative weights, for a uniform r in [0, 1). */
-function weightedCase(r: string, mix: readonly (readonly [string, number])[]): string {
+function weightedCase(r: string, mix: Mix<string>): string {
   const total = mix.reduce((s, [, w]) => s + w, 0);
   let acc = 0;
   const whens = mix.slice(0, -1).map(([v, w]) => {
@@ -204,47 +205,7 @@ function weightedCase(r: string, mix: readonly (readonly [string, number])[]): s
   return `case ${whens.join(' ')} else '${mix[mix.length - 1]![0]}' end`;
 }
 
-const APPLICANT_MIX: readonly (readonly [string, number])[] = [
-  [APPLICANT_KIND_LABELS.natural, 82],
-  [APPLICANT_KIND_LABELS.commercial, 9],
-  [APPLICANT_KIND_LABELS.research, 1],
-  [APPLICANT_KIND_LABELS.publicInterest, 1],
-  [APPLICANT_KIND_LABELS.legalService, 5],
-  [APPLICANT_KIND_LABELS.other, 2],
-];
-const DECISION_MIX: readonly (readonly [string, number])[] = [
-  ['disclosed', 38],
-  ['alreadyPublic', 8],
-  ['partial', 10],
-  ['notHeld', 14],
-  ['notThisAgency', 5],
-  ['needsCreation', 3],
-  ['stateSecret', 1],
-  ['lawForbidden', 1],
-  ['security', 1],
-  ['thirdParty', 2],
-  ['internal', 2],
-  ['process', 3],
-  ['enforcementFile', 1],
-  ['inquiry', 2],
-  ['complaint', 2],
-  ['repeated', 2],
-  ['publication', 1],
-  ['excessive', 1],
-  ['confirmation', 1],
-  ['other', 2],
-];
-const PATH_MIX: readonly (readonly [string, number])[] = [
-  ['decided', 38],
-  ['extended', 24],
-  ['corrected', 10],
-  ['correctionLapsed', 5],
-  ['withdrawn', 5],
-  ['thirdParty', 10],
-  ['feePaid', 4],
-  ['feeLapsed', 2],
-  ['stuck', 2],
-];
+const APPLICANT_LABEL_MIX: Mix<string> = APPLICANT_MIX.map(([kind, w]) => [APPLICANT_KIND_LABELS[kind], w]);
 for (const [outcome] of DECISION_MIX)
   if (!OUTCOMES.some((o) => o.kind === outcome)) throw new Error(`not an outcome: ${outcome}`);
 
@@ -287,7 +248,7 @@ from (
       null::int as t3
     from (
       select n, agency_id,
-        ${weightedCase('rk', APPLICANT_MIX)} as kind,
+        ${weightedCase('rk', APPLICANT_LABEL_MIX)} as kind,
         ${weightedCase('rc', [
           ['网上', 70],
           ['信函', 15],

@@ -47,6 +47,7 @@ import {
   type ReportRequestRow,
   type Storage,
 } from '../src/storage/index.js';
+import { APPLICANT_MIX, DECISION_MIX, type Mix, PATH_MIX } from './ledger-mix.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -101,7 +102,7 @@ function random(seed: number): () => number {
   };
 }
 
-function pick<T>(rnd: () => number, weighted: readonly (readonly [T, number])[]): T {
+function pick<T>(rnd: () => number, weighted: Mix<T>): T {
   const total = weighted.reduce((s, [, w]) => s + w, 0);
   let x = rnd() * total;
   for (const [value, w] of weighted) {
@@ -110,61 +111,6 @@ function pick<T>(rnd: () => number, weighted: readonly (readonly [T, number])[])
   }
   return weighted[weighted.length - 1]![0];
 }
-
-const APPLICANT_MIX: readonly (readonly [ApplicantKind, number])[] = [
-  ['natural', 82],
-  ['commercial', 9],
-  ['research', 1],
-  ['publicInterest', 1],
-  ['legalService', 5],
-  ['other', 2],
-];
-
-/** Outcomes of a 答复 (the by-event ones come from their own events). */
-const DECISION_MIX: readonly (readonly [OutcomeKind, number])[] = [
-  ['disclosed', 38],
-  ['alreadyPublic', 8],
-  ['partial', 10],
-  ['notHeld', 14],
-  ['notThisAgency', 5],
-  ['needsCreation', 3],
-  ['stateSecret', 1],
-  ['lawForbidden', 1],
-  ['security', 1],
-  ['thirdParty', 2],
-  ['internal', 2],
-  ['process', 3],
-  ['enforcementFile', 1],
-  ['inquiry', 2],
-  ['complaint', 2],
-  ['repeated', 2],
-  ['publication', 1],
-  ['excessive', 1],
-  ['confirmation', 1],
-  ['other', 2],
-];
-
-type Path =
-  | 'decided'
-  | 'extended'
-  | 'corrected'
-  | 'correctionLapsed'
-  | 'withdrawn'
-  | 'thirdParty'
-  | 'feePaid'
-  | 'feeLapsed'
-  | 'stuck';
-const PATH_MIX: readonly (readonly [Path, number])[] = [
-  ['decided', 38],
-  ['extended', 24],
-  ['corrected', 10],
-  ['correctionLapsed', 5],
-  ['withdrawn', 5],
-  ['thirdParty', 10],
-  ['feePaid', 4],
-  ['feeLapsed', 2],
-  ['stuck', 2],
-];
 
 /** One request's history, legal for the transitions; cut at TODAY (what happens later has not yet). */
 function history(rnd: () => number, receivedOn: LocalDate): RequestEvent[] {
