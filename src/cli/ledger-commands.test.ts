@@ -34,7 +34,7 @@ const REGISTER = [
 ].join('\n');
 
 /** A database with 福建省 › 平潭县 and the register above imported into 平潭县 (id 2). */
-async function ledgerWithRegister(): Promise<string> {
+async function makeLedgerWithRegister(): Promise<string> {
   const db = freshDb();
   assert.equal((await gongkai('agency', 'add', '福建省', '--kind', '省', '--database', db)).code, 0);
   assert.equal((await gongkai('agency', 'add', '平潭县', '--parent', '1', '--database', db)).code, 0);
@@ -43,6 +43,13 @@ async function ledgerWithRegister(): Promise<string> {
   assert.equal((await gongkai('requests', 'import', file, '--agency', '2', '--database', db)).code, 0);
   return db;
 }
+
+let shared: Promise<string> | undefined;
+/** That database, made once: the report tests only read it. */
+const ledgerWithRegister = (): Promise<string> => {
+  shared ??= makeLedgerWithRegister();
+  return shared;
+};
 
 describe('gongkai agency', () => {
   it('add prints the new id (with --json: {"id": …}), list shows the tree', async () => {
