@@ -123,20 +123,16 @@ describe('gongkai agency', () => {
   });
 });
 
+/** `gongkai report build|explain --agency A --year Y … --database DB`. */
+const reportBuild = (db: string, agency: string, year: string, ...rest: string[]) =>
+  gongkai('report', 'build', '--agency', agency, '--year', year, ...rest, '--database', db);
+const reportExplain = (db: string, agency: string, year: string, ...rest: string[]) =>
+  gongkai('report', 'explain', '--agency', agency, '--year', year, ...rest, '--database', db);
+
 describe('gongkai report build / explain', () => {
   it('build --json prints the report JSON, which passes every rule', async () => {
     const db = await ledgerWithRegister();
-    const built = await gongkai(
-      'report',
-      'build',
-      '--agency',
-      '2',
-      '--year',
-      '2024',
-      '--json',
-      '--database',
-      db,
-    );
+    const built = await reportBuild(db, '2', '2024', '--json');
     assert.equal(built.code, 0, built.err);
     const parsed = parseJsonReport(built.out);
     assert.ok(parsed.ok);
@@ -147,98 +143,32 @@ describe('gongkai report build / explain', () => {
     assert.deepEqual(report.requests.carriedForward, [1, 0, 0, 0, 0, 0, 1]);
     assert.ok(!hasErrors(validateReport(report)));
 
-    const verified = await gongkai(
-      'report',
-      'build',
-      '--agency',
-      '2',
-      '--year',
-      '2024',
-      '--json',
-      '--verify',
-      '--database',
-      db,
-    );
+    const verified = await reportBuild(db, '2', '2024', '--json', '--verify');
     assert.deepEqual([verified.code, verified.out, verified.err], [0, built.out, '']);
 
-    const human = await gongkai('report', 'build', '--agency', '2', '--year', '2024', '--database', db);
+    const human = await reportBuild(db, '2', '2024');
     assert.match(human.out, /本年新收 3 件，上年结转 1 件，本年办结 3 件，结转下年度 1 件/);
   });
 
   it('build --to txt -o OUT renders the document', async () => {
     const db = await ledgerWithRegister();
     const out = join(dir, 'report-2024.txt');
-    const built = await gongkai(
-      'report',
-      'build',
-      '--agency',
-      '2',
-      '--year',
-      '2024',
-      '--to',
-      'txt',
-      '-o',
-      out,
-      '--database',
-      db,
-    );
+    const built = await reportBuild(db, '2', '2024', '--to', 'txt', '-o', out);
     assert.equal(built.code, 0, built.err);
     assert.match(readFileSync(out, 'utf8'), /平潭县2024年政府信息公开工作年度报告|平潭县 ?2024 ?年/);
-    const bad = await gongkai(
-      'report',
-      'build',
-      '--agency',
-      '2',
-      '--year',
-      '2024',
-      '--to',
-      'odt',
-      '--database',
-      db,
-    );
+    const bad = await reportBuild(db, '2', '2024', '--to', 'odt');
     assert.equal(bad.code, 2);
     assertOneLineError(bad.err, /--to odt: 不支持的格式/);
-    const noAgency = await gongkai(
-      'report',
-      'build',
-      '--agency',
-      '7',
-      '--year',
-      '2024',
-      '--json',
-      '--database',
-      db,
-    );
+    const noAgency = await reportBuild(db, '7', '2024', '--json');
     assert.equal(noAgency.code, 2);
     assertOneLineError(noAgency.err, /机关不存在.*7/);
-    const badYear = await gongkai(
-      'report',
-      'build',
-      '--agency',
-      '2',
-      '--year',
-      '2018',
-      '--json',
-      '--database',
-      db,
-    );
+    const badYear = await reportBuild(db, '2', '2018', '--json');
     assert.equal(badYear.code, 2);
   });
 
   it('explain lists exactly the requests counted in a cell; an unknown cell lists the valid ones', async () => {
     const db = await ledgerWithRegister();
-    const total = await gongkai(
-      'report',
-      'explain',
-      '--agency',
-      '2',
-      '--year',
-      '2024',
-      '--cell',
-      'new.total',
-      '--database',
-      db,
-    );
+    const total = await reportExplain(db, '2', '2024', '--cell', 'new.total');
     assert.equal(total.code, 0, total.err);
     const lines = total.out.trimEnd().split('\n');
     assert.match(lines[0]!, /^平潭县 2024 年度 第三部分 一、本年新收政府信息公开申请数量 · 总计：3 件申请/);
@@ -247,21 +177,7 @@ describe('gongkai report build / explain', () => {
     assert.match(total.out, /李四（自然人） {2}收到 2024-12-20 {2}未办结/);
 
     const json = JSON.parse(
-      (
-        await gongkai(
-          'report',
-          'explain',
-          '--agency',
-          '2',
-          '--year',
-          '2024',
-          '--cell',
-          'denied.stateSecret.commercial',
-          '--json',
-          '--database',
-          db,
-        )
-      ).out,
+      (await reportExplain(db, '2', '2024', '--cell', 'denied.stateSecret.commercial', '--json')).out,
     );
     assert.equal(json.value, 1);
     assert.deepEqual(
@@ -270,50 +186,17 @@ describe('gongkai report build / explain', () => {
     );
     assert.deepEqual(json.cell, { section: '三', row: 'denied.stateSecret', column: 'commercial' });
 
-    const review = await gongkai(
-      'report',
-      'explain',
-      '--agency',
-      '2',
-      '--year',
-      '2024',
-      '--cell',
-      'review.upheld',
-      '--database',
-      db,
-    );
+    const review = await reportExplain(db, '2', '2024', '--cell', 'review.upheld');
     assert.equal(review.code, 0);
     assert.match(review.out, /第四部分 行政复议 · 结果维持：0 件案件/);
 
-    const unknown = await gongkai(
-      'report',
-      'explain',
-      '--agency',
-      '2',
-      '--year',
-      '2024',
-      '--cell',
-      'granted.people',
-      '--database',
-      db,
-    );
+    const unknown = await reportExplain(db, '2', '2024', '--cell', 'granted.people');
     assert.equal(unknown.code, 2);
     assertOneLineError(
       unknown.err,
       /未知的单元格.*未知的列 people.*natural, commercial, research, publicInterest, legalService, other, total/,
     );
-    const noRow = await gongkai(
-      'report',
-      'explain',
-      '--agency',
-      '2',
-      '--year',
-      '2024',
-      '--cell',
-      'nothing',
-      '--database',
-      db,
-    );
+    const noRow = await reportExplain(db, '2', '2024', '--cell', 'nothing');
     assertOneLineError(noRow.err, /行\.列/);
   });
 });
