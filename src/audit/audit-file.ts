@@ -6,7 +6,7 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { readReport, sniffShape } from '../documents/read-report.js';
 import type { Finding } from '../domain/report/validation/finding.js';
-import { validateReport } from '../domain/report/validation/validate.js';
+import { validateReadReport } from '../domain/report/validation/validate.js';
 import { digestReport } from './digest.js';
 import type { FileError, FileOutcome, FileResult, FileStatus } from './types.js';
 import { ioError } from './walk.js';
@@ -73,7 +73,7 @@ export async function auditFile(path: string, options: AuditFileOptions): Promis
     }
     // A report cut off short is audited for what it holds; its notes say what is missing.
     const { report, notes } = read.ok ? read : read.error.partial!;
-    const findings = [...notes, ...validateReport(report)];
+    const findings = validateReadReport(report, notes);
     const result: FileResult = {
       file: path,
       agency: report.agency,

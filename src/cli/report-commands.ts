@@ -8,7 +8,7 @@ import { FORMAT_NOTICE } from '../domain/report/format.js';
 import type { AnnualReport } from '../domain/report/model.js';
 import { type Finding, hasErrors } from '../domain/report/validation/finding.js';
 import { RULES } from '../domain/report/validation/rule-catalogue.js';
-import { validateReport } from '../domain/report/validation/validate.js';
+import { validateReadReport, validateReport } from '../domain/report/validation/validate.js';
 import { writeOutputFile } from './cli-files.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
 import { findingsTable } from './findings-table.js';
@@ -70,7 +70,7 @@ export function registerReportCommands(program: Command, io: CliIo, setExit: Set
     .action(async (file: string, options: { previous?: string; json?: boolean; strict?: boolean }) => {
       const loaded = await loadReportFile(file);
       const previous = options.previous ? (await loadReportFile(options.previous)).report : undefined;
-      const findings = [...loaded.notes, ...validateReport(loaded.report, previous ? { previous } : {})];
+      const findings = validateReadReport(loaded.report, loaded.notes, previous ? { previous } : {});
       const failed =
         hasErrors(findings) || (options.strict === true && findings.some((f) => f.severity === 'warning'));
       const count = (s: Finding['severity']) => findings.filter((f) => f.severity === s).length;

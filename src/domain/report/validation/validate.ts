@@ -44,3 +44,23 @@ export function validateReport(report: AnnualReport, options: ValidationOptions 
       : []),
   ];
 }
+
+/**
+ * A report as a reader gave it: the reader's notes, then every rule, leaving out what the notes have
+ * already said. A section the reader found missing (read.missing-section) is not also reported empty
+ * (text.empty) or cell by cell (cell.missing): one finding per fact.
+ */
+export function validateReadReport(
+  report: AnnualReport,
+  notes: readonly Finding[],
+  options: ValidationOptions = {},
+): Finding[] {
+  const missing = new Set(
+    notes.filter((n) => n.rule === 'read.missing-section').flatMap((n) => n.cells.map((c) => c.section)),
+  );
+  const saidAlready = (f: Finding) =>
+    (f.rule === 'text.empty' || f.rule === 'cell.missing') &&
+    f.cells.length > 0 &&
+    f.cells.every((c) => missing.has(c.section));
+  return [...notes, ...validateReport(report, options).filter((f) => !saidAlready(f))];
+}
