@@ -67,5 +67,19 @@ describe('local dates', () => {
     for (const bad of ['2023-02-29', '2100-02-29', '2025-13-01', '2025-1-01', '2025-01-32', '20250101', ''])
       assert.ok(!isLocalDate(bad), bad);
     assert.throws(() => localDate('2025-02-30'), /not a calendar date/);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1900, max: 2199 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        (y, m, d) => {
+          const text = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+          const probe = new Date(Date.UTC(y, m - 1, d));
+          const real = m >= 1 && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d;
+          assert.equal(isLocalDate(text), real, text);
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });

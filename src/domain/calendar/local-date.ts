@@ -1,6 +1,6 @@
 /**
  * @module Calendar dates without a time or a time zone ("2025-01-26"), as the Regulation counts them.
- * Arithmetic goes through UTC so that no local clock or daylight rule can shift a day.
+ * Arithmetic is on whole day numbers, so that no local clock or daylight rule can shift a day.
  */
 
 /** An ISO calendar date, YYYY-MM-DD. */
@@ -12,8 +12,12 @@ export function isLocalDate(text: string): text is LocalDate {
   const m = ISO.exec(text);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const probe = new Date(Date.UTC(y, mo - 1, d));
-  return probe.getUTCFullYear() === y && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d;
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
 }
 
 /** Parses YYYY-MM-DD; throws on anything else (callers validate input at the boundary first). */
