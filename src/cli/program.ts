@@ -6,9 +6,11 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerAuditCommand } from './audit-command.js';
 import { registerCalendarCommands } from './calendar-commands.js';
+import { registerCasesCommands } from './cases-commands.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
 import { registerLedgerCommands } from './ledger-commands.js';
 import { registerReportCommands } from './report-commands.js';
+import { registerRequestsCommands } from './requests-commands.js';
 import { registerRequestsImportCommand } from './requests-import-command.js';
 
 function packageVersion(): string {
@@ -61,6 +63,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     exitCode = code;
   });
   registerRequestsImportCommand(program, io, (code) => {
+    exitCode = code;
+  });
+  registerRequestsCommands(program, io, (code) => {
+    exitCode = code;
+  });
+  registerCasesCommands(program, io, (code) => {
     exitCode = code;
   });
   registerCalendarCommands(program, io, (code) => {

@@ -42,8 +42,16 @@ function summaryText(file: string, shape: string, s: ImportSummary, skipInvalid:
   return `${lines.join('\n')}\n`;
 }
 
+/** The `requests` command group, made by the first command registered under it. */
+export function requestsCommand(program: Command): Command {
+  return (
+    program.commands.find((c) => c.name() === 'requests') ??
+    program.command('requests').description('政府信息公开申请台账 (the request ledger)')
+  );
+}
+
 export function registerRequestsImportCommand(program: Command, io: CliIo, setExit: SetExit): void {
-  const requests = program.command('requests').description('政府信息公开申请台账 (the request ledger)');
+  const requests = requestsCommand(program);
 
   requests
     .command('import')

@@ -25,10 +25,25 @@ export {
   unsetCalendarDay,
   type YearSchedule,
 } from './calendar.js';
+export {
+  addCase,
+  CASE_KIND_LABELS,
+  type CaseOptions,
+  type CloseCaseInput,
+  closeCase,
+  type NewCaseInput,
+} from './cases.js';
 export { ledgerDeriveStep, openLedger } from './derive.js';
 export { type ImportOptions, type ImportSummary, importRegister } from './import/import.js';
-export { type ColumnKey, parseColumnMap, REGISTER_COLUMNS, type RowProblem } from './import/register.js';
+export {
+  type ColumnKey,
+  parseColumnMap,
+  parseRegisterDate,
+  REGISTER_COLUMNS,
+  type RowProblem,
+} from './import/register.js';
 export { readRegisterTable, type SourceTable } from './import/table.js';
+export { applicantKindOfWording, outcomeOfWording } from './import/wording.js';
 export {
   LEDGER_REFUSALS,
   type LedgerCode,
@@ -51,6 +66,19 @@ export {
   type RequestSummary,
   validCellsText,
 } from './report.js';
+export {
+  eventDetailText,
+  FEE_METHOD_LABELS,
+  type HistoryItem,
+  type ListOptions,
+  listRequests,
+  type RequestLine,
+  type RequestList,
+  type RequestView,
+  stateLabelOf,
+  type ViewOptions,
+  viewRequest,
+} from './request-view.js';
 export {
   type IntakeInput,
   type IntakeOutcome,

@@ -14,6 +14,11 @@ export const LEDGER_REFUSALS = {
   'request.concurrent':
     '另一操作同时记录了该申请的事件，请重试 (another event was recorded at the same time; retry)',
   'request.stored-invalid': '数据库中的申请记录不完整或无法识别 (stored request cannot be read)',
+  'request.as-of-before-receipt': '查询日期早于收到申请之日 (as-of date before the receipt date)',
+  'case.unknown': '案件不存在 (no such case)',
+  'case.already-closed': '案件已审结，不能再次结案 (case already closed)',
+  'case.date-after-today': '日期晚于今天 (date after today)',
+  'case.filed-before-request': '立案日期早于收到申请之日 (case filed before the request was received)',
   'report.year': '报告年度应为 2019 年至 2100 年之间的整数 (a report year from 2019 to 2100)',
   'report.unknown-cell': '未知的单元格 (unknown cell)',
   'calendar.reason-empty': '请说明理由 (a reason is required)',

@@ -35,6 +35,8 @@ export interface CaseRepository {
   get(id: string): Promise<Case | undefined>;
   /** Closes a case with its result; returns the updated case, or undefined when there is none. */
   close(id: string, closedOn: LocalDate, result: Exclude<CaseResult, 'pending'>): Promise<Case | undefined>;
+  /** The cases about one request, by filing date (then id). */
+  forRequest(requestId: string): Promise<Case[]>;
   /** Cases of the agencies that concern `year`: filed by its last day and not closed before its first. */
   forYear(agencyIds: readonly number[], year: number): Promise<Case[]>;
 }
@@ -85,6 +87,17 @@ export function caseRepository(db: Executor, clock: Clock): CaseRepository {
         .returningAll()
         .executeTakeFirst();
       return row && toCase(row);
+    },
+
+    async forRequest(requestId) {
+      const rows = await db
+        .selectFrom('cases')
+        .selectAll()
+        .where('request_id', '=', requestId)
+        .orderBy('filed_on')
+        .orderBy('id')
+        .execute();
+      return rows.map(toCase);
     },
 
     async forYear(agencyIds, year) {

@@ -6,7 +6,7 @@
  * it back typed as the caller's union.
  */
 import { randomUUID } from 'node:crypto';
-import type { Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import type { LocalDate } from '../domain/calendar/local-date.js';
 import { type DerivedState, type DeriveStep, deriveAll, OPEN, sameDerived } from './derived.js';
 import { atomic, type Clock, chunks, requireLocalDate } from './query-util.js';
@@ -142,6 +142,20 @@ export interface RequestRepository {
   ): Promise<StoredEvent<T>>;
   /** The request's events in seq order. */
   events<T extends { readonly type: string }>(requestId: string): Promise<StoredEvent<T>[]>;
+  /** The agencies' requests by receipt date (then id). */
+  forAgencies(
+    agencyIds: readonly number[],
+    options?: {
+      /** Only requests received on or before this day. */
+      readonly receivedBy?: LocalDate;
+      /** Only requests not closed on or before this day (by the cached closing column). */
+      readonly openOn?: LocalDate;
+    },
+  ): Promise<DisclosureRequest[]>;
+  /** The events of many requests, by request id, each log in seq order (absent ids: no entry). */
+  eventsOf<T extends { readonly type: string }>(
+    requestIds: readonly string[],
+  ): Promise<Map<string, StoredEvent<T>[]>>;
   /**
    * Every event of the agencies' requests with `at` in [from, to], read a page of `pageSize`
    * requests at a time: agency by agency, requests by receipt date (then id), each request's events
@@ -178,6 +192,29 @@ function toRequest(row: RequestRow): DisclosureRequest {
     createdAt: row.created_at,
     lastSeq: row.last_seq,
     derived: derivedOf(row),
+  };
+}
+
+/** The row a new request is written as: its columns, when it was recorded, its log's length and cache. */
+function requestValues(
+  id: string,
+  request: NewRequest,
+  log: { readonly createdAt: string; readonly lastSeq: number; readonly derived: DerivedState },
+): Insertable<DisclosureRequestsTable> {
+  return {
+    id,
+    agency_id: request.agencyId,
+    applicant_kind: request.applicantKind,
+    applicant_name: request.applicantName,
+    content: request.content,
+    channel: request.channel,
+    received_on: request.receivedOn,
+    external_ref: request.externalRef ?? null,
+    created_at: log.createdAt,
+    last_seq: log.lastSeq,
+    closed_on: log.derived.closedOn,
+    closing_type: log.derived.closingType,
+    outcome: log.derived.outcome,
   };
 }
 
@@ -367,22 +404,8 @@ export function requestRepository(db: Executor, derive: DeriveStep, clock: Clock
         const id = request.id ?? randomUUID();
         const inserted = await trx
           .insertInto('disclosure_requests')
-          .values({
-            id,
-            agency_id: request.agencyId,
-            applicant_kind: request.applicantKind,
-            applicant_name: request.applicantName,
-            content: request.content,
-            channel: request.channel,
-            received_on: request.receivedOn,
-            external_ref: request.externalRef ?? null,
-            created_at: clock().toISOString(),
-            // The receipt is event 1, written just below.
-            last_seq: 1,
-            closed_on: derived.closedOn,
-            closing_type: derived.closingType,
-            outcome: derived.outcome,
-          })
+          // The receipt is event 1, written just below.
+          .values(requestValues(id, request, { createdAt: clock().toISOString(), lastSeq: 1, derived }))
           // Not an error, so that a transaction around a whole import stays usable on PostgreSQL.
           .onConflict((oc) => oc.columns(['agency_id', 'external_ref']).doNothing())
           .returning('id')
@@ -421,21 +444,9 @@ export function requestRepository(db: Executor, derive: DeriveStep, clock: Clock
           const rows = await trx
             .insertInto('disclosure_requests')
             .values(
-              part.map(({ id, request, events, derived }) => ({
-                id,
-                agency_id: request.agencyId,
-                applicant_kind: request.applicantKind,
-                applicant_name: request.applicantName,
-                content: request.content,
-                channel: request.channel,
-                received_on: request.receivedOn,
-                external_ref: request.externalRef ?? null,
-                created_at: recordedAt,
-                last_seq: events.length,
-                closed_on: derived.closedOn,
-                closing_type: derived.closingType,
-                outcome: derived.outcome,
-              })),
+              part.map(({ id, request, events, derived }) =>
+                requestValues(id, request, { createdAt: recordedAt, lastSeq: events.length, derived }),
+              ),
             )
             .onConflict((oc) => oc.columns(['agency_id', 'external_ref']).doNothing())
             .returning('id')
@@ -510,6 +521,41 @@ export function requestRepository(db: Executor, derive: DeriveStep, clock: Clock
         .orderBy('seq')
         .execute();
       return rows.map((r) => toStored<T>(r));
+    },
+
+    async forAgencies(agencyIds, options = {}) {
+      const out: DisclosureRequest[] = [];
+      for (const ids of chunks([...new Set(agencyIds)])) {
+        let query = db.selectFrom('disclosure_requests').selectAll().where('agency_id', 'in', ids);
+        if (options.receivedBy) query = query.where('received_on', '<=', options.receivedBy);
+        const openOn = options.openOn;
+        if (openOn)
+          query = query.where((eb) => eb.or([eb('closed_on', 'is', null), eb('closed_on', '>', openOn)]));
+        out.push(...(await query.orderBy('received_on').orderBy('id').execute()).map(toRequest));
+      }
+      // Each chunk is sorted; a list over more agencies than one chunk holds is merged here.
+      return out.sort((a, b) =>
+        a.receivedOn !== b.receivedOn ? (a.receivedOn < b.receivedOn ? -1 : 1) : a.id < b.id ? -1 : 1,
+      );
+    },
+
+    async eventsOf<T extends { readonly type: string }>(requestIds: readonly string[]) {
+      const out = new Map<string, StoredEvent<T>[]>();
+      for (const ids of chunks([...new Set(requestIds)])) {
+        const rows = await db
+          .selectFrom('request_events')
+          .selectAll()
+          .where('request_id', 'in', ids)
+          .orderBy('request_id')
+          .orderBy('seq')
+          .execute();
+        for (const row of rows) {
+          const list = out.get(row.request_id);
+          if (list) list.push(toStored<T>(row));
+          else out.set(row.request_id, [toStored<T>(row)]);
+        }
+      }
+      return out;
     },
 
     async *eventsForAgencies<T extends { readonly type: string }>(

@@ -1,0 +1,562 @@
+/**
+ * `gongkai requests add|record|show|list` in-process, on SQLite and (with GONGKAI_TEST_POSTGRES_URL)
+ * PostgreSQL: the contract of docs/cli.md. A request is entered, moved through every event the
+ * Regulation knows (Art. 30 补正, Art. 32 third party, Art. 33 20 working days + one extension of 20,
+ * Art. 34 other agencies, the fee measure), shown with its due date explained across National Day, and
+ * listed as a deadline dashboard. A refused transition or bad input exits 2 with one line on stderr.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { DIALECTS, type FreshDatabase } from '../storage/test-dialects.js';
+import { gongkai } from '../test-support/run-cli.js';
+
+function assertOneLineError(run: { code: number; err: string }, pattern: RegExp) {
+  assert.equal(run.code, 2, run.err);
+  const lines = run.err.trimEnd().split('\n');
+  assert.equal(lines.length, 1, run.err);
+  assert.match(lines[0]!, /^gongkai: /);
+  assert.match(lines[0]!, pattern);
+}
+
+for (const dialect of DIALECTS) {
+  describe(`gongkai requests add|record|show|list on ${dialect.name}`, { skip: dialect.skip }, () => {
+    let fresh: FreshDatabase | undefined;
+    let db = '';
+    /** gongkai with --database of this suite */
+    const run = (...argv: string[]) => gongkai(...argv, '--database', db);
+    const add = async (...argv: string[]) => {
+      const r = await run(
+        'requests',
+        'add',
+        '--agency',
+        '1',
+        '--applicant',
+        '张三',
+        '--type',
+        '自然人',
+        '--content',
+        '征收补偿方案',
+        ...argv,
+      );
+      assert.equal(r.code, 0, r.err);
+      return r.out.trim();
+    };
+    const record = async (id: string, ...argv: string[]) => {
+      const r = await run('requests', 'record', id, ...argv);
+      assert.equal(r.code, 0, `${argv.join(' ')}: ${r.err}`);
+      return r;
+    };
+    const show = async (id: string, asOf: string) => {
+      const r = await run('requests', 'show', id, '--as-of', asOf, '--json');
+      assert.equal(r.code, 0, r.err);
+      return JSON.parse(r.out);
+    };
+
+    before(async () => {
+      fresh = await dialect.create();
+      db = fresh.url;
+      assert.equal((await run('agency', 'add', '平潭县')).code, 0);
+      assert.equal((await run('agency', 'add', '平潭县教育局', '--parent', '1')).code, 0);
+      assert.equal((await run('agency', 'add', '别的县')).code, 0);
+    });
+    after(() => fresh?.drop());
+
+    it('add prints the new id; --json {"id","receivedOn","status"}; the same --ref twice is a duplicate', async () => {
+      const id = await add('--received', '2024年3月1日');
+      assert.match(id, /^[0-9a-f-]{36}$/);
+      const first = await run(
+        'requests',
+        'add',
+        '--agency',
+        '2',
+        '--applicant',
+        '某律师事务所',
+        '--type',
+        '法人或其他组织-法律服务机构',
+        '--content',
+        '招标文件',
+        '--received',
+        '2024/3/4',
+        '--channel',
+        '邮寄(签收)',
+        '--ref',
+        'OA-2024-7',
+        '--json',
+      );
+      assert.equal(first.code, 0, first.err);
+      const created = JSON.parse(first.out);
+      assert.deepEqual(Object.keys(created), ['id', 'receivedOn', 'status']);
+      assert.deepEqual([created.receivedOn, created.status], ['2024-03-04', 'created']);
+      const again = await run(
+        'requests',
+        'add',
+        '--agency',
+        '2',
+        '--applicant',
+        '某律师事务所',
+        '--type',
+        '法律服务机构',
+        '--content',
+        '招标文件',
+        '--received',
+        '2024-03-04',
+        '--ref',
+        'OA-2024-7',
+        '--json',
+      );
+      assert.deepEqual(JSON.parse(again.out), {
+        id: created.id,
+        receivedOn: '2024-03-04',
+        status: 'duplicate',
+      });
+      assert.match(again.err, /未重复登记/);
+
+      const shown = await show(created.id, '2024-03-05');
+      assert.deepEqual(shown.applicant, { name: '某律师事务所', kind: 'legalService', type: '法律服务机构' });
+      assert.equal(shown.channel, '邮寄（签收）');
+      assert.equal(shown.externalRef, 'OA-2024-7');
+      assert.deepEqual(shown.agency, { id: 2, name: '平潭县教育局' });
+    });
+
+    it('add refuses a bad type, date, channel, agency or a receipt after today: exit 2, one line', async () => {
+      const base = ['requests', 'add', '--applicant', '张三', '--content', '内容'];
+      assertOneLineError(
+        await run(...base, '--agency', '1', '--type', '个人', '--received', '2024-03-01'),
+        /申请人类型“个人”/,
+      );
+      assertOneLineError(
+        await run(...base, '--agency', '1', '--type', '自然人', '--received', '2024-02-30'),
+        /不是有效日期/,
+      );
+      assertOneLineError(
+        await run(
+          ...base,
+          '--agency',
+          '1',
+          '--type',
+          '自然人',
+          '--received',
+          '2024-03-01',
+          '--channel',
+          '微信',
+        ),
+        /未知的申请渠道/,
+      );
+      assertOneLineError(
+        await run(...base, '--agency', '99', '--type', '自然人', '--received', '2024-03-01'),
+        /机关不存在/,
+      );
+      assertOneLineError(
+        await run(...base, '--agency', '1', '--type', '自然人', '--received', '2099-01-01'),
+        /事件日期晚于今天/,
+      );
+      assertOneLineError(
+        await run(
+          ...base,
+          '--agency',
+          '1',
+          '--type',
+          '自然人',
+          '--received',
+          '2024-03-01',
+          '--applicant',
+          ' ',
+        ),
+        /不能为空/,
+      );
+    });
+
+    it('show: received 2024-09-27, due 2024-10-30 — day zero, National Day skipped, 09-29 and 10-12 counted', async () => {
+      const id = await add('--received', '2024-09-27');
+      const text = await run('requests', 'show', id, '--as-of', '2024-10-08');
+      assert.equal(text.code, 0, text.err);
+      assert.equal(text.err, '');
+      assert.match(text.out, /^收到申请之日 \(received\)：2024-09-27$/m);
+      assert.match(text.out, /^状态（截至 2024-10-08）\(state\)：办理中$/m);
+      assert.match(text.out, /^答复期限 2024-10-30，剩余 17 个工作日$/m);
+      assert.match(text.out, /收到申请之日：2024-09-27（第零日，不计入期限；条例第三十一条）/);
+      assert.match(
+        text.out,
+        /计入的工作日（20 日）：2024-09-29（调休上班（国庆节））、2024-09-30、2024-10-08/,
+      );
+      assert.match(text.out, /2024-10-12（调休上班（国庆节））/);
+      for (const day of ['01', '02', '03', '04', '05', '06', '07'])
+        assert.match(text.out, new RegExp(`2024-10-${day}（法定节假日（国庆节））`));
+      assert.match(text.out, /^ {2}1\. 2024-09-27 {2}收到申请 {2}cli:/m);
+
+      const json = await show(id, '2024-10-31');
+      assert.deepEqual(
+        [json.state, json.stateLabel, json.dueDate, json.overdue, json.workingDaysLeft],
+        ['inProgress', '办理中', '2024-10-30', true, null],
+      );
+      assert.equal(json.deadline.reply.dayZero, '2024-09-27');
+      assert.equal(json.deadline.reply.counted.length, 20);
+      assert.deepEqual(json.unknownYears, []);
+      const overdue = await run('requests', 'show', id, '--as-of', '2024-10-31');
+      assert.match(overdue.out, /^答复期限 2024-10-30，已逾期 \(overdue\)$/m);
+    });
+
+    it('show warns on stderr when the count crosses a year without a known holiday schedule', async () => {
+      const id = await add('--received', '2018-12-20');
+      const shown = await run('requests', 'show', id, '--as-of', '2018-12-21');
+      assert.equal(shown.code, 0);
+      assert.match(shown.err, /^警告 \(warning\): 2018 年的节假日安排尚未录入/);
+      assertOneLineError(await run('requests', 'show', 'no-such-request'), /申请不存在/);
+      assertOneLineError(
+        await run('requests', 'show', id, '--as-of', '2018-12-19'),
+        /查询日期早于收到申请之日/,
+      );
+    });
+
+    it('record: every event by its kebab-case name or Chinese label; amounts stay decimal strings', async () => {
+      const id = await add('--received', '2024-03-01');
+      await record(
+        id,
+        'correction-requested',
+        '--on',
+        '2024-03-04',
+        '--items',
+        '请写明文件名称',
+        '--due-by',
+        '2024-03-15',
+      );
+      await record(id, '收到补正申请', '--on', '2024-03-08');
+      const extended = await record(
+        id,
+        'extended',
+        '--on',
+        '2024-03-11',
+        '--days',
+        '20',
+        '--approver',
+        '办公室主任',
+        '--reason',
+        '需调取档案',
+        '--json',
+      );
+      assert.deepEqual(Object.keys(JSON.parse(extended.out)), [
+        'id',
+        'seq',
+        'kind',
+        'at',
+        'state',
+        'stateLabel',
+        'dueDate',
+      ]);
+      assert.deepEqual([JSON.parse(extended.out).seq, JSON.parse(extended.out).kind], [4, 'Extended']);
+      await record(id, 'third-party-started', '--on', '2024-03-12', '--party', '某公司');
+      await record(id, 'third-party-ended', '--on', '2024-03-19');
+      await record(id, '征求其他机关意见', '--on', '2024-03-20', '--with', '平潭县自然资源局');
+      await record(id, 'agency-consultation-ended', '--on', '2024-03-27');
+      await record(
+        id,
+        'fee-notice',
+        '--on',
+        '2024-03-28',
+        '--amount',
+        '12.50',
+        '--method',
+        'per-piece',
+        '--delivered',
+        '2024-03-29',
+      );
+      await record(id, 'fee-paid', '--on', '2024-04-02');
+      const decided = await record(
+        id,
+        'decided',
+        '--on',
+        '2024-04-15',
+        '--outcome',
+        '本机关不掌握相关政府信息',
+      );
+      assert.match(decided.out, /已记录 \(recorded\)：2024-04-15 作出答复（第 11 条）/);
+      assert.match(decided.out, /2024-04-15 办结：本机关不掌握相关政府信息/);
+
+      const shown = await show(id, '2024-05-01');
+      assert.deepEqual(
+        shown.history.map((h: { kind: string }) => h.kind),
+        [
+          'Received',
+          'CorrectionRequested',
+          'CorrectionReceived',
+          'Extended',
+          'ThirdPartyConsultationStarted',
+          'ThirdPartyConsultationEnded',
+          'AgencyConsultationStarted',
+          'AgencyConsultationEnded',
+          'FeeNoticeSent',
+          'FeePaid',
+          'Decided',
+        ],
+      );
+      assert.deepEqual(shown.history[8].details, {
+        amount: '12.50',
+        method: 'perPiece',
+        deliveredOn: '2024-03-29',
+      });
+      assert.equal(shown.history[3].reason, '需调取档案');
+      assert.deepEqual([shown.state, shown.outcome, shown.closedOn], ['decided', 'notHeld', '2024-04-15']);
+      // Art. 30: the corrected application (03-08) is day zero of the 20 + 20 working days.
+      assert.equal(shown.deadline.reply.dayZero, '2024-03-08');
+      assert.equal(shown.deadline.reply.totalWorkingDays, 40);
+
+      const lapsed = await add('--received', '2024-03-01');
+      await record(
+        lapsed,
+        '要求补正',
+        '--on',
+        '2024-03-04',
+        '--items',
+        '请写明年份',
+        '--due-by',
+        '2024-03-15',
+      );
+      assertOneLineError(
+        await run('requests', 'record', lapsed, 'correction-lapsed', '--on', '2024-03-15'),
+        /补正期限尚未届满，不能视为放弃申请（条例第三十条）/,
+      );
+      await record(lapsed, 'correction-lapsed', '--on', '2024-03-18');
+
+      const unpaid = await add('--received', '2024-03-01');
+      await record(unpaid, 'fee-notice', '--on', '2024-03-05', '--amount', '100元', '--method', '按量');
+      assertOneLineError(
+        await run('requests', 'record', unpaid, 'fee-lapsed', '--on', '2024-03-10'),
+        /缴费期限.*尚未届满/,
+      );
+      await record(unpaid, '逾期未缴费', '--on', '2024-05-06');
+
+      const withdrawn = await add('--received', '2024-03-01');
+      await record(withdrawn, 'withdrawn', '--on', '2024-03-05');
+      assert.equal((await show(withdrawn, '2024-03-06')).stateLabel, '已撤回');
+
+      const report = JSON.parse(
+        (await run('report', 'build', '--agency', '1', '--year', '2024', '--json')).out,
+      );
+      assert.equal(report.requests['unable.notHeld'][0], 1);
+      assert.equal(report.requests['other.noCorrection'][0], 1);
+      assert.equal(report.requests['other.unpaidFee'][0], 1);
+    });
+
+    it('record refuses what the Regulation does not allow, and bad input: exit 2, one line, nothing written', async () => {
+      const id = await add('--received', '2024-09-27');
+      await record(id, 'extended', '--on', '2024-10-10', '--days', '10', '--approver', '办公室主任');
+      // Art. 33: one extension only, of at most 20 working days.
+      assertOneLineError(
+        await run(
+          'requests',
+          'record',
+          id,
+          '延长答复期限',
+          '--on',
+          '2024-10-11',
+          '--days',
+          '5',
+          '--approver',
+          '主任',
+        ),
+        /答复期限只能延长一次（条例第三十三条）/,
+      );
+      const other = await add('--received', '2024-09-27');
+      assertOneLineError(
+        await run(
+          'requests',
+          'record',
+          other,
+          'extended',
+          '--on',
+          '2024-10-11',
+          '--days',
+          '21',
+          '--approver',
+          '主任',
+        ),
+        /延长的期限最长不得超过20个工作日（条例第三十三条）/,
+      );
+      assertOneLineError(
+        await run('requests', 'record', other, 'third-party-ended', '--on', '2024-10-11'),
+        /当前状态下不能记录该事件：当前状态“办理中”，事件“第三方意见征求结束”/,
+      );
+      assertOneLineError(
+        await run(
+          'requests',
+          'record',
+          other,
+          'fee-notice',
+          '--on',
+          '2024-10-11',
+          '--amount',
+          '1e3',
+          '--method',
+          'per-piece',
+        ),
+        /收费金额应为大于零的十进制数/,
+      );
+      assertOneLineError(
+        await run('requests', 'record', other, 'decided', '--on', '2024-10-11', '--outcome', '撤回申请'),
+        /应当记录相应事件，而不是作出答复/,
+      );
+      assertOneLineError(
+        await run('requests', 'record', other, 'decided', '--on', '2024-10-11', '--outcome', '不予公开'),
+        /只写了类别/,
+      );
+      assertOneLineError(
+        await run('requests', 'record', other, 'decided', '--on', '2024-10-11'),
+        /decided 需要 --outcome/,
+      );
+      assertOneLineError(
+        await run('requests', 'record', other, 'withdrawn', '--on', '2024-10-11', '--days', '3'),
+        /--days 不适用于事件 withdrawn（撤回申请）/,
+      );
+      assertOneLineError(
+        await run('requests', 'record', other, 'received', '--on', '2024-10-11'),
+        /未知事件“received”/,
+      );
+      assertOneLineError(
+        await run('requests', 'record', other, 'withdrawn', '--on', '2099-01-01'),
+        /事件日期晚于今天/,
+      );
+      assertOneLineError(
+        await run('requests', 'record', other, 'withdrawn', '--on', '2024-09-26'),
+        /事件日期不能早于前一事件/,
+      );
+      assertOneLineError(
+        await run('requests', 'record', 'no-such-request', 'withdrawn', '--on', '2024-10-11'),
+        /申请不存在/,
+      );
+      const shown = await show(other, '2024-10-12');
+      assert.equal(shown.history.length, 1, 'nothing written');
+      await record(other, 'decided', '--on', '2024-10-11', '--outcome', '（二）部分公开');
+      assertOneLineError(
+        await run('requests', 'record', other, 'withdrawn', '--on', '2024-10-12'),
+        /申请已经答复/,
+      );
+    });
+
+    it('list: the agency and its subordinates; --open by due date, overdue first, awaiting correction last', async () => {
+      const fresh2 = await dialect.create();
+      const saved = db;
+      db = fresh2.url;
+      try {
+        for (const name of ['福州市', '平潭县', '别的县'])
+          assert.equal(
+            (await run('agency', 'add', name, ...(name === '平潭县' ? ['--parent', '1'] : []))).code,
+            0,
+          );
+        const city = await add('--received', '2024-03-01');
+        const county = (
+          await run(
+            'requests',
+            'add',
+            '--agency',
+            '2',
+            '--applicant',
+            '李四',
+            '--type',
+            '商业企业',
+            '--content',
+            '内容',
+            '--received',
+            '2024-02-01',
+          )
+        ).out.trim();
+        const answered = await add('--received', '2024-04-01');
+        await record(answered, 'decided', '--on', '2024-04-10', '--outcome', '予以公开');
+        const correcting = await add('--received', '2024-05-06');
+        await record(
+          correcting,
+          'correction-requested',
+          '--on',
+          '2024-05-07',
+          '--items',
+          '请写明年份',
+          '--due-by',
+          '2024-05-20',
+        );
+        const recent = await add('--received', '2024-05-09');
+        assert.equal(
+          (
+            await run(
+              'requests',
+              'add',
+              '--agency',
+              '3',
+              '--applicant',
+              '王五',
+              '--type',
+              '自然人',
+              '--content',
+              '内容',
+              '--received',
+              '2024-03-01',
+            )
+          ).code,
+          0,
+        );
+
+        const open = await run('requests', 'list', '--agency', '1', '--open', '--as-of', '2024-05-10');
+        assert.equal(open.code, 0, open.err);
+        const lines = open.out.trimEnd().split('\n');
+        assert.deepEqual(
+          lines.map((l) => l.split('  ')[0]),
+          [county, city, recent, correcting],
+        );
+        assert.match(
+          lines[0]!,
+          /李四（商业企业） {2}办理中 {2}答复期限 2024-03-05 {2}已逾期 \(overdue\) {2}平潭县$/,
+        );
+        assert.match(lines[2]!, /答复期限 2024-06-05 {2}剩余 19 个工作日 {2}福州市$/);
+        assert.match(lines[3]!, /等待补正 {2}无答复期限（补正期限至 2024-05-20） {2}— {2}福州市$/);
+        assert.match(open.err, /福州市及下级机关（2 个机关），截至 2024-05-10：未办结 4 件，其中已逾期 2 件/);
+
+        const all = JSON.parse(
+          (await run('requests', 'list', '--agency', '1', '--as-of', '2024-05-10', '--json')).out,
+        );
+        assert.deepEqual(Object.keys(all), ['agency', 'agencies', 'asOf', 'open', 'requests', 'excluded']);
+        assert.deepEqual(all.agencies, [1, 2]);
+        assert.deepEqual(
+          all.requests.map((r: { id: string }) => r.id),
+          [county, city, answered, correcting, recent],
+          'receipt order',
+        );
+        const done = all.requests[2];
+        assert.deepEqual(
+          [
+            done.state,
+            done.closedOn,
+            done.outcome,
+            done.outcomeLabel,
+            done.answeredLate,
+            done.workingDaysLeft,
+          ],
+          ['decided', '2024-04-10', 'disclosed', '予以公开', false, null],
+        );
+        assert.deepEqual(Object.keys(done), [
+          'id',
+          'agencyId',
+          'agencyName',
+          'receivedOn',
+          'applicant',
+          'state',
+          'stateLabel',
+          'dueDate',
+          'provisional',
+          'overdue',
+          'workingDaysLeft',
+          'applicantDueBy',
+          'closedOn',
+          'outcome',
+          'outcomeLabel',
+          'answeredLate',
+        ]);
+        const text = await run('requests', 'list', '--agency', '1', '--as-of', '2024-05-10');
+        assert.match(text.out, /已答复 {2}答复期限 2024-04-29 {2}2024-04-10 办结：予以公开 {2}福州市/);
+
+        assertOneLineError(await run('requests', 'list', '--agency', '9'), /机关不存在/);
+        assertOneLineError(await run('requests', 'list', '--agency', '1', '--as-of', '昨天'), /不是有效日期/);
+      } finally {
+        db = saved;
+        await fresh2.drop();
+      }
+    });
+  });
+}

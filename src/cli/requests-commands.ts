@@ -1,0 +1,605 @@
+/**
+ * @module `gongkai requests add|record|show|list`: one request entered by hand (收到申请), what happens
+ * to it recorded event by event (each checked by the domain's transition rules), one request shown with
+ * its reply due date explained and its history, and an agency's requests as a deadline dashboard. The
+ * ledger decides and keeps; this file parses options and prints. The command line is a contract
+ * (docs/cli.md).
+ */
+import type { Command } from 'commander';
+import type { LocalDate } from '../domain/calendar/local-date.js';
+import { EVENT_LABELS, type EventKind, type RequestEvent } from '../domain/requests/events.js';
+import type { Channel, Intake } from '../domain/requests/request.js';
+import { canonicalDecimal, isDecimalString } from '../domain/shared/decimal.js';
+import {
+  applicantKindOfWording,
+  CHANNEL_LABELS,
+  FEE_METHOD_LABELS,
+  intakeRequest,
+  listRequests,
+  outcomeOfWording,
+  parseRegisterDate,
+  type RequestLine,
+  type RequestView,
+  recordRequestEvent,
+  unknownYearsWarning,
+  viewRequest,
+} from '../ledger/index.js';
+import { loadCalendar } from '../storage/index.js';
+import { CliFailure, type CliIo, EXIT } from './cli-io.js';
+import {
+  cliActor,
+  DATABASE_FLAGS,
+  DATABASE_HELP,
+  databaseUrl,
+  parseId,
+  refused,
+  withLedger,
+} from './ledger-commands.js';
+import { requestsCommand } from './requests-import-command.js';
+
+type SetExit = (code: number) => void;
+
+const DATE_FORMS = '2024-03-01、2024/3/1 或 2024年3月1日';
+
+/** A DATE option, read as the register import reads dates (2024-03-01, 2024/3/1, 2024年3月1日). */
+export function parseDateOption(text: string, option: string): LocalDate {
+  const parsed = parseRegisterDate(text, `${option} `);
+  if (!parsed.ok) throw new CliFailure(parsed.reason);
+  return parsed.value;
+}
+
+/** A value the option must not leave empty. */
+export function nonEmpty(text: string, option: string): string {
+  const value = text.trim();
+  if (!value) throw new CliFailure(`${option} 不能为空 (${option} is empty)`);
+  return value;
+}
+
+/** A word as compared: half-width, no blanks. */
+export const fold = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');
+
+/** 申请渠道 by its stored name (CHANNEL_LABELS); 邮寄 alone is a signed-for letter (Art. 31). */
+const CHANNELS = new Map<string, Channel>([
+  ...(Object.entries(CHANNEL_LABELS) as [Channel, string][]).map(
+    ([key, label]) => [fold(label), key] as const,
+  ),
+  ['邮寄', 'postSigned'],
+]);
+
+function parseChannel(text: string): Channel {
+  const channel = CHANNELS.get(fold(text));
+  if (!channel)
+    throw new CliFailure(
+      `--channel ${text}: 未知的申请渠道，可选 ${Object.values(CHANNEL_LABELS).join('、')} (unknown channel)`,
+    );
+  return channel;
+}
+
+/**
+ * The intake form for a request whose receipt date (收到申请之日, Art. 31) is `received`: the day it
+ * was handed in, signed for, or, for a letter or an online, fax or e-mail request, confirmed.
+ */
+function intakeOf(channel: Channel, received: LocalDate): Intake {
+  switch (channel) {
+    case 'inPerson':
+      return { channel, submittedOn: received };
+    case 'postSigned':
+      return { channel, signedForOn: received };
+    case 'postOrdinary':
+      return { channel, arrivedOn: received, confirmedWithApplicantOn: received };
+    default:
+      return { channel, arrivedOn: received, bothSidesConfirmedOn: received };
+  }
+}
+
+/** The options of `requests record` that belong to particular events. */
+const EVENT_OPTIONS = {
+  items: '--items',
+  dueBy: '--due-by',
+  days: '--days',
+  approver: '--approver',
+  party: '--party',
+  with: '--with',
+  amount: '--amount',
+  method: '--method',
+  delivered: '--delivered',
+  outcome: '--outcome',
+} as const;
+type EventOption = keyof typeof EVENT_OPTIONS;
+type EventOptions = Partial<Record<EventOption, string>>;
+
+type RecordableKind = Exclude<EventKind, 'Received'>;
+type Base = { readonly at: LocalDate; readonly by: string; readonly reason?: string };
+
+interface EventCommand<K extends RecordableKind> {
+  /** The command line's name for the event (kebab-case); EVENT_LABELS[kind] is accepted too. */
+  readonly name: string;
+  readonly options: readonly EventOption[];
+  readonly build: (given: EventOptions, base: Base) => Extract<RequestEvent, { kind: K }>;
+}
+
+function need(given: EventOptions, option: EventOption, event: string): string {
+  const value = given[option];
+  if (value === undefined || value.trim() === '')
+    throw new CliFailure(`${event} 需要 ${EVENT_OPTIONS[option]} (${EVENT_OPTIONS[option]} is required)`);
+  return value.trim();
+}
+
+function parseDays(text: string): number {
+  if (!/^\d{1,4}$/.test(text.trim()))
+    throw new CliFailure(`--days ${text}: 应为工作日数（整数）(a whole number of working days)`);
+  return Number(text);
+}
+
+/** 元, as a decimal string (never a float); what is not a decimal goes to the domain, which refuses it. */
+function parseAmount(text: string): string {
+  const amount = text.normalize('NFKC').trim().replace(/元$/u, '').trim();
+  return isDecimalString(amount) ? canonicalDecimal(amount) : amount;
+}
+
+const FEE_METHODS = new Map<string, 'perPiece' | 'perVolume'>([
+  ['per-piece', 'perPiece'],
+  ['per-volume', 'perVolume'],
+  ['按件', 'perPiece'],
+  ['按量', 'perVolume'],
+  [FEE_METHOD_LABELS.perPiece, 'perPiece'],
+  [FEE_METHOD_LABELS.perVolume, 'perVolume'],
+]);
+
+function parseMethod(text: string): 'perPiece' | 'perVolume' {
+  const method = FEE_METHODS.get(fold(text));
+  if (!method)
+    throw new CliFailure(`--method ${text}: 应为 per-piece（按件）或 per-volume（按量）(fee method)`);
+  return method;
+}
+
+const EVENT_COMMANDS: { readonly [K in RecordableKind]: EventCommand<K> } = {
+  CorrectionRequested: {
+    name: 'correction-requested',
+    options: ['items', 'dueBy'],
+    build: (o, base) => ({
+      ...base,
+      kind: 'CorrectionRequested',
+      items: need(o, 'items', 'correction-requested'),
+      dueBy: parseDateOption(need(o, 'dueBy', 'correction-requested'), '--due-by'),
+    }),
+  },
+  CorrectionReceived: {
+    name: 'correction-received',
+    options: [],
+    build: (_, base) => ({ ...base, kind: 'CorrectionReceived' }),
+  },
+  CorrectionLapsed: {
+    name: 'correction-lapsed',
+    options: [],
+    build: (_, base) => ({ ...base, kind: 'CorrectionLapsed' }),
+  },
+  Extended: {
+    name: 'extended',
+    options: ['days', 'approver'],
+    build: (o, base) => ({
+      ...base,
+      kind: 'Extended',
+      workingDays: parseDays(need(o, 'days', 'extended')),
+      approver: need(o, 'approver', 'extended'),
+    }),
+  },
+  ThirdPartyConsultationStarted: {
+    name: 'third-party-started',
+    options: ['party'],
+    build: (o, base) => ({
+      ...base,
+      kind: 'ThirdPartyConsultationStarted',
+      thirdParty: need(o, 'party', 'third-party-started'),
+    }),
+  },
+  ThirdPartyConsultationEnded: {
+    name: 'third-party-ended',
+    options: [],
+    build: (_, base) => ({ ...base, kind: 'ThirdPartyConsultationEnded' }),
+  },
+  AgencyConsultationStarted: {
+    name: 'agency-consultation-started',
+    options: ['with'],
+    build: (o, base) => ({
+      ...base,
+      kind: 'AgencyConsultationStarted',
+      agency: need(o, 'with', 'agency-consultation-started'),
+    }),
+  },
+  AgencyConsultationEnded: {
+    name: 'agency-consultation-ended',
+    options: [],
+    build: (_, base) => ({ ...base, kind: 'AgencyConsultationEnded' }),
+  },
+  FeeNoticeSent: {
+    name: 'fee-notice',
+    options: ['amount', 'method', 'delivered'],
+    build: (o, base) => ({
+      ...base,
+      kind: 'FeeNoticeSent',
+      amount: parseAmount(need(o, 'amount', 'fee-notice')),
+      method: parseMethod(need(o, 'method', 'fee-notice')),
+      ...(o.delivered !== undefined ? { deliveredOn: parseDateOption(o.delivered, '--delivered') } : {}),
+    }),
+  },
+  FeePaid: { name: 'fee-paid', options: [], build: (_, base) => ({ ...base, kind: 'FeePaid' }) },
+  FeeLapsed: { name: 'fee-lapsed', options: [], build: (_, base) => ({ ...base, kind: 'FeeLapsed' }) },
+  Withdrawn: { name: 'withdrawn', options: [], build: (_, base) => ({ ...base, kind: 'Withdrawn' }) },
+  Decided: {
+    name: 'decided',
+    options: ['outcome'],
+    build: (o, base) => {
+      const outcome = outcomeOfWording(need(o, 'outcome', 'decided'));
+      if (!outcome.ok) throw new CliFailure(`--outcome ${o.outcome}: ${outcome.reason}`);
+      return { ...base, kind: 'Decided', outcome: outcome.value };
+    },
+  },
+};
+
+const RECORDABLE = Object.keys(EVENT_COMMANDS) as RecordableKind[];
+
+/** The event an EVENT argument names: its kebab-case name or its Chinese label. */
+function eventKindOf(text: string): RecordableKind {
+  const wanted = fold(text).toLowerCase();
+  const kind = RECORDABLE.find((k) => EVENT_COMMANDS[k].name === wanted || fold(EVENT_LABELS[k]) === wanted);
+  if (!kind)
+    throw new CliFailure(
+      `未知事件“${text}”，可选 ${RECORDABLE.map((k) => `${EVENT_COMMANDS[k].name}（${EVENT_LABELS[k]}）`).join('、')} (unknown event)`,
+    );
+  return kind;
+}
+
+function buildEvent(kind: RecordableKind, given: EventOptions, base: Base): RequestEvent {
+  const command = EVENT_COMMANDS[kind] as EventCommand<RecordableKind>;
+  for (const option of Object.keys(EVENT_OPTIONS) as EventOption[])
+    if (given[option] !== undefined && !command.options.includes(option))
+      throw new CliFailure(
+        `${EVENT_OPTIONS[option]} 不适用于事件 ${command.name}（${EVENT_LABELS[kind]}）(option does not apply to this event)`,
+      );
+  return command.build(given, base);
+}
+
+function leftText(x: { readonly status: RequestView['status']; readonly workingDaysLeft?: number }): string {
+  if (x.status.closedOn !== undefined) return '';
+  if (x.status.overdue) return '已逾期 (overdue)';
+  if (x.workingDaysLeft === undefined) return '';
+  return x.workingDaysLeft === 0 ? '今日到期 (due today)' : `剩余 ${x.workingDaysLeft} 个工作日`;
+}
+
+function dueText(x: { readonly status: RequestView['status'] }): string {
+  const s = x.status;
+  if (s.dueDate === undefined)
+    return s.applicantDueBy ? `无答复期限（补正期限至 ${s.applicantDueBy}）` : '无答复期限';
+  return `答复期限 ${s.dueDate}${s.provisional ? '（暂定，暂停仍在进行）' : ''}`;
+}
+
+function closedText(x: { readonly status: RequestView['status']; readonly outcomeLabel?: string }): string {
+  const s = x.status;
+  if (s.closedOn === undefined) return '';
+  return `${s.closedOn} 办结：${x.outcomeLabel ?? ''}${s.answeredLate ? '（超过答复期限）' : ''}`;
+}
+
+/** The status facts `show --json` and `list --json` share. */
+function statusJson(x: {
+  readonly status: RequestView['status'];
+  readonly stateLabel: string;
+  readonly workingDaysLeft?: number;
+  readonly outcomeLabel?: string;
+}) {
+  const s = x.status;
+  return {
+    state: s.state,
+    stateLabel: x.stateLabel,
+    dueDate: s.dueDate ?? null,
+    provisional: s.provisional,
+    overdue: s.overdue,
+    workingDaysLeft: x.workingDaysLeft ?? null,
+    applicantDueBy: s.applicantDueBy ?? null,
+    closedOn: s.closedOn ?? null,
+    outcome: s.outcome ?? null,
+    outcomeLabel: x.outcomeLabel ?? null,
+    answeredLate: s.answeredLate ?? null,
+  };
+}
+
+function viewJson(v: RequestView) {
+  return {
+    id: v.id,
+    agency: v.agency,
+    externalRef: v.externalRef,
+    applicant: v.applicant,
+    channel: v.channel,
+    content: v.content,
+    receivedOn: v.receivedOn,
+    asOf: v.asOf,
+    ...statusJson(v),
+    correctionNoticeBy: v.status.correctionNoticeBy ?? null,
+    unknownYears: v.status.unknownYears,
+    deadline: v.deadline,
+    history: v.history.map((h) => ({
+      seq: h.seq,
+      at: h.at,
+      kind: h.kind,
+      label: h.label,
+      by: h.by,
+      reason: h.reason ?? null,
+      recordedAt: h.recordedAt,
+      details: h.details,
+    })),
+    laterEvents: v.laterEvents,
+  };
+}
+
+function viewLines(v: RequestView): string[] {
+  const s = v.status;
+  const lines = [
+    `申请 (request) ${v.id}`,
+    `机关 (agency)：${v.agency.name}（${v.agency.id}）`,
+    `申请人 (applicant)：${v.applicant.name}（${v.applicant.type}）`,
+    `申请渠道 (channel)：${v.channel}`,
+    `申请内容 (content)：${v.content}`,
+    `收到申请之日 (received)：${v.receivedOn}`,
+  ];
+  if (v.externalRef) lines.push(`外部编号 (ref)：${v.externalRef}`);
+  lines.push(`状态（截至 ${v.asOf}）(state)：${v.stateLabel}${s.closedOn ? `，${closedText(v)}` : ''}`);
+  lines.push(`${dueText(v)}${leftText(v) ? `，${leftText(v)}` : ''}`);
+  if (s.correctionNoticeBy) lines.push(`如需补正，最迟于 ${s.correctionNoticeBy} 一次性告知（条例第三十条）`);
+  if (s.applicantDueBy && s.dueDate !== undefined) lines.push(`申请人期限至 ${s.applicantDueBy}`);
+  if (s.applicantDeadlinePassed && !s.closedOn)
+    lines.push('申请人期限已过，可记录逾期未补正或逾期未缴费 (the applicant’s deadline has passed)');
+  lines.push('期限说明 (how the due date is counted)：', ...v.deadline.lines.map((l) => `  ${l}`));
+  lines.push('办理记录 (history)：');
+  for (const h of v.history)
+    lines.push(
+      `  ${h.seq}. ${h.at}  ${h.label}  ${h.by}${h.detailText ? `  ${h.detailText}` : ''}${h.reason ? `  理由：${h.reason}` : ''}`,
+    );
+  if (v.laterEvents > 0)
+    lines.push(`  另有 ${v.laterEvents} 条记录晚于 ${v.asOf}，未计入 (later events not counted)`);
+  return lines;
+}
+
+function listLine(x: RequestLine): string {
+  return [
+    x.id,
+    x.receivedOn,
+    `${x.applicantName}（${x.applicantType}）`,
+    x.stateLabel,
+    dueText(x),
+    x.status.closedOn ? closedText(x) : leftText(x) || '—',
+    x.agencyName,
+  ].join('  ');
+}
+
+export function registerRequestsCommands(program: Command, io: CliIo, setExit: SetExit): void {
+  const requests = requestsCommand(program);
+
+  requests
+    .command('add')
+    .description('登记一件申请，输出其编号 (record one request; prints its id)')
+    .requiredOption('--agency <id>', '机关编号 (agency id)')
+    .requiredOption('--applicant <name>', '申请人姓名或名称 (applicant)')
+    .requiredOption(
+      '--type <type>',
+      '申请人类型：自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他 (applicant type)',
+    )
+    .requiredOption('--content <text>', '申请内容 (what is asked for)')
+    .requiredOption('--received <date>', `收到申请之日（条例第三十一条），如 ${DATE_FORMS} (receipt date)`)
+    .option(
+      '--channel <channel>',
+      `申请渠道：${Object.values(CHANNEL_LABELS).join('、')}；默认 当面 (channel)`,
+    )
+    .option('--ref <ref>', '外部编号：同一机关同一编号只登记一次 (external reference; no duplicates)')
+    .option('--by <staff>', '登记人 (who records it)；默认 cli:<用户名>')
+    .option('--json', '以 JSON 输出 {"id", "receivedOn", "status"} (machine-readable output)')
+    .option(DATABASE_FLAGS, DATABASE_HELP)
+    .action(
+      async (options: {
+        agency: string;
+        applicant: string;
+        type: string;
+        content: string;
+        received: string;
+        channel?: string;
+        ref?: string;
+        by?: string;
+        json?: boolean;
+        database?: string;
+      }) => {
+        const agencyId = parseId(options.agency, '--agency');
+        const name = nonEmpty(options.applicant, '--applicant');
+        const kind = applicantKindOfWording(options.type);
+        if (!kind.ok) throw new CliFailure(`--type ${options.type}: ${kind.reason}`);
+        const content = nonEmpty(options.content, '--content');
+        const received = parseDateOption(options.received, '--received');
+        const channel = options.channel === undefined ? 'inPerson' : parseChannel(options.channel);
+        const ref = options.ref === undefined ? undefined : nonEmpty(options.ref, '--ref');
+        const by = options.by === undefined ? cliActor() : nonEmpty(options.by, '--by');
+        const result = await withLedger(databaseUrl(options.database), 'write', (storage) =>
+          intakeRequest(storage, {
+            agencyId,
+            applicant: { kind: kind.value, name, contact: {} },
+            content: { description: content },
+            requestedForm: { medium: 'other', delivery: 'other' },
+            intake: intakeOf(channel, received),
+            by,
+            ...(ref !== undefined ? { externalRef: ref } : {}),
+          }),
+        );
+        if (!result.ok) throw refused(result.error);
+        const r = result.value;
+        io.stdout(
+          options.json
+            ? `${JSON.stringify({ id: r.id, receivedOn: r.receivedOn, status: r.status })}\n`
+            : `${r.id}\n`,
+        );
+        io.stderr(
+          r.status === 'created'
+            ? `已登记申请，收到申请之日 ${r.receivedOn} (request recorded)\n`
+            : `外部编号 ${ref} 已登记过，未重复登记 (duplicate: already recorded)\n`,
+        );
+        setExit(EXIT.ok);
+      },
+    );
+
+  requests
+    .command('record')
+    .description('记录申请办理中的一个事件，由办理规则检查 (record what happened to a request)')
+    .argument('<id>', '申请编号 (request id)')
+    .argument(
+      '<event>',
+      `事件：${RECORDABLE.map((k) => `${EVENT_COMMANDS[k].name}（${EVENT_LABELS[k]}）`).join('、')}`,
+    )
+    .requiredOption('--on <date>', `事件发生之日，如 ${DATE_FORMS} (the day it happened)`)
+    .option('--items <text>', 'correction-requested：需要补正的事项 (what to correct)')
+    .option('--due-by <date>', 'correction-requested：补正期限 (the applicant’s deadline)')
+    .option('--days <n>', 'extended：延长的工作日数，最多 20 (working days)')
+    .option('--approver <name>', 'extended：同意延长的负责人 (who consented)')
+    .option('--party <name>', 'third-party-started：第三方 (the third party)')
+    .option('--with <agency>', 'agency-consultation-started：征求意见的机关 (the other agency)')
+    .option('--amount <yuan>', 'fee-notice：金额（元），如 100 或 12.50 (amount in yuan)')
+    .option('--method <method>', 'fee-notice：per-piece（按件）或 per-volume（按量）(fee method)')
+    .option('--delivered <date>', 'fee-notice：申请人收到通知之日 (delivered on)')
+    .option('--outcome <wording>', 'decided：办理结果，如 予以公开、部分公开、本机关不掌握相关政府信息')
+    .option('--by <staff>', '记录人 (who records it)；默认 cli:<用户名>')
+    .option('--reason <text>', '理由或说明 (reason)')
+    .option('--json', '以 JSON 输出 (machine-readable output)')
+    .option(DATABASE_FLAGS, DATABASE_HELP)
+    .action(
+      async (
+        id: string,
+        eventName: string,
+        options: EventOptions & {
+          on: string;
+          by?: string;
+          reason?: string;
+          json?: boolean;
+          database?: string;
+        },
+      ) => {
+        const requestId = nonEmpty(id, '申请编号');
+        const kind = eventKindOf(eventName);
+        const reason = options.reason?.trim();
+        const event = buildEvent(kind, options, {
+          at: parseDateOption(options.on, '--on'),
+          by: options.by === undefined ? cliActor() : nonEmpty(options.by, '--by'),
+          ...(reason ? { reason } : {}),
+        });
+        const { seq, view } = await withLedger(databaseUrl(options.database), 'write', async (storage) => {
+          const calendar = await loadCalendar(storage);
+          const recorded = await recordRequestEvent(storage, requestId, event, { calendar });
+          if (!recorded.ok) throw refused(recorded.error);
+          const viewed = await viewRequest(storage, requestId, { calendar });
+          if (!viewed.ok) throw refused(viewed.error);
+          return { seq: recorded.value.seq, view: viewed.value };
+        });
+        if (options.json)
+          io.stdout(
+            `${JSON.stringify({
+              id: requestId,
+              seq,
+              kind,
+              at: event.at,
+              state: view.status.state,
+              stateLabel: view.stateLabel,
+              dueDate: view.status.dueDate ?? null,
+            })}\n`,
+          );
+        else
+          io.stdout(
+            `已记录 (recorded)：${event.at} ${EVENT_LABELS[kind]}（第 ${seq} 条）\n状态（截至 ${view.asOf}）(state)：${view.stateLabel}；${view.status.closedOn ? closedText(view) : dueText(view)}\n`,
+          );
+        setExit(EXIT.ok);
+      },
+    );
+
+  requests
+    .command('show')
+    .description('显示一件申请：状态、答复期限及其计算、办理记录 (show a request, its due date explained)')
+    .argument('<id>', '申请编号 (request id)')
+    .option('--as-of <date>', '查询日期，默认今天（北京时间）(the day to show it as of; default today)')
+    .option('--json', '以 JSON 输出 (machine-readable output)')
+    .option(DATABASE_FLAGS, DATABASE_HELP)
+    .action(async (id: string, options: { asOf?: string; json?: boolean; database?: string }) => {
+      const asOf = options.asOf === undefined ? undefined : parseDateOption(options.asOf, '--as-of');
+      const viewed = await withLedger(databaseUrl(options.database), 'read', (storage) =>
+        viewRequest(storage, nonEmpty(id, '申请编号'), asOf === undefined ? {} : { asOf }),
+      );
+      if (!viewed.ok) throw refused(viewed.error);
+      const warning = unknownYearsWarning(viewed.value.status.unknownYears);
+      if (warning) io.stderr(`警告 (warning): ${warning}\n`);
+      io.stdout(
+        options.json
+          ? `${JSON.stringify(viewJson(viewed.value), null, 2)}\n`
+          : `${viewLines(viewed.value).join('\n')}\n`,
+      );
+      setExit(EXIT.ok);
+    });
+
+  requests
+    .command('list')
+    .description('列出机关（含下级机关）的申请及答复期限 (list an agency’s requests with their due dates)')
+    .requiredOption('--agency <id>', '机关编号 (agency id)')
+    .option('--open', '只列未办结的申请，按答复期限排序，已逾期的在前 (open requests by due date)')
+    .option('--as-of <date>', '查询日期，默认今天（北京时间）(the day to list them as of; default today)')
+    .option('--json', '以 JSON 输出 (machine-readable output)')
+    .option(DATABASE_FLAGS, DATABASE_HELP)
+    .action(
+      async (options: {
+        agency: string;
+        open?: boolean;
+        asOf?: string;
+        json?: boolean;
+        database?: string;
+      }) => {
+        const agencyId = parseId(options.agency, '--agency');
+        const asOf = options.asOf === undefined ? undefined : parseDateOption(options.asOf, '--as-of');
+        const listed = await withLedger(databaseUrl(options.database), 'read', (storage) =>
+          listRequests(storage, agencyId, { open: options.open === true, ...(asOf ? { asOf } : {}) }),
+        );
+        if (!listed.ok) throw refused(listed.error);
+        const list = listed.value;
+        for (const x of list.excluded)
+          io.stderr(`警告 (warning): ${x.id} 未列出 (left out): ${x.refusal.message}\n`);
+        const years = [
+          ...new Set(list.lines.flatMap((x) => (x.status.closedOn ? [] : x.status.unknownYears))),
+        ];
+        const warning = unknownYearsWarning(years.sort());
+        if (warning) io.stderr(`警告 (warning): ${warning}\n`);
+        if (options.json) {
+          io.stdout(
+            `${JSON.stringify(
+              {
+                agency: list.agency,
+                agencies: list.agencyIds,
+                asOf: list.asOf,
+                open: list.open,
+                requests: list.lines.map((x) => ({
+                  id: x.id,
+                  agencyId: x.agencyId,
+                  agencyName: x.agencyName,
+                  receivedOn: x.receivedOn,
+                  applicant: { name: x.applicantName, kind: x.applicantKind, type: x.applicantType },
+                  ...statusJson(x),
+                })),
+                excluded: list.excluded.map((x) => ({ id: x.id, reason: x.refusal.message })),
+              },
+              null,
+              2,
+            )}\n`,
+          );
+        } else {
+          for (const x of list.lines) io.stdout(`${listLine(x)}\n`);
+          const overdue = list.lines.filter((x) => x.status.overdue).length;
+          const scope =
+            list.agencyIds.length > 1
+              ? `${list.agency.name}及下级机关（${list.agencyIds.length} 个机关）`
+              : list.agency.name;
+          io.stderr(
+            `${scope}，截至 ${list.asOf}：${list.open ? '未办结' : '共'} ${list.lines.length} 件，其中已逾期 ${overdue} 件 (requests, overdue)\n`,
+          );
+        }
+        setExit(EXIT.ok);
+      },
+    );
+}

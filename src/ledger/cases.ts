@@ -1,0 +1,154 @@
+/**
+ * @module The register of 行政复议 and 行政诉讼 cases brought over a request (section 四 of the annual
+ * report): a case is filed about a request of the ledger and counts for that request's agency; it is
+ * closed once, with its result (维持 / 纠正 / 其他). The domain's checkCase decides what the register
+ * may hold (a 复议后起诉 follows a 复议 case about the same request; a case does not close before it
+ * was filed); storage keeps; every write is audited in its transaction.
+ */
+import { randomUUID } from 'node:crypto';
+import type { LocalDate } from '../domain/calendar/local-date.js';
+import { CASE_RESULT_LABELS, type CaseResult, checkCase, type ReviewCase } from '../domain/requests/cases.js';
+import { err, ok, type Result } from '../domain/requests/result.js';
+import type { Case, CaseKind, Storage } from '../storage/index.js';
+import { type LedgerRefusal, ledgerRefusal } from './refusals.js';
+import { todayInChina } from './today.js';
+
+/** The kinds of case as section 四's blocks name them, shortest first. */
+export const CASE_KIND_LABELS: Readonly<Record<CaseKind, string>> = {
+  review: '复议',
+  litigationDirect: '直接起诉',
+  litigationAfterReview: '复议后起诉',
+};
+
+export interface NewCaseInput {
+  /** The request the case is about; the case counts for its agency. */
+  readonly requestId: string;
+  readonly kind: CaseKind;
+  /** 立案日期 (or the day the application for reconsideration was received). */
+  readonly filedOn: LocalDate;
+  /** Who records it (a staff member's id). */
+  readonly by: string;
+  /** A UUID; one is made when absent. */
+  readonly id?: string;
+}
+
+export interface CloseCaseInput {
+  readonly caseId: string;
+  readonly result: Exclude<CaseResult, 'pending'>;
+  /** 审结日期 */
+  readonly closedOn: LocalDate;
+  readonly by: string;
+}
+
+export interface CaseOptions {
+  /** Default: today in China. Dates after today are refused. */
+  readonly today?: LocalDate;
+}
+
+/**
+ * A stored case as the domain's register holds it. Storage records 复议后起诉 by its kind; its link is
+ * the 复议 case about the same request among `all` (absent when there is none, which checkCase refuses).
+ */
+type CaseFacts = Omit<Case, 'createdAt'>;
+
+function domainCase(c: CaseFacts, all: readonly CaseFacts[]): ReviewCase {
+  const review = all.find((r) => r.kind === 'review' && r.requestId === c.requestId && r.id !== c.id);
+  return {
+    id: c.id,
+    agencyId: String(c.agencyId),
+    requestId: c.requestId ?? '',
+    kind: c.kind === 'review' ? 'reconsideration' : 'litigation',
+    ...(c.kind === 'litigationAfterReview' ? { afterReconsideration: review?.id ?? '' } : {}),
+    filedOn: c.filedOn,
+    result: c.result,
+    ...(c.closedOn ? { closedOn: c.closedOn } : {}),
+  };
+}
+
+/** 登记案件: a case filed about a request of the ledger, pending until closed. */
+export async function addCase(
+  storage: Storage,
+  input: NewCaseInput,
+  options: CaseOptions = {},
+): Promise<Result<Case, LedgerRefusal>> {
+  const today = options.today ?? todayInChina();
+  if (input.filedOn > today)
+    return err(ledgerRefusal('case.date-after-today', `${input.filedOn} > ${today}`));
+  return storage.transaction(async (tx) => {
+    const request = await tx.requests.get(input.requestId);
+    if (!request) return err(ledgerRefusal('request.unknown', input.requestId));
+    if (input.filedOn < request.receivedOn)
+      return err(
+        ledgerRefusal('case.filed-before-request', `立案 ${input.filedOn}，收到申请 ${request.receivedOn}`),
+      );
+    const others = await tx.cases.forRequest(input.requestId);
+    const draft: CaseFacts = {
+      id: input.id ?? randomUUID(),
+      agencyId: request.agencyId,
+      requestId: request.id,
+      kind: input.kind,
+      filedOn: input.filedOn,
+      closedOn: null,
+      result: 'pending',
+    };
+    const checked = checkCase(
+      domainCase(draft, others),
+      others.map((c) => domainCase(c, others)),
+    );
+    if (!checked.ok) return checked;
+    const added = await tx.cases.add({
+      id: draft.id,
+      agencyId: draft.agencyId,
+      requestId: draft.requestId,
+      kind: draft.kind,
+      filedOn: draft.filedOn,
+    });
+    await tx.auditLog.append({
+      actor: input.by,
+      action: 'case.add',
+      subject: `case:${added.id}`,
+      detail: {
+        requestId: added.requestId,
+        agencyId: added.agencyId,
+        kind: added.kind,
+        filedOn: added.filedOn,
+      },
+    });
+    return ok(added);
+  });
+}
+
+/** 审结: records a pending case's result and closing date, once. */
+export async function closeCase(
+  storage: Storage,
+  input: CloseCaseInput,
+  options: CaseOptions = {},
+): Promise<Result<Case, LedgerRefusal>> {
+  const today = options.today ?? todayInChina();
+  if (input.closedOn > today)
+    return err(ledgerRefusal('case.date-after-today', `${input.closedOn} > ${today}`));
+  return storage.transaction(async (tx) => {
+    const stored = await tx.cases.get(input.caseId);
+    if (!stored) return err(ledgerRefusal('case.unknown', input.caseId));
+    if (stored.result !== 'pending')
+      return err(
+        ledgerRefusal(
+          'case.already-closed',
+          `${stored.closedOn ?? ''} 审结，结果${CASE_RESULT_LABELS[stored.result]}`.trim(),
+        ),
+      );
+    const closed: CaseFacts = { ...stored, result: input.result, closedOn: input.closedOn };
+    // The link of a 复议后起诉 was checked when it was filed; closing adds the result and its date.
+    const checked = checkCase({ ...domainCase(closed, []), afterReconsideration: undefined }, []);
+    if (!checked.ok) return checked;
+    const updated = await tx.cases.close(input.caseId, input.closedOn, input.result);
+    if (!updated) return err(ledgerRefusal('case.unknown', input.caseId));
+    await tx.auditLog.append({
+      actor: input.by,
+      action: 'case.close',
+      subject: `case:${updated.id}`,
+      detail: { result: updated.result, closedOn: updated.closedOn },
+    });
+    return ok(updated);
+  });
+}
