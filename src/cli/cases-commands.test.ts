@@ -7,15 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DIALECTS, type FreshDatabase } from '../storage/test-dialects.js';
-import { gongkai } from '../test-support/run-cli.js';
-
-function assertOneLineError(run: { code: number; err: string }, pattern: RegExp) {
-  assert.equal(run.code, 2, run.err);
-  const lines = run.err.trimEnd().split('\n');
-  assert.equal(lines.length, 1, run.err);
-  assert.match(lines[0]!, /^gongkai: /);
-  assert.match(lines[0]!, pattern);
-}
+import { assertRefused, gongkai } from '../test-support/run-cli.js';
 
 for (const dialect of DIALECTS) {
   describe(`gongkai cases add|close on ${dialect.name}`, { skip: dialect.skip }, () => {
@@ -143,47 +135,47 @@ for (const dialect of DIALECTS) {
 
     it('refuses bad input and what the register may not hold: exit 2, one line', async () => {
       const requestId = await request('2');
-      assertOneLineError(
+      assertRefused(
         await run('cases', 'add', '--request', requestId, '--kind', '信访', '--filed', '2024-04-01'),
         /--kind 信访: 应为 复议、直接起诉、复议后起诉 之一/,
       );
-      assertOneLineError(
+      assertRefused(
         await run('cases', 'add', '--request', requestId, '--kind', '复议', '--filed', '4月1日'),
         /不是有效日期/,
       );
-      assertOneLineError(
+      assertRefused(
         await run('cases', 'add', '--request', 'no-such', '--kind', '复议', '--filed', '2024-04-01'),
         /申请不存在/,
       );
-      assertOneLineError(
+      assertRefused(
         await run('cases', 'add', '--request', requestId, '--kind', '复议后起诉', '--filed', '2024-04-01'),
         /复议后起诉应当关联同一申请的行政复议案件/,
       );
-      assertOneLineError(
+      assertRefused(
         await run('cases', 'add', '--request', requestId, '--kind', '复议', '--filed', '2024-02-01'),
         /立案日期早于收到申请之日/,
       );
-      assertOneLineError(
+      assertRefused(
         await run('cases', 'add', '--request', requestId, '--kind', '复议', '--filed', '2099-01-01'),
         /日期晚于今天/,
       );
       assert.equal((await sectionFour('2', '2024')).review.total, 0, 'nothing written');
 
       const id = await addCase(requestId, '行政复议', '2024-04-01');
-      assertOneLineError(
+      assertRefused(
         await run('cases', 'close', id, '--result', '撤销', '--on', '2024-05-01'),
         /应为 维持、纠正 或 其他/,
       );
-      assertOneLineError(
+      assertRefused(
         await run('cases', 'close', id, '--result', '维持', '--on', '2024-03-31'),
         /结案日期不能早于立案日期/,
       );
-      assertOneLineError(
+      assertRefused(
         await run('cases', 'close', 'no-such', '--result', '维持', '--on', '2024-05-01'),
         /案件不存在/,
       );
       assert.equal((await run('cases', 'close', id, '--result', '其他', '--on', '2024-05-01')).code, 0);
-      assertOneLineError(
+      assertRefused(
         await run('cases', 'close', id, '--result', '维持', '--on', '2024-06-01'),
         /案件已审结，不能再次结案/,
       );

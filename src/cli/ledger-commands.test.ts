@@ -11,19 +11,11 @@ import { parseJsonReport } from '../documents/json/report-json.js';
 import { hasErrors } from '../domain/report/validation/finding.js';
 import { validateReport } from '../domain/report/validation/validate.js';
 import { openLedger } from '../ledger/index.js';
-import { gongkai } from '../test-support/run-cli.js';
+import { assertRefused, gongkai } from '../test-support/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-ledger-cli-'));
 let n = 0;
 const freshDb = () => join(dir, `ledger-${++n}.db`);
-
-function assertOneLineError(err: string, pattern: RegExp) {
-  const lines = err.trimEnd().split('\n');
-  assert.equal(lines.length, 1, err);
-  assert.match(lines[0]!, /^gongkai: /);
-  assert.match(lines[0]!, pattern);
-  assert.doesNotMatch(err, /\n\s+at /);
-}
 
 const REGISTER = [
   '收到日期,申请人,申请人类型,申请内容,答复日期,办理结果',
@@ -93,13 +85,13 @@ describe('gongkai agency', () => {
     await gongkai('agency', 'add', '甲', '--code', 'X', '--database', db);
     const parent = await gongkai('agency', 'add', '乙', '--parent', '9', '--database', db);
     assert.equal(parent.code, 2);
-    assertOneLineError(parent.err, /上级机关不存在.*9/);
+    assertRefused(parent, /上级机关不存在.*9/);
     const taken = await gongkai('agency', 'add', '丙', '--code', 'X', '--database', db);
     assert.equal(taken.code, 2);
-    assertOneLineError(taken.err, /机关代码已被使用/);
+    assertRefused(taken, /机关代码已被使用/);
     const bad = await gongkai('agency', 'add', '丁', '--parent', 'abc', '--database', db);
     assert.equal(bad.code, 2);
-    assertOneLineError(bad.err, /--parent abc: 应为机关编号/);
+    assertRefused(bad, /--parent abc: 应为机关编号/);
   });
 
   it('takes the database from DATABASE_URL, and a reading command never creates one', async () => {
@@ -109,7 +101,7 @@ describe('gongkai agency', () => {
     try {
       const missing = await gongkai('agency', 'list');
       assert.equal(missing.code, 2);
-      assertOneLineError(missing.err, /数据库不存在/);
+      assertRefused(missing, /数据库不存在/);
       assert.equal(existsSync(db), false);
       assert.equal((await gongkai('agency', 'add', '某县')).out, '1\n');
       assert.equal(existsSync(db), true);
@@ -119,7 +111,7 @@ describe('gongkai agency', () => {
     }
     const bad = await gongkai('agency', 'list', '--database', 'mysql://root@x/y');
     assert.equal(bad.code, 2);
-    assertOneLineError(bad.err, /无法识别的数据库地址/);
+    assertRefused(bad, /无法识别的数据库地址/);
   });
 });
 
@@ -158,10 +150,10 @@ describe('gongkai report build / explain', () => {
     assert.match(readFileSync(out, 'utf8'), /平潭县2024年政府信息公开工作年度报告|平潭县 ?2024 ?年/);
     const bad = await reportBuild(db, '2', '2024', '--to', 'odt');
     assert.equal(bad.code, 2);
-    assertOneLineError(bad.err, /--to odt: 不支持的格式/);
+    assertRefused(bad, /--to odt: 不支持的格式/);
     const noAgency = await reportBuild(db, '7', '2024', '--json');
     assert.equal(noAgency.code, 2);
-    assertOneLineError(noAgency.err, /机关不存在.*7/);
+    assertRefused(noAgency, /机关不存在.*7/);
     const badYear = await reportBuild(db, '2', '2018', '--json');
     assert.equal(badYear.code, 2);
   });
@@ -192,11 +184,11 @@ describe('gongkai report build / explain', () => {
 
     const unknown = await reportExplain(db, '2', '2024', '--cell', 'granted.people');
     assert.equal(unknown.code, 2);
-    assertOneLineError(
-      unknown.err,
+    assertRefused(
+      unknown,
       /未知的单元格.*未知的列 people.*natural, commercial, research, publicInterest, legalService, other, total/,
     );
     const noRow = await reportExplain(db, '2', '2024', '--cell', 'nothing');
-    assertOneLineError(noRow.err, /行\.列/);
+    assertRefused(noRow, /行\.列/);
   });
 });

@@ -8,15 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DIALECTS, type FreshDatabase } from '../storage/test-dialects.js';
-import { gongkai } from '../test-support/run-cli.js';
-
-function assertOneLineError(run: { code: number; err: string }, pattern: RegExp) {
-  assert.equal(run.code, 2, run.err);
-  const lines = run.err.trimEnd().split('\n');
-  assert.equal(lines.length, 1, run.err);
-  assert.match(lines[0]!, /^gongkai: /);
-  assert.match(lines[0]!, pattern);
-}
+import { assertRefused, gongkai } from '../test-support/run-cli.js';
 
 for (const dialect of DIALECTS) {
   describe(`gongkai requests add|record|show|list on ${dialect.name}`, { skip: dialect.skip }, () => {
@@ -120,15 +112,15 @@ for (const dialect of DIALECTS) {
 
     it('add refuses a bad type, date, channel, agency or a receipt after today: exit 2, one line', async () => {
       const base = ['requests', 'add', '--applicant', '张三', '--content', '内容'];
-      assertOneLineError(
+      assertRefused(
         await run(...base, '--agency', '1', '--type', '个人', '--received', '2024-03-01'),
         /申请人类型“个人”/,
       );
-      assertOneLineError(
+      assertRefused(
         await run(...base, '--agency', '1', '--type', '自然人', '--received', '2024-02-30'),
         /不是有效日期/,
       );
-      assertOneLineError(
+      assertRefused(
         await run(
           ...base,
           '--agency',
@@ -142,15 +134,15 @@ for (const dialect of DIALECTS) {
         ),
         /未知的申请渠道/,
       );
-      assertOneLineError(
+      assertRefused(
         await run(...base, '--agency', '99', '--type', '自然人', '--received', '2024-03-01'),
         /机关不存在/,
       );
-      assertOneLineError(
+      assertRefused(
         await run(...base, '--agency', '1', '--type', '自然人', '--received', '2099-01-01'),
         /事件日期晚于今天/,
       );
-      assertOneLineError(
+      assertRefused(
         await run(
           ...base,
           '--agency',
@@ -201,11 +193,8 @@ for (const dialect of DIALECTS) {
       const shown = await run('requests', 'show', id, '--as-of', '2018-12-21');
       assert.equal(shown.code, 0);
       assert.match(shown.err, /^警告 \(warning\): 2018 年的节假日安排尚未录入/);
-      assertOneLineError(await run('requests', 'show', 'no-such-request'), /申请不存在/);
-      assertOneLineError(
-        await run('requests', 'show', id, '--as-of', '2018-12-19'),
-        /查询日期早于收到申请之日/,
-      );
+      assertRefused(await run('requests', 'show', 'no-such-request'), /申请不存在/);
+      assertRefused(await run('requests', 'show', id, '--as-of', '2018-12-19'), /查询日期早于收到申请之日/);
     });
 
     it('record: every event by its kebab-case name or Chinese label; amounts stay decimal strings', async () => {
@@ -311,7 +300,7 @@ for (const dialect of DIALECTS) {
         '--due-by',
         '2024-03-15',
       );
-      assertOneLineError(
+      assertRefused(
         await run('requests', 'record', lapsed, 'correction-lapsed', '--on', '2024-03-15'),
         /补正期限尚未届满，不能视为放弃申请（条例第三十条）/,
       );
@@ -319,7 +308,7 @@ for (const dialect of DIALECTS) {
 
       const unpaid = await add('--received', '2024-03-01');
       await record(unpaid, 'fee-notice', '--on', '2024-03-05', '--amount', '100元', '--method', '按量');
-      assertOneLineError(
+      assertRefused(
         await run('requests', 'record', unpaid, 'fee-lapsed', '--on', '2024-03-10'),
         /缴费期限.*尚未届满/,
       );
@@ -341,7 +330,7 @@ for (const dialect of DIALECTS) {
       const id = await add('--received', '2024-09-27');
       await record(id, 'extended', '--on', '2024-10-10', '--days', '10', '--approver', '办公室主任');
       // Art. 33: one extension only, of at most 20 working days.
-      assertOneLineError(
+      assertRefused(
         await run(
           'requests',
           'record',
@@ -357,7 +346,7 @@ for (const dialect of DIALECTS) {
         /答复期限只能延长一次（条例第三十三条）/,
       );
       const other = await add('--received', '2024-09-27');
-      assertOneLineError(
+      assertRefused(
         await run(
           'requests',
           'record',
@@ -372,11 +361,11 @@ for (const dialect of DIALECTS) {
         ),
         /延长的期限最长不得超过20个工作日（条例第三十三条）/,
       );
-      assertOneLineError(
+      assertRefused(
         await run('requests', 'record', other, 'third-party-ended', '--on', '2024-10-11'),
         /当前状态下不能记录该事件：当前状态“办理中”，事件“第三方意见征求结束”/,
       );
-      assertOneLineError(
+      assertRefused(
         await run(
           'requests',
           'record',
@@ -391,42 +380,42 @@ for (const dialect of DIALECTS) {
         ),
         /收费金额应为大于零的十进制数/,
       );
-      assertOneLineError(
+      assertRefused(
         await run('requests', 'record', other, 'decided', '--on', '2024-10-11', '--outcome', '撤回申请'),
         /应当记录相应事件，而不是作出答复/,
       );
-      assertOneLineError(
+      assertRefused(
         await run('requests', 'record', other, 'decided', '--on', '2024-10-11', '--outcome', '不予公开'),
         /只写了类别/,
       );
-      assertOneLineError(
+      assertRefused(
         await run('requests', 'record', other, 'decided', '--on', '2024-10-11'),
         /decided 需要 --outcome/,
       );
-      assertOneLineError(
+      assertRefused(
         await run('requests', 'record', other, 'withdrawn', '--on', '2024-10-11', '--days', '3'),
         /--days 不适用于事件 withdrawn（撤回申请）/,
       );
-      assertOneLineError(
+      assertRefused(
         await run('requests', 'record', other, 'received', '--on', '2024-10-11'),
         /未知事件“received”/,
       );
-      assertOneLineError(
+      assertRefused(
         await run('requests', 'record', other, 'withdrawn', '--on', '2099-01-01'),
         /事件日期晚于今天/,
       );
-      assertOneLineError(
+      assertRefused(
         await run('requests', 'record', other, 'withdrawn', '--on', '2024-09-26'),
         /事件日期不能早于前一事件/,
       );
-      assertOneLineError(
+      assertRefused(
         await run('requests', 'record', 'no-such-request', 'withdrawn', '--on', '2024-10-11'),
         /申请不存在/,
       );
       const shown = await show(other, '2024-10-12');
       assert.equal(shown.history.length, 1, 'nothing written');
       await record(other, 'decided', '--on', '2024-10-11', '--outcome', '（二）部分公开');
-      assertOneLineError(
+      assertRefused(
         await run('requests', 'record', other, 'withdrawn', '--on', '2024-10-12'),
         /申请已经答复/,
       );
@@ -551,8 +540,8 @@ for (const dialect of DIALECTS) {
         const text = await run('requests', 'list', '--agency', '1', '--as-of', '2024-05-10');
         assert.match(text.out, /已答复 {2}答复期限 2024-04-29 {2}2024-04-10 办结：予以公开 {2}福州市/);
 
-        assertOneLineError(await run('requests', 'list', '--agency', '9'), /机关不存在/);
-        assertOneLineError(await run('requests', 'list', '--agency', '1', '--as-of', '昨天'), /不是有效日期/);
+        assertRefused(await run('requests', 'list', '--agency', '9'), /机关不存在/);
+        assertRefused(await run('requests', 'list', '--agency', '1', '--as-of', '昨天'), /不是有效日期/);
       } finally {
         db = saved;
         await fresh2.drop();

@@ -45,24 +45,28 @@ export interface CaseOptions {
   readonly today?: LocalDate;
 }
 
-/**
- * A stored case as the domain's register holds it. Storage records 复议后起诉 by its kind; its link is
- * the 复议 case about the same request among `all` (absent when there is none, which checkCase refuses).
- */
 type CaseFacts = Omit<Case, 'createdAt'>;
 
-function domainCase(c: CaseFacts, all: readonly CaseFacts[]): ReviewCase {
-  const review = all.find((r) => r.kind === 'review' && r.requestId === c.requestId && r.id !== c.id);
-  return {
+/**
+ * A stored case as the domain's register holds it. Storage records 复议后起诉 by its kind, not by a
+ * link; the link is the 复议 case about the same request among `all`, else a marker naming the request
+ * (the block of section 四 is what counts, and checkCase refuses a link it cannot find).
+ */
+export function reviewCaseOf(c: CaseFacts, all: readonly CaseFacts[]): ReviewCase {
+  const base = {
     id: c.id,
     agencyId: String(c.agencyId),
     requestId: c.requestId ?? '',
-    kind: c.kind === 'review' ? 'reconsideration' : 'litigation',
-    ...(c.kind === 'litigationAfterReview' ? { afterReconsideration: review?.id ?? '' } : {}),
+    kind: c.kind === 'review' ? ('reconsideration' as const) : ('litigation' as const),
     filedOn: c.filedOn,
     result: c.result,
     ...(c.closedOn ? { closedOn: c.closedOn } : {}),
   };
+  if (c.kind !== 'litigationAfterReview') return base;
+  const review = all.find(
+    (r) => r.kind === 'review' && r.id !== c.id && r.requestId !== null && r.requestId === c.requestId,
+  );
+  return { ...base, afterReconsideration: review?.id ?? `review-of:${c.requestId ?? c.id}` };
 }
 
 /** 登记案件: a case filed about a request of the ledger, pending until closed. */
@@ -92,8 +96,8 @@ export async function addCase(
       result: 'pending',
     };
     const checked = checkCase(
-      domainCase(draft, others),
-      others.map((c) => domainCase(c, others)),
+      reviewCaseOf(draft, others),
+      others.map((c) => reviewCaseOf(c, others)),
     );
     if (!checked.ok) return checked;
     const added = await tx.cases.add({
@@ -139,7 +143,7 @@ export async function closeCase(
       );
     const closed: CaseFacts = { ...stored, result: input.result, closedOn: input.closedOn };
     // The link of a 复议后起诉 was checked when it was filed; closing adds the result and its date.
-    const checked = checkCase({ ...domainCase(closed, []), afterReconsideration: undefined }, []);
+    const checked = checkCase({ ...reviewCaseOf(closed, []), afterReconsideration: undefined }, []);
     if (!checked.ok) return checked;
     const updated = await tx.cases.close(input.caseId, input.closedOn, input.result);
     if (!updated) return err(ledgerRefusal('case.unknown', input.caseId));

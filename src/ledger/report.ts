@@ -49,13 +49,13 @@ import { err, ok, type Result } from '../domain/requests/result.js';
 import {
   type Agency,
   aggregateRequestSections,
-  type Case,
   loadCalendar,
   type ReportRequestRow,
   type Storage,
   type StoredEvent,
   UnmappableRequestError,
 } from '../storage/index.js';
+import { reviewCaseOf } from './cases.js';
 import { LedgerError, type LedgerRefusal, ledgerRefusal } from './refusals.js';
 import { applicantKindOf, detailsOf, entryFromStored, isOutcomeKind } from './stored.js';
 
@@ -109,32 +109,6 @@ export function checkReportYear(year: number): Result<number, LedgerRefusal> {
   return Number.isInteger(year) && year >= EARLIEST_REPORT_YEAR && year <= LAST_REPORT_YEAR
     ? ok(year)
     : err(ledgerRefusal('report.year', String(year)));
-}
-
-const CASE_KIND: Readonly<Record<Case['kind'], ReviewCase['kind']>> = {
-  review: 'reconsideration',
-  litigationDirect: 'litigation',
-  litigationAfterReview: 'litigation',
-};
-
-/**
- * A stored case as the domain's register holds it. Storage records 复议后起诉 by its kind, not by a
- * link to the 复议 case; the link is the agency's 复议 case about the same request when the year's
- * cases include it, else a marker (the block is what counts).
- */
-function reviewCaseOf(c: Case, all: readonly Case[]): ReviewCase {
-  const base = {
-    id: c.id,
-    agencyId: String(c.agencyId),
-    requestId: c.requestId ?? '',
-    kind: CASE_KIND[c.kind],
-    filedOn: c.filedOn,
-    result: c.result,
-    ...(c.closedOn ? { closedOn: c.closedOn } : {}),
-  };
-  if (c.kind !== 'litigationAfterReview') return base;
-  const review = all.find((r) => r.kind === 'review' && r.requestId !== null && r.requestId === c.requestId);
-  return { ...base, afterReconsideration: review?.id ?? `review-of:${c.requestId ?? c.id}` };
 }
 
 /**

@@ -2,6 +2,7 @@
  * @module Tests run the command line in-process and read what it wrote: `gongkai(...argv)` gives the
  * exit code and everything written to stdout and stderr. For tests only.
  */
+import assert from 'node:assert/strict';
 import type { CliIo } from '../cli/cli-io.js';
 import { runCli } from '../cli/program.js';
 
@@ -25,4 +26,17 @@ export async function gongkai(...argv: string[]): Promise<CliRun> {
   };
   const code = await runCli(argv, io);
   return { code, out, err };
+}
+
+/**
+ * A refusal as the command line's contract has it (docs/cli.md): exit 2 and one line on stderr,
+ * `gongkai: ` first, matching `message`, never a stack trace.
+ */
+export function assertRefused(run: CliRun, message: RegExp): void {
+  assert.equal(run.code, 2, run.err);
+  assert.doesNotMatch(run.err, /\n\s+at /, 'no stack trace');
+  const lines = run.err.trimEnd().split('\n');
+  assert.equal(lines.length, 1, run.err);
+  assert.match(lines[0]!, /^gongkai: /);
+  assert.match(lines[0]!, message);
 }
