@@ -23,8 +23,7 @@ import { runAudit } from '../audit/run-audit.js';
 import { comparisonText, summaryText } from '../audit/terminal.js';
 import { countReportFiles } from '../audit/walk.js';
 import { CliFailure, type CliIo } from './cli-io.js';
-
-type SetExit = (code: number) => void;
+import type { SetExit } from './cli-options.js';
 
 interface AuditCliOptions {
   readonly json?: boolean;

@@ -61,10 +61,13 @@ describe('gongkai calendar due', () => {
     assert.match(quiet.err, /2027-01-01（元旦）/);
   });
 
-  it('refuses a bad date or day count with one line and exit 2', async () => {
+  it('takes a date as registers write it, and refuses a bad date or day count with one line and exit 2', async () => {
+    for (const form of ['2024/9/27', '2024年9月27日'])
+      assert.equal((await gongkai('calendar', 'due', form)).out, '2024-10-30\n', form);
     for (const args of [
       ['2024-02-30'],
-      ['2024/9/27'],
+      ['2024/9/31'],
+      ['27.9.2024'],
       ['2024-09-27', '--days', '-1'],
       ['2024-09-27', '--days', 'x'],
     ]) {

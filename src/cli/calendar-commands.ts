@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { officialCalendar } from '../calendar/official-calendar.js';
-import { isLocalDate, type LocalDate, weekdayName } from '../domain/calendar/local-date.js';
+import { weekdayName } from '../domain/calendar/local-date.js';
 import type { WorkingCalendar } from '../domain/calendar/working-days.js';
 import {
   checkCalendarYear,
@@ -21,6 +21,7 @@ import {
 } from '../ledger/index.js';
 import { loadCalendar, parseStorageUrl } from '../storage/index.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
+import { DATE_FORMS, parseDateOption, type SetExit } from './cli-options.js';
 import {
   cliActor,
   DATABASE_FLAGS,
@@ -29,15 +30,6 @@ import {
   refused,
   withLedger,
 } from './ledger-commands.js';
-
-type SetExit = (code: number) => void;
-
-function parseDate(text: string): LocalDate {
-  const date = text.trim();
-  if (!isLocalDate(date))
-    throw new CliFailure(`${text}: 日期应写成 YYYY-MM-DD，如 2024-09-27 (a date YYYY-MM-DD)`);
-  return date;
-}
 
 function parseCalendarYear(text: string): number {
   const year = Number(text);
@@ -67,7 +59,7 @@ export function registerCalendarCommands(program: Command, io: CliIo, setExit: S
   calendar
     .command('due')
     .description('计算 DATE 之后第 N 个工作日（DATE 当日不计）(the date N working days after DATE)')
-    .argument('<date>', '起算日（第零日），YYYY-MM-DD (day zero)')
+    .argument('<date>', `起算日（第零日），${DATE_FORMS} (day zero)`)
     .option('--days <n>', '工作日数 (working days)', '20')
     .option('--explain', '把计入和跳过的日期输出到标准输出（默认输出到标准错误）(explanation on stdout)')
     .option('--json', '以 JSON 输出 (machine-readable output)')
@@ -77,7 +69,7 @@ export function registerCalendarCommands(program: Command, io: CliIo, setExit: S
         text: string,
         options: { days: string; explain?: boolean; json?: boolean; database?: string },
       ) => {
-        const from = parseDate(text);
+        const from = parseDateOption(text, 'DATE');
         const days = Number(options.days);
         if (!/^\d+$/.test(options.days.trim()) || days > 1000)
           throw new CliFailure(
@@ -144,14 +136,14 @@ export function registerCalendarCommands(program: Command, io: CliIo, setExit: S
   calendar
     .command('set')
     .description('管理员录入：某日休息或上班，须说明理由 (record a day off or a working day)')
-    .argument('<date>', '日期 YYYY-MM-DD (date)')
+    .argument('<date>', `日期，${DATE_FORMS} (date)`)
     .option('--off', '休息（如临时停工、尚未收录的节假日）(a day off)')
     .option('--work', '上班（如调休上班）(a working day)')
     .requiredOption('--reason <text>', '理由，如 台风停工、2027年春节调休 (reason)')
     .option(DATABASE_FLAGS, DATABASE_HELP)
     .action(
       async (text: string, options: { off?: boolean; work?: boolean; reason: string; database?: string }) => {
-        const date = parseDate(text);
+        const date = parseDateOption(text, 'DATE');
         if (options.off === options.work)
           throw new CliFailure('请指定 --off 或 --work 之一 (give exactly one of --off and --work)');
         const working = options.work === true;
@@ -167,10 +159,10 @@ export function registerCalendarCommands(program: Command, io: CliIo, setExit: S
   calendar
     .command('unset')
     .description('删除管理员对某日的录入 (remove an administrator’s entry)')
-    .argument('<date>', '日期 YYYY-MM-DD (date)')
+    .argument('<date>', `日期，${DATE_FORMS} (date)`)
     .option(DATABASE_FLAGS, DATABASE_HELP)
     .action(async (text: string, options: { database?: string }) => {
-      const date = parseDate(text);
+      const date = parseDateOption(text, 'DATE');
       const removed = await withLedger(databaseUrl(options.database), 'write', (storage) =>
         unsetCalendarDay(storage, date, cliActor()),
       );

@@ -9,6 +9,7 @@ import { CASE_RESULT_LABELS, type CaseResult } from '../domain/requests/cases.js
 import { addCase, CASE_KIND_LABELS, closeCase } from '../ledger/index.js';
 import type { CaseKind } from '../storage/index.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
+import { fold, nonEmpty, parseDateOption, type SetExit } from './cli-options.js';
 import {
   cliActor,
   DATABASE_FLAGS,
@@ -17,9 +18,6 @@ import {
   refused,
   withLedger,
 } from './ledger-commands.js';
-import { fold, nonEmpty, parseDateOption } from './requests-commands.js';
-
-type SetExit = (code: number) => void;
 
 /** 复议 / 直接起诉 / 复议后起诉, or the block's name in section 四 (行政复议, 未经复议直接起诉). */
 const KINDS = new Map<string, CaseKind>([

@@ -24,8 +24,7 @@ import {
 import { DEFAULT_DATABASE_URL, parseStorageUrl, type Storage } from '../storage/index.js';
 import { writeOutputFile } from './cli-files.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
-
-type SetExit = (code: number) => void;
+import type { SetExit } from './cli-options.js';
 
 export const DATABASE_FLAGS = '--database <url>';
 export const DATABASE_HELP =

@@ -11,10 +11,9 @@ import { RULES } from '../domain/report/validation/rule-catalogue.js';
 import { validateReadReport, validateReport } from '../domain/report/validation/validate.js';
 import { writeOutputFile } from './cli-files.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
+import type { SetExit } from './cli-options.js';
 import { findingsTable } from './findings-table.js';
 import { loadReportFile } from './read-report-file.js';
-
-type SetExit = (code: number) => void;
 
 /** How many cells of each table were read (blank cells count as read). */
 function cellsRead(report: AnnualReport): { proactive: number; requests: number; reviewLitigation: number } {

@@ -17,7 +17,6 @@ import {
   intakeRequest,
   listRequests,
   outcomeOfWording,
-  parseRegisterDate,
   type RequestLine,
   type RequestView,
   recordRequestEvent,
@@ -26,6 +25,7 @@ import {
 } from '../ledger/index.js';
 import { loadCalendar } from '../storage/index.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
+import { DATE_FORMS, fold, nonEmpty, parseDateOption, type SetExit } from './cli-options.js';
 import {
   cliActor,
   DATABASE_FLAGS,
@@ -36,27 +36,6 @@ import {
   withLedger,
 } from './ledger-commands.js';
 import { requestsCommand } from './requests-import-command.js';
-
-type SetExit = (code: number) => void;
-
-const DATE_FORMS = '2024-03-01、2024/3/1 或 2024年3月1日';
-
-/** A DATE option, read as the register import reads dates (2024-03-01, 2024/3/1, 2024年3月1日). */
-export function parseDateOption(text: string, option: string): LocalDate {
-  const parsed = parseRegisterDate(text, `${option} `);
-  if (!parsed.ok) throw new CliFailure(parsed.reason);
-  return parsed.value;
-}
-
-/** A value the option must not leave empty. */
-export function nonEmpty(text: string, option: string): string {
-  const value = text.trim();
-  if (!value) throw new CliFailure(`${option} 不能为空 (${option} is empty)`);
-  return value;
-}
-
-/** A word as compared: half-width, no blanks. */
-export const fold = (text: string) => text.normalize('NFKC').replace(/\s+/g, '');
 
 /** 申请渠道 by its stored name (CHANNEL_LABELS); 邮寄 alone is a signed-for letter (Art. 31). */
 const CHANNELS = new Map<string, Channel>([

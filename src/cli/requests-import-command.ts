@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { type ImportSummary, importRegister, parseColumnMap, readRegisterTable } from '../ledger/index.js';
 import { readInputFile } from './cli-files.js';
 import { CliFailure, type CliIo, EXIT, processIo } from './cli-io.js';
+import type { SetExit } from './cli-options.js';
 import {
   cliActor,
   DATABASE_FLAGS,
@@ -11,8 +12,6 @@ import {
   refused,
   withLedger,
 } from './ledger-commands.js';
-
-type SetExit = (code: number) => void;
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
