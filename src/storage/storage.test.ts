@@ -151,3 +151,47 @@ for (const dialect of DIALECTS) {
       }));
   });
 }
+
+describe('storage on postgres: one schema among many on the same server', {
+  skip: DIALECTS.find((d) => d.name === 'postgres')!.skip,
+}, () => {
+  const postgres = DIALECTS.find((d) => d.name === 'postgres')!;
+
+  it('introspects only its own schema, so that another schema dropped meanwhile cannot fail a migration', async () => {
+    const [mine, other] = [await postgres.create(), await postgres.create()];
+    try {
+      const otherStorage = await openDatabase(other.url);
+      await otherStorage.close();
+      const storage = await openDatabase(mine.url);
+      try {
+        const schema = new URL(mine.url).searchParams.get('options')!.replace('-c search_path=', '');
+        const tables = await storage.db.introspection.getTables({ withInternalKyselyTables: true });
+        assert.deepEqual(new Set(tables.map((t) => t.schema)), new Set([schema]));
+        assert.deepEqual(
+          tables.map((t) => t.name).sort(),
+          [...TABLES, 'kysely_migration', 'kysely_migration_lock'].sort(),
+        );
+        assert.deepEqual(
+          (await storage.db.introspection.getTables()).map((t) => t.name).sort(),
+          [...TABLES].sort(),
+        );
+        assert.deepEqual(await storage.db.introspection.getSchemas(), [{ name: schema }]);
+      } finally {
+        await storage.close();
+      }
+      // Many databases opened and migrated while others are dropped, as parallel test runs do.
+      await Promise.all(
+        Array.from({ length: 6 }, async () => {
+          const fresh = await postgres.create();
+          const opened = openDatabase(fresh.url).then((s) => s.close());
+          const dropping = (await postgres.create()).drop();
+          await Promise.all([opened, dropping]);
+          await fresh.drop();
+        }),
+      );
+    } finally {
+      await mine.drop();
+      await other.drop();
+    }
+  });
+});

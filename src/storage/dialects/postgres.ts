@@ -5,17 +5,66 @@
  * The schema in use is the connection's search_path: a URL may set it with
  * `?options=-c%20search_path%3Dname` (the tests do, one fresh schema per test).
  */
-import { type ColumnDefinitionBuilder, Kysely, PostgresDialect, sql } from 'kysely';
+import {
+  type ColumnDefinitionBuilder,
+  type DatabaseIntrospector,
+  type DatabaseMetadataOptions,
+  Kysely,
+  PostgresDialect,
+  type SchemaMetadata,
+  sql,
+  type TableMetadata,
+} from 'kysely';
 import pg from 'pg';
 import type { DialectHandle } from '../dialect.js';
 import type { Database } from '../schema.js';
+
+const KYSELY_TABLES = new Set(['kysely_migration', 'kysely_migration_lock']);
+
+/**
+ * What Kysely's migrator asks of the database (does the schema exist, does the bookkeeping table exist),
+ * answered for the connection's own schema only. Kysely's own introspector reads every schema of the
+ * server and calls has_schema_privilege on each name, which fails ("schema … does not exist") when
+ * another database on the same server drops its schema during the query: the tests do that all the
+ * time, and a shared server may too. Only names are given (no columns): nothing else introspects.
+ */
+export class CurrentSchemaIntrospector implements DatabaseIntrospector {
+  constructor(private readonly db: Kysely<unknown>) {}
+
+  async getSchemas(): Promise<SchemaMetadata[]> {
+    const { rows } = await sql<{ name: string }>`
+      select nspname as name from pg_catalog.pg_namespace where nspname = current_schema()`.execute(this.db);
+    return rows.map((r) => ({ name: r.name }));
+  }
+
+  async getTables(options?: DatabaseMetadataOptions): Promise<TableMetadata[]> {
+    const { rows } = await sql<{ name: string; schema: string; kind: string }>`
+      select c.relname as name, n.nspname as schema, c.relkind as kind
+      from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = current_schema() and c.relkind in ('r', 'v', 'p')
+      order by c.relname`.execute(this.db);
+    return rows
+      .filter((r) => options?.withInternalKyselyTables || !KYSELY_TABLES.has(r.name))
+      .map((r) => ({ name: r.name, schema: r.schema, isView: r.kind === 'v', columns: [] }));
+  }
+
+  async getMetadata(options?: DatabaseMetadataOptions) {
+    return { tables: await this.getTables(options) };
+  }
+}
+
+class CurrentSchemaPostgresDialect extends PostgresDialect {
+  override createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
+    return new CurrentSchemaIntrospector(db);
+  }
+}
 
 export async function openPostgres(url: string): Promise<DialectHandle> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   // An idle connection the server drops (a restart) must not crash the process: the pool discards
   // it and the next query opens a new one.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: new CurrentSchemaPostgresDialect({ pool }) });
   let schema: string | null;
   try {
     ({ schema } = (await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db))
