@@ -110,6 +110,61 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(shown.agency, { id: 2, name: '平潭县教育局' });
     });
 
+    it('add keeps the arrival of a letter or online request apart from its confirmation, which starts the clock (Art. 31)', async () => {
+      const id = await add('--channel', '平信', '--arrived', '2024/9/25', '--received', '2024-09-27');
+      const view = await show(id, '2024-09-30');
+      assert.equal(view.receivedOn, '2024-09-27');
+      assert.deepEqual(view.intake, {
+        channel: 'postOrdinary',
+        arrivedOn: '2024-09-25',
+        confirmedWithApplicantOn: '2024-09-27',
+      });
+      const text = await run('requests', 'show', id, '--as-of', '2024-09-30');
+      assert.match(text.out, /收到申请之日 \(received\)：2024-09-27（2024-09-25 到达，2024-09-27 确认/);
+      assertRefused(
+        await run(
+          'requests',
+          'add',
+          '--agency',
+          '1',
+          '--applicant',
+          '张三',
+          '--type',
+          '自然人',
+          '--content',
+          '内容',
+          '--channel',
+          '当面',
+          '--arrived',
+          '2024-09-25',
+          '--received',
+          '2024-09-27',
+        ),
+        /--arrived 只用于平信/,
+      );
+      assertRefused(
+        await run(
+          'requests',
+          'add',
+          '--agency',
+          '1',
+          '--applicant',
+          '张三',
+          '--type',
+          '自然人',
+          '--content',
+          '内容',
+          '--channel',
+          '网上',
+          '--arrived',
+          '2024-09-28',
+          '--received',
+          '2024-09-27',
+        ),
+        /确认收到不能早于到达/,
+      );
+    });
+
     it('add refuses a bad type, date, channel, agency or a receipt after today: exit 2, one line', async () => {
       const base = ['requests', 'add', '--applicant', '张三', '--content', '内容'];
       assertRefused(

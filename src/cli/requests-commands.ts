@@ -56,18 +56,28 @@ function parseChannel(text: string): Channel {
 
 /**
  * The intake form for a request whose receipt date (收到申请之日, Art. 31) is `received`: the day it
- * was handed in, signed for, or, for a letter or an online, fax or e-mail request, confirmed.
+ * was handed in, signed for, or, for a letter or an online, fax or e-mail request, confirmed. Those
+ * last channels also record the day it arrived (`arrived`, default the same day); Art. 31 counts from
+ * the confirmation, so the arrival is kept for the record, never for the clock.
  */
-function intakeOf(channel: Channel, received: LocalDate): Intake {
+function intakeOf(channel: Channel, received: LocalDate, arrived?: LocalDate): Intake {
+  if (arrived !== undefined && (channel === 'inPerson' || channel === 'postSigned'))
+    throw new CliFailure(
+      '--arrived 只用于平信、网上、传真和电子邮件申请：当面提交和邮寄签收以收到之日为准 (--arrived is for letters and online, fax or e-mail requests)',
+    );
+  if (arrived !== undefined && arrived > received)
+    throw new CliFailure(
+      `--arrived ${arrived} 晚于 --received ${received}：确认收到不能早于到达 (confirmed before it arrived)`,
+    );
   switch (channel) {
     case 'inPerson':
       return { channel, submittedOn: received };
     case 'postSigned':
       return { channel, signedForOn: received };
     case 'postOrdinary':
-      return { channel, arrivedOn: received, confirmedWithApplicantOn: received };
+      return { channel, arrivedOn: arrived ?? received, confirmedWithApplicantOn: received };
     default:
-      return { channel, arrivedOn: received, bothSidesConfirmedOn: received };
+      return { channel, arrivedOn: arrived ?? received, bothSidesConfirmedOn: received };
   }
 }
 
@@ -291,6 +301,7 @@ function viewJson(v: RequestView) {
     channel: v.channel,
     content: v.content,
     receivedOn: v.receivedOn,
+    intake: v.intake,
     asOf: v.asOf,
     ...statusJson(v),
     correctionNoticeBy: v.status.correctionNoticeBy ?? null,
@@ -310,6 +321,14 @@ function viewJson(v: RequestView) {
   };
 }
 
+/** A letter or online request that arrived before it was confirmed: both days, as Art. 31 counts. */
+function arrivalText(v: RequestView): string {
+  const arrived = 'arrivedOn' in v.intake ? v.intake.arrivedOn : undefined;
+  return arrived !== undefined && arrived !== v.receivedOn
+    ? `（${arrived} 到达，${v.receivedOn} 确认，以确认之日为准；条例第三十一条）`
+    : '';
+}
+
 function viewLines(v: RequestView): string[] {
   const s = v.status;
   const lines = [
@@ -318,7 +337,7 @@ function viewLines(v: RequestView): string[] {
     `申请人 (applicant)：${v.applicant.name}（${v.applicant.type}）`,
     `申请渠道 (channel)：${v.channel}`,
     `申请内容 (content)：${v.content}`,
-    `收到申请之日 (received)：${v.receivedOn}`,
+    `收到申请之日 (received)：${v.receivedOn}${arrivalText(v)}`,
   ];
   if (v.externalRef) lines.push(`外部编号 (ref)：${v.externalRef}`);
   lines.push(`状态（截至 ${v.asOf}）(state)：${v.stateLabel}${s.closedOn ? `，${closedText(v)}` : ''}`);
@@ -368,6 +387,10 @@ export function registerRequestsCommands(program: Command, io: CliIo, setExit: S
       '--channel <channel>',
       `申请渠道：${Object.values(CHANNEL_LABELS).join('、')}；默认 当面 (channel)`,
     )
+    .option(
+      '--arrived <date>',
+      '平信、网上、传真、电子邮件申请到达之日；--received 为与申请人确认之日（条例第三十一条）(day it arrived)',
+    )
     .option('--ref <ref>', '外部编号：同一机关同一编号只登记一次 (external reference; no duplicates)')
     .option('--by <staff>', '登记人 (who records it)；默认 cli:<用户名>')
     .option('--json', '以 JSON 输出 {"id", "receivedOn", "status"} (machine-readable output)')
@@ -379,6 +402,7 @@ export function registerRequestsCommands(program: Command, io: CliIo, setExit: S
         type: string;
         content: string;
         received: string;
+        arrived?: string;
         channel?: string;
         ref?: string;
         by?: string;
@@ -392,6 +416,9 @@ export function registerRequestsCommands(program: Command, io: CliIo, setExit: S
         const content = nonEmpty(options.content, '--content');
         const received = parseDateOption(options.received, '--received');
         const channel = options.channel === undefined ? 'inPerson' : parseChannel(options.channel);
+        const arrived =
+          options.arrived === undefined ? undefined : parseDateOption(options.arrived, '--arrived');
+        const intake = intakeOf(channel, received, arrived);
         const ref = options.ref === undefined ? undefined : nonEmpty(options.ref, '--ref');
         const by = options.by === undefined ? cliActor() : nonEmpty(options.by, '--by');
         const result = await withLedger(databaseUrl(options.database), 'write', (storage) =>
@@ -400,7 +427,7 @@ export function registerRequestsCommands(program: Command, io: CliIo, setExit: S
             applicant: { kind: kind.value, name, contact: {} },
             content: { description: content },
             requestedForm: { medium: 'other', delivery: 'other' },
-            intake: intakeOf(channel, received),
+            intake,
             by,
             ...(ref !== undefined ? { externalRef: ref } : {}),
           }),

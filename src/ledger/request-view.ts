@@ -17,7 +17,7 @@ import {
 import { type DeadlineExplanation, explainDeadline } from '../domain/requests/explain.js';
 import { outcomeSpec } from '../domain/requests/outcomes.js';
 import { type DeadlinePolicy, REGULATION_2019 } from '../domain/requests/policy.js';
-import { APPLICANT_KIND_LABELS, type ApplicantKind } from '../domain/requests/request.js';
+import { APPLICANT_KIND_LABELS, type ApplicantKind, type Intake } from '../domain/requests/request.js';
 import { err, ok, type Result } from '../domain/requests/result.js';
 import { type RequestStatus, replayAsOf, statusOf } from '../domain/requests/status.js';
 import { STATE_LABELS } from '../domain/requests/transitions.js';
@@ -83,6 +83,8 @@ export interface RequestView extends Omit<Standing, 'entry' | 'known'> {
   readonly channel: string;
   readonly content: string;
   readonly receivedOn: LocalDate;
+  /** The intake's own dates (when it arrived, when it was confirmed), of which Art. 31 takes one. */
+  readonly intake: Intake;
   readonly asOf: LocalDate;
   readonly deadline: DeadlineExplanation;
   /** The events up to the as-of date. */
@@ -190,6 +192,7 @@ export async function viewRequest(
     channel: row.channel,
     content: entry.request.content.description,
     receivedOn: row.receivedOn,
+    intake: entry.request.intake,
     asOf,
     ...state,
     deadline: deadline.value,
