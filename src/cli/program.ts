@@ -8,6 +8,7 @@ import { registerAuditCommand } from './audit-command.js';
 import { registerCalendarCommands } from './calendar-commands.js';
 import { registerCasesCommands } from './cases-commands.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
+import { registerFeesCommand } from './fees-command.js';
 import { registerLedgerCommands } from './ledger-commands.js';
 import { registerReportCommands } from './report-commands.js';
 import { registerRequestsCommands } from './requests-commands.js';
@@ -69,6 +70,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     exitCode = code;
   });
   registerCasesCommands(program, io, (code) => {
+    exitCode = code;
+  });
+  registerFeesCommand(program, io, (code) => {
     exitCode = code;
   });
   registerCalendarCommands(program, io, (code) => {

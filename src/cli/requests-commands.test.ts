@@ -476,6 +476,110 @@ for (const dialect of DIALECTS) {
       );
     });
 
+    it('record fee-notice computes the amount from --pages (Art. 5) or --pieces [--earlier] (Art. 4) when --amount is absent', async () => {
+      const volume = await add('--received', '2024-03-01');
+      const recorded = await record(
+        volume,
+        'fee-notice',
+        '--on',
+        '2024-03-05',
+        '--method',
+        'per-volume',
+        '--pages',
+        '150',
+        '--delivered',
+        '2024-03-06',
+      );
+      assert.match(
+        recorded.out,
+        /^收费金额 \(fee\)：150 页，第1–30页，免费；第31–100页，每页10元，计700元；第101–150页，每页20元，计1000元；合计1700元（《政府信息公开信息处理费管理办法》第五条（按量计收））$/m,
+      );
+      // 70 × 10 + 50 × 20
+      assert.deepEqual((await show(volume, '2024-03-07')).history[1].details, {
+        amount: '1700',
+        method: 'perVolume',
+        deliveredOn: '2024-03-06',
+      });
+
+      const piece = await add('--received', '2024-03-01');
+      const json = await record(
+        piece,
+        '发出收费通知',
+        '--on',
+        '2024-03-05',
+        '--method',
+        '按件',
+        '--pieces',
+        '10',
+        '--earlier',
+        '25',
+        '--json',
+      );
+      assert.equal(JSON.parse(json.out).kind, 'FeeNoticeSent');
+      // 件 26–35 of the applicant's month: 5 × 100 + 5 × 200
+      assert.deepEqual((await show(piece, '2024-03-07')).history[1].details, {
+        amount: '1500',
+        method: 'perPiece',
+      });
+
+      // --amount agreeing with the computation is kept as written (canonical form).
+      const both = await add('--received', '2024-03-01');
+      await record(
+        both,
+        'fee-notice',
+        '--on',
+        '2024-03-05',
+        '--method',
+        'per-volume',
+        '--pages',
+        '31',
+        '--amount',
+        '010.00元',
+      );
+      assert.equal((await show(both, '2024-03-07')).history[1].details.amount, '10.00');
+    });
+
+    it('record fee-notice refuses an --amount the measure does not give, a basis that does not fit --method, and no amount at all: nothing written', async () => {
+      const id = await add('--received', '2024-03-01');
+      const fee = (...argv: string[]) =>
+        run('requests', 'record', id, 'fee-notice', '--on', '2024-03-05', ...argv);
+      assertRefused(
+        await fee('--method', 'per-volume', '--pages', '150', '--amount', '1600'),
+        /^gongkai: 按《政府信息公开信息处理费管理办法》第五条（按量计收），150 页应收 1700 元，--amount 为 1600 元 \(the fee measure gives 1700 yuan; --amount says 1600\)$/,
+      );
+      assertRefused(
+        await fee('--method', 'per-piece', '--pieces', '10', '--earlier', '25', '--amount', '1000'),
+        /第四条（按件计收），本次 10 件（同一申请人本月此前 25 件）应收 1500 元，--amount 为 1000 元/,
+      );
+      assertRefused(
+        await fee('--method', 'per-piece', '--pages', '150'),
+        /^gongkai: --pages 只用于 --method per-volume（按量计收）/,
+      );
+      assertRefused(
+        await fee('--method', 'per-volume', '--pieces', '3'),
+        /^gongkai: --pieces 和 --earlier 只用于 --method per-piece（按件计收）/,
+      );
+      assertRefused(await fee('--method', 'per-volume', '--pages', '150', '--pieces', '3'), /只能给出一个/);
+      assertRefused(await fee('--method', 'per-piece', '--earlier', '3'), /--earlier 须与 --pieces 一起给出/);
+      assertRefused(
+        await fee('--method', 'per-volume'),
+        /^gongkai: fee-notice 需要 --amount 金额，或由 --pages（按量）\/ --pieces（按件）按《办法》计算/,
+      );
+      assertRefused(
+        await fee('--method', 'per-volume', '--pages', '2.5'),
+        /--pages 2\.5: 应为 0 至 1000000 之间的整数/,
+      );
+      assertRefused(
+        await fee('--method', 'per-volume', '--pages', '30'),
+        /第五条（按量计收），30 页应收 0 元，不收费，无需发出收费通知/,
+      );
+      assertRefused(
+        await run('requests', 'record', id, 'withdrawn', '--on', '2024-03-05', '--pages', '150'),
+        /--pages 不适用于事件 withdrawn（撤回申请）/,
+      );
+      assert.equal((await show(id, '2024-03-07')).history.length, 1, 'nothing written');
+    });
+
     it('list: the agency and its subordinates; --open by due date, overdue first, awaiting correction last', async () => {
       const fresh2 = await dialect.create();
       const saved = db;

@@ -7,9 +7,10 @@
  */
 import type { Command } from 'commander';
 import type { LocalDate } from '../domain/calendar/local-date.js';
+import { assessFee, type FeeAssessment } from '../domain/fees/charge.js';
 import { EVENT_LABELS, type EventKind, type RequestEvent } from '../domain/requests/events.js';
 import type { Channel, Intake } from '../domain/requests/request.js';
-import { canonicalDecimal, isDecimalString } from '../domain/shared/decimal.js';
+import { canonicalDecimal, compareDecimals, isDecimalString } from '../domain/shared/decimal.js';
 import {
   applicantKindOfWording,
   CHANNEL_LABELS,
@@ -26,6 +27,7 @@ import {
 import { loadCalendar } from '../storage/index.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
 import { DATE_FORMS, fold, nonEmpty, parseDateOption, type SetExit } from './cli-options.js';
+import { basisText, parseFeeBasis } from './fees-command.js';
 import {
   cliActor,
   DATABASE_FLAGS,
@@ -92,6 +94,9 @@ const EVENT_OPTIONS = {
   amount: '--amount',
   method: '--method',
   delivered: '--delivered',
+  pages: '--pages',
+  pieces: '--pieces',
+  earlier: '--earlier',
   outcome: '--outcome',
 } as const;
 type EventOption = keyof typeof EVENT_OPTIONS;
@@ -140,6 +145,48 @@ function parseMethod(text: string): 'perPiece' | 'perVolume' {
   if (!method)
     throw new CliFailure(`--method ${text}: 应为 per-piece（按件）或 per-volume（按量）(fee method)`);
   return method;
+}
+
+/**
+ * The fee the measure gives for fee-notice's --pages or --pieces [--earlier], checked against
+ * --method; undefined when no basis is given (then --amount is required).
+ */
+function assessedFee(
+  o: EventOptions,
+  method: 'perPiece' | 'perVolume',
+): { readonly fee: FeeAssessment; readonly on: string } | undefined {
+  const basis = parseFeeBasis(o);
+  if (basis && basis.method !== method)
+    throw new CliFailure(
+      basis.method === 'perVolume'
+        ? '--pages 只用于 --method per-volume（按量计收）；按件计收请给出 --pieces (--pages goes with per-volume)'
+        : '--pieces 和 --earlier 只用于 --method per-piece（按件计收）；按量计收请给出 --pages (--pieces goes with per-piece)',
+    );
+  return basis && { fee: assessFee(basis), on: basisText(basis) };
+}
+
+/**
+ * fee-notice's amount: --amount as written (canonical form), or computed from the basis; when both are
+ * given they must agree.
+ */
+function feeNoticeAmount(o: EventOptions, method: 'perPiece' | 'perVolume'): string {
+  const assessed = assessedFee(o, method);
+  const given = o.amount === undefined ? undefined : parseAmount(need(o, 'amount', 'fee-notice'));
+  if (!assessed) {
+    if (given === undefined)
+      throw new CliFailure(
+        'fee-notice 需要 --amount 金额，或由 --pages（按量）/ --pieces（按件）按《办法》计算 (give --amount, or --pages / --pieces to compute it)',
+      );
+    return given;
+  }
+  const { fee, on } = assessed;
+  if (given !== undefined && isDecimalString(given) && compareDecimals(given, fee.amount) !== 0)
+    throw new CliFailure(
+      `按${fee.basis}，${on}应收 ${fee.amount} 元，--amount 为 ${given} 元 (the fee measure gives ${fee.amount} yuan; --amount says ${given})`,
+    );
+  if (given === undefined && compareDecimals(fee.amount, '0') === 0)
+    throw new CliFailure(`按${fee.basis}，${on}应收 0 元，不收费，无需发出收费通知 (no fee is due)`);
+  return given ?? fee.amount;
 }
 
 const EVENT_COMMANDS: { readonly [K in RecordableKind]: EventCommand<K> } = {
@@ -203,14 +250,17 @@ const EVENT_COMMANDS: { readonly [K in RecordableKind]: EventCommand<K> } = {
   },
   FeeNoticeSent: {
     name: 'fee-notice',
-    options: ['amount', 'method', 'delivered'],
-    build: (o, base) => ({
-      ...base,
-      kind: 'FeeNoticeSent',
-      amount: parseAmount(need(o, 'amount', 'fee-notice')),
-      method: parseMethod(need(o, 'method', 'fee-notice')),
-      ...(o.delivered !== undefined ? { deliveredOn: parseDateOption(o.delivered, '--delivered') } : {}),
-    }),
+    options: ['amount', 'method', 'delivered', 'pages', 'pieces', 'earlier'],
+    build: (o, base) => {
+      const method = parseMethod(need(o, 'method', 'fee-notice'));
+      return {
+        ...base,
+        kind: 'FeeNoticeSent',
+        amount: feeNoticeAmount(o, method),
+        method,
+        ...(o.delivered !== undefined ? { deliveredOn: parseDateOption(o.delivered, '--delivered') } : {}),
+      };
+    },
   },
   FeePaid: { name: 'fee-paid', options: [], build: (_, base) => ({ ...base, kind: 'FeePaid' }) },
   FeeLapsed: { name: 'fee-lapsed', options: [], build: (_, base) => ({ ...base, kind: 'FeeLapsed' }) },
@@ -463,8 +513,17 @@ export function registerRequestsCommands(program: Command, io: CliIo, setExit: S
     .option('--approver <name>', 'extended：同意延长的负责人 (who consented)')
     .option('--party <name>', 'third-party-started：第三方 (the third party)')
     .option('--with <agency>', 'agency-consultation-started：征求意见的机关 (the other agency)')
-    .option('--amount <yuan>', 'fee-notice：金额（元），如 100 或 12.50 (amount in yuan)')
+    .option(
+      '--amount <yuan>',
+      'fee-notice：金额（元），如 100 或 12.50；与 --pages / --pieces 同时给出时须与计算结果一致 (amount in yuan)',
+    )
     .option('--method <method>', 'fee-notice：per-piece（按件）或 per-volume（按量）(fee method)')
+    .option('--pages <n>', 'fee-notice，per-volume：页数，按《办法》第五条计算金额 (pages)')
+    .option('--pieces <n>', 'fee-notice，per-piece：本次件数，按《办法》第四条计算金额 (pieces)')
+    .option(
+      '--earlier <m>',
+      'fee-notice，per-piece：同一申请人本自然月此前已有的件数，默认 0 (pieces earlier this month)',
+    )
     .option('--delivered <date>', 'fee-notice：申请人收到通知之日 (delivered on)')
     .option('--outcome <wording>', 'decided：办理结果，如 予以公开、部分公开、本机关不掌握相关政府信息')
     .option('--by <staff>', '记录人 (who records it)；默认 cli:<用户名>')
@@ -491,6 +550,7 @@ export function registerRequestsCommands(program: Command, io: CliIo, setExit: S
           by: options.by === undefined ? cliActor() : nonEmpty(options.by, '--by'),
           ...(reason ? { reason } : {}),
         });
+        const assessed = event.kind === 'FeeNoticeSent' ? assessedFee(options, event.method) : undefined;
         const { seq, view } = await withLedger(databaseUrl(options.database), 'write', async (storage) => {
           const calendar = await loadCalendar(storage);
           const recorded = await recordRequestEvent(storage, requestId, event, { calendar });
@@ -513,7 +573,9 @@ export function registerRequestsCommands(program: Command, io: CliIo, setExit: S
           );
         else
           io.stdout(
-            `已记录 (recorded)：${event.at} ${EVENT_LABELS[kind]}（第 ${seq} 条）\n状态（截至 ${view.asOf}）(state)：${view.stateLabel}；${view.status.closedOn ? closedText(view) : dueText(view)}\n`,
+            `已记录 (recorded)：${event.at} ${EVENT_LABELS[kind]}（第 ${seq} 条）\n${
+              assessed ? `收费金额 (fee)：${assessed.on}，${assessed.fee.explanation.join('；')}\n` : ''
+            }状态（截至 ${view.asOf}）(state)：${view.stateLabel}；${view.status.closedOn ? closedText(view) : dueText(view)}\n`,
           );
         setExit(EXIT.ok);
       },
