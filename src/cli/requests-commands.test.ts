@@ -699,6 +699,29 @@ for (const dialect of DIALECTS) {
         const text = await run('requests', 'list', '--agency', '1', '--as-of', '2024-05-10');
         assert.match(text.out, /已答复 {2}答复期限 2024-04-29 {2}2024-04-10 办结：予以公开 {2}福州市/);
 
+        // --year: one year's register at a time.
+        const older = await add('--received', '2023-12-29');
+        const ids = async (...argv: string[]) =>
+          JSON.parse((await run('requests', 'list', '--agency', '1', '--json', ...argv)).out).requests.map(
+            (r: { id: string }) => r.id,
+          );
+        assert.deepEqual(await ids('--year', '2023', '--as-of', '2024-05-10'), [older]);
+        assert.deepEqual(await ids('--year', '2024', '--as-of', '2024-05-10'), [
+          county,
+          city,
+          answered,
+          correcting,
+          recent,
+        ]);
+        assert.deepEqual(await ids('--year', '2024', '--as-of', '2024-03-01'), [county, city]);
+        assert.deepEqual(await ids('--year', '2024', '--open', '--as-of', '2024-05-10'), [
+          county,
+          city,
+          recent,
+          correcting,
+        ]);
+        assertRefused(await run('requests', 'list', '--agency', '1', '--year', '24'), /--year 24/);
+
         assertRefused(await run('requests', 'list', '--agency', '9'), /机关不存在/);
         assertRefused(await run('requests', 'list', '--agency', '1', '--as-of', '昨天'), /不是有效日期/);
       } finally {

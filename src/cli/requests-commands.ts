@@ -34,6 +34,7 @@ import {
   DATABASE_HELP,
   databaseUrl,
   parseId,
+  parseYear,
   refused,
   withLedger,
 } from './ledger-commands.js';
@@ -609,6 +610,7 @@ export function registerRequestsCommands(program: Command, io: CliIo, setExit: S
     .description('列出机关（含下级机关）的申请及答复期限 (list an agency’s requests with their due dates)')
     .requiredOption('--agency <id>', '机关编号 (agency id)')
     .option('--open', '只列未办结的申请，按答复期限排序，已逾期的在前 (open requests by due date)')
+    .option('--year <year>', '只列该年收到的申请 (only requests received in that year)')
     .option('--as-of <date>', '查询日期，默认今天（北京时间）(the day to list them as of; default today)')
     .option('--json', '以 JSON 输出 (machine-readable output)')
     .option(DATABASE_FLAGS, DATABASE_HELP)
@@ -616,14 +618,20 @@ export function registerRequestsCommands(program: Command, io: CliIo, setExit: S
       async (options: {
         agency: string;
         open?: boolean;
+        year?: string;
         asOf?: string;
         json?: boolean;
         database?: string;
       }) => {
         const agencyId = parseId(options.agency, '--agency');
         const asOf = options.asOf === undefined ? undefined : parseDateOption(options.asOf, '--as-of');
+        const year = options.year === undefined ? undefined : parseYear(options.year);
         const listed = await withLedger(databaseUrl(options.database), 'read', (storage) =>
-          listRequests(storage, agencyId, { open: options.open === true, ...(asOf ? { asOf } : {}) }),
+          listRequests(storage, agencyId, {
+            open: options.open === true,
+            ...(asOf ? { asOf } : {}),
+            ...(year === undefined ? {} : { year }),
+          }),
         );
         if (!listed.ok) throw refused(listed.error);
         const list = listed.value;

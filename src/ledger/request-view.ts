@@ -6,7 +6,7 @@
  * (listRequests, for `requests list`). The log as known on the as-of date is its events up to that
  * day; nothing here writes.
  */
-import type { LocalDate } from '../domain/calendar/local-date.js';
+import { type LocalDate, localDate } from '../domain/calendar/local-date.js';
 import { type WorkingCalendar, workingDaysBetween } from '../domain/calendar/working-days.js';
 import {
   EVENT_LABELS,
@@ -227,6 +227,8 @@ export interface RequestList {
 export interface ListOptions extends ViewOptions {
   /** Only requests open on the as-of date. */
   readonly open?: boolean;
+  /** Only requests received in this year (a large agency's register, one year at a time). */
+  readonly year?: number;
 }
 
 const byDueDate = (a: RequestLine, b: RequestLine): number => {
@@ -253,8 +255,10 @@ export async function listRequests(
   const agencyIds = await storage.agencies.subtreeIds(agencyId);
   const names = new Map<number, string>();
   for (const id of agencyIds) names.set(id, (await storage.agencies.get(id))?.name ?? '');
+  const yearEnd = options.year === undefined ? undefined : localDate(`${options.year}-12-31`);
   const rows = await storage.requests.forAgencies(agencyIds, {
-    receivedBy: asOf,
+    receivedBy: yearEnd !== undefined && yearEnd < asOf ? yearEnd : asOf,
+    ...(options.year === undefined ? {} : { receivedFrom: localDate(`${options.year}-01-01`) }),
     ...(open ? { openOn: asOf } : {}),
   });
   const logs = await storage.requests.eventsOf(rows.map((r) => r.id));

@@ -148,6 +148,8 @@ export interface RequestRepository {
     options?: {
       /** Only requests received on or before this day. */
       readonly receivedBy?: LocalDate;
+      /** Only requests received on or after this day. */
+      readonly receivedFrom?: LocalDate;
       /** Only requests not closed on or before this day (by the cached closing column). */
       readonly openOn?: LocalDate;
     },
@@ -528,6 +530,7 @@ export function requestRepository(db: Executor, derive: DeriveStep, clock: Clock
       for (const ids of chunks([...new Set(agencyIds)])) {
         let query = db.selectFrom('disclosure_requests').selectAll().where('agency_id', 'in', ids);
         if (options.receivedBy) query = query.where('received_on', '<=', options.receivedBy);
+        if (options.receivedFrom) query = query.where('received_on', '>=', options.receivedFrom);
         const openOn = options.openOn;
         if (openOn)
           query = query.where((eb) => eb.or([eb('closed_on', 'is', null), eb('closed_on', '>', openOn)]));
