@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { REVIEW_BLOCKS } from '../domain/report/labels.js';
 import { CASE_RESULT_LABELS, type CaseResult } from '../domain/requests/cases.js';
-import { addCase, CASE_KIND_LABELS, closeCase } from '../ledger/index.js';
+import { addCase, CASE_KIND_LABELS, closeCase, resolveRequestId } from '../ledger/index.js';
 import type { CaseKind } from '../storage/index.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
 import { fold, nonEmpty, parseDateOption, type SetExit } from './cli-options.js';
@@ -75,9 +75,11 @@ export function registerCasesCommands(program: Command, io: CliIo, setExit: SetE
         const kind = parseKind(options.kind);
         const filedOn = parseDateOption(options.filed, '--filed');
         const by = options.by === undefined ? cliActor() : nonEmpty(options.by, '--by');
-        const added = await withLedger(databaseUrl(options.database), 'write', (storage) =>
-          addCase(storage, { requestId, kind, filedOn, by }),
-        );
+        const added = await withLedger(databaseUrl(options.database), 'write', async (storage) => {
+          const resolved = await resolveRequestId(storage, requestId);
+          if (!resolved.ok) return resolved;
+          return addCase(storage, { requestId: resolved.value, kind, filedOn, by });
+        });
         if (!added.ok) throw refused(added.error);
         const c = added.value;
         io.stdout(

@@ -56,6 +56,9 @@ for (const dialect of DIALECTS) {
     it('add prints the new id; --json {"id","receivedOn","status"}; the same --ref twice is a duplicate', async () => {
       const id = await add('--received', '2024年3月1日');
       assert.match(id, /^[0-9a-f-]{36}$/);
+      // Named by its first characters wherever an id is asked for.
+      assert.equal((await show(id.slice(0, 8), '2024-03-04')).id, id);
+      assertRefused(await run('requests', 'show', id.slice(0, 4)), /申请不存在/);
       const first = await run(
         'requests',
         'add',

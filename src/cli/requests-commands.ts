@@ -21,6 +21,7 @@ import {
   type RequestLine,
   type RequestView,
   recordRequestEvent,
+  resolveRequestId,
   unknownYearsWarning,
   viewRequest,
 } from '../ledger/index.js';
@@ -502,7 +503,7 @@ export function registerRequestsCommands(program: Command, io: CliIo, setExit: S
   requests
     .command('record')
     .description('记录申请办理中的一个事件，由办理规则检查 (record what happened to a request)')
-    .argument('<id>', '申请编号 (request id)')
+    .argument('<id>', '申请编号，或其开头至少 6 位 (request id, or its first 6+ characters)')
     .argument(
       '<event>',
       `事件：${RECORDABLE.map((k) => `${EVENT_COMMANDS[k].name}（${EVENT_LABELS[k]}）`).join('、')}`,
@@ -543,7 +544,7 @@ export function registerRequestsCommands(program: Command, io: CliIo, setExit: S
           database?: string;
         },
       ) => {
-        const requestId = nonEmpty(id, '申请编号');
+        const typedId = nonEmpty(id, '申请编号');
         const kind = eventKindOf(eventName);
         const reason = options.reason?.trim();
         const event = buildEvent(kind, options, {
@@ -553,6 +554,9 @@ export function registerRequestsCommands(program: Command, io: CliIo, setExit: S
         });
         const assessed = event.kind === 'FeeNoticeSent' ? assessedFee(options, event.method) : undefined;
         const { seq, view } = await withLedger(databaseUrl(options.database), 'write', async (storage) => {
+          const resolved = await resolveRequestId(storage, typedId);
+          if (!resolved.ok) throw refused(resolved.error);
+          const requestId = resolved.value;
           const calendar = await loadCalendar(storage);
           const recorded = await recordRequestEvent(storage, requestId, event, { calendar });
           if (!recorded.ok) throw refused(recorded.error);
@@ -563,7 +567,7 @@ export function registerRequestsCommands(program: Command, io: CliIo, setExit: S
         if (options.json)
           io.stdout(
             `${JSON.stringify({
-              id: requestId,
+              id: view.id,
               seq,
               kind,
               at: event.at,
@@ -585,15 +589,17 @@ export function registerRequestsCommands(program: Command, io: CliIo, setExit: S
   requests
     .command('show')
     .description('显示一件申请：状态、答复期限及其计算、办理记录 (show a request, its due date explained)')
-    .argument('<id>', '申请编号 (request id)')
+    .argument('<id>', '申请编号，或其开头至少 6 位 (request id, or its first 6+ characters)')
     .option('--as-of <date>', '查询日期，默认今天（北京时间）(the day to show it as of; default today)')
     .option('--json', '以 JSON 输出 (machine-readable output)')
     .option(DATABASE_FLAGS, DATABASE_HELP)
     .action(async (id: string, options: { asOf?: string; json?: boolean; database?: string }) => {
       const asOf = options.asOf === undefined ? undefined : parseDateOption(options.asOf, '--as-of');
-      const viewed = await withLedger(databaseUrl(options.database), 'read', (storage) =>
-        viewRequest(storage, nonEmpty(id, '申请编号'), asOf === undefined ? {} : { asOf }),
-      );
+      const viewed = await withLedger(databaseUrl(options.database), 'read', async (storage) => {
+        const resolved = await resolveRequestId(storage, nonEmpty(id, '申请编号'));
+        if (!resolved.ok) return resolved;
+        return viewRequest(storage, resolved.value, asOf === undefined ? {} : { asOf });
+      });
       if (!viewed.ok) throw refused(viewed.error);
       const warning = unknownYearsWarning(viewed.value.status.unknownYears);
       if (warning) io.stderr(`警告 (warning): ${warning}\n`);

@@ -83,8 +83,10 @@ export {
   type IntakeInput,
   type IntakeOutcome,
   intakeRequest,
+  MIN_ID_PREFIX,
   type RecordedEvent,
   recordRequestEvent,
+  resolveRequestId,
   type UseCaseOptions,
 } from './requests.js';
 export { CHANNEL_LABELS, toStoredEvent } from './stored.js';

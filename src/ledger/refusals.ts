@@ -11,6 +11,7 @@ export const LEDGER_REFUSALS = {
   'agency.code-taken': '机关代码已被使用 (agency code already in use)',
   'agency.name-empty': '机关名称不能为空 (agency name is empty)',
   'request.unknown': '申请不存在 (no such request)',
+  'request.ambiguous': '申请编号的开头对应多件申请，请多写几位 (the id prefix matches several requests)',
   'request.concurrent':
     '另一操作同时记录了该申请的事件，请重试 (another event was recorded at the same time; retry)',
   'request.stored-invalid': '数据库中的申请记录不完整或无法识别 (stored request cannot be read)',

@@ -160,3 +160,25 @@ export async function recordRequestEvent(
   }
   return err(ledgerRefusal('request.concurrent', requestId));
 }
+
+/** The fewest leading characters of an id that `resolveRequestId` looks up by prefix. */
+export const MIN_ID_PREFIX = 6;
+
+/**
+ * The request an id as typed names: the whole id, or its first characters (at least six) when exactly
+ * one request begins with them. Several matches are refused with the ids they could be.
+ */
+export async function resolveRequestId(
+  storage: Storage,
+  typed: string,
+): Promise<Result<string, LedgerRefusal>> {
+  const text = typed.trim();
+  if (await storage.requests.get(text)) return ok(text);
+  if (text.length < MIN_ID_PREFIX) return err(ledgerRefusal('request.unknown', text));
+  const shown = 5;
+  const ids = await storage.requests.idsStartingWith(text, shown + 1);
+  if (ids.length === 1) return ok(ids[0]!);
+  if (ids.length === 0) return err(ledgerRefusal('request.unknown', text));
+  const more = ids.length > shown ? ' 等' : '';
+  return err(ledgerRefusal('request.ambiguous', `${text}：${ids.slice(0, shown).join('、')}${more}`));
+}

@@ -130,6 +130,11 @@ export interface RequestRepository {
     items: readonly { readonly request: NewRequest; readonly events: readonly T[] }[],
   ): Promise<ImportResult[]>;
   get(id: string): Promise<DisclosureRequest | undefined>;
+  /**
+   * Up to `limit` request ids that begin with `prefix` (letters, digits and '-' only; anything else
+   * finds nothing), in id order: so that people can type the first characters of a UUID.
+   */
+  idsStartingWith(prefix: string, limit: number): Promise<string[]>;
   findByExternalRef(agencyId: number, externalRef: string): Promise<DisclosureRequest | undefined>;
   /**
    * Appends an event with the next seq and updates the derived columns in the same transaction.
@@ -490,6 +495,19 @@ export function requestRepository(db: Executor, derive: DeriveStep, clock: Clock
           return { status: 'duplicate', id };
         });
       });
+    },
+
+    async idsStartingWith(prefix, limit) {
+      // LIKE's wildcards (% and _) and escapes can never reach the pattern.
+      if (!/^[0-9A-Za-z-]+$/.test(prefix)) return [];
+      const rows = await db
+        .selectFrom('disclosure_requests')
+        .select('id')
+        .where('id', 'like', `${prefix.toLowerCase()}%`)
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => r.id);
     },
 
     async get(id) {
