@@ -246,6 +246,27 @@ for (const dialect of DIALECTS) {
       assert.match(overdue.out, /^答复期限 2024-10-30，已逾期 \(overdue\)$/m);
     });
 
+    it('a day the administrator closes moves every open request’s due date, and reopening it moves it back', async () => {
+      const id = await add('--received', '2025-07-01');
+      const decided = await add('--received', '2025-07-01');
+      await record(decided, 'decided', '--on', '2025-07-08', '--outcome', '予以公开');
+      const due = async (which: string) => (await show(which, '2025-07-15')).dueDate;
+      assert.equal(await due(id), '2025-07-29', '20 working days after 07-01');
+      assert.equal((await run('calendar', 'set', '2025-07-10', '--off', '--reason', '台风停工')).code, 0);
+      assert.equal(await due(id), '2025-07-30', 'the closed day is not counted');
+      const view = await show(id, '2025-07-15');
+      assert.ok(
+        view.deadline.reply.skipped.some(
+          (d: { date: string; reason: string }) => d.date === '2025-07-10' && /台风停工/.test(d.reason),
+        ),
+        'the explanation names the closure',
+      );
+      assert.equal(await due(decided), '2025-07-30', 'a closed request’s deadline is recounted too');
+      assert.equal((await show(decided, '2025-07-15')).answeredLate, false);
+      assert.equal((await run('calendar', 'unset', '2025-07-10')).code, 0);
+      assert.equal(await due(id), '2025-07-29');
+    });
+
     it('show warns on stderr when the count crosses a year without a known holiday schedule', async () => {
       const id = await add('--received', '2018-12-20');
       const shown = await run('requests', 'show', id, '--as-of', '2018-12-21');
