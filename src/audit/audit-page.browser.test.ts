@@ -14,24 +14,10 @@ import type { Browser, Page } from 'playwright-core';
 import { renderJson } from '../documents/json/report-json.js';
 import { launchPdfBrowser } from '../documents/pdf/render-pdf.js';
 import { exampleReport } from '../domain/report/example.js';
-import type { AnnualReport } from '../domain/report/model.js';
+import { withBrokenCarryOver } from '../test-support/report-variants.js';
 import { gongkai } from '../test-support/run-cli.js';
 
 const AGENCY = '甲县自然资源局';
-
-/** Three more requests carried over than last year carried forward: an error in each 自然人 and 总计 cell. */
-function brokenCarryOver(report: AnnualReport): AnnualReport {
-  const bump = (cells: AnnualReport['requests']['new'], by: number) =>
-    (cells ?? []).map((v, c) => (c === 0 || c === 6 ? (v ?? 0) + by : v));
-  return {
-    ...report,
-    requests: {
-      ...report.requests,
-      carriedOver: bump(report.requests.carriedOver, 3),
-      new: bump(report.requests.new, -3),
-    },
-  };
-}
 
 describe('the audit page in a browser', () => {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-audit-page-'));
@@ -45,7 +31,7 @@ describe('the audit page in a browser', () => {
     const batch = join(dir, '报告');
     mkdirSync(batch);
     writeFileSync(join(batch, '2021.json'), renderJson(exampleReport(2021, AGENCY)));
-    writeFileSync(join(batch, '2022.json'), renderJson(brokenCarryOver(exampleReport(2022, AGENCY))));
+    writeFileSync(join(batch, '2022.json'), renderJson(withBrokenCarryOver(exampleReport(2022, AGENCY))));
     // Last year's numbers again: a warning.
     writeFileSync(
       join(batch, '2023.json'),

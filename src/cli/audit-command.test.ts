@@ -17,9 +17,10 @@ import { renderJson } from '../documents/json/report-json.js';
 import { readReport } from '../documents/read-report.js';
 import { renderText } from '../documents/text/render-text.js';
 import { exampleReport } from '../domain/report/example.js';
-import type { AnnualReport, CountCell } from '../domain/report/model.js';
+import type { AnnualReport } from '../domain/report/model.js';
 import { validateReport } from '../domain/report/validation/validate.js';
 import { arbitraryReport } from '../test-support/arbitrary-report.js';
+import { withBrokenCarryOver } from '../test-support/report-variants.js';
 import { gongkai } from '../test-support/run-cli.js';
 import { registerAuditCommand } from './audit-command.js';
 import type { CliIo } from './cli-io.js';
@@ -59,20 +60,6 @@ const B = '乙镇人民政府';
 const C = '<script>alert("x")</script>丙区';
 const D = '丁街道办事处';
 
-/** The example report with three more requests carried over into 自然人: only R6 breaks. */
-function brokenCarryOver(report: AnnualReport): AnnualReport {
-  const bump = (cells: readonly CountCell[] | undefined, by: number) =>
-    (cells ?? []).map((v, c) => (c === 0 || c === 6 ? (v ?? 0) + by : v));
-  return {
-    ...report,
-    requests: {
-      ...report.requests,
-      carriedOver: bump(report.requests.carriedOver, 3),
-      new: bump(report.requests.new, -3),
-    },
-  };
-}
-
 const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
 const BROKEN_JSON = '{"year": 2021, "agency": }';
 
@@ -105,7 +92,7 @@ describe('gongkai audit on a mixed batch', () => {
     a2022: put(`${A}/归档/更早/2022.html`, renderHtml(exampleReport(2022, A))),
     b2021: put('乙镇/2021.txt', renderText(exampleReport(2021, B))),
     b2022: put('乙镇/2022.html', renderHtml(exampleReport(2022, B))),
-    b2023: put('乙镇/2023.json', renderJson(brokenCarryOver(exampleReport(2023, B)))),
+    b2023: put('乙镇/2023.json', renderJson(withBrokenCarryOver(exampleReport(2023, B)))),
     c2021: put('丙区/2021.json', renderJson(exampleReport(2021, C))),
     c2022: put('丙区/2022.json', renderJson(exampleReport(2022, C))),
     d2022: put('丁/2022.json', renderJson(exampleReport(2022, D))),
@@ -413,7 +400,10 @@ describe('gongkai audit in worker threads', () => {
   // Series of one agency, so that the cross-year rules have pairs to compare (one carry-over broken).
   for (let year = 2019; year <= 2026; year++) {
     const report = exampleReport(year, '丁县自然资源局');
-    writeFileSync(join(dir, `丁-${year}.json`), renderJson(year === 2024 ? brokenCarryOver(report) : report));
+    writeFileSync(
+      join(dir, `丁-${year}.json`),
+      renderJson(year === 2024 ? withBrokenCarryOver(report) : report),
+    );
     writeFileSync(join(dir, `戊-${year}.txt`), renderText(exampleReport(year, '戊街道办事处')));
   }
   writeFileSync(join(dir, 'empty.txt'), '');
