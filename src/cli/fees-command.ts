@@ -6,7 +6,7 @@
  * The charge itself is the domain's (domain/fees). The command line is a contract (docs/cli.md).
  */
 import type { Command } from 'commander';
-import { assessFee, type FeeAssessment, type FeeBasis } from '../domain/fees/charge.js';
+import { assessFee, basisText, type FeeAssessment, type FeeBasis } from '../domain/fees/charge.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
 import type { SetExit } from './cli-options.js';
 
@@ -59,13 +59,6 @@ export function parseFeeBasis(o: FeeBasisOptions): FeeBasis | undefined {
   if (o.earlier !== undefined)
     throw new CliFailure('--earlier 须与 --pieces 一起给出 (--earlier goes with --pieces)');
   return undefined;
-}
-
-/** What the charge was assessed on, in words: "150 页" or "本次 10 件（本月此前 25 件）". */
-export function basisText(basis: FeeBasis): string {
-  return basis.method === 'perVolume'
-    ? `${basis.pages} 页`
-    : `本次 ${basis.pieces} 件（同一申请人本月此前 ${basis.piecesEarlierThisMonth} 件）`;
 }
 
 function quoteJson(fee: FeeAssessment) {

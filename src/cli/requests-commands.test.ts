@@ -492,6 +492,7 @@ for (const dialect of DIALECTS) {
         amount: '1700',
         method: 'perVolume',
         deliveredOn: '2024-03-06',
+        basis: { method: 'perVolume', pages: 150 },
       });
 
       const piece = await add('--received', '2024-03-01');
@@ -513,6 +514,7 @@ for (const dialect of DIALECTS) {
       assert.deepEqual((await show(piece, '2024-03-07')).history[1].details, {
         amount: '1500',
         method: 'perPiece',
+        basis: { method: 'perPiece', pieces: 10, piecesEarlierThisMonth: 25 },
       });
 
       // --amount agreeing with the computation is kept as written (canonical form).
@@ -530,6 +532,53 @@ for (const dialect of DIALECTS) {
         '010.00元',
       );
       assert.equal((await show(both, '2024-03-07')).history[1].details.amount, '10.00');
+    });
+
+    it('record fee-notice --pieces counts the applicant’s earlier 件 this month from the ledger (Art. 4)', async () => {
+      // 张三 at agency 1 in June 2024: ten requests; the tenth is assessed as 3 件 (件 10–12: 0 + 100 + 100).
+      const june: string[] = [];
+      for (let day = 3; day <= 12; day++)
+        june.push(await add('--received', `2024-06-${String(day).padStart(2, '0')}`));
+      const tenth = await record(
+        june[9]!,
+        'fee-notice',
+        '--on',
+        '2024-06-13',
+        '--method',
+        'per-piece',
+        '--pieces',
+        '3',
+      );
+      assert.match(tenth.out, /本月此前在本机关 9 件：/);
+      assert.match(tenth.out, /合计200元/);
+      await add('--received', '2024-05-31'); // another month
+      await tryAdd('--received', '2024-06-05', '--applicant', '李四'); // another applicant
+      assert.equal((await tryAdd('--received', '2024-06-06', '--type', '商业企业')).code, 0); // another type
+      const last = await add('--received', '2024-06-13');
+      const out = await record(last, 'fee-notice', '--on', '2024-06-14', '--method', '按件', '--pieces', '2');
+      // 9 requests of one 件 and the tenth's 3: 件 13 and 14 of the month, 100 each.
+      assert.match(out.out, /同一申请人（按姓名与类型）本月此前在本机关 12 件：/);
+      assert.match(out.out, /合计200元/);
+      const notice = (await show(last, '2024-06-14')).history[1].details;
+      assert.deepEqual(notice.basis, { method: 'perPiece', pieces: 2, piecesEarlierThisMonth: 12 });
+      assert.equal(notice.amount, '200');
+      // The first request of a month starts at 件 1: free, so no notice is due.
+      const july = await add('--received', '2024-07-01');
+      assertRefused(
+        await run(
+          'requests',
+          'record',
+          july,
+          'fee-notice',
+          '--on',
+          '2024-07-02',
+          '--method',
+          'per-piece',
+          '--pieces',
+          '1',
+        ),
+        /应收 0 元，不收费/,
+      );
     });
 
     it('record fee-notice refuses an --amount the measure does not give, a basis that does not fit --method, and no amount at all: nothing written', async () => {

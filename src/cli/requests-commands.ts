@@ -7,17 +7,20 @@
  */
 import type { Command } from 'commander';
 import type { LocalDate } from '../domain/calendar/local-date.js';
-import { assessFee, type FeeAssessment } from '../domain/fees/charge.js';
+import { assessFee, basisText, type FeeAssessment } from '../domain/fees/charge.js';
+import { PER_PIECE_2020 } from '../domain/fees/schedule.js';
 import { EVENT_LABELS, type EventKind, type RequestEvent } from '../domain/requests/events.js';
 import type { Channel, Intake } from '../domain/requests/request.js';
 import { canonicalDecimal, compareDecimals, isDecimalString } from '../domain/shared/decimal.js';
 import {
   applicantKindOfWording,
   CHANNEL_LABELS,
+  type EarlierPieces,
   FEE_METHOD_LABELS,
   intakeRequest,
   listRequests,
   outcomeOfWording,
+  piecesEarlierThisMonth,
   type RequestLine,
   type RequestView,
   recordRequestEvent,
@@ -28,7 +31,7 @@ import {
 import { loadCalendar } from '../storage/index.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
 import { DATE_FORMS, fold, nonEmpty, parseDateOption, type SetExit } from './cli-options.js';
-import { basisText, parseFeeBasis } from './fees-command.js';
+import { parseFeeBasis } from './fees-command.js';
 import {
   cliActor,
   DATABASE_FLAGS,
@@ -167,6 +170,19 @@ function assessedFee(
   return basis && { fee: assessFee(basis), on: basisText(basis) };
 }
 
+/** 件 an applicant may ask for free each month (Art. 4): the first band of the per-piece table. */
+const FREE_PIECES_A_MONTH = PER_PIECE_2020.bands[0]!.upTo ?? 0;
+
+/** Which requests made the applicant's earlier 件 this month, so that staff can check the count. */
+function earlierText(counted: EarlierPieces): string {
+  if (counted.requests.length === 0)
+    return '同一申请人本月此前在本机关没有申请，本次从第 1 件计 (no earlier requests this month)';
+  const listed = counted.requests
+    .map((r) => `${r.id.slice(0, 8)}（${r.receivedOn}，${r.pieces} 件）`)
+    .join('、');
+  return `同一申请人（按姓名与类型）本月此前在本机关 ${counted.pieces} 件：${listed}；如有出入，请用 --earlier 写明 (earlier requests counted)`;
+}
+
 /**
  * fee-notice's amount: --amount as written (canonical form), or computed from the basis; when both are
  * given they must agree.
@@ -255,11 +271,13 @@ const EVENT_COMMANDS: { readonly [K in RecordableKind]: EventCommand<K> } = {
     options: ['amount', 'method', 'delivered', 'pages', 'pieces', 'earlier'],
     build: (o, base) => {
       const method = parseMethod(need(o, 'method', 'fee-notice'));
+      const basis = parseFeeBasis(o);
       return {
         ...base,
         kind: 'FeeNoticeSent',
         amount: feeNoticeAmount(o, method),
         method,
+        ...(basis ? { basis } : {}),
         ...(o.delivered !== undefined ? { deliveredOn: parseDateOption(o.delivered, '--delivered') } : {}),
       };
     },
@@ -547,23 +565,45 @@ export function registerRequestsCommands(program: Command, io: CliIo, setExit: S
         const typedId = nonEmpty(id, '申请编号');
         const kind = eventKindOf(eventName);
         const reason = options.reason?.trim();
-        const event = buildEvent(kind, options, {
+        const base = {
           at: parseDateOption(options.on, '--on'),
           by: options.by === undefined ? cliActor() : nonEmpty(options.by, '--by'),
           ...(reason ? { reason } : {}),
-        });
-        const assessed = event.kind === 'FeeNoticeSent' ? assessedFee(options, event.method) : undefined;
-        const { seq, view } = await withLedger(databaseUrl(options.database), 'write', async (storage) => {
+        };
+        // 按件计收 without --earlier: the ledger counts the applicant's 件 this month (《办法》第四条).
+        const countsEarlier =
+          kind === 'FeeNoticeSent' && options.pieces !== undefined && options.earlier === undefined;
+        // Every option is checked before the database is opened (and, for SQLite, created). The count
+        // the ledger will give is not known yet: the check takes the month's free 件 as used, so that
+        // it judges the options, not the amount.
+        buildEvent(
+          kind,
+          countsEarlier ? { ...options, earlier: String(FREE_PIECES_A_MONTH) } : options,
+          base,
+        );
+        const done = await withLedger(databaseUrl(options.database), 'write', async (storage) => {
           const resolved = await resolveRequestId(storage, typedId);
           if (!resolved.ok) throw refused(resolved.error);
           const requestId = resolved.value;
+          let eventOptions = options;
+          let counted: EarlierPieces | undefined;
+          if (countsEarlier) {
+            const earlier = await piecesEarlierThisMonth(storage, requestId);
+            if (!earlier.ok) throw refused(earlier.error);
+            counted = earlier.value;
+            eventOptions = { ...options, earlier: String(counted.pieces) };
+          }
+          const event = buildEvent(kind, eventOptions, base);
+          const assessed =
+            event.kind === 'FeeNoticeSent' ? assessedFee(eventOptions, event.method) : undefined;
           const calendar = await loadCalendar(storage);
           const recorded = await recordRequestEvent(storage, requestId, event, { calendar });
           if (!recorded.ok) throw refused(recorded.error);
           const viewed = await viewRequest(storage, requestId, { calendar });
           if (!viewed.ok) throw refused(viewed.error);
-          return { seq: recorded.value.seq, view: viewed.value };
+          return { seq: recorded.value.seq, view: viewed.value, event, assessed, counted };
         });
+        const { seq, view, event, assessed, counted } = done;
         if (options.json)
           io.stdout(
             `${JSON.stringify({
@@ -579,6 +619,8 @@ export function registerRequestsCommands(program: Command, io: CliIo, setExit: S
         else
           io.stdout(
             `已记录 (recorded)：${event.at} ${EVENT_LABELS[kind]}（第 ${seq} 条）\n${
+              counted ? `${earlierText(counted)}\n` : ''
+            }${
               assessed ? `收费金额 (fee)：${assessed.on}，${assessed.fee.explanation.join('；')}\n` : ''
             }状态（截至 ${view.asOf}）(state)：${view.stateLabel}；${view.status.closedOn ? closedText(view) : dueText(view)}\n`,
           );

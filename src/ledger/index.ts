@@ -34,6 +34,7 @@ export {
   type NewCaseInput,
 } from './cases.js';
 export { ledgerDeriveStep, openLedger } from './derive.js';
+export { type EarlierPieces, piecesEarlierThisMonth } from './fees.js';
 export { type ImportOptions, type ImportSummary, importRegister } from './import/import.js';
 export {
   type ColumnKey,

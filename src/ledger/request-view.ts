@@ -8,6 +8,7 @@
  */
 import { type LocalDate, localDate } from '../domain/calendar/local-date.js';
 import { type WorkingCalendar, workingDaysBetween } from '../domain/calendar/working-days.js';
+import { basisText } from '../domain/fees/charge.js';
 import {
   EVENT_LABELS,
   type EventKind,
@@ -114,7 +115,7 @@ export function eventDetailText(event: RequestEvent): string {
     case 'AgencyConsultationStarted':
       return `征求意见机关：${event.agency}`;
     case 'FeeNoticeSent':
-      return `${event.amount} 元，${FEE_METHOD_LABELS[event.method]}${event.deliveredOn ? `，${event.deliveredOn} 送达` : ''}`;
+      return `${event.amount} 元，${FEE_METHOD_LABELS[event.method]}${event.basis ? `（${basisText(event.basis)}）` : ''}${event.deliveredOn ? `，${event.deliveredOn} 送达` : ''}`;
     case 'Decided':
       return `办理结果：${outcomeSpec(event.outcome).label}`;
     default:

@@ -104,6 +104,13 @@ export function assessFee(basis: FeeBasis, schedules: FeeSchedules = FEE_SCHEDUL
   return { ...quote, method: basis.method, basis: schedule.basis, explanation };
 }
 
+/** What the charge was assessed on, in words: "150 页" or "本次 10 件（本月此前 25 件）". */
+export function basisText(basis: FeeBasis): string {
+  return basis.method === 'perVolume'
+    ? `${basis.pages} 页`
+    : `本次 ${basis.pieces} 件（同一申请人本月此前 ${basis.piecesEarlierThisMonth} 件）`;
+}
+
 /** 件 an applicant already had in the natural month of `on`, from the same applicant's earlier requests. */
 export function piecesEarlierInMonth(
   earlier: readonly { readonly on: LocalDate; readonly pieces: number }[],

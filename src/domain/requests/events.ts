@@ -5,6 +5,7 @@
  * (申请登记、审核、办理、答复、归档).
  */
 import type { LocalDate } from '../calendar/local-date.js';
+import type { FeeBasis } from '../fees/charge.js';
 import type { DecimalString } from '../shared/decimal.js';
 import type { OutcomeKind } from './outcomes.js';
 
@@ -76,6 +77,12 @@ export interface FeeNoticeSent extends EventBase {
   readonly method: 'perPiece' | 'perVolume';
   /** The day the applicant received it, when known; the payment period counts from the day after. */
   readonly deliveredOn?: LocalDate;
+  /**
+   * What the amount was assessed on (件 this month before this request and in it, or pages), when the
+   * ledger assessed it: the amount must then be the measure's, and later requests of the same applicant
+   * count this request's 件.
+   */
+  readonly basis?: FeeBasis;
 }
 
 /** 缴纳信息处理费 */

@@ -30,6 +30,8 @@ export const REFUSALS = {
   'request.fee-notice-twice':
     '一件申请只发一次收费通知，只按一种方式计收（《政府信息公开信息处理费管理办法》第三条）',
   'request.fee-amount': '收费金额应为大于零的十进制数',
+  'request.fee-basis':
+    '收费金额应与计收依据按《政府信息公开信息处理费管理办法》第四条（按件）或第五条（按量）算出的金额一致',
   'request.fee-not-lapsed': '缴费期限（收到收费通知次日起20个工作日）尚未届满，不能视为放弃申请',
   'request.outcome-by-event': '逾期未补正、逾期未缴费、撤回申请，应当记录相应事件，而不是作出答复',
   'request.unclear-without-correction': '“补正后申请内容仍不明确”须先要求补正并收到补正申请（条例第三十条）',

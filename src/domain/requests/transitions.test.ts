@@ -221,6 +221,24 @@ describe('the fee measure: one 收费通知, paid within 20 working days', () =>
     );
   });
 
+  it('holds an assessed notice to the measure: the amount is the one its basis gives (Arts. 4 and 5)', () => {
+    const assessed = (amount: string, method: 'perPiece' | 'perVolume', basis: unknown) =>
+      verdict([received, ev('FeeNoticeSent', '2025-03-05', { amount, method, basis })]);
+    // 150 pages: 30 free, 70 at 10, 50 at 20.
+    assert.equal(assessed('1700', 'perVolume', { method: 'perVolume', pages: 150 }), 'ok');
+    assert.equal(assessed('1700.00', 'perVolume', { method: 'perVolume', pages: 150 }), 'ok');
+    assert.equal(assessed('1600', 'perVolume', { method: 'perVolume', pages: 150 }), 'request.fee-basis@1');
+    // 25 件 earlier this month, 10 more: 5 at 100, 5 at 200.
+    const pieces = { method: 'perPiece', piecesEarlierThisMonth: 25, pieces: 10 };
+    assert.equal(assessed('1500', 'perPiece', pieces), 'ok');
+    assert.equal(assessed('1500', 'perVolume', pieces), 'request.fee-basis@1', 'one method, stated once');
+    assert.equal(
+      assessed('100', 'perPiece', { method: 'perPiece', piecesEarlierThisMonth: -1, pieces: 12 }),
+      'request.fee-basis@1',
+      'a count that is no count is refused, not thrown',
+    );
+  });
+
   it('lapses only after the payment period: notice received 03-05, pay by 04-02', () => {
     assert.equal(verdict([received, notice, ev('FeeLapsed', '2025-04-02')]), 'request.fee-not-lapsed@2');
     assert.equal(verdict([received, notice, ev('FeeLapsed', '2025-04-03')]), 'ok');

@@ -5,6 +5,7 @@
  */
 import type { LocalDate } from '../calendar/local-date.js';
 import type { WorkingCalendar } from '../calendar/working-days.js';
+import { assessFee } from '../fees/charge.js';
 import { compareDecimals, isDecimalString } from '../shared/decimal.js';
 import { consultationLimit, correctionNoticeBy, feePayBy, replyDeadline } from './deadline.js';
 import { EVENT_LABELS, type EventKind, type RequestEvent } from './events.js';
@@ -138,6 +139,17 @@ const GUARDS: Handlers<Refusal | undefined> = {
       return refuse('request.fee-amount', e.amount);
     if (e.deliveredOn !== undefined && e.deliveredOn < e.at)
       return refuse('request.date-order', `送达 ${e.deliveredOn} 早于发出 ${e.at}`);
+    if (e.basis !== undefined) {
+      if (e.basis.method !== e.method)
+        return refuse('request.fee-basis', `计收方式 ${e.method}，依据 ${e.basis.method}`);
+      const counts =
+        e.basis.method === 'perPiece' ? [e.basis.pieces, e.basis.piecesEarlierThisMonth] : [e.basis.pages];
+      if (!counts.every((n) => Number.isSafeInteger(n) && n >= 0))
+        return refuse('request.fee-basis', `计收依据 ${counts.join('、')}`);
+      const due = assessFee(e.basis).amount;
+      if (compareDecimals(due, e.amount) !== 0)
+        return refuse('request.fee-basis', `应收 ${due} 元，通知 ${e.amount} 元`);
+    }
     return undefined;
   },
   FeePaid: none,
