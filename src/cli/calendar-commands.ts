@@ -3,23 +3,33 @@
  * State Council's schedule with the administrator's entries stored in the database over it; and the
  * administrator's commands that record those entries (set, unset, complete). Reading commands use
  * the official schedule alone when the SQLite database does not exist yet (nothing is created).
+ * `calendar import` takes a year's whole notice from a small file, all or nothing.
  */
 import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { officialCalendar } from '../calendar/official-calendar.js';
-import { weekdayName } from '../domain/calendar/local-date.js';
+import { decodeReportBytes } from '../documents/decode.js';
+import { weekdayName, yearOf } from '../domain/calendar/local-date.js';
 import type { WorkingCalendar } from '../domain/calendar/working-days.js';
 import {
+  type CalendarEntry,
+  type CalendarImportSummary,
   checkCalendarYear,
   completeCalendarYear,
   dueDate,
   dueDateLines,
   holidaysOf,
+  type ImportedDay,
+  importCalendarDays,
+  LEDGER_REFUSALS,
+  type NoticeProblem,
+  readCalendarNotice,
   setCalendarDay,
   unknownYearsWarning,
   unsetCalendarDay,
 } from '../ledger/index.js';
 import { loadCalendar, parseStorageUrl } from '../storage/index.js';
+import { readInputFile } from './cli-files.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
 import { DATE_FORMS, parseDateOption, type SetExit } from './cli-options.js';
 import {
@@ -31,24 +41,65 @@ import {
   withLedger,
 } from './ledger-commands.js';
 
-function parseCalendarYear(text: string): number {
+function parseCalendarYear(text: string, option = ''): number {
   const year = Number(text);
-  const checked = checkCalendarYear(/^\d{4}$/.test(text.trim()) ? year : Number.NaN);
-  if (!checked.ok) throw new CliFailure(`${text}: ${checked.error.message}`);
+  if (!/^\d{4}$/.test(text.trim()))
+    throw new CliFailure(`${option}${text}: ${LEDGER_REFUSALS['calendar.year']}`);
+  const checked = checkCalendarYear(year);
+  if (!checked.ok) throw new CliFailure(`${option}${text}: ${checked.error.message}`);
   return year;
 }
 
-/** The official schedule with the stored entries; the official one alone when no SQLite file exists yet. */
-async function calendarFor(url: string): Promise<WorkingCalendar> {
+/** The URL names a SQLite file that does not exist yet (a bad URL is left for withLedger to report). */
+function sqliteFileMissing(url: string): boolean {
   let target: ReturnType<typeof parseStorageUrl> | undefined;
   try {
     target = parseStorageUrl(url);
   } catch {
-    target = undefined; // withLedger reports the bad URL
+    target = undefined;
   }
-  if (target?.dialect === 'sqlite' && target.path !== ':memory:' && !existsSync(target.path))
-    return officialCalendar();
+  return target?.dialect === 'sqlite' && target.path !== ':memory:' && !existsSync(target.path);
+}
+
+/** The official schedule with the stored entries; the official one alone when no SQLite file exists yet. */
+async function calendarFor(url: string): Promise<WorkingCalendar> {
+  if (sqliteFileMissing(url)) return officialCalendar();
   return withLedger(url, 'read', (storage) => loadCalendar(storage));
+}
+
+const CHANGE_LABELS: Record<ImportedDay['change'], string> = {
+  new: '新增',
+  replaced: '替换',
+  unchanged: '不变',
+};
+
+const kindLabel = (working: boolean) => (working ? '上班' : '休息');
+
+/** The stderr summary of `calendar import`: one line, after the invalid lines when there are any. */
+function importSummaryText(
+  file: string,
+  days: readonly CalendarEntry[],
+  invalid: readonly NoticeProblem[],
+  s: CalendarImportSummary | undefined,
+  dryRun: boolean,
+): string {
+  if (invalid.length > 0)
+    return `${[
+      ...invalid.map((p) => `${file}:${p.line}: ${p.reason}`),
+      `日历文件 ${file}：无效 ${invalid.length} 行，未写入任何日期；修正后重新导入 (invalid lines: nothing written)`,
+    ].join('\n')}\n`;
+  const off = days.filter((d) => !d.working).length;
+  const parts = [
+    `日历文件 ${file}：休息 ${off} 天，上班 ${days.length - off} 天`,
+    `新增 ${s?.created ?? 0}，替换 ${s?.replaced ?? 0}，不变 ${s?.unchanged ?? 0}`,
+  ];
+  if (s && s.completed !== null) parts.push(`${s.completed} 年${dryRun ? '将' : '已'}标记为录入完整`);
+  const state = dryRun
+    ? '试运行，未写入数据库 (dry run: nothing written)'
+    : s?.written
+      ? '已写入数据库 (written)'
+      : '数据库中已是这些录入，没有需要写入的内容 (nothing to write)';
+  return `${parts.join('；')} (days off, working days; new, replaced, unchanged)；${state}\n`;
 }
 
 export function registerCalendarCommands(program: Command, io: CliIo, setExit: SetExit): void {
@@ -185,4 +236,87 @@ export function registerCalendarCommands(program: Command, io: CliIo, setExit: S
       io.stdout(`${year} 年节假日安排已标记为录入完整 (year marked complete)\n`);
       setExit(EXIT.ok);
     });
+
+  calendar
+    .command('import')
+    .description(
+      '从文件导入一年的节假日安排：每行 日期,类别,理由，全部有效才写入 (import a year’s holiday notice)',
+    )
+    .argument(
+      '<file>',
+      '日历文件：每行 日期,休息|放假|off|上班|调休上班|work,理由；UTF-8 或 GBK (notice file)',
+    )
+    .option('--complete <year>', '同时标记该年已全部录入（各日期须属于该年）(also mark the year complete)')
+    .option('--dry-run', '只检查，列出将写入的日期，不写入 (check only, write nothing)')
+    .option('--json', '以 JSON 输出结果 (machine-readable result)')
+    .option(DATABASE_FLAGS, DATABASE_HELP)
+    .action(
+      async (
+        file: string,
+        options: { complete?: string; dryRun?: boolean; json?: boolean; database?: string },
+      ) => {
+        const completeYear =
+          options.complete === undefined ? undefined : parseCalendarYear(options.complete, '--complete ');
+        const dryRun = options.dryRun === true;
+        const decoded = decodeReportBytes(readInputFile(file, '日历文件'));
+        if (!decoded.ok) throw new CliFailure(`${file}: ${decoded.message}`);
+        const notice = readCalendarNotice(decoded.text, completeYear === undefined ? {} : { completeYear });
+        if (notice.days.length === 0 && notice.invalid.length === 0)
+          throw new CliFailure(`${file}: 文件中没有日期 (no dates in the file)`);
+        if (
+          completeYear !== undefined &&
+          notice.invalid.length === 0 &&
+          !notice.days.some((d) => yearOf(d.date) === completeYear)
+        )
+          throw new CliFailure(
+            `${file}: 文件中没有 ${completeYear} 年的日期，不能标记该年录入完整 (no date of ${completeYear}: --complete refused)`,
+          );
+
+        let summary: CalendarImportSummary | undefined;
+        if (notice.invalid.length === 0) {
+          const url = databaseUrl(options.database);
+          // A dry run against a database not created yet: every day would be new.
+          const target = dryRun && sqliteFileMissing(url) ? ':memory:' : url;
+          const imported = await withLedger(target, dryRun ? 'read' : 'write', (storage) =>
+            importCalendarDays(storage, {
+              days: notice.days,
+              by: cliActor(),
+              dryRun,
+              source: file,
+              ...(completeYear === undefined ? {} : { complete: completeYear }),
+            }),
+          );
+          if (!imported.ok) throw refused(imported.error);
+          summary = imported.value;
+        }
+
+        io.stderr(importSummaryText(file, notice.days, notice.invalid, summary, dryRun));
+        if (options.json) {
+          const days = summary?.days ?? notice.days;
+          io.stdout(
+            `${JSON.stringify(
+              {
+                file,
+                days: days.map((d) => ({ date: d.date, working: d.working, reason: d.reason })),
+                created: summary?.created ?? null,
+                replaced: summary?.replaced ?? null,
+                unchanged: summary?.unchanged ?? null,
+                invalid: notice.invalid.map((p) => ({ line: p.line, reason: p.reason })),
+                written: summary?.written ?? false,
+                dryRun,
+                completed: summary?.completed ?? null,
+              },
+              null,
+              2,
+            )}\n`,
+          );
+        } else if (summary) {
+          for (const d of summary.days)
+            io.stdout(
+              `${d.date}  ${weekdayName(d.date)}  ${kindLabel(d.working)}  ${d.reason}  ${CHANGE_LABELS[d.change]}${d.previous ? `（原为 ${kindLabel(d.previous.working)} ${d.previous.reason}）` : ''}\n`,
+            );
+        }
+        setExit(notice.invalid.length > 0 ? EXIT.findings : EXIT.ok);
+      },
+    );
 }
