@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import iconv from 'iconv-lite';
 import { openLedger } from '../ledger/index.js';
 import { DIALECTS } from '../storage/test-dialects.js';
-import { assertRefused, gongkai } from '../test-support/run-cli.js';
+import { addRequestArgs, assertRefused, gongkai } from '../test-support/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-calendar-cli-'));
 let n = 0;
@@ -246,20 +246,7 @@ for (const dialect of DIALECTS) {
     it('a day off entered in the file moves a request’s due date, derived when it is read', () =>
       withDatabase(async (run) => {
         assert.equal((await run('agency', 'add', '平潭县')).code, 0);
-        const added = await run(
-          'requests',
-          'add',
-          '--agency',
-          '1',
-          '--applicant',
-          '张三',
-          '--type',
-          '自然人',
-          '--content',
-          '征收补偿方案',
-          '--received',
-          '2025-07-18',
-        );
+        const added = await run(...addRequestArgs('1', '2025-07-18'));
         assert.equal(added.code, 0, added.err);
         const id = added.out.trim();
         const due = async () =>

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DIALECTS, type FreshDatabase } from '../storage/test-dialects.js';
-import { assertRefused, gongkai } from '../test-support/run-cli.js';
+import { addRequestArgs, assertRefused, gongkai } from '../test-support/run-cli.js';
 
 for (const dialect of DIALECTS) {
   describe(`gongkai cases add|close on ${dialect.name}`, { skip: dialect.skip }, () => {
@@ -15,20 +15,7 @@ for (const dialect of DIALECTS) {
     let db = '';
     const run = (...argv: string[]) => gongkai(...argv, '--database', db);
     const request = async (agency: string) => {
-      const added = await run(
-        'requests',
-        'add',
-        '--agency',
-        agency,
-        '--applicant',
-        '张三',
-        '--type',
-        '自然人',
-        '--content',
-        '征收补偿方案',
-        '--received',
-        '2024-03-01',
-      );
+      const added = await run(...addRequestArgs(agency, '2024-03-01'));
       assert.equal(added.code, 0, added.err);
       const id = added.out.trim();
       const decided = await run(

@@ -40,3 +40,21 @@ export function assertRefused(run: CliRun, message: RegExp): void {
   assert.match(lines[0]!, /^gongkai: /);
   assert.match(lines[0]!, message);
 }
+
+/** The arguments of `gongkai requests add` for 张三 (自然人) at `agency`, received on `received`. */
+export function addRequestArgs(agency: string, received: string): string[] {
+  return [
+    'requests',
+    'add',
+    '--agency',
+    agency,
+    '--applicant',
+    '张三',
+    '--type',
+    '自然人',
+    '--content',
+    '征收补偿方案',
+    '--received',
+    received,
+  ];
+}
