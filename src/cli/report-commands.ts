@@ -54,6 +54,10 @@ function summaryLines(file: string, report: AnnualReport, shape: ReportShape, en
   ].join('\n');
 }
 
+/** What a report FILE may be: the readers judge the shape from the content. */
+const REPORT_FILE_HELP =
+  '报告文件：纯文本、HTML、PDF、DOCX 或 JSON，按内容识别 (text, HTML, PDF, DOCX or JSON, told by content)';
+
 export function registerReportCommands(program: Command, io: CliIo, setExit: SetExit): void {
   const report = program
     .command('report')
@@ -62,7 +66,7 @@ export function registerReportCommands(program: Command, io: CliIo, setExit: Set
   report
     .command('check')
     .description('读取并检查年度报告的勾稽关系等规则 (read a report and check every rule)')
-    .argument('<file>', '报告文件：纯文本、HTML、PDF、DOCX 或 JSON，按内容识别 (text, HTML, PDF, DOCX or JSON, told by content)')
+    .argument('<file>', REPORT_FILE_HELP)
     .option('--previous <file>', '上一年度的报告，用于跨年度检查 (last year’s report, for cross-year rules)')
     .option('--json', '以 JSON 输出 (machine-readable output)')
     .option('--strict', '有警告也返回 1 (warnings fail too)')
@@ -110,7 +114,7 @@ export function registerReportCommands(program: Command, io: CliIo, setExit: Set
   report
     .command('parse')
     .description('把报告读成年度报告 JSON (read a report into report JSON)')
-    .argument('<file>', '报告文件：纯文本、HTML、PDF、DOCX 或 JSON，按内容识别 (text, HTML, PDF, DOCX or JSON, told by content)')
+    .argument('<file>', REPORT_FILE_HELP)
     .option('--json', '输出 JSON（默认）(JSON output, the default)')
     .action(async (file: string) => {
       const loaded = await loadReportFile(file);
@@ -122,7 +126,7 @@ export function registerReportCommands(program: Command, io: CliIo, setExit: Set
   report
     .command('render')
     .description(`生成官方版式的文档 (render the official layout): ${RENDER_TARGETS.join('|')}`)
-    .argument('<file>', '报告文件：纯文本、HTML、PDF、DOCX 或 JSON，按内容识别 (text, HTML, PDF, DOCX or JSON, told by content)')
+    .argument('<file>', REPORT_FILE_HELP)
     .requiredOption('--to <format>', `输出格式 (output format): ${RENDER_TARGETS.join('|')}`)
     .option('-o, --output <file>', '输出文件；省略时写到标准输出 (output file; stdout when omitted)')
     .action(async (file: string, options: { to: string; output?: string }) => {
