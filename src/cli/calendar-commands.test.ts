@@ -271,6 +271,7 @@ for (const dialect of DIALECTS) {
           'replaced',
           'unchanged',
           'invalid',
+          'warnings',
           'written',
           'dryRun',
           'completed',

@@ -290,6 +290,7 @@ export function registerCalendarCommands(program: Command, io: CliIo, setExit: S
           summary = imported.value;
         }
 
+        for (const w of notice.warnings) io.stderr(`警告 (warning): ${file}:${w.line}: ${w.reason}\n`);
         io.stderr(importSummaryText(file, notice.days, notice.invalid, summary, dryRun));
         if (options.json) {
           const days = summary?.days ?? notice.days;
@@ -302,6 +303,7 @@ export function registerCalendarCommands(program: Command, io: CliIo, setExit: S
                 replaced: summary?.replaced ?? null,
                 unchanged: summary?.unchanged ?? null,
                 invalid: notice.invalid.map((p) => ({ line: p.line, reason: p.reason })),
+                warnings: notice.warnings.map((p) => ({ line: p.line, reason: p.reason })),
                 written: summary?.written ?? false,
                 dryRun,
                 completed: summary?.completed ?? null,

@@ -93,6 +93,20 @@ describe('readCalendarNotice: the notice file, line by line', () => {
     for (const p of invalid) assert.match(p, /[\u4e00-\u9fff].*\([a-zA-Z]/);
   });
 
+  it('takes a working day on a Monday to Friday but warns: make-up days (调休上班) fall on weekends', () => {
+    const notice = readCalendarNotice(
+      ['2027-02-14,上班,春节调休', '2027-02-16,上班,春节调休', '2027-02-17,休息,春节'].join('\n'),
+    );
+    assert.equal(notice.days.length, 3, 'all three are taken');
+    assert.deepEqual(notice.invalid, []);
+    assert.deepEqual(
+      notice.warnings.map((w) => w.line),
+      [2],
+      'only the working Tuesday; a Sunday worked and a weekday off are what notices say',
+    );
+    assert.match(notice.warnings[0]!.reason, /^2027-02-16（星期二） 本来就是工作日/);
+  });
+
   it('gives every problem of a line at once', () => {
     assert.deepEqual(daysOf('2027-13-01,放工,').invalid.length, 1);
     const [line] = daysOf('2027-13-01,放工,').invalid;

@@ -6,7 +6,14 @@
  * an administrator's entries, audited; `readCalendarNotice` reads a year's notice typed as a small
  * file (one `DATE,KIND,REASON` a line) and `importCalendarDays` records all of it in one transaction.
  */
-import { addDays, daysBetween, type LocalDate, yearOf } from '../domain/calendar/local-date.js';
+import {
+  addDays,
+  daysBetween,
+  type LocalDate,
+  weekday,
+  weekdayName,
+  yearOf,
+} from '../domain/calendar/local-date.js';
 import {
   addWorkingDays,
   type DayInfo,
@@ -171,6 +178,11 @@ export interface CalendarNotice {
   readonly days: readonly (CalendarEntry & { readonly line: number })[];
   /** Every line that could not, in the file's order. */
   readonly invalid: readonly NoticeProblem[];
+  /**
+   * Lines taken but worth a second look: a working day entered on a Monday to Friday, which is a
+   * working day anyway (make-up days, 调休上班, fall on weekends), so probably a mistyped date.
+   */
+  readonly warnings: readonly NoticeProblem[];
 }
 
 /** The longest range of days off a line may give (a holiday period is at most nine days). */
@@ -256,6 +268,7 @@ export function readCalendarNotice(
 ): CalendarNotice {
   const days: (CalendarEntry & { line: number })[] = [];
   const invalid: NoticeProblem[] = [];
+  const warnings: NoticeProblem[] = [];
   const seen = new Map<LocalDate, number>();
   let contentLines = 0;
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
@@ -316,10 +329,17 @@ export function readCalendarNotice(
         problems.push(`${datesText(again)} 已在第 ${earlier} 行列出 (listed twice)`);
     }
     if (problems.length > 0) invalid.push({ line, reason: problems.join('；') });
-    else if (dates.ok && working !== undefined && reason.ok)
+    else if (dates.ok && working !== undefined && reason.ok) {
       for (const date of dates.value) days.push({ line, date, working, reason: reason.value });
+      const weekdays = working ? dates.value.filter((d) => weekday(d) !== 0 && weekday(d) !== 6) : [];
+      if (weekdays.length > 0)
+        warnings.push({
+          line,
+          reason: `${weekdays.map((d) => `${d}（${weekdayName(d)}）`).join('、')} 本来就是工作日，调休上班日通常是周末，请核对日期 (a working day entered on a weekday: check the date)`,
+        });
+    }
   }
-  return { days, invalid };
+  return { days, invalid, warnings };
 }
 
 /** What an import did (or, dry run, would do) to one day. */
