@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 
 const SRC = new URL('.', import.meta.url).pathname;
@@ -46,6 +46,34 @@ describe('architecture: what may import what', () => {
       for (const spec of importsOf(f.text))
         assert.ok(!spec.includes('test-support'), `${f.path} imports ${spec}`);
     }
+  });
+
+  it('lets each layer import only the layers the table of docs/architecture.md names', () => {
+    const allowed: Readonly<Record<string, readonly string[]>> = {
+      domain: [],
+      calendar: ['domain'],
+      documents: ['domain'],
+      storage: ['domain', 'calendar'],
+      ledger: ['storage', 'domain', 'calendar', 'documents'],
+      audit: ['documents', 'domain'],
+      cli: ['ledger', 'audit', 'storage', 'documents', 'calendar', 'domain'],
+    };
+    const seen = new Set<string>();
+    for (const f of files.filter((f) => !f.isTest && layerOf(f.path) in allowed)) {
+      const layer = layerOf(f.path);
+      for (const spec of importsOf(f.text).filter((s) => s.startsWith('.'))) {
+        const target = layerOf(relative(SRC, join(SRC, dirname(f.path), spec)));
+        if (target === layer) continue;
+        seen.add(`${layer}→${target}`);
+        assert.ok(allowed[layer]!.includes(target), `${f.path} imports ${spec} (${layer} → ${target})`);
+      }
+      if (layer === 'calendar')
+        for (const spec of importsOf(f.text))
+          assert.ok(!spec.startsWith('node:'), `${f.path} imports ${spec}`);
+    }
+    // The check saw real edges between layers, so a broken path computation cannot pass it silently.
+    for (const edge of ['cli→ledger', 'ledger→storage', 'storage→domain', 'audit→documents'])
+      assert.ok(seen.has(edge), edge);
   });
 
   it('found the source files it checks', () => {
