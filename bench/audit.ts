@@ -34,6 +34,7 @@ import { renderHtml } from '../src/documents/html/render-html.js';
 import { renderText } from '../src/documents/text/render-text.js';
 import { arbitraryReport } from '../src/test-support/arbitrary-report.js';
 import { SHARED_DIR } from '../src/test-support/shared-files.js';
+import { machineLine } from './bench-support.js';
 
 type Phase = 'bare' | 'jobs1' | 'jobsAll';
 
@@ -162,12 +163,7 @@ async function main(): Promise<void> {
   const shapes: readonly ('text' | 'html')[] = only === 'text' || only === 'html' ? [only] : ['text', 'html'];
   const scratch = mkdtempSync(join(os.tmpdir(), 'gongkai-bench-audit-'));
   try {
-    console.log(
-      `machine: ${os.cpus()[0]?.model} × ${os.availableParallelism()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load ${os
-        .loadavg()
-        .map((l) => l.toFixed(1))
-        .join(' ')}`,
-    );
+    console.log(machineLine());
     for (const shape of shapes) {
       const from = sources(shape, scratch);
       const dir = join(scratch, shape);

@@ -47,6 +47,7 @@ import {
   type ReportRequestRow,
   type Storage,
 } from '../src/storage/index.js';
+import { machineLine } from './bench-support.js';
 import { APPLICANT_MIX, DECISION_MIX, type Mix, PATH_MIX } from './ledger-mix.js';
 
 const { values: args } = parseArgs({
@@ -336,9 +337,7 @@ const dir = args.db ? undefined : mkdtempSync(join(os.tmpdir(), 'gongkai-bench-'
 const file = args.db ?? join(dir!, 'ledger.db');
 const storage = await openDatabase(`sqlite:${file}`, { derive: domainDerive });
 try {
-  console.log(
-    `machine: ${os.cpus()[0]?.model} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
-  );
+  console.log(machineLine());
   let agency = (await storage.agencies.byCode('BENCH-1'))?.id;
   if (agency === undefined) {
     agency = (await storage.agencies.add({ name: '基准测试机关', kind: '区县', code: 'BENCH-1' })).id;

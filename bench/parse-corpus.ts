@@ -4,10 +4,10 @@
  * Usage: node --import tsx bench/parse-corpus.ts [SECONDS]   (needs ../shared/corpus)
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import os from 'node:os';
 import { readReport } from '../src/documents/read-report.js';
 import { validateReport } from '../src/domain/report/validation/validate.js';
 import { SHARED_DIR } from '../src/test-support/shared-files.js';
+import { machineLine, reportsPerSecond } from './bench-support.js';
 
 const seconds = Number(process.argv[2] ?? 4);
 const dir = `${SHARED_DIR}corpus/reports/`;
@@ -29,20 +29,8 @@ async function pass(): Promise<number> {
   return findings;
 }
 
-for (let i = 0; i < 100; i++) await pass();
-const start = performance.now();
-let reports = 0;
-while (performance.now() - start < seconds * 1000) {
-  await pass();
-  reports += pages.length;
-}
-const elapsed = (performance.now() - start) / 1000;
+const perSecond = await reportsPerSecond(pass, pages.length, seconds);
+console.log(machineLine());
 console.log(
-  `machine: ${os.cpus()[0]?.model} × ${os.cpus().length}, Node ${process.version}, load ${os
-    .loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ')}`,
-);
-console.log(
-  `${pages.length} corpus text pages: ${(reports / elapsed).toFixed(0)} reports/s read + validated on one core`,
+  `${pages.length} corpus text pages: ${perSecond.toFixed(0)} reports/s read + validated on one core`,
 );

@@ -6,13 +6,13 @@
  * same bytes for comparison.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import os from 'node:os';
 import fc from 'fast-check';
 import { readReport } from '../src/documents/read-report.js';
 import { renderText } from '../src/documents/text/render-text.js';
 import { validateReport } from '../src/domain/report/validation/validate.js';
 import { arbitraryReport } from '../src/test-support/arbitrary-report.js';
 import { SEED_REPORT } from '../src/test-support/shared-files.js';
+import { machineLine, reportsPerSecond } from './bench-support.js';
 
 const seconds = Number(process.argv[2] ?? 5);
 const encoder = new TextEncoder();
@@ -26,28 +26,25 @@ async function measure(
   label: string,
   work: (bytes: Uint8Array) => number | Promise<number>,
 ): Promise<number> {
-  let reports = 0;
   let sink = 0;
-  // Warm-up so the JIT has compiled the hot paths before timing.
-  for (const bytes of inputs) sink += await work(bytes);
-  const start = process.hrtime.bigint();
-  const deadline = start + BigInt(seconds * 1e9);
-  while (process.hrtime.bigint() < deadline) {
-    for (const bytes of inputs) sink += await work(bytes);
-    reports += inputs.length;
-  }
-  const elapsed = Number(process.hrtime.bigint() - start) / 1e9;
-  const perSecond = reports / elapsed;
-  const mbPerSecond = ((reports / inputs.length) * (bytesPerPass / 1e6)) / elapsed;
+  // One warm-up pass so the JIT has compiled the hot paths before timing.
+  const perSecond = await reportsPerSecond(
+    async () => {
+      for (const bytes of inputs) sink += await work(bytes);
+    },
+    inputs.length,
+    seconds,
+    0,
+  );
+  const mbPerSecond = (perSecond * bytesPerPass) / inputs.length / 1e6;
   console.log(
     `${label.padEnd(34)} ${perSecond.toFixed(0).padStart(8)} reports/s  ${mbPerSecond.toFixed(1).padStart(6)} MB/s  (sink ${sink % 10})`,
   );
   return perSecond;
 }
 
-console.log(
-  `machine: ${os.cpus()[0]?.model} × ${os.cpus().length}, Node ${process.version}, ${inputs.length} inputs, ${(bytesPerPass / inputs.length / 1024).toFixed(1)} KB average`,
-);
+console.log(machineLine());
+console.log(`${inputs.length} inputs, ${(bytesPerPass / inputs.length / 1024).toFixed(1)} KB average`);
 // The fastest plain way to get lines out of bytes, as the yardstick.
 const bare = await measure(
   'bare decode + split lines',

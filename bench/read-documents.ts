@@ -5,13 +5,13 @@
  * same reports beside them as a yardstick.
  * Usage: node --import tsx bench/read-documents.ts [SECONDS]
  */
-import os from 'node:os';
 import { renderDocx } from '../src/documents/docx/render-docx.js';
 import { launchPdfBrowser, renderPdf } from '../src/documents/pdf/render-pdf.js';
 import { readReport } from '../src/documents/read-report.js';
 import { renderText } from '../src/documents/text/render-text.js';
 import { exampleReport } from '../src/domain/report/example.js';
 import { validateReport } from '../src/domain/report/validation/validate.js';
+import { machineLine, reportsPerSecond } from './bench-support.js';
 
 const seconds = Number(process.argv[2] ?? 5);
 const reports = [2020, 2021, 2023, 2025].map((year) => exampleReport(year, `示例县${year}机关`));
@@ -35,17 +35,8 @@ async function measure(label: string, files: readonly Uint8Array[]): Promise<voi
         throw new Error(`${label}: findings`);
     }
   };
-  const warmUntil = performance.now() + 1000;
-  while (performance.now() < warmUntil) await pass();
-  const start = performance.now();
-  let count = 0;
-  while (performance.now() - start < seconds * 1000) {
-    await pass();
-    count += files.length;
-  }
-  const elapsed = (performance.now() - start) / 1000;
+  const perSecond = await reportsPerSecond(pass, files.length, seconds);
   const kb = files.reduce((sum, f) => sum + f.length, 0) / files.length / 1024;
-  const perSecond = count / elapsed;
   console.log(
     `  ${label.padEnd(6)} ${kb.toFixed(1).padStart(6)} KB average  ${perSecond.toFixed(0).padStart(6)} reports/s  ${(
       1000 / perSecond
@@ -53,14 +44,7 @@ async function measure(label: string, files: readonly Uint8Array[]): Promise<voi
   );
 }
 
-console.log(
-  `machine: ${os.cpus()[0]?.model} × ${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${
-    process.version
-  }, load ${os
-    .loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ')}`,
-);
+console.log(machineLine());
 console.log(
   `read + validate on one core, ${reports.length} example reports (2019 and 2021 formats), ${seconds} s each:`,
 );
