@@ -37,7 +37,9 @@ gongkai('检查示例报告 (check it)', 'report', 'check', `${base}.json`);
 for (const to of ['html', 'docx', 'xlsx', 'txt']) {
   gongkai(`生成 ${to.toUpperCase()}`, 'report', 'render', `${base}.json`, '--to', to, '-o', `${base}.${to}`);
 }
-const chromium = process.env.GONGKAI_CHROMIUM ?? '/usr/bin/chromium';
+// The same Chromium the PDF renderer will use (GONGKAI_CHROMIUM, else Debian's), from the build above.
+const { chromiumPath } = await import('../dist/documents/pdf/render-pdf.js');
+const chromium = chromiumPath();
 if (existsSync(chromium)) {
   gongkai('生成 PDF', 'report', 'render', `${base}.json`, '--to', 'pdf', '-o', `${base}.pdf`);
 } else {
