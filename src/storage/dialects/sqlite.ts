@@ -81,6 +81,7 @@ function withStatementCache(database: BetterSqlite3.Database): SqliteDatabase {
 /** Opens (creating if need be) the SQLite file at `path`, or an in-memory database for ':memory:'. */
 export function openSqlite(path: string): DialectHandle {
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
+  // `timeout` is SQLite's busy timeout (sqlite3_busy_timeout), the same as PRAGMA busy_timeout.
   const database = new BetterSqlite3(path, { timeout: BUSY_TIMEOUT_MS });
   // Write-ahead log: readers never block the writer and the writer never blocks readers.
   database.pragma('journal_mode = WAL');
@@ -91,7 +92,6 @@ export function openSqlite(path: string): DialectHandle {
   // fsync per transaction, which bulk imports avoid by batching many rows in one transaction.
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
-  database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   const db = new Kysely<Database>({
     dialect: new GongkaiSqliteDialect({ database: withStatementCache(database) }),
   });
