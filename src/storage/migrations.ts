@@ -118,11 +118,6 @@ function migrationsFor(dialect: DialectHandle): Record<string, Migration> {
   };
 }
 
-/** The names of the migrations this code knows, oldest first. */
-export function knownMigrations(dialect: DialectHandle): string[] {
-  return Object.keys(migrationsFor(dialect)).sort();
-}
-
 /** Brings the database to the latest version; throws (after rolling back the failed step) on error. */
 export async function migrateToLatest(dialect: DialectHandle): Promise<string[]> {
   const migrator = new Migrator({
