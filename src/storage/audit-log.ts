@@ -2,8 +2,9 @@
  * @module Who did what, when (操作日志): append-only, refused UPDATE and DELETE by a trigger. Write an
  * entry in the same Storage.transaction as the change it describes, so that neither exists alone.
  */
+import type { Selectable } from 'kysely';
 import type { Clock } from './query-util.js';
-import type { Executor } from './schema.js';
+import type { AuditLogTable, Executor } from './schema.js';
 
 export interface AuditEntry {
   readonly id: number;
@@ -33,6 +34,10 @@ export interface AuditLogRepository {
   }): Promise<AuditEntry[]>;
 }
 
+function toEntry(row: Selectable<AuditLogTable>): AuditEntry {
+  return { ...row, id: Number(row.id), detail: JSON.parse(row.detail) as unknown };
+}
+
 export function auditLogRepository(db: Executor, clock: Clock): AuditLogRepository {
   return {
     async append(entry) {
@@ -47,7 +52,7 @@ export function auditLogRepository(db: Executor, clock: Clock): AuditLogReposito
         })
         .returningAll()
         .executeTakeFirstOrThrow();
-      return { ...row, id: Number(row.id), detail: JSON.parse(row.detail) as unknown };
+      return toEntry(row);
     },
 
     async list(options = {}) {
@@ -58,7 +63,7 @@ export function auditLogRepository(db: Executor, clock: Clock): AuditLogReposito
         .orderBy('id')
         .limit(options.limit ?? 1000)
         .execute();
-      return rows.map((row) => ({ ...row, id: Number(row.id), detail: JSON.parse(row.detail) as unknown }));
+      return rows.map(toEntry);
     },
   };
 }

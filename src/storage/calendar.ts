@@ -38,8 +38,9 @@ export interface CalendarRepository {
 export function calendarRepository(db: Executor, clock: Clock): CalendarRepository {
   return {
     async setOverride(entry) {
-      const values = {
-        date: requireLocalDate(entry.date, 'date'),
+      const date = requireLocalDate(entry.date, 'date');
+      // Everything but the key: what a second entry for the date replaces.
+      const entered = {
         working: entry.working ? 1 : 0,
         reason: entry.reason,
         created_by: entry.createdBy,
@@ -47,15 +48,8 @@ export function calendarRepository(db: Executor, clock: Clock): CalendarReposito
       };
       await db
         .insertInto('calendar_overrides')
-        .values(values)
-        .onConflict((oc) =>
-          oc.column('date').doUpdateSet({
-            working: values.working,
-            reason: values.reason,
-            created_by: values.created_by,
-            created_at: values.created_at,
-          }),
-        )
+        .values({ date, ...entered })
+        .onConflict((oc) => oc.column('date').doUpdateSet(entered))
         .execute();
     },
 
