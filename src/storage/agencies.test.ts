@@ -62,8 +62,11 @@ for (const dialect of DIALECTS) {
     it('refuses an unknown parent and a taken code', () =>
       withStorage(dialect, async (storage) => {
         await storage.agencies.add({ name: '甲', kind: '省', code: 'A' });
-        await assert.rejects(storage.agencies.add({ name: '乙', kind: '省', code: 'A' }));
-        await assert.rejects(storage.agencies.add({ name: '丙', kind: '市', parentId: 4242 }));
+        await assert.rejects(storage.agencies.add({ name: '乙', kind: '省', code: 'A' }), /unique/i);
+        await assert.rejects(
+          storage.agencies.add({ name: '丙', kind: '市', parentId: 4242 }),
+          /foreign key/i,
+        );
         // Codes are optional: many agencies without one.
         await storage.agencies.add({ name: '丁', kind: '部门' });
         await storage.agencies.add({ name: '戊', kind: '部门' });

@@ -123,6 +123,7 @@ for (const dialect of DIALECTS) {
               recorded_at: 'now',
             })
             .execute(),
+          /unique/i,
           'the same seq twice',
         );
         assert.equal((await storage.requests.events(id)).length, 1);
@@ -177,6 +178,7 @@ for (const dialect of DIALECTS) {
               created_at: 'now',
             })
             .execute(),
+          /unique/i,
         );
       }));
 
@@ -249,6 +251,7 @@ for (const dialect of DIALECTS) {
         assert.equal(await storage.requests.get('r-1'), undefined);
         await assert.rejects(
           storage.requests.intake(request(4242, '2025-03-03'), { type: 'Received', at: '2025-03-03' }),
+          /foreign key/i,
           'unknown agency',
         );
       }));

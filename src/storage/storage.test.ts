@@ -146,6 +146,7 @@ for (const dialect of DIALECTS) {
             .set({ result: 'won' as never })
             .where('id', '=', late.id)
             .execute(),
+          /cases_result/,
         );
         assert.equal(await storage.cases.close('no-such-case', localDate('2025-08-01'), 'other'), undefined);
       }));
