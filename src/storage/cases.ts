@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import type { LocalDate } from '../domain/calendar/local-date.js';
-import { type Clock, chunks, requireLocalDate } from './query-util.js';
+import { type Clock, chunks, requireLocalDate, yearBounds } from './query-util.js';
 import type { CaseKind, CaseResult, CasesTable, Executor } from './schema.js';
 
 export type { CaseKind, CaseResult } from './schema.js';
@@ -101,14 +101,15 @@ export function caseRepository(db: Executor, clock: Clock): CaseRepository {
     },
 
     async forYear(agencyIds, year) {
+      const { first, last } = yearBounds(year);
       const out: Case[] = [];
       for (const ids of chunks([...new Set(agencyIds)])) {
         const rows = await db
           .selectFrom('cases')
           .selectAll()
           .where('agency_id', 'in', ids)
-          .where('filed_on', '<=', `${year}-12-31`)
-          .where((eb) => eb.or([eb('closed_on', 'is', null), eb('closed_on', '>=', `${year}-01-01`)]))
+          .where('filed_on', '<=', last)
+          .where((eb) => eb.or([eb('closed_on', 'is', null), eb('closed_on', '>=', first)]))
           .orderBy('filed_on')
           .orderBy('id')
           .execute();

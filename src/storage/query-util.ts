@@ -28,6 +28,15 @@ export function requireLocalDate(value: unknown, what: string): LocalDate {
   return value;
 }
 
+/**
+ * The first and last day of `year`, which the "concerns the year" filters compare dates with (as
+ * text: the same order as the dates for years of four digits, hence the range).
+ */
+export function yearBounds(year: number): { readonly first: LocalDate; readonly last: LocalDate } {
+  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new TypeError(`not a year: ${year}`);
+  return { first: `${year}-01-01` as LocalDate, last: `${year}-12-31` as LocalDate };
+}
+
 /** The wall clock, as ISO-8601 UTC text; replaceable for tests (openDatabase's `clock` option). */
 export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();

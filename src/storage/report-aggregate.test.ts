@@ -193,22 +193,30 @@ for (const dialect of DIALECTS) {
 
     it('refuses a stored applicant kind or outcome that no row holds', () =>
       withStorage(dialect, async (storage) => {
-        const a = (await storage.agencies.add({ name: '甲', kind: '市' })).id;
-        await storage.requests.importMany([
-          {
-            request: {
-              agencyId: a,
-              applicantKind: '自然人',
-              applicantName: '张三',
-              content: '…',
-              channel: '当面',
-              receivedOn: localDate('2024-03-01'),
+        /** A new agency with one request of that applicant kind and history (receipt first). */
+        const agencyWith = async (
+          applicantKind: string,
+          events: { type: string; at: string; outcome?: string }[],
+        ) => {
+          const agencyId = (await storage.agencies.add({ name: `机关${applicantKind}`, kind: '市' })).id;
+          await storage.requests.importMany([
+            {
+              request: {
+                agencyId,
+                applicantKind,
+                applicantName: '张三',
+                content: '…',
+                channel: '当面',
+                receivedOn: localDate(events[0]!.at),
+              },
+              events,
             },
-            events: [
-              { type: 'Received', at: localDate('2024-03-01') },
-              { type: 'Decided', at: localDate('2024-03-05'), outcome: '已答复' },
-            ],
-          },
+          ]);
+          return agencyId;
+        };
+        const a = await agencyWith('自然人', [
+          { type: 'Received', at: '2024-03-01' },
+          { type: 'Decided', at: '2024-03-05', outcome: '已答复' },
         ]);
         await assert.rejects(
           aggregateRequestSections(storage.db, 2024, [a]),
@@ -221,26 +229,19 @@ for (const dialect of DIALECTS) {
         );
         await assert.rejects(aggregateRequestSections(storage.db, 2024.5, [a]), TypeError);
         // Closed before it was received: no transition writes that, and no row of the table counts it.
-        const b = (await storage.agencies.add({ name: '乙', kind: '市' })).id;
-        await storage.requests.importMany([
-          {
-            request: {
-              agencyId: b,
-              applicantKind: 'natural',
-              applicantName: '李四',
-              content: '…',
-              channel: '当面',
-              receivedOn: localDate('2024-03-10'),
-            },
-            events: [
-              { type: 'Received', at: localDate('2024-03-10') },
-              { type: 'Decided', at: localDate('2024-03-05'), outcome: 'disclosed' },
-            ],
-          },
+        const b = await agencyWith('natural', [
+          { type: 'Received', at: '2024-03-10' },
+          { type: 'Decided', at: '2024-03-05', outcome: 'disclosed' },
         ]);
         await assert.rejects(
           aggregateRequestSections(storage.db, 2024, [b]),
           (e) => e instanceof UnmappableRequestError && e.column === 'closed_on' && e.agencyId === b,
+        );
+        // An applicant kind that is neither a column key nor its label, even on an open request.
+        const c = await agencyWith('个人', [{ type: 'Received', at: '2024-04-01' }]);
+        await assert.rejects(
+          aggregateRequestSections(storage.db, 2024, [c]),
+          (e) => e instanceof UnmappableRequestError && e.column === 'applicant_kind' && e.value === '个人',
         );
       }));
   });

@@ -26,11 +26,11 @@ import { REQUEST_COLUMN_KEYS, type RequestRowKey, requestRows } from '../domain/
 import type { RequestTable } from '../domain/report/model.js';
 import { OUTCOMES, reportRowOf } from '../domain/requests/outcomes.js';
 import { APPLICANT_KIND_LABELS, type ApplicantKind } from '../domain/requests/request.js';
-import { chunks } from './query-util.js';
+import { chunks, yearBounds } from './query-util.js';
 import type { Executor } from './schema.js';
 
 /** One group of the aggregation: how many requests of one agency and applicant kind fall in it. */
-export interface RequestCountGroup {
+interface RequestCountGroup {
   readonly agencyId: number;
   /** As stored: the applicant column key ('natural' …) or its label ('自然人' …). */
   readonly applicantKind: string;
@@ -55,11 +55,6 @@ export class UnmappableRequestError extends Error {
     super(`agency ${agencyId}: no section 三 place for ${column} ${JSON.stringify(value)}`);
     this.name = 'UnmappableRequestError';
   }
-}
-
-function yearBounds(year: number): { first: string; last: string } {
-  if (!Number.isInteger(year) || year < 1000 || year > 9999) throw new TypeError(`not a year: ${year}`);
-  return { first: `${year}-01-01`, last: `${year}-12-31` };
 }
 
 /**
@@ -98,14 +93,13 @@ export function requestCountQuery(db: Executor, year: number, agencyIds?: readon
  * index), or for every agency when `agencyIds` is undefined (one scan of the table, the
  * province-wide case).
  */
-export async function requestCountGroups(
+async function requestCountGroups(
   db: Executor,
   year: number,
   agencyIds?: readonly number[],
 ): Promise<RequestCountGroup[]> {
-  yearBounds(year);
-  const parts =
-    agencyIds === undefined ? [undefined] : chunks([...new Set(agencyIds)]).filter((c) => c.length > 0);
+  yearBounds(year); // a bad year throws even when there is no slice to query
+  const parts = agencyIds === undefined ? [undefined] : chunks([...new Set(agencyIds)]);
   const out: RequestCountGroup[] = [];
   for (const ids of parts)
     for (const r of await requestCountQuery(db, year, ids).execute())
@@ -130,7 +124,7 @@ for (const [key, label] of Object.entries(APPLICANT_KIND_LABELS) as [ApplicantKi
 const TOTAL_COLUMN = REQUEST_COLUMN_KEYS.indexOf('total');
 
 /** Adds grouped counts into per-agency section 三 tables (the agencies in `agencyIds` start at zero). */
-export function requestTablesFromGroups(
+function requestTablesFromGroups(
   year: number,
   groups: readonly RequestCountGroup[],
   agencyIds: readonly number[] = [],

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Insertable, Selectable } from 'kysely';
 import type { LocalDate } from '../domain/calendar/local-date.js';
 import { type DerivedState, type DeriveStep, deriveAll, OPEN, sameDerived } from './derived.js';
-import { atomic, type Clock, chunks, requireLocalDate } from './query-util.js';
+import { atomic, type Clock, chunks, requireLocalDate, yearBounds } from './query-util.js';
 import type { DisclosureRequestsTable, Executor, RequestEventsTable } from './schema.js';
 
 export interface NewRequest {
@@ -243,6 +243,17 @@ function toStored<T>(row: EventRow): StoredEvent<T> {
   };
 }
 
+/** Rows by their request_id, each list in the rows' order (the queries read them in seq order). */
+function byRequest<R extends { readonly request_id: string }>(rows: readonly R[]): Map<string, R[]> {
+  const out = new Map<string, R[]>();
+  for (const row of rows) {
+    const list = out.get(row.request_id);
+    if (list) list.push(row);
+    else out.set(row.request_id, [row]);
+  }
+  return out;
+}
+
 function field(event: object, name: string): unknown {
   return (event as Record<string, unknown>)[name];
 }
@@ -361,14 +372,9 @@ export function requestRepository(db: Executor, derive: DeriveStep, clock: Clock
           .orderBy('request_id')
           .orderBy('seq')
           .execute();
-        const byRequest = new Map<string, typeof events>();
-        for (const e of events) {
-          const list = byRequest.get(e.request_id);
-          if (list) list.push(e);
-          else byRequest.set(e.request_id, [e]);
-        }
+        const logs = byRequest(events);
         for (const row of rows) {
-          const log = byRequest.get(row.id) ?? [];
+          const log = logs.get(row.id) ?? [];
           const lastSeq = log.length ? log[log.length - 1]!.seq : 0;
           const expected = deriveAll(
             derive,
@@ -480,10 +486,14 @@ export function requestRepository(db: Executor, derive: DeriveStep, clock: Clock
         const key = (agencyId: number, ref: string) => `${agencyId}\u0000${ref}`;
         const duplicates = prepared.filter((p) => !created.has(p.id));
         const existing = new Map<string, string>();
+        // With the agencies too, so that the (agency_id, external_ref) index finds the rows: by
+        // external_ref alone, both dialects scan the whole table.
+        const agencyIds = [...new Set(duplicates.map((p) => p.request.agencyId))];
         for (const part of chunks([...new Set(duplicates.map((p) => p.request.externalRef ?? ''))])) {
           const rows = await trx
             .selectFrom('disclosure_requests')
             .select(['id', 'agency_id', 'external_ref'])
+            .where('agency_id', 'in', agencyIds)
             .where('external_ref', 'in', part)
             .execute();
           for (const row of rows) existing.set(key(row.agency_id, row.external_ref ?? ''), row.id);
@@ -570,11 +580,8 @@ export function requestRepository(db: Executor, derive: DeriveStep, clock: Clock
           .orderBy('request_id')
           .orderBy('seq')
           .execute();
-        for (const row of rows) {
-          const list = out.get(row.request_id);
-          if (list) list.push(toStored<T>(row));
-          else out.set(row.request_id, [toStored<T>(row)]);
-        }
+        // The slices hold distinct requests, so each request's log comes whole from one of them.
+        for (const [id, log] of byRequest(rows)) out.set(id, log.map(toStored<T>));
       }
       return out;
     },
@@ -612,14 +619,8 @@ export function requestRepository(db: Executor, derive: DeriveStep, clock: Clock
             );
           if (range.from) events = events.where('at', '>=', range.from);
           if (range.to) events = events.where('at', '<=', range.to);
-          const byRequest = new Map<string, EventRow[]>();
-          for (const row of await events.orderBy('request_id').orderBy('seq').execute()) {
-            const list = byRequest.get(row.request_id);
-            if (list) list.push(row);
-            else byRequest.set(row.request_id, [row]);
-          }
-          for (const request of page)
-            for (const row of byRequest.get(request.id) ?? []) yield toStored<T>(row);
+          const logs = byRequest(await events.orderBy('request_id').orderBy('seq').execute());
+          for (const request of page) for (const row of logs.get(request.id) ?? []) yield toStored<T>(row);
           if (page.length < pageSize) break;
           after = { receivedOn: last.received_on, id: last.id };
         }
@@ -627,9 +628,7 @@ export function requestRepository(db: Executor, derive: DeriveStep, clock: Clock
     },
 
     async reportRows(agencyIds, year) {
-      if (!Number.isInteger(year)) throw new TypeError(`not a year: ${year}`);
-      const first = `${year}-01-01`;
-      const last = `${year}-12-31`;
+      const { first, last } = yearBounds(year);
       const out: ReportRequestRow[] = [];
       for (const ids of chunks([...new Set(agencyIds)])) {
         const rows = await db
