@@ -18,6 +18,7 @@ import type { LocalDate } from '../domain/calendar/local-date.js';
 import type { WorkingCalendar } from '../domain/calendar/working-days.js';
 import { EARLIEST_REPORT_YEAR, formatForYear, type ReportFormat } from '../domain/report/format.js';
 import {
+  LITIGATION_HEADER,
   OUTCOME_GROUP_LABELS,
   REQUEST_COLUMN_KEYS,
   REQUEST_COLUMNS,
@@ -52,12 +53,11 @@ import {
   loadCalendar,
   type ReportRequestRow,
   type Storage,
-  type StoredEvent,
   UnmappableRequestError,
 } from '../storage/index.js';
 import { reviewCaseOf } from './cases.js';
 import { LedgerError, type LedgerRefusal, ledgerRefusal } from './refusals.js';
-import { applicantKindOf, detailsOf, entryFromStored, isOutcomeKind } from './stored.js';
+import { applicantKindOf, entryFromStored, isOutcomeKind } from './stored.js';
 
 export const LAST_REPORT_YEAR = 2100;
 
@@ -132,21 +132,6 @@ function lineOfRow(row: ReportRequestRow): Result<LedgerLine, LedgerRefusal> {
   return ok({ ...base, closedOn: row.closedOn, outcome: row.outcome });
 }
 
-async function storedLogs(
-  storage: Storage,
-  agencyId: number,
-  wanted: ReadonlySet<string>,
-): Promise<Map<string, StoredEvent<unknown>[]>> {
-  const logs = new Map<string, StoredEvent<unknown>[]>();
-  for await (const event of storage.requests.eventsForAgencies<{ type: string }>([agencyId])) {
-    if (!wanted.has(event.requestId)) continue;
-    const log = logs.get(event.requestId);
-    if (log) log.push(event);
-    else logs.set(event.requestId, [event]);
-  }
-  return logs;
-}
-
 /** The agency's cases the year's section 四 counts; those the domain refuses go to `excluded`. */
 async function yearCases(
   storage: Storage,
@@ -176,23 +161,35 @@ export async function buildLedgerReport(
   if (!checkedYear.ok) return checkedYear;
   const agency = await storage.agencies.get(agencyId);
   if (!agency) return err(ledgerRefusal('agency.unknown', String(agencyId)));
+  return ok(await ledgerReportOf(storage, agency, year, options));
+}
+
+/** buildLedgerReport for an agency that exists and a year already checked. */
+async function ledgerReportOf(
+  storage: Storage,
+  agency: Agency,
+  year: number,
+  options: ReportOptions,
+): Promise<LedgerReport> {
+  const agencyId = agency.id;
   const rows = await storage.requests.reportRows([agencyId], year);
   const excluded: ExcludedRecord[] = [];
   const names = new Map<string, string>();
   let lines: readonly LedgerLine[];
   if (options.verify) {
     const calendar = options.calendar ?? (await loadCalendar(storage));
-    const logs = await storedLogs(storage, agencyId, new Set(rows.map((r) => r.id)));
+    // The logs of the requests the year concerns, not every log of the agency.
+    const logs = await storage.requests.eventsOf(rows.map((r) => r.id));
     const entries: LedgerEntry[] = [];
     for (const row of rows) {
-      const log = logs.get(row.id) ?? [];
-      const entry = entryFromStored(row, log);
+      const entry = entryFromStored(row, logs.get(row.id) ?? []);
       if (!entry.ok) {
         excluded.push({ id: row.id, refusal: entry.error });
         continue;
       }
       entries.push(entry.value);
-      names.set(row.id, detailsOf(log[0])?.applicant.name ?? '');
+      // A report row holds no name: this is the one the ledger wrote on the Received event, or ''.
+      names.set(row.id, entry.value.request.applicant.name);
     }
     const register = registerLines(entries, String(agencyId), calendar, options.policy);
     excluded.push(...register.excluded);
@@ -231,7 +228,7 @@ export async function buildLedgerReport(
       }
     );
   };
-  return ok({
+  return {
     agency,
     report: sections.report,
     excluded,
@@ -239,7 +236,7 @@ export async function buildLedgerReport(
     casesIn: (block, column) => sections.explainCell(block, column),
     request,
     cases: new Map(cases.map((c) => [c.id, c])),
-  });
+  };
 }
 
 export type BuiltReport = Pick<LedgerReport, 'agency' | 'report' | 'excluded'>;
@@ -264,7 +261,7 @@ export async function buildAnnualReport(
   try {
     requests = (await aggregateRequestSections(storage.db, year, [agencyId])).get(agencyId)!;
   } catch (e) {
-    if (e instanceof UnmappableRequestError) return buildLedgerReport(storage, agencyId, year, options);
+    if (e instanceof UnmappableRequestError) return ok(await ledgerReportOf(storage, agency, year, options));
     throw e;
   }
   const excluded: ExcludedRecord[] = [];
@@ -344,7 +341,7 @@ export function cellLabels(ref: CellRef): { readonly row: string; readonly colum
   }
   const block = REVIEW_BLOCKS.find((b) => b.key === ref.row)!.label;
   return {
-    row: ref.row === 'review' ? block : `行政诉讼 ${block}`,
+    row: ref.row === 'review' ? block : `${LITIGATION_HEADER} ${block}`,
     column: REVIEW_COLUMNS.find((c) => c.key === ref.column)!.label,
   };
 }
