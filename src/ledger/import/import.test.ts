@@ -286,6 +286,17 @@ for (const dialect of DIALECTS) {
             refused.invalid[0]!.reason,
             /办结情况不同：已记录 2024-03-20 部分公开（区分处理），台账为 2024-03-21 予以公开/,
           );
+          // Rows refused on reading and a row refused against the ledger are listed in the register's order.
+          const around = [
+            HEADER,
+            '2024-13-01,坏日期,自然人,内容,,',
+            '2024-03-01,张二,自然人,内容二,2024-03-21,予以公开',
+            '2024-05-01,坏类型,公民,内容,2024-05-10,予以公开',
+          ].join('\n');
+          assert.deepEqual(
+            (await run(storage, utf8(around), { agencyId })).invalid.map((p) => p.rowNumber),
+            [2, 3, 4],
+          );
         },
         { derive: ledgerDeriveStep },
       ));

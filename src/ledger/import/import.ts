@@ -13,7 +13,14 @@ import { outcomeSpec } from '../../domain/requests/outcomes.js';
 import { APPLICANT_KIND_LABELS } from '../../domain/requests/request.js';
 import { err, ok, type Result } from '../../domain/requests/result.js';
 import { recordEvent } from '../../domain/requests/transitions.js';
-import { loadCalendar, type NewRequest, SeqConflictError, type Storage } from '../../storage/index.js';
+import {
+  loadCalendar,
+  type NewRequest,
+  SeqConflictError,
+  type Storage,
+  type StoredEvent,
+  type DisclosureRequest as StoredRequest,
+} from '../../storage/index.js';
 import { type LedgerRefusal, ledgerRefusal } from '../refusals.js';
 import {
   entryFromStored,
@@ -82,17 +89,15 @@ type Planned =
       readonly events: readonly RequestEvent[];
     };
 
-/** What to do with a row whose reference is already in the ledger. */
-async function planExisting(
-  storage: Storage,
+/** What to do with a row whose reference is already in the ledger (`stored`, with its log). */
+function planExisting(
   row: RegisterRow,
-  id: string,
+  stored: StoredRequest,
+  log: readonly StoredEvent<unknown>[],
   events: readonly RequestEvent[],
   calendar: WorkingCalendar,
-): Promise<Result<Planned, string>> {
-  const stored = await storage.requests.get(id);
-  if (!stored) return err(`已导入的申请 ${id} 无法读取 (cannot read the imported request)`);
-  const log = await storage.requests.events(id);
+): Result<Planned, string> {
+  const id = stored.id;
   const entry = entryFromStored(stored, log);
   if (!entry.ok) return err(`已导入的申请 ${id}：${entry.error.message}`);
   const { closedOn, outcome } = stored.derived;
@@ -158,21 +163,30 @@ export async function importRegister(
   const today = options.today ?? todayInChina();
   const calendar = options.calendar ?? (await loadCalendar(storage));
 
-  const invalid: RowProblem[] = [];
-  const planned: Planned[] = [];
+  // Each row read, checked and looked up by its reference; then the logs of those already imported,
+  // in one read, and what to do with each row, in the register's order.
+  const checked: (
+    | { readonly problem: RowProblem }
+    | {
+        readonly row: RegisterRow;
+        readonly ref: string;
+        readonly events: readonly RequestEvent[];
+        readonly existing?: StoredRequest;
+      }
+  )[] = [];
   const seen = new Map<string, number>();
   const total = dataRows.length;
   for (const [index, source] of dataRows.entries()) {
     if (index % 200 === 0) options.onProgress?.(index, total);
     const read = readRow(source, columns, today);
     if (!read.ok) {
-      invalid.push(read.error);
+      checked.push({ problem: read.error });
       continue;
     }
     const row = read.value;
-    const checked = checkRow(row, options.agencyId, options.by, calendar);
-    if (!checked.ok) {
-      invalid.push({ rowNumber: row.rowNumber, reason: checked.error });
+    const events = checkRow(row, options.agencyId, options.by, calendar);
+    if (!events.ok) {
+      checked.push({ problem: { rowNumber: row.rowNumber, reason: events.error } });
       continue;
     }
     const identity = rowReference(row, options.agencyId, 0);
@@ -180,11 +194,24 @@ export async function importRegister(
     seen.set(identity, occurrence + 1);
     const ref = occurrence === 0 ? identity : rowReference(row, options.agencyId, occurrence);
     const existing = await storage.requests.findByExternalRef(options.agencyId, ref);
-    if (!existing) {
-      planned.push({ type: 'new', row, ref, events: checked.value });
+    checked.push({ row, ref, events: events.value, ...(existing ? { existing } : {}) });
+  }
+  const logs = await storage.requests.eventsOf(
+    checked.flatMap((c) => ('existing' in c && c.existing ? [c.existing.id] : [])),
+  );
+  const invalid: RowProblem[] = [];
+  const planned: Planned[] = [];
+  for (const c of checked) {
+    if ('problem' in c) {
+      invalid.push(c.problem);
       continue;
     }
-    const plan = await planExisting(storage, row, existing.id, checked.value, calendar);
+    const { row, ref, events, existing } = c;
+    if (!existing) {
+      planned.push({ type: 'new', row, ref, events });
+      continue;
+    }
+    const plan = planExisting(row, existing, logs.get(existing.id) ?? [], events, calendar);
     if (plan.ok) planned.push(plan.value);
     else invalid.push({ rowNumber: row.rowNumber, reason: plan.error });
   }
