@@ -222,6 +222,7 @@ for (const dialect of DIALECTS) {
           'receipt order',
         );
         assert.equal(all.lines[0]!.agencyName, '平潭县教育局');
+        assert.equal(all.lines[1]!.agencyName, '平潭县');
 
         const open = await list('2024-05-10', true);
         assert.deepEqual(

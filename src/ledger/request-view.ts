@@ -254,8 +254,6 @@ export async function listRequests(
   const agency = await storage.agencies.get(agencyId);
   if (!agency) return err(ledgerRefusal('agency.unknown', String(agencyId)));
   const agencyIds = await storage.agencies.subtreeIds(agencyId);
-  const names = new Map<number, string>();
-  for (const id of agencyIds) names.set(id, (await storage.agencies.get(id))?.name ?? '');
   const yearEnd = options.year === undefined ? undefined : localDate(`${options.year}-12-31`);
   const rows = await storage.requests.forAgencies(agencyIds, {
     receivedBy: yearEnd !== undefined && yearEnd < asOf ? yearEnd : asOf,
@@ -263,6 +261,11 @@ export async function listRequests(
     ...(open ? { openOn: asOf } : {}),
   });
   const logs = await storage.requests.eventsOf(rows.map((r) => r.id));
+  // The names of the agencies with a request listed, not of every agency below (a province has thousands).
+  const names = new Map([[agency.id, agency.name]]);
+  for (const row of rows)
+    if (!names.has(row.agencyId))
+      names.set(row.agencyId, (await storage.agencies.get(row.agencyId))?.name ?? '');
   const calendar = options.calendar ?? (await loadCalendar(storage));
   const lines: RequestLine[] = [];
   const excluded: { id: string; refusal: LedgerRefusal }[] = [];
