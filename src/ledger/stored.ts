@@ -106,6 +106,17 @@ export function detailsOf(stored: StoredEvent<unknown> | undefined): StoredReque
   return details as unknown as StoredRequestDetails;
 }
 
+/**
+ * What a request recorded without its intake form (a register row) is taken to have said: no form
+ * asked for, and handed in on its receipt date, so that Art. 31 gives that date back. The import checks
+ * a row's history on the request built this way, and the request is read back this way.
+ */
+export const UNRECORDED_FORM: RequestedForm = { medium: 'other', delivery: 'other' };
+export const intakeOnReceipt = (receivedOn: LocalDate): Intake => ({
+  channel: 'inPerson',
+  submittedOn: receivedOn,
+});
+
 /** The columns of a request row the domain request is rebuilt from. */
 export interface RequestRowLike {
   readonly id: string;
@@ -143,9 +154,9 @@ export function entryFromStored(
     agencyId: String(row.agencyId),
     applicant: { ...(details?.applicant ?? { name: row.applicantName ?? '', contact: {} }), kind },
     content: details?.content ?? { description: row.content ?? '' },
-    requestedForm: details?.requestedForm ?? { medium: 'other', delivery: 'other' },
-    intake: details?.intake ?? { channel: 'inPerson', submittedOn: row.receivedOn },
-  } as const;
+    requestedForm: details?.requestedForm ?? UNRECORDED_FORM,
+    intake: details?.intake ?? intakeOnReceipt(row.receivedOn),
+  };
   const registered = registerRequest(draft);
   if (!registered.ok) return registered;
   if (registered.value.receivedOn !== row.receivedOn)

@@ -15,6 +15,7 @@ import type { ApplicantKind, DisclosureRequest } from '../../domain/requests/req
 import { err, ok, type Result } from '../../domain/requests/result.js';
 import { replay } from '../../domain/requests/transitions.js';
 import { type LedgerRefusal, ledgerRefusal } from '../refusals.js';
+import { intakeOnReceipt, UNRECORDED_FORM } from '../stored.js';
 import { type Cell, headerText, type SourceRow, type SourceTable } from './table.js';
 import { applicantKindOfWording, outcomeOfWording } from './wording.js';
 
@@ -160,8 +161,7 @@ export function parseRegisterDate(cell: Cell, what: string): Parsed<LocalDate> {
   return bad(cell);
 }
 
-const textOf = (cell: Cell | undefined): string =>
-  cell === undefined ? '' : cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell).trim();
+const textOf = (cell: Cell | undefined): string => headerText(cell).trim();
 
 /** One row of the register, read and checked. */
 export interface RegisterRow {
@@ -301,8 +301,8 @@ export function requestOfRow(row: RegisterRow, id: string, agencyId: number): Di
     agencyId: String(agencyId),
     applicant: { kind: row.applicantKind, name: row.applicantName, contact: {} },
     content: { description: row.content },
-    requestedForm: { medium: 'other', delivery: 'other' },
-    intake: { channel: 'inPerson', submittedOn: row.receivedOn },
+    requestedForm: UNRECORDED_FORM,
+    intake: intakeOnReceipt(row.receivedOn),
     receivedOn: row.receivedOn,
   };
 }
