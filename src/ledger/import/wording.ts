@@ -12,7 +12,7 @@
  * else is unknown, and the row is reported, not imported.
  */
 import { OUTCOME_GROUP_LABELS, type OutcomeGroupKey, requestRowSpec } from '../../domain/report/labels.js';
-import { OUTCOMES, type OutcomeKind } from '../../domain/requests/outcomes.js';
+import { OUTCOMES, type OutcomeKind, reportRowOf } from '../../domain/requests/outcomes.js';
 import { APPLICANT_KIND_LABELS, type ApplicantKind } from '../../domain/requests/request.js';
 
 /** Half-width, no blanks or quotation marks, no trailing punctuation. */
@@ -59,8 +59,7 @@ const SHORT_NAMES: Readonly<Partial<Record<OutcomeKind, readonly string[]>>> = {
 
 /** The group a row of section 三 sits in, by the 2021 format (逾期不补正… under 其他处理). */
 function groupOf(kind: OutcomeKind): OutcomeGroupKey | undefined {
-  const spec = OUTCOMES.find((o) => o.kind === kind)!;
-  return requestRowSpec(spec.row2021).group;
+  return requestRowSpec(reportRowOf(kind, '2021')).group;
 }
 
 const GROUPS: readonly [string, OutcomeGroupKey][] = (
