@@ -369,7 +369,8 @@ export interface CalendarImportSummary {
  * replaced; one entered the same way is left alone), and, with `complete`, the year as
  * `completeCalendarYear` would, all in one transaction with one audit entry (`calendar.import`). The
  * days must be distinct (readCalendarNotice refuses a day listed twice); the reasons and the year
- * are checked as the single-day use cases check them. `dryRun` reads and writes nothing.
+ * are checked as the single-day use cases check them. `dryRun` writes nothing: it reads what is
+ * stored, to say what each day would do.
  */
 export async function importCalendarDays(
   storage: Storage,
