@@ -46,7 +46,12 @@ const isSimple = (c: number) =>
   (c >= 0xff01 && c <= 0xff5e) ||
   isSpace(c);
 
-const GRAPHEMES = new Intl.Segmenter('zh', { granularity: 'grapheme' });
+/**
+ * Made on first use: creating the first Intl object loads ICU's data (about 10 ms), which a process
+ * that only meets the usual characters (an audit worker, most reads) need not pay at start-up.
+ */
+let graphemes: Intl.Segmenter | undefined;
+const segmenter = () => (graphemes ??= new Intl.Segmenter('zh', { granularity: 'grapheme' }));
 const MARK = /\p{M}/u;
 
 /**
@@ -121,7 +126,7 @@ export function keyedText(text: string): KeyedText {
       length--;
       start = i - 1;
     }
-    for (const { segment, index } of GRAPHEMES.segment(text.slice(start, end))) {
+    for (const { segment, index } of segmenter().segment(text.slice(start, end))) {
       for (const ch of segment.normalize('NFKC')) {
         if (isSpace(ch.charCodeAt(0))) {
           pendingSpace = length > 0;
