@@ -11,10 +11,10 @@ import {
 } from '../../domain/report/layout.js';
 import { type AnnualReport, zeroReport } from '../../domain/report/model.js';
 import { arbitraryReport } from '../../test-support/arbitrary-report.js';
+import { startColumns } from '../grid-columns.js';
 import { readDocxReport } from './read-docx.js';
 import { bodyLines } from './read-docx-body.js';
 import { renderDocx } from './render-docx.js';
-import { startColumns } from './table.js';
 
 // ── A hand-written WordprocessingML writer, with the habits of documents agencies really send ──────
 

@@ -14,6 +14,7 @@ import {
   WidthType,
 } from 'docx';
 import type { GridCell, GridTable } from '../../domain/report/layout.js';
+import { startColumns } from '../grid-columns.js';
 import { BODY_FONT, RUN_LANGUAGE, runFont } from './fonts.js';
 
 /** 五号 (10.5pt) in half-points: the usual size of table text in official reports. */
@@ -53,25 +54,6 @@ export function columnWidths(table: GridTable, total: number): number[] {
   const widths = weights.map((w) => Math.floor((total * w) / sum));
   widths[widths.length - 1]! += total - widths.reduce((a, b) => a + b, 0);
   return widths;
-}
-
-/** The grid column each cell starts in, once cells merged down from rows above are accounted for. */
-export function startColumns(table: GridTable): number[][] {
-  const taken = table.rows.map(() => Array<boolean>(table.columns).fill(false));
-  return table.rows.map((row, r) => {
-    let c = 0;
-    return row.map((cell) => {
-      while (taken[r]![c]) c++;
-      const start = c;
-      for (let dr = 0; dr < (cell.rowSpan ?? 1); dr++)
-        for (let dc = 0; dc < (cell.colSpan ?? 1); dc++) {
-          const cover = taken[r + dr];
-          if (cover) cover[start + dc] = true;
-        }
-      c += cell.colSpan ?? 1;
-      return start;
-    });
-  });
 }
 
 function alignmentOf(cell: GridCell) {

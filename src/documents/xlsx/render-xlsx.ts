@@ -6,6 +6,7 @@
 import type { Alignment, Borders, Cell, Font, PaperSize, Style, Workbook, Worksheet } from 'exceljs';
 import { type GridCell, type GridTable, reportLayout } from '../../domain/report/layout.js';
 import type { AnnualReport } from '../../domain/report/model.js';
+import { startColumns } from '../grid-columns.js';
 import { amountCell } from './amount-cell.js';
 
 /** Excel caps sheet names at 31 characters, so section 四 drops the 政府信息公开 of its title. */
@@ -39,27 +40,18 @@ const THIN = { style: 'thin' } as const;
 const BORDERS: Partial<Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
 /** A grid cell at its sheet position (1-based), with the merges expanded. */
-export interface PlacedCell {
+interface PlacedCell {
   readonly row: number;
   readonly col: number;
   readonly cell: GridCell;
 }
 
-/** Walks the grid the way HTML lays out rowspan / colspan: each cell takes the next free position. */
-export function placeGrid(table: GridTable, firstRow = TITLE_ROWS + 1): PlacedCell[] {
-  const taken = table.rows.map(() => Array<boolean>(table.columns).fill(false));
-  const placed: PlacedCell[] = [];
-  table.rows.forEach((row, r) => {
-    let c = 0;
-    for (const cell of row) {
-      while (taken[r]![c]) c++;
-      for (let dr = 0; dr < (cell.rowSpan ?? 1); dr++)
-        for (let dc = 0; dc < (cell.colSpan ?? 1); dc++) taken[r + dr]![c + dc] = true;
-      placed.push({ row: firstRow + r, col: c + 1, cell });
-      c += cell.colSpan ?? 1;
-    }
-  });
-  return placed;
+/** Each grid cell at its sheet position, the grid starting below the title rows. */
+function placeGrid(table: GridTable): PlacedCell[] {
+  const starts = startColumns(table);
+  return table.rows.flatMap((row, r) =>
+    row.map((cell, i) => ({ row: TITLE_ROWS + 1 + r, col: starts[r]![i]! + 1, cell })),
+  );
 }
 
 function styleFor(role: GridCell['role']): Partial<Style> {
