@@ -5,7 +5,7 @@ import { renderJson } from './json/report-json.js';
 import { readReport } from './read-report.js';
 import { renderText } from './text/render-text.js';
 
-/** GB18030 bytes of a string, encoded by hand-free means: Node has no encoder, so use a lookup table. */
+/** GB18030 bytes of a string: Node's TextEncoder writes only UTF-8, so iconv-lite encodes them. */
 async function gb18030(text: string): Promise<Uint8Array> {
   const { default: iconv } = await import('iconv-lite');
   return iconv.encode(text, 'gb18030');

@@ -229,7 +229,10 @@ describe('scanXml', () => {
     );
     fc.assert(
       fc.property(fc.array(fc.oneof(piece, fc.string()), { maxLength: 60 }), (parts) => {
-        for (const line of bodyLines(parts.join(''))) assert.equal(typeof line.text, 'string');
+        for (const line of bodyLines(parts.join(''))) {
+          assert.notEqual(line.text, '', 'no empty line');
+          assert.ok(Number.isInteger(line.line) && line.line >= 0, `line number ${line.line}`);
+        }
       }),
       { numRuns: 300 },
     );

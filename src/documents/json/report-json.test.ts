@@ -46,6 +46,11 @@ describe('report JSON (docs/report-json.md)', () => {
     );
     assert.ok(result.ok);
     assert.equal(result.report.proactive.fees?.amount, '0.10');
+    const number = parseJsonReport(
+      '{"year": 2022, "agency": "某局", "proactive": {"fees": {"amount": 12.5}}}',
+    );
+    assert.ok(number.ok);
+    assert.equal(number.report.proactive.fees?.amount, '12.5');
   });
 
   it('names the path of a schema error and the line of a syntax error', () => {
