@@ -2,8 +2,8 @@
  * @module One Word table row as source lines, in the order `renderText` writes cells: each cell once,
  * a blank value cell as "—", and no line for the empty cells that only pad a header or a label column.
  */
-import { OUTCOME_GROUP_LABELS, proactiveBlocks, requestRows } from '../../domain/report/labels.js';
 import { labelKey } from '../label-key.js';
+import { GROUPED_REQUEST_ROWS, TABLE_ROW_LABELS } from '../text/reader-phrases.js';
 import { BLANK_CELL_MARK } from '../text/render-text.js';
 import { cellToken, type SourceLine } from '../text/text-lines.js';
 
@@ -15,14 +15,7 @@ export type DocxCell = { readonly text: string } | { readonly lines: readonly So
  * row, but it ends in one of these labels; a header never does.
  */
 const ROW_LABELS: ReadonlySet<string> = new Set(
-  (['2019', '2021'] as const)
-    .flatMap((format) => [
-      ...proactiveBlocks(format).flatMap((b) => b.rows.map((r) => r.label)),
-      ...requestRows(format).flatMap((r) =>
-        r.group ? [r.label, OUTCOME_GROUP_LABELS[r.group] + r.label] : [r.label],
-      ),
-    ])
-    .map(labelKey),
+  [...TABLE_ROW_LABELS.二, ...TABLE_ROW_LABELS.三, ...GROUPED_REQUEST_ROWS].map(labelKey),
 );
 
 type Kind = 'empty' | 'value' | 'label';

@@ -24,12 +24,14 @@ import { canonicalDecimal, isDecimalString } from '../../domain/shared/decimal.j
 import { labelKey } from '../label-key.js';
 import { digitSplits } from './digit-splits.js';
 import { traditionalForms, variantIndex } from './label-variants.js';
-import { TABLE_HEADERS, TABLE_ROW_LABELS } from './reader-phrases.js';
+import { GROUPED_REQUEST_ROWS, TABLE_HEADERS, TABLE_ROW_LABELS } from './reader-phrases.js';
 import {
+  blockAddsUp,
   type Cells,
   type RowCandidates,
   resolveRequestRows,
   resolveReviewCells,
+  rowAddsUp,
   toCells,
 } from './resolve-cells.js';
 import { type AnchorSet, anchorSet, type TableToken } from './table-tokens.js';
@@ -38,7 +40,6 @@ type Section = '二' | '三' | '四';
 
 /** Keys of labels as printed, in traditional characters too, so header fragments are recognised. */
 const keys = (labels: readonly string[]) => labels.flatMap((l) => [l, ...traditionalForms(l)]).map(labelKey);
-const BOTH: readonly ReportFormat[] = ['2019', '2021'];
 
 // ── Labels each section's tables print ──────────────────────────────────────
 
@@ -72,11 +73,6 @@ function requestRowsByKey(format: ReportFormat): ReadonlyMap<string, RequestRowS
 const PROACTIVE_ROWS = { '2019': proactiveRowsByKey('2019'), '2021': proactiveRowsByKey('2021') } as const;
 const REQUEST_ROWS_BY_KEY = { '2019': requestRowsByKey('2019'), '2021': requestRowsByKey('2021') } as const;
 
-/** Request rows are also printed with their group label in front ("（三）不予公开1.属于国家秘密"). */
-const GROUPED_REQUEST_ROWS = BOTH.flatMap((f) =>
-  requestRows(f).flatMap((r) => (r.group ? [OUTCOME_GROUP_LABELS[r.group] + r.label] : [])),
-);
-
 /** Every label of a section in either format, as printed: where glued lines are cut. */
 export const SECTION_ANCHORS: Readonly<Record<Section, AnchorSet>> = {
   二: anchorSet(variantIndex([...new Set([...TABLE_HEADERS.二, ...TABLE_ROW_LABELS.二])])),
@@ -95,10 +91,15 @@ const labelsOf = (f: ReportFormat) =>
   ]);
 
 /** Labels that only one format prints (2019: 本年新制作数量, 政府集中采购…; 2021: 本年制发件数, （六）1–3…). */
-const ONLY_IN: Readonly<Record<ReportFormat, ReadonlySet<string>>> = {
-  '2019': new Set(labelsOf('2019').filter((k) => !labelsOf('2021').includes(k))),
-  '2021': new Set(labelsOf('2021').filter((k) => !labelsOf('2019').includes(k))),
-};
+const ONLY_IN: Readonly<Record<ReportFormat, ReadonlySet<string>>> = (() => {
+  // Each format's labels are built once; the filters only look them up.
+  const in2019 = new Set(labelsOf('2019'));
+  const in2021 = new Set(labelsOf('2021'));
+  return {
+    '2019': new Set([...in2019].filter((k) => !in2021.has(k))),
+    '2021': new Set([...in2021].filter((k) => !in2019.has(k))),
+  };
+})();
 
 /** Which format the tables are in, judged from labels only one format prints. */
 export function detectFormat(tokens: readonly TableToken[]): ReportFormat | undefined {
@@ -255,20 +256,12 @@ export function readProactive(
  */
 const MAX_COUNT_DIGITS = 6;
 
-const value = (text: string) => (text === '—' ? 0 : Number(text));
-
 /** R2 on a finished row of seven: prunes cuts whose 总计 does not add up. */
-function rowTotalHolds(cells: readonly string[]): boolean {
-  if (cells.length < 7) return true;
-  return cells.slice(0, 6).reduce((s, c) => s + value(c), 0) === value(cells[6]!);
-}
+const rowTotalHolds = (cells: readonly string[]) => cells.length < 7 || rowAddsUp(toCells(cells));
 
 /** R4 on each finished block of five in section 四. */
-function reviewBlocksHold(cells: readonly string[]): boolean {
-  if (cells.length % 5 !== 0) return true;
-  const block = cells.slice(-5);
-  return block.slice(0, 4).reduce((s, c) => s + value(c), 0) === value(block[4]!);
-}
+const reviewBlocksHold = (cells: readonly string[]) =>
+  cells.length % 5 !== 0 || blockAddsUp(toCells(cells.slice(-5)));
 
 /** Section 三: each row label is followed by its seven numbers. */
 export function readRequests(

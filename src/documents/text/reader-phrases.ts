@@ -65,6 +65,11 @@ export const TABLE_ROW_LABELS: Readonly<Record<TableSection, readonly string[]>>
   四: [],
 };
 
+/** Section 三's rows as also printed with their group label in front ("（三）不予公开1.属于国家秘密"). */
+export const GROUPED_REQUEST_ROWS: readonly string[] = REQUEST_ROWS.flatMap((r) =>
+  r.group ? [OUTCOME_GROUP_LABELS[r.group] + r.label] : [],
+);
+
 /** Every table label of both formats. */
 export const TABLE_LABELS: readonly string[] = (['二', '三', '四'] as const).flatMap((s) => [
   ...TABLE_HEADERS[s],

@@ -128,13 +128,15 @@ export function resolveRequestRows(rows: readonly RowCandidates[], format: Repor
   return { chosen, byRule, ambiguous };
 }
 
-/** Section 四: in each block of five, 总计 = the other four. */
+/** R4: in a block of five of section 四, 总计 = the other four. */
+export function blockAddsUp(block: Cells): boolean {
+  return n(block[0]) + n(block[1]) + n(block[2]) + n(block[3]) === n(block[4]);
+}
+
+/** Section 四: how many of its three blocks of five add up. */
 export function reviewBlocksAddUp(cells: Cells): number {
   let passed = 0;
-  for (let b = 0; b < 3; b++) {
-    const block = cells.slice(b * 5, b * 5 + 5);
-    if (n(block[0]) + n(block[1]) + n(block[2]) + n(block[3]) === n(block[4])) passed++;
-  }
+  for (let b = 0; b < 3; b++) if (blockAddsUp(cells.slice(b * 5, b * 5 + 5))) passed++;
   return passed;
 }
 
