@@ -4,10 +4,9 @@
  */
 import { SECTION_NUMBERS, type SectionNumber } from '../../domain/report/labels.js';
 import { keyedSlice, keyedText } from '../keyed-text.js';
-import { labelKey } from '../label-key.js';
 import { traditionalForms } from './label-variants.js';
 import { HEADING_PHRASE, TITLE_PATTERNS } from './reader-phrases.js';
-import type { TextLine } from './text-lines.js';
+import { type TextLine, textLine } from './text-lines.js';
 
 export interface Heading {
   readonly agency: string;
@@ -64,14 +63,14 @@ export function findSectionTitles(
   return found;
 }
 
+/** A section title starts with its numeral and 、 (possibly in traditional form, or with a space). */
+const MAY_HOLD_TITLE = /[一二三四五六][\s\u3000]*、/;
+
 /**
  * Puts every section title on a line of its own, cutting lines that hold more (a body scraped onto
  * one line). Only used when titles are missing as lines, so that a paragraph that quotes a title in a
  * well-formed page is left whole.
  */
-/** A section title starts with its numeral and 、 (possibly in traditional form, or with a space). */
-const MAY_HOLD_TITLE = /[一二三四五六][\s\u3000]*、/;
-
 export function splitAtSectionTitles(lines: readonly TextLine[]): TextLine[] {
   const out: TextLine[] = [];
   for (const line of lines) {
@@ -86,16 +85,10 @@ export function splitAtSectionTitles(lines: readonly TextLine[]): TextLine[] {
     }
     const keyed = line.keyed ?? keyedText(line.text);
     const compact = compactIndex(keyed.key);
-    const pieces: [number, number][] = [];
-    // Titles start with a numeral and 、: only there is the (long) title pattern tried.
-    for (let at = compact.text.indexOf('、', 1); at !== -1; at = compact.text.indexOf('、', at + 1)) {
-      if (!NUMERALS.has(compact.text[at - 1]!)) continue;
-      TITLE_AT.lastIndex = at - 1;
-      const m = TITLE_AT.exec(compact.text);
-      if (!m) continue;
-      pieces.push([compact.origin[at - 1]!, compact.origin[at - 1 + m[0].length - 1]! + 1]);
-      at = at - 1 + m[0].length - 1;
-    }
+    const pieces = titleRanges(compact.text).map(([start, end]): [number, number] => [
+      compact.origin[start]!,
+      compact.origin[end - 1]! + 1,
+    ]);
     if (pieces.length === 0) {
       out.push(line);
       continue;
@@ -128,26 +121,34 @@ export function splitAtSectionTitles(lines: readonly TextLine[]): TextLine[] {
  * not needed to find them. Undefined when not all six are found this way.
  */
 function titlesInText(text: string): [number, number][] | undefined {
-  const pieces: [number, number][] = [];
-  const seen = new Set<string>();
+  const pieces = titleRanges(text);
+  const seen = new Set(pieces.map(([start]) => text[start]));
+  return seen.size === NUMERALS.size ? pieces : undefined;
+}
+
+/**
+ * The [start, end) ranges of section titles in a text. Titles start with a numeral and 、: only there
+ * is the (long) title pattern tried.
+ */
+function titleRanges(text: string): [number, number][] {
+  const ranges: [number, number][] = [];
   for (let at = text.indexOf('、', 1); at !== -1; at = text.indexOf('、', at + 1)) {
     if (!NUMERALS.has(text[at - 1]!)) continue;
     TITLE_AT.lastIndex = at - 1;
     const m = TITLE_AT.exec(text);
     if (!m) continue;
-    pieces.push([at - 1, at - 1 + m[0].length]);
-    seen.add(text[at - 1]!);
+    ranges.push([at - 1, at - 1 + m[0].length]);
     at = at - 1 + m[0].length - 1;
   }
-  return seen.size === NUMERALS.size ? pieces : undefined;
+  return ranges;
 }
 
 /** A line cut at the given [start, end) ranges of its text, each range and the text between a line. */
 function cutAt(line: TextLine, ranges: readonly [number, number][]): TextLine[] {
   const out: TextLine[] = [];
   const push = (start: number, end: number) => {
-    const text = line.text.slice(start, end).trim();
-    if (text !== '') out.push({ text, key: text.length > 120 ? text : labelKey(text), line: line.line });
+    const piece = textLine(line.text.slice(start, end), line.line);
+    if (piece) out.push(piece);
   };
   let at = 0;
   for (const [start, end] of ranges) {

@@ -16,7 +16,7 @@ export interface TextLine {
   /** The line's keyed form when it was already computed (a piece cut out of a longer line). */
   readonly keyed?: KeyedText;
   readonly text: string;
-  /** labelKey(text): the form labels are compared in. */
+  /** labelKey(text), the form labels are compared in; the text itself when too long to be a label. */
   readonly key: string;
   readonly line: number;
 }
@@ -27,13 +27,22 @@ export interface TextLine {
  */
 const LONGEST_LABEL_LINE = 120;
 
+/**
+ * A text as a line: trimmed (trim() drops every Unicode space, U+3000 and U+00A0 too), with its
+ * comparison key; undefined when nothing is left.
+ */
+export function textLine(text: string, line: number): TextLine | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  return { text: trimmed, key: trimmed.length > LONGEST_LABEL_LINE ? trimmed : labelKey(trimmed), line };
+}
+
 /** Trimmed, non-empty lines with their comparison keys. */
 export function toTextLines(source: readonly SourceLine[]): TextLine[] {
   const out: TextLine[] = [];
   for (const { text, line } of source) {
-    const trimmed = text.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '');
-    if (trimmed === '') continue;
-    out.push({ text: trimmed, key: trimmed.length > LONGEST_LABEL_LINE ? trimmed : labelKey(trimmed), line });
+    const l = textLine(text, line);
+    if (l) out.push(l);
   }
   return out;
 }
@@ -44,10 +53,6 @@ export function sourceLinesOf(text: string): SourceLine[] {
     .replace(/^\uFEFF/, '')
     .split(/\r\n|\r|\n/)
     .map((t, i) => ({ text: t, line: i + 1 }));
-}
-
-export function textLines(text: string): TextLine[] {
-  return toTextLines(sourceLinesOf(text));
 }
 
 export type CellToken = { readonly kind: 'number'; readonly text: string } | { readonly kind: 'blank' };
