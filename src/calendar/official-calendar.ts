@@ -5,7 +5,7 @@
  * the year's notice as overrides (see withOverrides).
  */
 import chineseDays from 'chinese-days';
-import { addDays, type LocalDate, localDate, weekday } from '../domain/calendar/local-date.js';
+import { addDays, isWeekend, type LocalDate, localDate } from '../domain/calendar/local-date.js';
 import type { CalendarException, WorkingCalendar } from '../domain/calendar/working-days.js';
 
 /** The first year of the revised Regulation: schedules are read from here on. */
@@ -29,8 +29,7 @@ function chineseName(detail: string): string {
 function packageCarries(year: number): boolean {
   const end = localDate(`${year}-12-31`);
   for (let date = localDate(`${year}-01-01`); date <= end; date = addDays(date, 1)) {
-    const day = weekday(date);
-    if (day !== 0 && day !== 6 && !getDayDetail(date).work) return true;
+    if (!isWeekend(date) && !getDayDetail(date).work) return true;
   }
   return false;
 }
@@ -57,21 +56,15 @@ export function officialCalendar(): WorkingCalendar {
     const end = localDate(`${year}-12-31`);
     for (let date = localDate(`${year}-01-01`); date <= end; date = addDays(date, 1)) {
       const detail = getDayDetail(date);
-      const weekend = weekday(date) === 0 || weekday(date) === 6;
+      const weekend = isWeekend(date);
       if (detail.work && weekend) {
         exceptions.set(date, {
           working: true,
           reason: `调休上班（${chineseName(detail.name)}）`,
           source: 'official',
         });
-      } else if (!detail.work && !weekend) {
-        exceptions.set(date, {
-          working: false,
-          reason: `法定节假日（${chineseName(detail.name)}）`,
-          source: 'official',
-        });
-      } else if (!detail.work && weekend && detail.name.includes(',')) {
-        // A weekend inside a holiday period: say so rather than "周末".
+      } else if (!detail.work && (!weekend || detail.name.includes(','))) {
+        // A weekday off, or a weekend inside a holiday period: say so rather than "周末".
         exceptions.set(date, {
           working: false,
           reason: `法定节假日（${chineseName(detail.name)}）`,

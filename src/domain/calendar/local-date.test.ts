@@ -10,6 +10,7 @@ import {
   addDays,
   daysBetween,
   isLocalDate,
+  isWeekend,
   type LocalDate,
   localDate,
   weekday,
@@ -45,7 +46,10 @@ describe('local dates', () => {
 
   it('names the weekday of any date', () => {
     fc.assert(
-      fc.property(anyDate, (date) => assert.equal(weekday(date), viaDate.weekday(date))),
+      fc.property(anyDate, (date) => {
+        assert.equal(weekday(date), viaDate.weekday(date));
+        assert.equal(isWeekend(date), [0, 6].includes(viaDate.weekday(date)));
+      }),
       { numRuns: 5000 },
     );
     assert.equal(weekdayName(localDate('2025-01-26')), '星期日');

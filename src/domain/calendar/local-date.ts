@@ -75,6 +75,12 @@ export function weekday(date: LocalDate): number {
   return (((dayNumber(date) + 4) % 7) + 7) % 7;
 }
 
+/** Saturday or Sunday. */
+export function isWeekend(date: LocalDate): boolean {
+  const day = weekday(date);
+  return day === 0 || day === 6;
+}
+
 export function yearOf(date: LocalDate): number {
   return Number(date.slice(0, 4));
 }

@@ -4,7 +4,7 @@
  * (调休), plus what an administrator records (a local emergency closure, a schedule announced after the
  * data was shipped). The calendar is data handed in; nothing here reads a clock or a database.
  */
-import { addDays, type LocalDate, weekday, weekdayName, yearOf } from './local-date.js';
+import { addDays, isWeekend, type LocalDate, weekdayName, yearOf } from './local-date.js';
 
 /** Why a date differs from the Monday-to-Friday rule. */
 export interface CalendarException {
@@ -36,7 +36,7 @@ export interface DayInfo {
 export function dayInfo(calendar: WorkingCalendar, date: LocalDate): DayInfo {
   const scheduleKnown = calendar.knownYears.has(yearOf(date));
   const exception = calendar.exceptions.get(date);
-  const weekend = weekday(date) === 0 || weekday(date) === 6;
+  const weekend = isWeekend(date);
   if (exception) {
     const kind: DayKind = exception.working
       ? 'makeupWorkday'
