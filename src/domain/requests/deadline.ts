@@ -11,7 +11,7 @@
  */
 import { type LocalDate, localDate } from '../calendar/local-date.js';
 import { addWorkingDays, type WorkingCalendar, type WorkingDayCount } from '../calendar/working-days.js';
-import type { LedgerState, Pause, PauseKind } from './ledger-state.js';
+import { type LedgerState, type Pause, type PauseKind, replyDayZero } from './ledger-state.js';
 import type { DeadlinePolicy } from './policy.js';
 
 export const PAUSE_REASONS: Readonly<Record<PauseKind, string>> = {
@@ -65,7 +65,7 @@ export function replyDeadline(
   asOf: LocalDate,
 ): ReplyDeadline {
   const paused = pausedOn(state, asOf);
-  const dayZero = state.dayZero.date;
+  const dayZero = replyDayZero(state).date;
   const base = addWorkingDays(calendar, dayZero, policy.replyWorkingDays, paused);
   const extended = state.extension
     ? addWorkingDays(calendar, dayZero, policy.replyWorkingDays + state.extension.workingDays, paused)

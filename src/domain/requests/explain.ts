@@ -15,7 +15,7 @@ import {
   replyDeadline,
 } from './deadline.js';
 import type { RequestEvent } from './events.js';
-import { type PauseKind, replyClockStopped } from './ledger-state.js';
+import { type PauseKind, replyClockStopped, replyDayZero } from './ledger-state.js';
 import { type DeadlinePolicy, REGULATION_2019 } from './policy.js';
 import type { DisclosureRequest } from './request.js';
 import { ok, type Result } from './result.js';
@@ -138,9 +138,10 @@ export function explainDeadline(
         reason: PAUSE_REASONS[p.kind],
       };
     });
+    const dayZero = replyDayZero(s);
     reply = {
-      dayZero: s.dayZero.date,
-      basis: s.dayZero.basis,
+      dayZero: dayZero.date,
+      basis: dayZero.basis,
       statutoryWorkingDays: policy.replyWorkingDays,
       ...(s.extension ? { extension: s.extension } : {}),
       totalWorkingDays: count.counted.length,

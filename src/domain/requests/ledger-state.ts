@@ -43,8 +43,6 @@ export interface LedgerState {
   readonly received: boolean;
   /** 收到申请之日 (Art. 31). */
   readonly receivedOn: LocalDate;
-  /** The day the reply period counts from: receipt, or receipt of the corrected application (Art. 30). */
-  readonly dayZero: { readonly date: LocalDate; readonly basis: 'receipt' | 'correction' };
   readonly lastEventOn?: LocalDate;
   readonly correction?: {
     readonly requestedOn: LocalDate;
@@ -70,7 +68,21 @@ export interface LedgerState {
 }
 
 export function initialState(receivedOn: LocalDate): LedgerState {
-  return { received: false, receivedOn, dayZero: { date: receivedOn, basis: 'receipt' }, pauses: [] };
+  return { received: false, receivedOn, pauses: [] };
+}
+
+/**
+ * The day the reply period counts from (day zero, itself not counted): receipt (Art. 31), or receipt of
+ * the corrected application (Art. 30: 答复期限自行政机关收到补正的申请之日起计算).
+ */
+export function replyDayZero(state: LedgerState): {
+  readonly date: LocalDate;
+  readonly basis: 'receipt' | 'correction';
+} {
+  const corrected = state.correction?.receivedOn;
+  return corrected === undefined
+    ? { date: state.receivedOn, basis: 'receipt' }
+    : { date: corrected, basis: 'correction' };
 }
 
 export const openPause = (state: LedgerState, kind: PauseKind): Pause | undefined =>
@@ -86,7 +98,7 @@ export const replyClockStopped = (state: LedgerState): boolean =>
 export function describedState(state: LedgerState): DescribedState {
   if (state.closure) return state.closure.state;
   if (!state.received) return 'new';
-  if (state.correction && state.correction.receivedOn === undefined) return 'awaitingCorrection';
+  if (replyClockStopped(state)) return 'awaitingCorrection';
   if (state.fee && state.fee.paidOn === undefined) return 'awaitingPayment';
   if (state.pauses.some((p) => p.to === undefined)) return 'consulting';
   return 'inProgress';

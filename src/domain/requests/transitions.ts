@@ -184,12 +184,8 @@ const close = (
 const EFFECTS: Handlers<LedgerState> = {
   Received: (s) => ({ ...s, received: true }),
   CorrectionRequested: (s, e) => ({ ...s, correction: { requestedOn: e.at, dueBy: e.dueBy } }),
-  // Art. 30: 答复期限自行政机关收到补正的申请之日起计算
-  CorrectionReceived: (s, e) => ({
-    ...s,
-    correction: { ...s.correction!, receivedOn: e.at },
-    dayZero: { date: e.at, basis: 'correction' },
-  }),
+  // Art. 30: 答复期限自行政机关收到补正的申请之日起计算 (replyDayZero)
+  CorrectionReceived: (s, e) => ({ ...s, correction: { ...s.correction!, receivedOn: e.at } }),
   CorrectionLapsed: (s, e) => close(s, e.at, 'lapsed', 'noCorrection'),
   Extended: (s, e) => ({ ...s, extension: { on: e.at, workingDays: e.workingDays, approver: e.approver } }),
   ThirdPartyConsultationStarted: (s, e, ctx) => ({
