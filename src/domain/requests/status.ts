@@ -115,7 +115,6 @@ export function statusOf(
     : described === 'awaitingPayment'
       ? s.fee!.payBy
       : undefined;
-  const years = new Set([...(reply?.base.unknownYears ?? []), ...(reply?.extended?.unknownYears ?? [])]);
   const open = !s.closure;
   return {
     state,
@@ -131,6 +130,7 @@ export function statusOf(
     applicantDeadlinePassed: applicantDueBy !== undefined && today > applicantDueBy,
     ...(s.closure ? { outcome: s.closure.outcome, closedOn: s.closure.on } : {}),
     ...(s.closure?.state === 'decided' && reply ? { answeredLate: s.closure.on > reply.dueDate } : {}),
-    unknownYears: [...years].sort(),
+    // The count that gives the due date (the extended one covers the base count's days too), as explain.ts.
+    unknownYears: reply ? (reply.extended ?? reply.base).unknownYears : [],
   };
 }
