@@ -38,13 +38,10 @@ export function pauseRunning(pause: Pause, asOf: LocalDate): boolean {
   return pause.to === undefined && (pause.limit === undefined || pause.limit >= asOf);
 }
 
-/** For each date, why it is not counted (a pause), or undefined. */
-export function pausedOn(state: LedgerState, asOf: LocalDate): (date: LocalDate) => string | undefined {
-  const spans = state.pauses.map((p) => ({ from: p.from, end: pauseEnd(p, asOf), kind: p.kind }));
-  return (date) => {
-    const span = spans.find((s) => s.from < date && date <= s.end);
-    return span && PAUSE_REASONS[span.kind];
-  };
+/** For each date, the pause that leaves it out of the count (the days after its first, up to its end). */
+export function pauseOn(state: LedgerState, asOf: LocalDate): (date: LocalDate) => Pause | undefined {
+  const spans = state.pauses.map((pause) => ({ pause, end: pauseEnd(pause, asOf) }));
+  return (date) => spans.find((s) => s.pause.from < date && date <= s.end)?.pause;
 }
 
 export interface ReplyDeadline {
@@ -64,7 +61,11 @@ export function replyDeadline(
   policy: DeadlinePolicy,
   asOf: LocalDate,
 ): ReplyDeadline {
-  const paused = pausedOn(state, asOf);
+  const pauseOf = pauseOn(state, asOf);
+  const paused = (date: LocalDate) => {
+    const pause = pauseOf(date);
+    return pause && PAUSE_REASONS[pause.kind];
+  };
   const dayZero = replyDayZero(state).date;
   const base = addWorkingDays(calendar, dayZero, policy.replyWorkingDays, paused);
   const extended = state.extension

@@ -11,6 +11,7 @@ import {
   PAUSE_LABELS,
   PAUSE_REASONS,
   pauseEnd,
+  pauseOn,
   pauseRunning,
   replyDeadline,
 } from './deadline.js';
@@ -116,7 +117,7 @@ export function explainDeadline(
     const deadline = replyDeadline(s, calendar, policy, asOf);
     const count = deadline.extended ?? deadline.base;
     unknownYears = count.unknownYears;
-    const pauseOf = (date: LocalDate) => s.pauses.find((p) => p.from < date && date <= pauseEnd(p, asOf));
+    const pauseOf = pauseOn(s, asOf);
     const counted = count.counted.map((date): CountedDay => {
       const info = dayInfo(calendar, date);
       return { date, kind: info.kind === 'makeupWorkday' ? 'makeupWorkday' : 'workday', reason: info.reason };
