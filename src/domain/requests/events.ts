@@ -1,8 +1,8 @@
 /**
  * @module The request's history (办理记录) as an append-only event log: what happened, on which day, who
  * recorded it. The current state and every due date are derived from this log, a calendar and today;
- * nothing derived is stored. Section 45 of the Regulation asks for exactly this register
- * (申请登记、审核、办理、答复、归档).
+ * nothing derived is stored but as a cache of the log (storage's closing columns). Art. 45 of the
+ * Regulation asks for exactly this register (申请登记、审核、办理、答复、归档).
  */
 import type { LocalDate } from '../calendar/local-date.js';
 import type { FeeBasis } from '../fees/charge.js';
