@@ -149,3 +149,10 @@ export const CLOSING_EVENTS = [
   'FeeLapsed',
   'Withdrawn',
 ] as const satisfies readonly EventKind[];
+
+/** The outcome each closing event records, but for 答复, which carries its own (one table for every layer). */
+export const OUTCOME_OF_CLOSING = {
+  CorrectionLapsed: 'noCorrection',
+  FeeLapsed: 'unpaidFee',
+  Withdrawn: 'withdrawn',
+} as const satisfies Readonly<Record<Exclude<(typeof CLOSING_EVENTS)[number], 'Decided'>, OutcomeKind>>;

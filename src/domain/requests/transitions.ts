@@ -8,7 +8,7 @@ import type { WorkingCalendar } from '../calendar/working-days.js';
 import { assessFee } from '../fees/charge.js';
 import { compareDecimals, isDecimalString } from '../shared/decimal.js';
 import { consultationLimit, correctionNoticeBy, feePayBy, replyDeadline } from './deadline.js';
-import { EVENT_LABELS, type EventKind, type RequestEvent } from './events.js';
+import { EVENT_LABELS, type EventKind, OUTCOME_OF_CLOSING, type RequestEvent } from './events.js';
 import {
   type DescribedState,
   describedState,
@@ -186,7 +186,7 @@ const EFFECTS: Handlers<LedgerState> = {
   CorrectionRequested: (s, e) => ({ ...s, correction: { requestedOn: e.at, dueBy: e.dueBy } }),
   // Art. 30: 答复期限自行政机关收到补正的申请之日起计算 (replyDayZero)
   CorrectionReceived: (s, e) => ({ ...s, correction: { ...s.correction!, receivedOn: e.at } }),
-  CorrectionLapsed: (s, e) => close(s, e.at, 'lapsed', 'noCorrection'),
+  CorrectionLapsed: (s, e) => close(s, e.at, 'lapsed', OUTCOME_OF_CLOSING.CorrectionLapsed),
   Extended: (s, e) => ({ ...s, extension: { on: e.at, workingDays: e.workingDays, approver: e.approver } }),
   ThirdPartyConsultationStarted: (s, e, ctx) => ({
     ...s,
@@ -223,8 +223,8 @@ const EFFECTS: Handlers<LedgerState> = {
     };
   },
   FeePaid: (s, e) => endPause({ ...s, fee: { ...s.fee!, paidOn: e.at } }, 'fee', e.at),
-  FeeLapsed: (s, e) => close(s, e.at, 'lapsed', 'unpaidFee'),
-  Withdrawn: (s, e) => close(s, e.at, 'withdrawn', 'withdrawn'),
+  FeeLapsed: (s, e) => close(s, e.at, 'lapsed', OUTCOME_OF_CLOSING.FeeLapsed),
+  Withdrawn: (s, e) => close(s, e.at, 'withdrawn', OUTCOME_OF_CLOSING.Withdrawn),
   Decided: (s, e) => close(s, e.at, 'decided', e.outcome),
 };
 
