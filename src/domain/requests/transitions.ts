@@ -81,7 +81,6 @@ export const STATE_LABELS: Readonly<Record<DescribedState, string>> = {
 };
 
 interface Context {
-  readonly receivedOn: LocalDate;
   readonly calendar: WorkingCalendar;
   readonly policy: DeadlinePolicy;
 }
@@ -108,8 +107,8 @@ const endGuard = (kind: PauseKind) => (s: LedgerState) =>
 
 /** The rules an allowed event must still meet. */
 const GUARDS: Handlers<Refusal | undefined> = {
-  Received: (_, e, ctx) =>
-    e.at === ctx.receivedOn ? undefined : refuse('request.receipt-mismatch', `${e.at} ≠ ${ctx.receivedOn}`),
+  Received: (s, e) =>
+    e.at === s.receivedOn ? undefined : refuse('request.receipt-mismatch', `${e.at} ≠ ${s.receivedOn}`),
   CorrectionRequested: (s, e, ctx) => {
     const last = correctionNoticeBy(ctx.calendar, s.receivedOn, ctx.policy);
     if (e.at > last) return refuse('request.correction-too-late', `收到申请 ${s.receivedOn}，最迟 ${last}`);
@@ -255,7 +254,7 @@ export function applyEvent(
         `当前状态“${STATE_LABELS[described]}”，事件“${EVENT_LABELS[event.kind]}”`,
       ),
     );
-  const ctx: Context = { receivedOn: state.receivedOn, calendar, policy };
+  const ctx: Context = { calendar, policy };
   const refusal = dispatch(GUARDS, state, event, ctx);
   if (refusal) return err(refusal);
   return ok({ ...dispatch(EFFECTS, state, event, ctx), lastEventOn: event.at });
