@@ -9,7 +9,7 @@ import { addDays, isWeekend, type LocalDate, localDate } from '../domain/calenda
 import type { CalendarException, WorkingCalendar } from '../domain/calendar/working-days.js';
 
 /** The first year of the revised Regulation: schedules are read from here on. */
-export const FIRST_OFFICIAL_YEAR = 2019;
+const FIRST_OFFICIAL_YEAR = 2019;
 /** Never scan further than this: a guard, not a forecast. */
 const SCAN_LIMIT_YEAR = 2100;
 

@@ -45,7 +45,7 @@ export function ledgerLine(
 }
 
 /** Received by `date` and not closed by it. */
-export function isOpenAt(line: LedgerLine, date: LocalDate): boolean {
+function isOpenAt(line: LedgerLine, date: LocalDate): boolean {
   return line.receivedOn <= date && (line.closedOn === undefined || line.closedOn > date);
 }
 
