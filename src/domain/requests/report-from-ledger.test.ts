@@ -14,7 +14,7 @@ import type { AnnualReport } from '../report/model.js';
 import { hasErrors } from '../report/validation/finding.js';
 import { validateReport } from '../report/validation/validate.js';
 import type { CaseResult, ReviewCase } from './cases.js';
-import type { EventKind, RequestEvent } from './events.js';
+import { CLOSING_EVENTS, type EventKind, type RequestEvent } from './events.js';
 import { initialState, type LedgerState } from './ledger-state.js';
 import { OUTCOMES } from './outcomes.js';
 import { type LedgerEntry, reportFromLedger } from './report-from-ledger.js';
@@ -278,6 +278,16 @@ describe('any legal history, any years (property)', () => {
         (plans, casePlans, caseCounting) => {
           const entries = plans.map(buildEntry);
           const cases = buildCases(casePlans, entries);
+          // Read straight off the logs, not through the register lines: a closing event is always the last.
+          const closedOn = (e: LedgerEntry) =>
+            (CLOSING_EVENTS as readonly string[]).includes(e.events.at(-1)!.kind)
+              ? e.events.at(-1)!.at
+              : undefined;
+          const idsWhere = (test: (e: LedgerEntry) => boolean) =>
+            entries
+              .filter(test)
+              .map((e) => e.request.id)
+              .sort();
           let previous: AnnualReport | undefined;
           let outcomesCounted = 0;
           for (const year of YEARS) {
@@ -287,6 +297,19 @@ describe('any legal history, any years (property)', () => {
             const errors = findings.filter((f) => f.severity === 'error');
             assert.deepEqual(errors, [], `${year}: ${errors.map((f) => f.message).join('; ')}`);
             assert.ok(!findings.some((f) => f.rule === 'cross-year.carry-over'));
+            // 本年新收 and 结转下年度 are the requests the logs say, by receipt date and by being open on 12-31.
+            const yearEnd = `${year}-12-31` as LocalDate;
+            assert.deepEqual(
+              built.explainCell('new', 'total'),
+              idsWhere((e) => e.request.receivedOn.startsWith(`${year}-`)),
+            );
+            assert.deepEqual(
+              built.explainCell('carriedForward', 'total'),
+              idsWhere((e) => {
+                const closed = closedOn(e);
+                return e.request.receivedOn <= yearEnd && (closed === undefined || closed > yearEnd);
+              }),
+            );
             // Every number is exactly the list explainCell gives.
             for (const r of requestRows(built.report.format))
               for (const [i, c] of REQUEST_COLUMN_KEYS.entries())
@@ -301,12 +324,9 @@ describe('any legal history, any years (property)', () => {
             previous = built.report;
           }
           // Each request closed in the years reported is counted once, in one outcome row of one year.
-          const closedInRange = entries.filter((e) => {
-            const last = e.events.at(-1)!;
-            return (
-              ['Decided', 'CorrectionLapsed', 'FeeLapsed', 'Withdrawn'].includes(last.kind) &&
-              last.at <= ('2027-12-31' as LocalDate)
-            );
+          const closedInRange = idsWhere((e) => {
+            const closed = closedOn(e);
+            return closed !== undefined && closed <= ('2027-12-31' as LocalDate);
           }).length;
           assert.equal(outcomesCounted, closedInRange);
         },
