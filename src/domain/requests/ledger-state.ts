@@ -4,7 +4,6 @@
  * so there is one source of truth; deadlines are computed from them in deadline.ts.
  */
 import type { LocalDate } from '../calendar/local-date.js';
-import type { DecimalString } from '../shared/decimal.js';
 import type { OutcomeKind } from './outcomes.js';
 
 /**
@@ -51,11 +50,9 @@ export interface LedgerState {
   };
   readonly extension?: { readonly on: LocalDate; readonly workingDays: number; readonly approver: string };
   readonly pauses: readonly Pause[];
+  /** The amount and method stay in the 收费通知 event: nothing after it depends on them. */
   readonly fee?: {
     readonly sentOn: LocalDate;
-    readonly deliveredOn: LocalDate;
-    readonly amount: DecimalString;
-    readonly method: 'perPiece' | 'perVolume';
     /** Last day to pay: 20 working days counted from the day after delivery. */
     readonly payBy: LocalDate;
     readonly paidOn?: LocalDate;

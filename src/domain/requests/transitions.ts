@@ -207,20 +207,11 @@ const EFFECTS: Handlers<LedgerState> = {
     ],
   }),
   AgencyConsultationEnded: (s, e) => endPause(s, 'agency', e.at),
-  FeeNoticeSent: (s, e, ctx) => {
-    const deliveredOn = e.deliveredOn ?? e.at;
-    return {
-      ...s,
-      fee: {
-        sentOn: e.at,
-        deliveredOn,
-        amount: e.amount,
-        method: e.method,
-        payBy: feePayBy(ctx.calendar, deliveredOn, ctx.policy),
-      },
-      pauses: ctx.policy.feeNoticePausesDeadline ? [...s.pauses, { kind: 'fee', from: e.at }] : s.pauses,
-    };
-  },
+  FeeNoticeSent: (s, e, ctx) => ({
+    ...s,
+    fee: { sentOn: e.at, payBy: feePayBy(ctx.calendar, e.deliveredOn ?? e.at, ctx.policy) },
+    pauses: ctx.policy.feeNoticePausesDeadline ? [...s.pauses, { kind: 'fee', from: e.at }] : s.pauses,
+  }),
   FeePaid: (s, e) => endPause({ ...s, fee: { ...s.fee!, paidOn: e.at } }, 'fee', e.at),
   FeeLapsed: (s, e) => close(s, e.at, 'lapsed', OUTCOME_OF_CLOSING.FeeLapsed),
   Withdrawn: (s, e) => close(s, e.at, 'withdrawn', OUTCOME_OF_CLOSING.Withdrawn),
