@@ -6,7 +6,7 @@
  * as the domain accepts nothing after one. Every ledger command opens the database with this step
  * (openLedger), so the annual report's aggregate query and the domain's replay agree.
  */
-import { CLOSING_EVENTS } from '../domain/requests/events.js';
+import { CLOSING_EVENTS, OUTCOME_OF_CLOSING } from '../domain/requests/events.js';
 import type { OutcomeKind } from '../domain/requests/outcomes.js';
 import {
   DEFAULT_DATABASE_URL,
@@ -15,17 +15,14 @@ import {
   openDatabase,
   type Storage,
 } from '../storage/index.js';
-import { isDecisionOutcome, OUTCOME_OF_CLOSING } from './stored.js';
+import { isDecisionOutcome } from './stored.js';
 
 type ClosingKind = (typeof CLOSING_EVENTS)[number];
-
-/** Every closing event but the decision has its own outcome; the decision carries one. */
-const LAPSE_OUTCOMES: Readonly<Record<Exclude<ClosingKind, 'Decided'>, OutcomeKind>> = OUTCOME_OF_CLOSING;
 
 const isClosing = (type: string): type is ClosingKind => (CLOSING_EVENTS as readonly string[]).includes(type);
 
 function outcomeOf(type: ClosingKind, payload: unknown): OutcomeKind | undefined {
-  if (type !== 'Decided') return LAPSE_OUTCOMES[type];
+  if (type !== 'Decided') return OUTCOME_OF_CLOSING[type];
   const outcome =
     typeof payload === 'object' && payload !== null ? (payload as { outcome?: unknown }).outcome : undefined;
   return isDecisionOutcome(outcome) ? outcome : undefined;

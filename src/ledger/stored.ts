@@ -169,13 +169,6 @@ export function entryFromStored(
   return ok({ request: registered.value, events });
 }
 
-/** The closing outcome of a request closed by an event other than a decision. */
-export const OUTCOME_OF_CLOSING = {
-  CorrectionLapsed: 'noCorrection',
-  FeeLapsed: 'unpaidFee',
-  Withdrawn: 'withdrawn',
-} as const satisfies Readonly<Record<string, OutcomeKind>>;
-
 /** A decision's outcome must be one a 答复 can have (a lapse or withdrawal is its own event). */
 export const isDecisionOutcome = (value: unknown): value is OutcomeKind =>
   isOutcomeKind(value) && outcomeSpec(value).byEvent !== true;
