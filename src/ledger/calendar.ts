@@ -9,8 +9,8 @@
 import {
   addDays,
   daysBetween,
+  isWeekend,
   type LocalDate,
-  weekday,
   weekdayName,
   yearOf,
 } from '../domain/calendar/local-date.js';
@@ -331,7 +331,7 @@ export function readCalendarNotice(
     if (problems.length > 0) invalid.push({ line, reason: problems.join('；') });
     else if (dates.ok && working !== undefined && reason.ok) {
       for (const date of dates.value) days.push({ line, date, working, reason: reason.value });
-      const weekdays = working ? dates.value.filter((d) => weekday(d) !== 0 && weekday(d) !== 6) : [];
+      const weekdays = working ? dates.value.filter((d) => !isWeekend(d)) : [];
       if (weekdays.length > 0)
         warnings.push({
           line,

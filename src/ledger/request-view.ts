@@ -9,6 +9,7 @@
 import { type LocalDate, localDate } from '../domain/calendar/local-date.js';
 import { type WorkingCalendar, workingDaysBetween } from '../domain/calendar/working-days.js';
 import { basisText } from '../domain/fees/charge.js';
+import { yearEnd } from '../domain/requests/deadline.js';
 import {
   EVENT_LABELS,
   type EventKind,
@@ -254,9 +255,9 @@ export async function listRequests(
   const agency = await storage.agencies.get(agencyId);
   if (!agency) return err(ledgerRefusal('agency.unknown', String(agencyId)));
   const agencyIds = await storage.agencies.subtreeIds(agencyId);
-  const yearEnd = options.year === undefined ? undefined : localDate(`${options.year}-12-31`);
+  const lastDay = options.year === undefined ? undefined : yearEnd(options.year);
   const rows = await storage.requests.forAgencies(agencyIds, {
-    receivedBy: yearEnd !== undefined && yearEnd < asOf ? yearEnd : asOf,
+    receivedBy: lastDay !== undefined && lastDay < asOf ? lastDay : asOf,
     ...(options.year === undefined ? {} : { receivedFrom: localDate(`${options.year}-01-01`) }),
     ...(open ? { openOn: asOf } : {}),
   });
