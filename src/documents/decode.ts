@@ -69,9 +69,11 @@ export function decodeReportBytes(bytes: Uint8Array): DecodedText {
   }
   // isUtf8 and Buffer#toString run on the fast native path; a fatal TextDecoder is several times slower.
   const utf8 = isUtf8(bytes);
-  const text = utf8
+  const decoded = utf8
     ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8')
     : GB18030.decode(bytes);
+  // The byte-order mark is dropped here, once, for every reader (TextDecoder drops UTF-16's itself).
+  const text = decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
   const encoding = utf8 ? 'utf-8' : 'gb18030';
   if (text.trim() === '')
     return { ok: false, code: 'input.empty', message: '文件没有内容，只有空白 (only whitespace)' };

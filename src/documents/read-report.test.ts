@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { zeroReport } from '../domain/report/model.js';
+import { decodeReportBytes } from './decode.js';
+import { renderHtml } from './html/render-html.js';
 import { renderJson } from './json/report-json.js';
 import { readReport } from './read-report.js';
 import { renderText } from './text/render-text.js';
@@ -24,6 +26,18 @@ describe('reading report bytes of any shape', () => {
     assert.equal(result.encoding, 'gb18030');
     assert.equal(result.report.agency, '新庙镇');
     assert.deepEqual(result.report, withText);
+  });
+
+  it('drops a UTF-8 byte-order mark once, in the decoder, for every shape', async () => {
+    const bom = (text: string) => new TextEncoder().encode(`\uFEFF${text}`);
+    const decoded = decodeReportBytes(bom('第一行\n'));
+    assert.ok(decoded.ok);
+    assert.equal(decoded.text, '第一行\n');
+    for (const bytes of [bom(renderText(withText)), bom(renderHtml(withText)), bom(renderJson(withText))]) {
+      const result = await readReport(bytes);
+      assert.ok(result.ok, JSON.stringify(result));
+      assert.deepEqual(result.report, withText);
+    }
   });
 
   it('judges JSON from the content, not the file name', async () => {

@@ -30,9 +30,9 @@ const daysOf = (text: string, completeYear?: number) => {
 };
 
 describe('readCalendarNotice: the notice file, line by line', () => {
-  it('reads dates in every form the commands take, ranges of days off, and skips BOM, header, comments, blanks', () => {
+  it('reads dates in every form the commands take, ranges of days off, and skips header, comments, blanks', () => {
     const text = [
-      '\uFEFF# 国务院办公厅关于2027年部分节假日安排的通知',
+      '# 国务院办公厅关于2027年部分节假日安排的通知',
       '日期,类别,理由',
       '',
       '2027-01-01,休息,元旦',

@@ -271,7 +271,7 @@ export function readCalendarNotice(
   const warnings: NoticeProblem[] = [];
   const seen = new Map<LocalDate, number>();
   let contentLines = 0;
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const lines = text.split(/\r\n|\r|\n/);
   for (const [index, raw] of lines.entries()) {
     const line = index + 1;
     const trimmed = raw.trim();

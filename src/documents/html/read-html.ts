@@ -66,6 +66,5 @@ function decodeHtml(bytes: Uint8Array): { text: string; encoding: TextEncoding }
 export function readHtmlReport(bytes: Uint8Array): ReadResult {
   const decoded = decodeHtml(bytes);
   if ('ok' in decoded) return decoded;
-  const text = decoded.text.replace(/^\uFEFF/, '');
-  return readReportLines(htmlSourceLines(text), { shape: 'html', encoding: decoded.encoding });
+  return readReportLines(htmlSourceLines(decoded.text), { shape: 'html', encoding: decoded.encoding });
 }

@@ -121,7 +121,7 @@ function syntaxErrorOffset(text: string): number | undefined {
 export function parseJsonReport(text: string): ReadResult {
   let data: unknown;
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+    data = JSON.parse(text);
   } catch (e) {
     // V8 quotes the input around the fault; its line breaks must not break the one-line error.
     const detail = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ');

@@ -47,12 +47,9 @@ export function toTextLines(source: readonly SourceLine[]): TextLine[] {
   return out;
 }
 
-/** The lines of a plain-text file. */
+/** The lines of a plain-text file, decoded (decodeReportBytes has dropped any byte-order mark). */
 export function sourceLinesOf(text: string): SourceLine[] {
-  return text
-    .replace(/^\uFEFF/, '')
-    .split(/\r\n|\r|\n/)
-    .map((t, i) => ({ text: t, line: i + 1 }));
+  return text.split(/\r\n|\r|\n/).map((t, i) => ({ text: t, line: i + 1 }));
 }
 
 export type CellToken = { readonly kind: 'number'; readonly text: string } | { readonly kind: 'blank' };

@@ -23,8 +23,7 @@ export function sniffDelimiter(text: string): ',' | '\t' {
   return first.includes('\t') && !first.includes(',') ? '\t' : ',';
 }
 
-export function parseCsv(input: string, delimiter: string = sniffDelimiter(input)): CsvResult {
-  const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
+export function parseCsv(text: string, delimiter: string = sniffDelimiter(text)): CsvResult {
   const records: CsvRecord[] = [];
   let fields: string[] = [];
   let field = '';
