@@ -40,6 +40,14 @@ describe('reading report bytes of any shape', () => {
     }
   });
 
+  it('says which encoding a JSON report was read in, as for the other shapes', async () => {
+    const result = await readReport(await gb18030(renderJson(withText)));
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.equal(result.shape, 'json');
+    assert.equal(result.encoding, 'gb18030');
+    assert.deepEqual(result.report, withText);
+  });
+
   it('judges JSON from the content, not the file name', async () => {
     const result = await readReport(new TextEncoder().encode(`\uFEFF  ${renderJson(withText)}`));
     assert.ok(result.ok);

@@ -35,7 +35,7 @@ export async function readReport(bytes: Uint8Array): Promise<ReadResult> {
       const decoded = decodeReportBytes(bytes);
       if (!decoded.ok) return readError(decoded.code, decoded.message);
       return shape === 'json'
-        ? parseJsonReport(decoded.text)
+        ? parseJsonReport(decoded.text, decoded.encoding)
         : parseTextReport(decoded.text, decoded.encoding);
     }
   }

@@ -7,6 +7,7 @@ import { formatForYear } from '../../domain/report/format.js';
 import { proactiveBlocks, REVIEW_BLOCKS } from '../../domain/report/labels.js';
 import type { AnnualReport, ProactiveCell } from '../../domain/report/model.js';
 import { canonicalDecimal, isDecimalString } from '../../domain/shared/decimal.js';
+import type { TextEncoding } from '../decode.js';
 import { type ReadResult, readError } from '../read-result.js';
 
 /** Key order of the written JSON: the fixed keys first, as ../shared/domain/report-json.md lists them. */
@@ -118,7 +119,7 @@ function syntaxErrorOffset(text: string): number | undefined {
   return low;
 }
 
-export function parseJsonReport(text: string): ReadResult {
+export function parseJsonReport(text: string, encoding: TextEncoding = 'utf-8'): ReadResult {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -148,5 +149,5 @@ export function parseJsonReport(text: string): ReadResult {
     reviewLitigation,
   } as unknown as AnnualReport);
   if (typeof report === 'string') return readError('json.schema', report);
-  return { ok: true, report, notes: [], shape: 'json', encoding: 'utf-8' };
+  return { ok: true, report, notes: [], shape: 'json', encoding };
 }
