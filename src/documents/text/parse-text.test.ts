@@ -80,6 +80,21 @@ describe('plain-text round trip', () => {
   });
 });
 
+describe('a page cut at its section titles', () => {
+  it('reads the preamble from the heading on, not from a portal line before it that was cut too', () => {
+    const report = zeroReport({ year: 2023, format: '2021', agency: '某镇', publishedOn: '2024-01-20' });
+    const glued = renderText(report)
+      .split('\n')
+      .filter((l) => l.trim())
+      .join(' ');
+    const nav = '导航：三、收到和处理政府信息公开申请情况 本报告统计期限自2020年1月1日起至2020年12月31日止';
+    const result = parseTextReport(`${nav}\n${glued}\n`);
+    assert.ok(result.ok);
+    assert.deepEqual(result.notes, [], 'the 2020 period stated before the heading is not the report’s');
+    assert.deepEqual(result.report.requests.new, [0, 0, 0, 0, 0, 0, 0]);
+  });
+});
+
 describe('text that is not a whole report', () => {
   const sample = renderText(
     zeroReport({ year: 2023, format: '2021', agency: '某镇', publishedOn: '2024-01-20' }),

@@ -37,7 +37,7 @@ export function readReportLines(
   origin: { readonly shape: ReportShape; readonly encoding?: TextEncoding },
 ): ReadResult {
   let lines = toTextLines(source);
-  const heading = findHeading(lines);
+  let heading = findHeading(lines);
   if (!heading) {
     return readError(
       'read.not-a-report',
@@ -49,8 +49,9 @@ export function readReportLines(
   if (SECTION_NUMBERS.some((s) => titles[s] === undefined)) {
     // A page scraped onto few lines: cut the titles out of the lines that hold them.
     lines = splitAtSectionTitles(lines);
-    const again = findHeading(lines)!;
-    titles = findSectionTitles(lines, again.index);
+    // Lines before the heading may have been cut too: every index from here on is of the new lines.
+    heading = findHeading(lines)!;
+    titles = findSectionTitles(lines, heading.index);
   }
   const found = SECTION_NUMBERS.filter((s) => titles[s] !== undefined);
   if (found.length === 0) {
