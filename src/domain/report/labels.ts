@@ -28,11 +28,6 @@ export function sectionTitle(format: ReportFormat, section: SectionNumber): stri
   return COMMON_TITLES[section];
 }
 
-/** Every wording of a section title seen in either format, so readers accept both. */
-export function sectionTitleVariants(section: SectionNumber): readonly string[] {
-  return [...new Set([sectionTitle('2019', section), sectionTitle('2021', section)])];
-}
-
 /** The report's heading: "<agency><year>年政府信息公开工作年度报告". */
 export function reportHeading(agency: string, year: number): string {
   return `${agency}${year}年政府信息公开工作年度报告`;

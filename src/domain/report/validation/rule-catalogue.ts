@@ -201,12 +201,3 @@ export const RULES = {
 export type RuleId = keyof typeof RULES;
 
 export const RULE_IDS = Object.keys(RULES) as RuleId[];
-
-/**
- * Rules of annual-report-formats.md §4 that cannot be checked on a finished table: they govern how
- * requests are counted, and the request ledger enforces them when it builds the report.
- */
-export const LEDGER_RULES = {
-  R9: '部分公开（区分处理的）只计这一情形 — one request, one outcome row',
-  R10: 'One counted request = one register entry; receipt date decides 本年新收; open at 12-31 → 结转',
-} as const;
