@@ -25,6 +25,7 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { OUTCOMES } from '../src/domain/requests/outcomes.js';
 import { APPLICANT_KIND_LABELS } from '../src/domain/requests/request.js';
+import { withSearchPath } from '../src/storage/dialects/postgres.js';
 import {
   aggregateRequestSections,
   openDatabase,
@@ -49,12 +50,6 @@ const REQUESTS = Number(args.requests);
 const YEAR = Number(args.year);
 const RUNS = Number(args.runs);
 const CHUNK = 1_000_000;
-
-function schemaUrl(url: string): string {
-  const parsed = new URL(url);
-  parsed.searchParams.set('options', `-c search_path=${SCHEMA}`);
-  return parsed.toString();
-}
 
 const seconds = (from: number) => (performance.now() - from) / 1000;
 const fmt = (n: number) => n.toLocaleString('en');
@@ -433,7 +428,7 @@ if (!reuse) {
 }
 await admin.end();
 
-const url = schemaUrl(args.url);
+const url = withSearchPath(args.url, SCHEMA);
 const storage = await openDatabase(url);
 const client = new pg.Client({ connectionString: url });
 await client.connect();

@@ -14,7 +14,7 @@ export function atomic<T>(db: Executor, fn: (trx: Executor) => Promise<T>): Prom
  * Both dialects cap the number of bound parameters (SQLite 32766, PostgreSQL 65535): long id lists
  * go in slices of this many.
  */
-export const IN_LIST_CHUNK = 5000;
+const IN_LIST_CHUNK = 5000;
 
 export function chunks<T>(items: readonly T[], size: number = IN_LIST_CHUNK): T[][] {
   const out: T[][] = [];

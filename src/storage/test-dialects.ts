@@ -13,7 +13,7 @@ import type { DialectName } from './dialect.js';
 import { runOnce, withSearchPath } from './dialects/postgres.js';
 import { type OpenOptions, openDatabase, type Storage } from './storage.js';
 
-export const POSTGRES_URL_VARIABLE = 'GONGKAI_TEST_POSTGRES_URL';
+const POSTGRES_URL_VARIABLE = 'GONGKAI_TEST_POSTGRES_URL';
 
 export interface FreshDatabase {
   /** The URL openDatabase takes (a child process can open it too). */

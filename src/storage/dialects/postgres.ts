@@ -28,7 +28,7 @@ const KYSELY_TABLES = new Set(['kysely_migration', 'kysely_migration_lock']);
  * another database on the same server drops its schema during the query: the tests do that all the
  * time, and a shared server may too. Only names are given (no columns): nothing else introspects.
  */
-export class CurrentSchemaIntrospector implements DatabaseIntrospector {
+class CurrentSchemaIntrospector implements DatabaseIntrospector {
   constructor(private readonly db: Kysely<unknown>) {}
 
   async getSchemas(): Promise<SchemaMetadata[]> {
