@@ -8,6 +8,7 @@ import { registerAuditCommand } from './audit-command.js';
 import { registerCalendarCommands } from './calendar-commands.js';
 import { registerCasesCommands } from './cases-commands.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
+import type { SetExit } from './cli-options.js';
 import { registerFeesCommand } from './fees-command.js';
 import { registerLedgerCommands } from './ledger-commands.js';
 import { registerReportCommands } from './report-commands.js';
@@ -54,30 +55,21 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .exitOverride()
     .configureOutput(output)
     .helpCommand('help [command]', '显示命令帮助 (display help for command)');
-  registerReportCommands(program, io, (code) => {
+  const setExit: SetExit = (code) => {
     exitCode = code;
-  });
-  registerAuditCommand(program, io, (code) => {
-    exitCode = code;
-  });
-  registerLedgerCommands(program, io, (code) => {
-    exitCode = code;
-  });
-  registerRequestsImportCommand(program, io, (code) => {
-    exitCode = code;
-  });
-  registerRequestsCommands(program, io, (code) => {
-    exitCode = code;
-  });
-  registerCasesCommands(program, io, (code) => {
-    exitCode = code;
-  });
-  registerFeesCommand(program, io, (code) => {
-    exitCode = code;
-  });
-  registerCalendarCommands(program, io, (code) => {
-    exitCode = code;
-  });
+  };
+  // In the order of `gongkai --help`; `report build|explain` (ledger) join the report command made first.
+  for (const register of [
+    registerReportCommands,
+    registerAuditCommand,
+    registerLedgerCommands,
+    registerRequestsImportCommand,
+    registerRequestsCommands,
+    registerCasesCommands,
+    registerFeesCommand,
+    registerCalendarCommands,
+  ])
+    register(program, io, setExit);
   program.commands.forEach(function inherit(command: Command) {
     command.exitOverride().configureOutput(output).showHelpAfterError();
     command.commands.forEach(inherit);
