@@ -12,7 +12,7 @@
  * if there are error findings too), and for unusable input: a PATH that does not exist, bad options, an
  * output that cannot be written.
  */
-import { closeSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { statSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -22,6 +22,7 @@ import { ProgressBar } from '../audit/progress.js';
 import { runAudit } from '../audit/run-audit.js';
 import { comparisonText, summaryText } from '../audit/terminal.js';
 import { countReportFiles } from '../audit/walk.js';
+import { writeOutputFileWith } from './cli-files.js';
 import { CliFailure, type CliIo } from './cli-io.js';
 import type { SetExit } from './cli-options.js';
 
@@ -87,29 +88,14 @@ function checkOutput(path: string): void {
 
 /** Writes a file through a temporary name and a rename, so an interrupted run leaves no half page. */
 function writeFileInPieces(path: string, produce: (write: (text: string) => void) => void): void {
-  const temporary = `${path}.${process.pid}.tmp`;
-  let fd: number | undefined;
-  try {
-    fd = openSync(temporary, 'w');
-    const handle = fd;
+  writeOutputFileWith(path, (fd) => {
     const out = new ChunkedWriter((text) => {
       const bytes = Buffer.from(text, 'utf8');
-      for (let done = 0; done < bytes.length; ) done += writeSync(handle, bytes, done);
+      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
     });
     produce((text) => out.write(text));
     out.flush();
-    closeSync(fd);
-    fd = undefined;
-    renameSync(temporary, path);
-  } catch (e) {
-    if (fd !== undefined) closeSync(fd);
-    rmSync(temporary, { force: true });
-    const code = (e as NodeJS.ErrnoException).code;
-    if (!code) throw e;
-    throw new CliFailure(
-      `${path}: 无法写入 (cannot write): ${code === 'EACCES' ? '没有写入权限 (permission denied)' : code}`,
-    );
-  }
+  });
 }
 
 export function registerAuditCommand(

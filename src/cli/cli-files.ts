@@ -3,7 +3,7 @@
  * directory, no permission) and written safely (beside the target, then renamed, so a crash never
  * leaves a half-written document).
  */
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { CliFailure } from './cli-io.js';
 
 /** `what` names the kind of file expected, for the directory message: 报告文件, 台账文件. */
@@ -21,19 +21,34 @@ export function readInputFile(path: string, what: string): Uint8Array {
   }
 }
 
-export function writeOutputFile(path: string, bytes: Uint8Array): void {
+/**
+ * Writes `path` through a temporary file beside it and a rename: `fill` writes the content to the open
+ * descriptor. A failure removes the temporary file and is one line naming `path`.
+ */
+export function writeOutputFileWith(path: string, fill: (fd: number) => void): void {
   const temporary = `${path}.${process.pid}.tmp`;
+  let fd: number | undefined;
   try {
-    writeFileSync(temporary, bytes);
+    fd = openSync(temporary, 'w');
+    fill(fd);
+    closeSync(fd);
+    fd = undefined;
     renameSync(temporary, path);
   } catch (e) {
+    if (fd !== undefined) closeSync(fd);
+    rmSync(temporary, { force: true });
     const code = (e as NodeJS.ErrnoException).code;
+    if (!code) throw e;
     const reason =
       code === 'ENOENT'
         ? '目录不存在 (no such directory)'
         : code === 'EACCES'
           ? '没有写入权限 (permission denied)'
           : code;
-    throw new CliFailure(`${path}: 无法写入 (cannot write): ${reason ?? (e as Error).message}`);
+    throw new CliFailure(`${path}: 无法写入 (cannot write): ${reason}`);
   }
+}
+
+export function writeOutputFile(path: string, bytes: Uint8Array): void {
+  writeOutputFileWith(path, (fd) => writeFileSync(fd, bytes));
 }
