@@ -5,7 +5,6 @@
  * the official schedule alone when the SQLite database does not exist yet (nothing is created).
  * `calendar import` takes a year's whole notice from a small file, all or nothing.
  */
-import { existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { officialCalendar } from '../calendar/official-calendar.js';
 import { decodeReportBytes } from '../documents/decode.js';
@@ -14,52 +13,31 @@ import type { WorkingCalendar } from '../domain/calendar/working-days.js';
 import {
   type CalendarEntry,
   type CalendarImportSummary,
-  checkCalendarYear,
   completeCalendarYear,
   dueDate,
   dueDateLines,
   holidaysOf,
   type ImportedDay,
   importCalendarDays,
-  LEDGER_REFUSALS,
   type NoticeProblem,
   readCalendarNotice,
   setCalendarDay,
   unknownYearsWarning,
   unsetCalendarDay,
 } from '../ledger/index.js';
-import { loadCalendar, parseStorageUrl } from '../storage/index.js';
+import { loadCalendar } from '../storage/index.js';
 import { readInputFile } from './cli-files.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
-import { DATE_FORMS, parseDateOption, type SetExit } from './cli-options.js';
+import { DATE_FORMS, parseCalendarYear, parseDateOption, type SetExit } from './cli-options.js';
 import {
   cliActor,
   DATABASE_FLAGS,
   DATABASE_HELP,
   databaseUrl,
   refused,
+  sqliteFileMissing,
   withLedger,
 } from './ledger-commands.js';
-
-function parseCalendarYear(text: string, option = ''): number {
-  const year = Number(text);
-  if (!/^\d{4}$/.test(text.trim()))
-    throw new CliFailure(`${option}${text}: ${LEDGER_REFUSALS['calendar.year']}`);
-  const checked = checkCalendarYear(year);
-  if (!checked.ok) throw new CliFailure(`${option}${text}: ${checked.error.message}`);
-  return year;
-}
-
-/** The URL names a SQLite file that does not exist yet (a bad URL is left for withLedger to report). */
-function sqliteFileMissing(url: string): boolean {
-  let target: ReturnType<typeof parseStorageUrl> | undefined;
-  try {
-    target = parseStorageUrl(url);
-  } catch {
-    target = undefined;
-  }
-  return target?.dialect === 'sqlite' && target.path !== ':memory:' && !existsSync(target.path);
-}
 
 /** The official schedule with the stored entries; the official one alone when no SQLite file exists yet. */
 async function calendarFor(url: string): Promise<WorkingCalendar> {

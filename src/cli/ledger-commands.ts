@@ -24,7 +24,7 @@ import {
 import { DEFAULT_DATABASE_URL, parseStorageUrl, type Storage } from '../storage/index.js';
 import { writeOutputFile } from './cli-files.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
-import type { SetExit } from './cli-options.js';
+import { parseId, parseYear, type SetExit } from './cli-options.js';
 
 export const DATABASE_FLAGS = '--database <url>';
 export const DATABASE_HELP =
@@ -49,6 +49,21 @@ export function refused(refusal: LedgerRefusal, code: number = EXIT.unusable): C
   return new CliFailure(refusal.message, code);
 }
 
+type StorageTarget = ReturnType<typeof parseStorageUrl>;
+
+/** A SQLite file (not :memory:) that does not exist yet. */
+const missingFile = (target: StorageTarget): target is Extract<StorageTarget, { dialect: 'sqlite' }> =>
+  target.dialect === 'sqlite' && target.path !== ':memory:' && !existsSync(target.path);
+
+/** The URL names a SQLite file that does not exist yet (a bad URL is left for withLedger to report). */
+export function sqliteFileMissing(url: string): boolean {
+  try {
+    return missingFile(parseStorageUrl(url));
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Runs `work` on the ledger's database and closes it. `read` commands refuse a SQLite file that does
  * not exist (instead of creating an empty one); `write` commands create it.
@@ -58,7 +73,7 @@ export async function withLedger<T>(
   mode: 'read' | 'write',
   work: (storage: Storage) => Promise<T>,
 ): Promise<T> {
-  let target: ReturnType<typeof parseStorageUrl>;
+  let target: StorageTarget;
   try {
     target = parseStorageUrl(url);
   } catch (e) {
@@ -66,12 +81,7 @@ export async function withLedger<T>(
       `--database ${url}: 无法识别的数据库地址 (bad database URL): ${(e as Error).message}`,
     );
   }
-  if (
-    mode === 'read' &&
-    target.dialect === 'sqlite' &&
-    target.path !== ':memory:' &&
-    !existsSync(target.path)
-  )
+  if (mode === 'read' && missingFile(target))
     throw new CliFailure(`${target.path}: 数据库不存在 (no such database)；请先用 gongkai agency add 建立`);
   let storage: Storage;
   try {
@@ -87,21 +97,6 @@ export async function withLedger<T>(
   } finally {
     await storage.close();
   }
-}
-
-/** A positive integer id given on the command line. */
-export function parseId(text: string, option: string): number {
-  const id = Number(text);
-  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(id) || id < 1)
-    throw new CliFailure(`${option} ${text}: 应为机关编号（正整数）(an agency id, a positive integer)`);
-  return id;
-}
-
-export function parseYear(text: string): number {
-  const year = Number(text);
-  if (!/^\d{4}$/.test(text.trim()) || year < 2019 || year > 2100)
-    throw new CliFailure(`--year ${text}: 年度应为 2019 年至 2100 年之间的整数 (a year from 2019 to 2100)`);
-  return year;
 }
 
 function agencyJson(node: AgencyNode): unknown {

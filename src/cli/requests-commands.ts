@@ -23,14 +23,20 @@ import {
 } from '../ledger/index.js';
 import { loadCalendar } from '../storage/index.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
-import { DATE_FORMS, fold, nonEmpty, parseDateOption, type SetExit } from './cli-options.js';
+import {
+  DATE_FORMS,
+  fold,
+  nonEmpty,
+  parseDateOption,
+  parseId,
+  parseYear,
+  type SetExit,
+} from './cli-options.js';
 import {
   cliActor,
   DATABASE_FLAGS,
   DATABASE_HELP,
   databaseUrl,
-  parseId,
-  parseYear,
   refused,
   withLedger,
 } from './ledger-commands.js';

@@ -2,13 +2,12 @@ import type { Command } from 'commander';
 import { type ImportSummary, importRegister, parseColumnMap, readRegisterTable } from '../ledger/index.js';
 import { readInputFile } from './cli-files.js';
 import { CliFailure, type CliIo, EXIT, processIo } from './cli-io.js';
-import type { SetExit } from './cli-options.js';
+import { parseId, type SetExit } from './cli-options.js';
 import {
   cliActor,
   DATABASE_FLAGS,
   DATABASE_HELP,
   databaseUrl,
-  parseId,
   refused,
   withLedger,
 } from './ledger-commands.js';
