@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
-import { isRenderTarget, RENDER_TARGETS, renderReport, TEXT_TARGETS } from '../documents/render.js';
+import { RENDER_TARGETS } from '../documents/render.js';
 import { hasErrors } from '../domain/report/validation/finding.js';
 import { validateReport } from '../domain/report/validation/validate.js';
 import {
@@ -22,9 +22,9 @@ import {
   openLedger,
 } from '../ledger/index.js';
 import { DEFAULT_DATABASE_URL, parseStorageUrl, type Storage } from '../storage/index.js';
-import { writeOutputFile } from './cli-files.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
 import { parseId, parseYear, type SetExit } from './cli-options.js';
+import { renderTargetOf, writeRendered } from './report-commands.js';
 
 export const DATABASE_FLAGS = '--database <url>';
 export const DATABASE_HELP =
@@ -194,19 +194,12 @@ function registerReportLedgerCommands(program: Command, io: CliIo, setExit: SetE
       }) => {
         const agencyId = parseId(options.agency, '--agency');
         const year = parseYear(options.year);
-        const target = options.json ? 'json' : options.to;
         if (options.json && options.to && options.to !== 'json')
           throw new CliFailure('--json 与 --to 不能同时使用 (--json and --to exclude each other)');
-        if (target !== undefined && !isRenderTarget(target))
-          throw new CliFailure(
-            `--to ${target}: 不支持的格式，可选 ${RENDER_TARGETS.join('|')} (unknown format)`,
-          );
-        if (options.output && target === undefined)
+        const to = options.json ? 'json' : options.to;
+        if (options.output && to === undefined)
           throw new CliFailure('-o 需要与 --to 或 --json 一起使用 (-o needs --to or --json)');
-        if (target && !options.output && !TEXT_TARGETS.has(target) && io.stdoutIsTerminal)
-          throw new CliFailure(
-            `--to ${target} 是二进制格式，请用 -o 指定输出文件 (binary output needs -o FILE)`,
-          );
+        const target = to === undefined ? undefined : renderTargetOf(to, options.output, io);
 
         const built = await withLedger(databaseUrl(options.database), 'read', (storage) =>
           buildAnnualReport(storage, agencyId, year, { verify: options.verify === true }),
@@ -222,11 +215,7 @@ function registerReportLedgerCommands(program: Command, io: CliIo, setExit: SetE
           );
 
         if (target) {
-          const bytes = await renderReport(report, target);
-          if (options.output) {
-            writeOutputFile(options.output, bytes);
-            io.stderr(`已写入 ${options.output}（${bytes.length} 字节）(written)\n`);
-          } else io.stdout(new TextDecoder().decode(bytes));
+          await writeRendered(report, target, options.output, io);
         } else {
           const row = (key: 'new' | 'carriedOver' | 'total' | 'carriedForward') =>
             report.requests[key]?.[6] ?? 0;

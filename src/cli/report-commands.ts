@@ -2,7 +2,13 @@ import type { Command } from 'commander';
 import { findingJson } from '../documents/json/finding-json.js';
 import { renderJson } from '../documents/json/report-json.js';
 import type { ReportShape } from '../documents/read-result.js';
-import { isRenderTarget, RENDER_TARGETS, renderReport, TEXT_TARGETS } from '../documents/render.js';
+import {
+  isRenderTarget,
+  RENDER_TARGETS,
+  type RenderTarget,
+  renderReport,
+  TEXT_TARGETS,
+} from '../documents/render.js';
 import { exampleReport } from '../domain/report/example.js';
 import { FORMAT_NOTICE } from '../domain/report/format.js';
 import type { AnnualReport } from '../domain/report/model.js';
@@ -57,6 +63,29 @@ function summaryLines(file: string, report: AnnualReport, shape: ReportShape, en
 /** What a report FILE may be: the readers judge the shape from the content. */
 const REPORT_FILE_HELP =
   '报告文件：纯文本、HTML、PDF、DOCX 或 JSON，按内容识别 (text, HTML, PDF, DOCX or JSON, told by content)';
+
+/** --to FORMAT, checked before any work: a known format, and a binary one into -o FILE or a pipe. */
+export function renderTargetOf(to: string, output: string | undefined, io: CliIo): RenderTarget {
+  if (!isRenderTarget(to))
+    throw new CliFailure(`--to ${to}: 不支持的格式，可选 ${RENDER_TARGETS.join('|')} (unknown format)`);
+  if (!output && !TEXT_TARGETS.has(to) && io.stdoutIsTerminal)
+    throw new CliFailure(`--to ${to} 是二进制格式，请用 -o 指定输出文件 (binary output needs -o FILE)`);
+  return to;
+}
+
+/** The report rendered into -o FILE (said on stderr), else onto stdout. */
+export async function writeRendered(
+  report: AnnualReport,
+  target: RenderTarget,
+  output: string | undefined,
+  io: CliIo,
+): Promise<void> {
+  const bytes = await renderReport(report, target);
+  if (output) {
+    writeOutputFile(output, bytes);
+    io.stderr(`已写入 ${output}（${bytes.length} 字节）(written)\n`);
+  } else io.stdout(new TextDecoder().decode(bytes));
+}
 
 export function registerReportCommands(program: Command, io: CliIo, setExit: SetExit): void {
   const report = program
@@ -130,16 +159,7 @@ export function registerReportCommands(program: Command, io: CliIo, setExit: Set
     .requiredOption('--to <format>', `输出格式 (output format): ${RENDER_TARGETS.join('|')}`)
     .option('-o, --output <file>', '输出文件；省略时写到标准输出 (output file; stdout when omitted)')
     .action(async (file: string, options: { to: string; output?: string }) => {
-      if (!isRenderTarget(options.to)) {
-        throw new CliFailure(
-          `--to ${options.to}: 不支持的格式，可选 ${RENDER_TARGETS.join('|')} (unknown format)`,
-        );
-      }
-      if (!options.output && !TEXT_TARGETS.has(options.to) && io.stdoutIsTerminal) {
-        throw new CliFailure(
-          `--to ${options.to} 是二进制格式，请用 -o 指定输出文件 (binary output needs -o FILE)`,
-        );
-      }
+      const target = renderTargetOf(options.to, options.output, io);
       const loaded = await loadReportFile(file);
       const findings = validateReport(loaded.report);
       if (hasErrors(findings)) {
@@ -147,13 +167,7 @@ export function registerReportCommands(program: Command, io: CliIo, setExit: Set
           `警告 (warning): ${file} 有 ${findings.filter((f) => f.severity === 'error').length} 项错误，照原样生成；请用 gongkai report check 查看\n`,
         );
       }
-      const bytes = await renderReport(loaded.report, options.to);
-      if (options.output) {
-        writeOutputFile(options.output, bytes);
-        io.stderr(`已写入 ${options.output}（${bytes.length} 字节）(written)\n`);
-      } else {
-        io.stdout(new TextDecoder().decode(bytes));
-      }
+      await writeRendered(loaded.report, target, options.output, io);
       setExit(EXIT.ok);
     });
 
