@@ -8,7 +8,7 @@ import iconv from 'iconv-lite';
 import { renderJson } from '../documents/json/report-json.js';
 import { renderText } from '../documents/text/render-text.js';
 import { exampleReport } from '../domain/report/example.js';
-import { gongkai } from '../test-support/run-cli.js';
+import { assertRefused, gongkai } from '../test-support/run-cli.js';
 import { SEED_REPORT, skipUnlessShared } from '../test-support/shared-files.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-cli-'));
@@ -192,5 +192,9 @@ describe('gongkai report parse and render', () => {
     const path = join(dir, 'example.json');
     assert.equal((await gongkai('report', 'example', '--year', '2025', '-o', path)).code, 0);
     assert.equal((await gongkai('report', 'check', path)).code, 0);
+    assertRefused(
+      await gongkai('report', 'example', '--year', '2101'),
+      /^gongkai: --year 2101: 年度应为 2019 年至 2100 年之间的整数/,
+    );
   });
 });

@@ -17,7 +17,7 @@ import { RULES } from '../domain/report/validation/rule-catalogue.js';
 import { validateReadReport, validateReport } from '../domain/report/validation/validate.js';
 import { writeOutputFile } from './cli-files.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
-import type { SetExit } from './cli-options.js';
+import { parseYear, type SetExit } from './cli-options.js';
 import { findingsTable } from './findings-table.js';
 import { loadReportFile } from './read-report-file.js';
 
@@ -178,11 +178,7 @@ export function registerReportCommands(program: Command, io: CliIo, setExit: Set
     .option('--agency <name>', '机关名称 (agency name)')
     .option('-o, --output <file>', '输出文件；省略时写到标准输出 (output file; stdout when omitted)')
     .action((options: { year: string; agency?: string; output?: string }) => {
-      const year = Number(options.year);
-      if (!Number.isInteger(year) || year < 2019 || year > 2100) {
-        throw new CliFailure(`--year ${options.year}: 年度应为 2019 年或以后的整数 (a year from 2019 on)`);
-      }
-      const json = renderJson(exampleReport(year, options.agency));
+      const json = renderJson(exampleReport(parseYear(options.year), options.agency));
       if (options.output) {
         writeOutputFile(options.output, new TextEncoder().encode(json));
         io.stderr(`已写入 ${options.output} (written)\n`);
