@@ -12,7 +12,7 @@ import { type Finding, SEVERITY_LABEL, type Severity } from '../domain/report/va
 import { COMPARE_FIGURES } from './digest.js';
 import type { AuditRun } from './run-audit.js';
 import { type AuditSummary, ruleInfo } from './tally.js';
-import { exitMeaning, figure } from './terminal.js';
+import { COUNTS, exitMeaning, figure, RULE_HEADERS, unreadableReason } from './terminal.js';
 import type { FileResult } from './types.js';
 
 const STATUS_LABEL = { clean: '无问题', findings: '有问题', unreadable: '无法读取' } as const;
@@ -78,20 +78,10 @@ function toHtml(element: unknown): string {
 }
 
 function Counts({ summary }: { summary: AuditSummary }) {
-  const rows: [keyof AuditSummary, string][] = [
-    ['files', '文件'],
-    ['read', '读取的报告'],
-    ['clean', '无问题'],
-    ['withFindings', '有问题'],
-    ['unreadable', '无法读取'],
-    ['skipped', '跳过的非报告文件'],
-    ['agencies', '机关'],
-    ['yearPairs', '相邻年度比较'],
-  ];
   return (
     <table class="gk-counts">
       <tbody>
-        {rows.map(([key, label]) => (
+        {COUNTS.map(([key, label]) => (
           <tr>
             <th scope="row">{label}</th>
             <td class="num" data-key={key}>
@@ -109,13 +99,9 @@ function RuleTable({ summary }: { summary: AuditSummary }) {
     <table class="gk-rules">
       <thead>
         <tr>
-          <th>规则</th>
-          <th>说明</th>
-          <th>条数</th>
-          <th>错误</th>
-          <th>警告</th>
-          <th>提示</th>
-          <th>文件数</th>
+          {RULE_HEADERS.map((h) => (
+            <th>{h}</th>
+          ))}
         </tr>
       </thead>
       <tbody>
@@ -312,7 +298,7 @@ function UnreadableRow({ result }: { result: FileResult }) {
       <td>
         <code>{error?.code ?? ''}</code>
       </td>
-      <td>{`${error?.message ?? ''}${error?.line === undefined ? '' : `（第 ${error.line} 行）`}`}</td>
+      <td>{unreadableReason(error)}</td>
     </tr>
   );
 }

@@ -8,6 +8,7 @@ import { findingJson } from '../documents/json/finding-json.js';
 import { cellKey } from '../domain/report/validation/cell-names.js';
 import type { AuditRun } from './run-audit.js';
 import { UNREADABLE_RULE } from './tally.js';
+import { unreadableReason } from './terminal.js';
 import type { FileResult } from './types.js';
 
 /** Collects small writes into chunks of about 64 KB, so 100,000 results are not 100,000 writes. */
@@ -89,12 +90,18 @@ const csvLine = (fields: readonly (string | number | null | undefined)[]) =>
 
 /** The CSV rows of one file: one per finding; an unreadable file gets one `read.unreadable` row. */
 export function csvRows(r: FileResult): string {
-  if (r.status === 'unreadable') {
-    const message = r.error
-      ? `${r.error.message}${r.error.line === undefined ? '' : `（第 ${r.error.line} 行）`}`
-      : '';
-    return csvLine([r.file, r.agency, r.year, UNREADABLE_RULE, 'error', '', '', '', message]);
-  }
+  if (r.status === 'unreadable')
+    return csvLine([
+      r.file,
+      r.agency,
+      r.year,
+      UNREADABLE_RULE,
+      'error',
+      '',
+      '',
+      '',
+      unreadableReason(r.error),
+    ]);
   return r.findings
     .map((f) =>
       csvLine([

@@ -1,13 +1,41 @@
-/** @module What a batch audit prints for a person: the summary tables and the year-over-year tables. */
+/**
+ * @module What a batch audit prints for a person: the summary tables and the year-over-year tables, and
+ * the labels the HTML page shares with them.
+ */
 import Table from 'cli-table3';
 import { COMPARE_FIGURES } from './digest.js';
 import type { AuditSummary } from './tally.js';
+import type { FileError } from './types.js';
 
 const plain = { head: [] as string[], border: [] as string[] };
 
 /** A figure of the year-over-year tables; "—" where the report's cells could not be read. */
 export const figure = (n: number | undefined): string =>
   n === undefined || Number.isNaN(n) ? '—' : String(n);
+
+/** A number of the summary. */
+type CountKey = { [K in keyof AuditSummary]: AuditSummary[K] extends number ? K : never }[keyof AuditSummary];
+
+/** The counts of a summary, as the terminal and the HTML page list them: key, Chinese, English. */
+export const COUNTS: readonly (readonly [key: CountKey, zh: string, en: string])[] = [
+  ['files', '文件', 'files'],
+  ['read', '读取的报告', 'reports read'],
+  ['clean', '无问题', 'clean'],
+  ['withFindings', '有问题', 'with findings'],
+  ['unreadable', '无法读取', 'unreadable'],
+  ['skipped', '跳过的非报告文件', 'skipped'],
+  ['agencies', '机关', 'agencies'],
+  ['yearPairs', '相邻年度比较', 'year pairs'],
+];
+
+/** The columns of the findings-by-rule table (terminal and HTML page). */
+export const RULE_HEADERS = ['规则', '说明', '条数', '错误', '警告', '提示', '文件数'] as const;
+
+/** Why a file could not be read, with the line where reading stopped (CSV row, HTML page). */
+export function unreadableReason(error: FileError | undefined): string {
+  if (!error) return '';
+  return `${error.message}${error.line === undefined ? '' : `（第 ${error.line} 行）`}`;
+}
 
 export function exitMeaning(code: 0 | 1 | 2): string {
   if (code === 2) return '有文件无法读取 (some files could not be read)';
@@ -17,20 +45,11 @@ export function exitMeaning(code: 0 | 1 | 2): string {
 
 export function summaryText(s: AuditSummary): string {
   const counts = new Table({ style: plain });
-  counts.push(
-    ['文件 (files)', s.files],
-    ['读取的报告 (reports read)', s.read],
-    ['无问题 (clean)', s.clean],
-    ['有问题 (with findings)', s.withFindings],
-    ['无法读取 (unreadable)', s.unreadable],
-    ['跳过的非报告文件 (skipped)', s.skipped],
-    ['机关 (agencies)', s.agencies],
-    ['相邻年度比较 (year pairs)', s.yearPairs],
-  );
+  counts.push(...COUNTS.map(([key, zh, en]) => [`${zh} (${en})`, s[key]]));
   const parts = [`批量检查结果 (audit summary)\n${counts.toString()}`];
   if (s.byRule.length > 0) {
     const rules = new Table({
-      head: ['规则', '说明', '条数', '错误', '警告', '提示', '文件数'],
+      head: [...RULE_HEADERS],
       colWidths: [26, 40, 8, 8, 8, 8, 8],
       wordWrap: true,
       wrapOnWordBoundary: false,
