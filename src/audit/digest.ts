@@ -18,13 +18,13 @@ import {
   proactiveBlocks,
   REQUEST_COLUMNS,
   requestRows,
+  TOTAL_COLUMN_INDEX,
 } from '../domain/report/labels.js';
 import type { AnnualReport, CountCell, ProactiveCell, RequestTable } from '../domain/report/model.js';
 import { tableNumbers } from '../domain/report/validation/identical-rule.js';
 import type { ReportDigest } from './types.js';
 
 const COLUMNS = REQUEST_COLUMNS.length;
-const TOTAL = COLUMNS - 1;
 const BLANK = Number.NEGATIVE_INFINITY;
 const CARRY_ROWS = ['carriedOver', 'carriedForward'] as const;
 const PROACTIVE_START = CARRY_ROWS.length * COLUMNS;
@@ -54,10 +54,10 @@ export const COMPARE_FIGURES: readonly {
   { label: '二、上年结转', of: (r) => requestTotal(r, ['carriedOver']) },
   { label: '（一）予以公开', of: (r) => requestTotal(r, ['granted']) },
   { label: '（二）部分公开', of: (r) => requestTotal(r, ['partial']) },
-  { label: '（三）不予公开 合计', of: (r) => requestTotal(r, groupRows(r.format, 'denied')) },
-  { label: '（四）无法提供 合计', of: (r) => requestTotal(r, groupRows(r.format, 'unable')) },
-  { label: '（五）不予处理 合计', of: (r) => requestTotal(r, groupRows(r.format, 'notProcessed')) },
-  { label: '（六）其他处理 合计', of: (r) => requestTotal(r, groupRows(r.format, 'other')) },
+  { label: '（三）不予公开 合计', of: (r) => requestTotal(r, GROUP_ROWS[r.format].denied) },
+  { label: '（四）无法提供 合计', of: (r) => requestTotal(r, GROUP_ROWS[r.format].unable) },
+  { label: '（五）不予处理 合计', of: (r) => requestTotal(r, GROUP_ROWS[r.format].notProcessed) },
+  { label: '（六）其他处理 合计', of: (r) => requestTotal(r, GROUP_ROWS[r.format].other) },
   { label: '（七）总计', of: (r) => requestTotal(r, ['total']) },
   { label: '四、结转下年度继续办理', of: (r) => requestTotal(r, ['carriedForward']) },
   { label: '行政复议 总计', of: (r) => reviewTotal(r, 'review') },
@@ -65,18 +65,37 @@ export const COMPARE_FIGURES: readonly {
   { label: '行政诉讼 复议后起诉 总计', of: (r) => reviewTotal(r, 'litigationAfterReview') },
 ];
 
-/** Rows of an outcome group; the 2019 format's （六）其他处理 is one row keyed like its group. */
-function groupRows(format: ReportFormat, group: string): string[] {
-  return requestRows(format)
-    .filter((r) => r.group === group || r.key === group)
-    .map((r) => r.key);
+type OutcomeGroup = 'denied' | 'unable' | 'notProcessed' | 'other';
+
+/**
+ * Rows of each outcome group by format, found once, not per report; the 2019 format's （六）其他处理 is
+ * one row keyed like its group.
+ */
+const GROUP_ROWS: Readonly<Record<ReportFormat, Readonly<Record<OutcomeGroup, readonly string[]>>>> = {
+  '2019': groupRowsOf('2019'),
+  '2021': groupRowsOf('2021'),
+};
+
+function groupRowsOf(format: ReportFormat): Record<OutcomeGroup, string[]> {
+  const rows = (group: OutcomeGroup) =>
+    requestRows(format)
+      .filter((r) => r.group === group || r.key === group)
+      .map((r) => r.key);
+  return {
+    denied: rows('denied'),
+    unable: rows('unable'),
+    notProcessed: rows('notProcessed'),
+    other: rows('other'),
+  };
 }
 
 /** Sum of the 总计 column over rows; NaN when one of them could not be read. Blank counts as 0. */
 function requestTotal(report: AnnualReport, rows: readonly string[]): number {
   let sum = 0;
   for (const row of rows) {
-    const cell = (report.requests as Record<string, readonly CountCell[] | undefined>)[row]?.[TOTAL];
+    const cell = (report.requests as Record<string, readonly CountCell[] | undefined>)[row]?.[
+      TOTAL_COLUMN_INDEX
+    ];
     if (cell === undefined) return Number.NaN;
     sum += cell ?? 0;
   }
@@ -92,10 +111,8 @@ const encodeCount = (cell: unknown): number =>
   cell === null ? BLANK : typeof cell === 'number' ? cell : Number.NaN;
 
 function encodeProactive(cell: ProactiveCell | undefined, slot: ProactiveSlot): number {
-  if (slot.column.kind === 'amount' && typeof cell === 'string') {
-    const n = Number(cell);
-    return Number.isNaN(n) ? Number.NaN : n;
-  }
+  // An amount (万元) is a decimal string; one that is not a number is NaN, as an unread cell.
+  if (slot.column.kind === 'amount' && typeof cell === 'string') return Number(cell);
   return encodeCount(cell);
 }
 
