@@ -41,8 +41,11 @@ export function assertRefused(run: CliRun, message: RegExp): void {
   assert.match(lines[0]!, message);
 }
 
-/** The arguments of `gongkai requests add` for 张三 (自然人) at `agency`, received on `received`. */
-export function addRequestArgs(agency: string, received: string): string[] {
+/**
+ * The arguments of `gongkai requests add` for 张三 (自然人) at `agency`, received on `received` (without
+ * it, the caller adds its own --received).
+ */
+export function addRequestArgs(agency: string, received?: string): string[] {
   return [
     'requests',
     'add',
@@ -54,7 +57,6 @@ export function addRequestArgs(agency: string, received: string): string[] {
     '自然人',
     '--content',
     '征收补偿方案',
-    '--received',
-    received,
+    ...(received === undefined ? [] : ['--received', received]),
   ];
 }
