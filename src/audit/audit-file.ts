@@ -12,7 +12,7 @@ import type { FileError, FileOutcome, FileResult, FileStatus } from './types.js'
 import { ioError } from './walk.js';
 
 /** Larger files are not read (the biggest published reports, PDFs with scans, stay well under this). */
-export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+const MAX_FILE_BYTES = 256 * 1024 * 1024;
 
 export interface AuditFileOptions {
   /** Keep the year-over-year figures in the digest (`--compare`). */

@@ -34,7 +34,7 @@ export class ChunkedWriter {
   }
 }
 
-export function fileJson(r: FileResult) {
+function fileJson(r: FileResult) {
   return {
     file: r.file,
     agency: r.agency,
@@ -61,17 +61,7 @@ export function writeAuditJson(run: AuditRun, out: ChunkedWriter): void {
   out.flush();
 }
 
-export const CSV_HEADER = [
-  'file',
-  'agency',
-  'year',
-  'rule',
-  'severity',
-  'cells',
-  'expected',
-  'found',
-  'message',
-];
+const CSV_HEADER = ['file', 'agency', 'year', 'rule', 'severity', 'cells', 'expected', 'found', 'message'];
 
 /**
  * One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break, quotes doubled. Text

@@ -17,7 +17,7 @@ import type { FileOutcome, FileResult } from './types.js';
 import { type WalkItem, walkReportFiles } from './walk.js';
 
 /** Batches up to this many files run inline even when more cores are there: workers take time to start. */
-export const WORKER_THRESHOLD = 200;
+const WORKER_THRESHOLD = 200;
 
 export interface AuditOptions {
   readonly paths: readonly string[];

@@ -9,7 +9,7 @@ const MAX_CELLS_SHOWN = 4;
 const WIDTHS = [6, 22, 40, 40, 12, 12] as const;
 
 /** Breaks text into lines of at most `width` terminal columns (CJK characters take two). */
-export function wrapToWidth(text: string, width: number): string {
+function wrapToWidth(text: string, width: number): string {
   const out: string[] = [];
   for (const paragraph of text.split('\n')) {
     let line = '';
