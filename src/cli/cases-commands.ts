@@ -9,7 +9,7 @@ import { CASE_RESULT_LABELS, type CaseResult } from '../domain/requests/cases.js
 import { addCase, CASE_KIND_LABELS, closeCase, resolveRequestId } from '../ledger/index.js';
 import type { CaseKind } from '../storage/index.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
-import { fold, nonEmpty, parseDateOption, type SetExit } from './cli-options.js';
+import { DATE_FORMS, fold, nonEmpty, parseDateOption, type SetExit } from './cli-options.js';
 import {
   cliActor,
   DATABASE_FLAGS,
@@ -58,7 +58,7 @@ export function registerCasesCommands(program: Command, io: CliIo, setExit: SetE
     .description('登记一件复议或诉讼案件，输出其编号 (record a case; prints its id)')
     .requiredOption('--request <id>', '案件所涉申请的编号 (the request it is about)')
     .requiredOption('--kind <kind>', '复议、直接起诉 或 复议后起诉 (case kind)')
-    .requiredOption('--filed <date>', '立案日期，如 2024-03-01、2024/3/1 或 2024年3月1日 (filing date)')
+    .requiredOption('--filed <date>', `立案日期，如 ${DATE_FORMS} (filing date)`)
     .option('--by <staff>', '登记人 (who records it)；默认 cli:<用户名>')
     .option('--json', '以 JSON 输出 {"id", …} (machine-readable output)')
     .option(DATABASE_FLAGS, DATABASE_HELP)
