@@ -52,10 +52,8 @@ export interface AuditSummary {
 }
 
 export class Tally {
-  files = 0;
   read = 0;
   clean = 0;
-  withFindings = 0;
   unreadable = 0;
   yearPairs = 0;
   private readonly severities = { error: 0, warning: 0, info: 0 };
@@ -64,7 +62,6 @@ export class Tally {
 
   /** A file's result as read (before the cross-year rules). */
   addFile(result: FileResult): void {
-    this.files++;
     if (result.status === 'unreadable') {
       this.unreadable++;
       const code = result.error?.code ?? 'input.io';
@@ -73,17 +70,13 @@ export class Tally {
     }
     this.read++;
     if (result.status === 'clean') this.clean++;
-    else this.withFindings++;
     this.addFindings(result.findings);
   }
 
   /** Findings added to a file afterwards (cross-year); `wasClean` says how the file stood before. */
   addLaterFindings(findings: readonly Finding[], wasClean: boolean): void {
     this.addFindings(findings);
-    if (wasClean && findings.some((f) => f.severity !== 'info')) {
-      this.clean--;
-      this.withFindings++;
-    }
+    if (wasClean && findings.some((f) => f.severity !== 'info')) this.clean--;
   }
 
   private addFindings(findings: readonly Finding[]): void {
@@ -119,10 +112,10 @@ export class Tally {
       .sort((a, b) => b.count - a.count || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
     const exitCode = this.unreadable > 0 ? 2 : this.severities.error > 0 ? 1 : 0;
     return {
-      files: this.files,
+      files: this.read + this.unreadable,
       read: this.read,
       clean: this.clean,
-      withFindings: this.withFindings,
+      withFindings: this.read - this.clean,
       unreadable: this.unreadable,
       skipped: extra.skipped,
       agencies: extra.agencies,
