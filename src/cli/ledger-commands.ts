@@ -44,9 +44,9 @@ export function cliActor(): string {
   }
 }
 
-/** A refusal as a one-line failure (exit 2 unless said otherwise). */
-export function refused(refusal: LedgerRefusal, code: number = EXIT.unusable): CliFailure {
-  return new CliFailure(refusal.message, code);
+/** A refusal as a one-line failure (exit 2). */
+export function refused(refusal: LedgerRefusal): CliFailure {
+  return new CliFailure(refusal.message);
 }
 
 type StorageTarget = ReturnType<typeof parseStorageUrl>;
