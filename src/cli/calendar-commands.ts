@@ -272,6 +272,8 @@ export function registerCalendarCommands(program: Command, io: CliIo, setExit: S
         io.stderr(importSummaryText(file, notice.days, notice.invalid, summary, dryRun));
         if (options.json) {
           const days = summary?.days ?? notice.days;
+          const lines = (problems: readonly NoticeProblem[]) =>
+            problems.map((p) => ({ line: p.line, reason: p.reason }));
           io.stdout(
             `${JSON.stringify(
               {
@@ -280,8 +282,8 @@ export function registerCalendarCommands(program: Command, io: CliIo, setExit: S
                 created: summary?.created ?? null,
                 replaced: summary?.replaced ?? null,
                 unchanged: summary?.unchanged ?? null,
-                invalid: notice.invalid.map((p) => ({ line: p.line, reason: p.reason })),
-                warnings: notice.warnings.map((p) => ({ line: p.line, reason: p.reason })),
+                invalid: lines(notice.invalid),
+                warnings: lines(notice.warnings),
                 written: summary?.written ?? false,
                 dryRun,
                 completed: summary?.completed ?? null,
