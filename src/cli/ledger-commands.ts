@@ -17,7 +17,6 @@ import {
   agencyTree,
   buildAnnualReport,
   explainReportCell,
-  LedgerError,
   type LedgerRefusal,
   openLedger,
 } from '../ledger/index.js';
@@ -91,9 +90,6 @@ export async function withLedger<T>(
   }
   try {
     return await work(storage);
-  } catch (e) {
-    if (e instanceof LedgerError) throw refused(e.refusal);
-    throw e;
   } finally {
     await storage.close();
   }

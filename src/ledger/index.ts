@@ -59,7 +59,6 @@ export { applicantKindOfWording, outcomeOfWording } from './import/wording.js';
 export {
   LEDGER_REFUSALS,
   type LedgerCode,
-  LedgerError,
   type LedgerRefusal,
   ledgerRefusal,
 } from './refusals.js';
@@ -67,7 +66,6 @@ export {
   type BuiltReport,
   buildAnnualReport,
   buildLedgerReport,
-  buildReport,
   type CellExplanation,
   type CellRef,
   checkReportYear,

@@ -41,11 +41,3 @@ export interface LedgerRefusal {
 export function ledgerRefusal(code: LedgerCode, detail?: string): LedgerRefusal {
   return { code, message: detail ? `${LEDGER_REFUSALS[code]}：${detail}` : LEDGER_REFUSALS[code] };
 }
-
-/** Thrown by the few use cases that return a plain value (buildReport): an expected failure, not a bug. */
-export class LedgerError extends Error {
-  constructor(readonly refusal: LedgerRefusal) {
-    super(refusal.message);
-    this.name = 'LedgerError';
-  }
-}

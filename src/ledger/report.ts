@@ -56,7 +56,7 @@ import {
   UnmappableRequestError,
 } from '../storage/index.js';
 import { reviewCaseOf } from './cases.js';
-import { LedgerError, type LedgerRefusal, ledgerRefusal } from './refusals.js';
+import { type LedgerRefusal, ledgerRefusal } from './refusals.js';
 import { applicantKindOf, entryFromStored, isOutcomeKind } from './stored.js';
 
 export const LAST_REPORT_YEAR = 2100;
@@ -274,18 +274,6 @@ export async function buildAnnualReport(
     ...(options.caseCounting ? { caseCounting: options.caseCounting } : {}),
   });
   return ok({ agency, report: { ...sections.report, requests }, excluded });
-}
-
-/** The annual report of `agencyId` for `year` from the ledger. Throws LedgerError (unknown agency, bad year). */
-export async function buildReport(
-  storage: Storage,
-  agencyId: number,
-  year: number,
-  options: ReportOptions = {},
-): Promise<AnnualReport> {
-  const built = await buildAnnualReport(storage, agencyId, year, options);
-  if (!built.ok) throw new LedgerError(built.error);
-  return built.value.report;
 }
 
 // ── explaining a cell ────────────────────────────────────────────────────────────────────────────

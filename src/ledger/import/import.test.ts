@@ -9,6 +9,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { officialCalendar } from '../../calendar/official-calendar.js';
 import { localDate } from '../../domain/calendar/local-date.js';
+import type { AnnualReport } from '../../domain/report/model.js';
 import { zeroReport } from '../../domain/report/model.js';
 import { hasErrors } from '../../domain/report/validation/finding.js';
 import { validateReport } from '../../domain/report/validation/validate.js';
@@ -16,7 +17,20 @@ import type { Storage } from '../../storage/index.js';
 import { DIALECTS, withStorage } from '../../storage/test-dialects.js';
 import { addAgency } from '../agencies.js';
 import { ledgerDeriveStep } from '../derive.js';
-import { buildReport } from '../report.js';
+import { buildAnnualReport, type ReportOptions } from '../report.js';
+
+/** The ledger's report of an agency and year, which these tests expect to be there. */
+async function buildReport(
+  storage: Storage,
+  agencyId: number,
+  year: number,
+  options: ReportOptions,
+): Promise<AnnualReport> {
+  const built = await buildAnnualReport(storage, agencyId, year, options);
+  assert.ok(built.ok, JSON.stringify(built));
+  return built.value.report;
+}
+
 import { type ImportOptions, importRegister } from './import.js';
 import { parseColumnMap } from './register.js';
 import { readRegisterTable } from './table.js';
