@@ -12,10 +12,12 @@ import { RENDER_TARGETS } from '../documents/render.js';
 import { hasErrors } from '../domain/report/validation/finding.js';
 import { validateReport } from '../domain/report/validation/validate.js';
 import {
+  AGENCY_KINDS,
   type AgencyNode,
   addAgency,
   agencyTree,
   buildAnnualReport,
+  DEFAULT_AGENCY_KIND,
   explainReportCell,
   type LedgerRefusal,
   openLedger,
@@ -122,7 +124,10 @@ function registerAgencyCommands(program: Command, io: CliIo, setExit: SetExit): 
     .argument('<name>', '机关名称 (agency name)')
     .option('--parent <id>', '上级机关编号 (parent agency id)')
     .option('--code <code>', '统一社会信用代码或内部代码，不可重复 (unique code)')
-    .option('--kind <kind>', '层级：省、市、区县、乡镇/街道、部门 (level)；默认 机关')
+    .option(
+      '--kind <kind>',
+      `层级：${AGENCY_KINDS.filter((k) => k !== DEFAULT_AGENCY_KIND).join('、')} (level)；默认 ${DEFAULT_AGENCY_KIND}`,
+    )
     .option('--json', '以 JSON 输出 {"id": …} (machine-readable output)')
     .option(DATABASE_FLAGS, DATABASE_HELP)
     .action(
