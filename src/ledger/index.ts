@@ -13,13 +13,11 @@ export {
   type NewAgencyInput,
 } from './agencies.js';
 export {
-  belongsToNoticeYear,
   type CalendarChange,
   type CalendarDay,
   type CalendarEntry,
   type CalendarImportSummary,
   type CalendarNotice,
-  checkCalendarReason,
   checkCalendarYear,
   completeCalendarYear,
   type DueDate,
@@ -28,7 +26,6 @@ export {
   holidaysOf,
   type ImportedDay,
   importCalendarDays,
-  MAX_NOTICE_RANGE_DAYS,
   type NoticeProblem,
   readCalendarNotice,
   setCalendarDay,
@@ -44,14 +41,13 @@ export {
   closeCase,
   type NewCaseInput,
 } from './cases.js';
-export { ledgerDeriveStep, openLedger } from './derive.js';
+export { openLedger } from './derive.js';
 export { type EarlierPieces, piecesEarlierThisMonth } from './fees.js';
 export { type ImportOptions, type ImportSummary, importRegister } from './import/import.js';
 export {
   type ColumnKey,
   parseColumnMap,
   parseRegisterDate,
-  REGISTER_COLUMNS,
   type RowProblem,
 } from './import/register.js';
 export { readRegisterTable, type SourceTable } from './import/table.js';
@@ -60,24 +56,19 @@ export {
   LEDGER_REFUSALS,
   type LedgerCode,
   type LedgerRefusal,
-  ledgerRefusal,
 } from './refusals.js';
 export {
   type BuiltReport,
   buildAnnualReport,
-  buildLedgerReport,
   type CellExplanation,
   type CellRef,
   checkReportYear,
   type ExplainedItem,
   explainReportCell,
   type LedgerReport,
-  parseCellRef,
   type RequestSummary,
-  validCellsText,
 } from './report.js';
 export {
-  eventDetailText,
   FEE_METHOD_LABELS,
   type HistoryItem,
   type ListOptions,
@@ -85,7 +76,6 @@ export {
   type RequestLine,
   type RequestList,
   type RequestView,
-  stateLabelOf,
   type ViewOptions,
   viewRequest,
 } from './request-view.js';
@@ -93,11 +83,9 @@ export {
   type IntakeInput,
   type IntakeOutcome,
   intakeRequest,
-  MIN_ID_PREFIX,
   type RecordedEvent,
   recordRequestEvent,
   resolveRequestId,
   type UseCaseOptions,
 } from './requests.js';
-export { CHANNEL_LABELS, toStoredEvent } from './stored.js';
-export { todayInChina } from './today.js';
+export { CHANNEL_LABELS } from './stored.js';
