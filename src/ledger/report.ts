@@ -132,7 +132,11 @@ function lineOfRow(row: ReportRequestRow): Result<LedgerLine, LedgerRefusal> {
   return ok({ ...base, closedOn: row.closedOn, outcome: row.outcome });
 }
 
-/** The agency's cases the year's section 四 counts; those the domain refuses go to `excluded`. */
+/**
+ * The agency's cases the year's section 四 counts; those the domain refuses go to `excluded`. Not the
+ * domain's registerCases: a 复议后起诉's 复议 case may lie in an earlier year, outside the year's cases,
+ * so the link is not checked here (addCase checked it when the case was registered); only the dates are.
+ */
 async function yearCases(
   storage: Storage,
   agencyId: number,
