@@ -9,7 +9,6 @@ import { randomUUID } from 'node:crypto';
 import type { LocalDate } from '../domain/calendar/local-date.js';
 import type { WorkingCalendar } from '../domain/calendar/working-days.js';
 import type { RequestEvent } from '../domain/requests/events.js';
-import type { LedgerState } from '../domain/requests/ledger-state.js';
 import { type DeadlinePolicy, REGULATION_2019 } from '../domain/requests/policy.js';
 import { refuse } from '../domain/requests/refusals.js';
 import {
@@ -111,9 +110,8 @@ export async function intakeRequest(
 }
 
 export interface RecordedEvent {
+  /** Where the event stands in the request's log. */
   readonly seq: number;
-  /** The facts of the log after the event (the domain's replay). */
-  readonly state: LedgerState;
 }
 
 /** Attempts before a lost race for the next seq is reported as 'request.concurrent'. */
@@ -153,7 +151,7 @@ export async function recordRequestEvent(
         });
         return appended.seq;
       });
-      return ok({ seq, state: checked.value.state });
+      return ok({ seq });
     } catch (e) {
       if (!(e instanceof SeqConflictError)) throw e;
     }
