@@ -24,7 +24,6 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { OUTCOMES } from '../src/domain/requests/outcomes.js';
-import { APPLICANT_KIND_LABELS } from '../src/domain/requests/request.js';
 import { withSearchPath } from '../src/storage/dialects/postgres.js';
 import {
   aggregateRequestSections,
@@ -200,7 +199,7 @@ function weightedCase(r: string, mix: Mix<string>): string {
   return `case ${whens.join(' ')} else '${mix[mix.length - 1]![0]}' end`;
 }
 
-const APPLICANT_LABEL_MIX: Mix<string> = APPLICANT_MIX.map(([kind, w]) => [APPLICANT_KIND_LABELS[kind], w]);
+const APPLICANT_KEY_MIX: Mix<string> = APPLICANT_MIX;
 for (const [outcome] of DECISION_MIX)
   if (!OUTCOMES.some((o) => o.kind === outcome)) throw new Error(`not an outcome: ${outcome}`);
 
@@ -243,11 +242,11 @@ from (
       null::int as t3
     from (
       select n, agency_id,
-        ${weightedCase('rk', APPLICANT_LABEL_MIX)} as kind,
+        ${weightedCase('rk', APPLICANT_KEY_MIX)} as kind,
         ${weightedCase('rc', [
-          ['网上', 70],
-          ['信函', 15],
-          ['当面', 15],
+          ['online', 70],
+          ['postOrdinary', 15],
+          ['inPerson', 15],
         ])} as channel,
         date '2020-01-01' + floor(rr * (date '2025-12-31' - date '2020-01-01' + 1))::int as recv,
         ${weightedCase('rp', PATH_MIX)} as path,

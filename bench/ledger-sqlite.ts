@@ -24,6 +24,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { officialCalendar } from '../src/calendar/official-calendar.js';
+import { systemActor } from '../src/domain/access/policy.js';
 import { addDays, type LocalDate, localDate } from '../src/domain/calendar/local-date.js';
 import type { LedgerLine } from '../src/domain/requests/carry-over.js';
 import type { RequestEvent } from '../src/domain/requests/events.js';
@@ -196,13 +197,13 @@ async function generate(storage: Storage, agencyId: number, count: number): Prom
       items.push({
         request: {
           agencyId,
-          applicantKind: APPLICANT_KIND_LABELS[kind],
+          applicantKind: kind,
           applicantName: `申请人${i}`,
           content: `申请公开本机关${receivedOn.slice(0, 4)}年度第${i}号事项的相关文件`,
           channel: pick(rnd, [
-            ['网上', 70],
-            ['信函', 15],
-            ['当面', 15],
+            ['online', 70],
+            ['postOrdinary', 15],
+            ['inPerson', 15],
           ] as const),
           receivedOn,
           externalRef: `bench-${i}`,
@@ -361,7 +362,7 @@ try {
   const c = await time('(c) cached lines', () => cachedLines(storage, agency));
   const b = await time('(b) aggregate', () => aggregate(storage, agency));
   const d = await time('(d) report build', async () => {
-    const built = await buildAnnualReport(storage, agency, YEAR);
+    const built = await buildAnnualReport(storage, systemActor('bench'), agency, YEAR);
     if (!built.ok) throw new Error(built.error.message);
     return built.value.report.requests;
   });

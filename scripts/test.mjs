@@ -5,6 +5,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { ensureInstalled } from './ensure-installed.mjs';
+import { ensureSystemPackages } from './ensure-system.mjs';
 
 function testFiles(path) {
   if (statSync(path).isFile()) return [path];
@@ -38,6 +39,11 @@ function answers(host, port, ms = 1000) {
   });
 }
 
+// Before npm ci too: a machine that lacks chromium or the fonts learns it at once, not after the install.
+ensureSystemPackages({
+  need: ['chromium', 'cjk-fonts', 'poppler-utils'],
+  purpose: 'PDF 与浏览器测试需要 (needed by the PDF and browser tests)',
+});
 ensureInstalled();
 // src/storage's tests also run against PostgreSQL when GONGKAI_TEST_POSTGRES_URL is set. When it is
 // unset and a server answers on the default port, use it (trust auth, database test); set the variable

@@ -30,7 +30,7 @@ import { readInputFile } from './cli-files.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
 import { DATE_FORMS, parseCalendarYear, parseDateOption, type SetExit } from './cli-options.js';
 import {
-  cliActor,
+  cliOperator,
   DATABASE_FLAGS,
   DATABASE_HELP,
   databaseUrl,
@@ -177,7 +177,7 @@ export function registerCalendarCommands(program: Command, io: CliIo, setExit: S
           throw new CliFailure('请指定 --off 或 --work 之一 (give exactly one of --off and --work)');
         const working = options.work === true;
         const done = await withLedger(databaseUrl(options.database), 'write', (storage) =>
-          setCalendarDay(storage, { date, working, reason: options.reason, by: cliActor() }),
+          setCalendarDay(storage, cliOperator(), { date, working, reason: options.reason }),
         );
         if (!done.ok) throw refused(done.error);
         io.stdout(`${date} ${working ? '上班' : '休息'}：${options.reason.trim()} (recorded)\n`);
@@ -193,9 +193,10 @@ export function registerCalendarCommands(program: Command, io: CliIo, setExit: S
     .action(async (text: string, options: { database?: string }) => {
       const date = parseDateOption(text, 'DATE');
       const removed = await withLedger(databaseUrl(options.database), 'write', (storage) =>
-        unsetCalendarDay(storage, date, cliActor()),
+        unsetCalendarDay(storage, cliOperator(), date),
       );
-      if (!removed) throw new CliFailure(`${date}: 没有管理员录入 (no entry for that date)`);
+      if (!removed.ok) throw refused(removed.error);
+      if (!removed.value) throw new CliFailure(`${date}: 没有管理员录入 (no entry for that date)`);
       io.stdout(`${date}：已删除录入 (entry removed)\n`);
       setExit(EXIT.ok);
     });
@@ -208,7 +209,7 @@ export function registerCalendarCommands(program: Command, io: CliIo, setExit: S
     .action(async (text: string, options: { database?: string }) => {
       const year = parseCalendarYear(text);
       const done = await withLedger(databaseUrl(options.database), 'write', (storage) =>
-        completeCalendarYear(storage, year, cliActor()),
+        completeCalendarYear(storage, cliOperator(), year),
       );
       if (!done.ok) throw refused(done.error);
       io.stdout(`${year} 年节假日安排已标记为录入完整 (year marked complete)\n`);
@@ -256,9 +257,8 @@ export function registerCalendarCommands(program: Command, io: CliIo, setExit: S
           // A dry run against a database not created yet: every day would be new.
           const target = dryRun && sqliteFileMissing(url) ? ':memory:' : url;
           const imported = await withLedger(target, dryRun ? 'read' : 'write', (storage) =>
-            importCalendarDays(storage, {
+            importCalendarDays(storage, cliOperator(), {
               days: notice.days,
-              by: cliActor(),
               dryRun,
               source: file,
               ...(completeYear === undefined ? {} : { complete: completeYear }),

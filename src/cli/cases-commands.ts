@@ -11,7 +11,7 @@ import type { CaseKind } from '../storage/index.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
 import { DATE_FORMS, fold, nonEmpty, parseDateOption, type SetExit } from './cli-options.js';
 import {
-  cliActor,
+  cliOperator,
   DATABASE_FLAGS,
   DATABASE_HELP,
   databaseUrl,
@@ -74,11 +74,11 @@ export function registerCasesCommands(program: Command, io: CliIo, setExit: SetE
         const requestId = nonEmpty(options.request, '--request');
         const kind = parseKind(options.kind);
         const filedOn = parseDateOption(options.filed, '--filed');
-        const by = options.by === undefined ? cliActor() : nonEmpty(options.by, '--by');
+        const actor = cliOperator(options.by === undefined ? undefined : nonEmpty(options.by, '--by'));
         const added = await withLedger(databaseUrl(options.database), 'write', async (storage) => {
           const resolved = await resolveRequestId(storage, requestId);
           if (!resolved.ok) return resolved;
-          return addCase(storage, { requestId: resolved.value, kind, filedOn, by });
+          return addCase(storage, actor, { requestId: resolved.value, kind, filedOn });
         });
         if (!added.ok) throw refused(added.error);
         const c = added.value;
@@ -109,9 +109,9 @@ export function registerCasesCommands(program: Command, io: CliIo, setExit: SetE
         const caseId = nonEmpty(id, '案件编号');
         const result = parseResult(options.result);
         const closedOn = parseDateOption(options.on, '--on');
-        const by = options.by === undefined ? cliActor() : nonEmpty(options.by, '--by');
+        const actor = cliOperator(options.by === undefined ? undefined : nonEmpty(options.by, '--by'));
         const closed = await withLedger(databaseUrl(options.database), 'write', (storage) =>
-          closeCase(storage, { caseId, result, closedOn, by }),
+          closeCase(storage, actor, { caseId, result, closedOn }),
         );
         if (!closed.ok) throw refused(closed.error);
         const c = closed.value;

@@ -153,10 +153,13 @@ describe('gongkai fees quote refuses bad options: exit 2, one line, Chinese firs
       await gongkai('fees', 'quote', '--pages', '40', '--pieces', '2'),
       /只能给出一个：一件申请只按一种方式计收/,
     );
-    assertRefused(await gongkai('fees', 'quote', '--earlier', '3'), /--earlier 须与 --pieces 一起给出/);
+    assertRefused(
+      await gongkai('fees', 'quote', '--earlier', '3'),
+      /本月此前件数只用于按件计收，须与本次件数一起给出/,
+    );
     assertRefused(
       await gongkai('fees', 'quote', '--pages', '40', '--earlier', '3'),
-      /--earlier 只用于按件计收/,
+      /本月此前件数只用于按件计收/,
     );
   });
 

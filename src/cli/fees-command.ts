@@ -1,12 +1,13 @@
 /**
  * @module `gongkai fees quote`: the 信息处理费 for one request under 《政府信息公开信息处理费管理办法》
  * (国办函〔2020〕109号), 按量 (Art. 5, --pages) or 按件 (Art. 4, --pieces after --earlier 件 the same
- * applicant already had that natural month), with every band crossed. The basis options are read here
- * once for this command and for `requests record ID fee-notice`, which computes its amount the same way.
- * The charge itself is the domain's (domain/fees). The command line is a contract (docs/cli.md).
+ * applicant already had that natural month), with every band crossed. `requests record ID fee-notice`
+ * reads its counts with the same parseCount; the ledger assesses its amount. The charge itself is the
+ * domain's (domain/fees). The command line is a contract (docs/cli.md).
  */
 import type { Command } from 'commander';
 import { assessFee, basisText, type FeeAssessment, type FeeBasis } from '../domain/fees/charge.js';
+import { feeBasisOf } from '../ledger/index.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
 import type { SetExit } from './cli-options.js';
 
@@ -26,7 +27,7 @@ const METHOD_WORDS: Readonly<Record<FeeBasis['method'], string>> = {
 };
 
 /** A count of pages or 件: a whole number from 0 (full-width digits read as digits). */
-function parseCount(text: string, option: string): number {
+export function parseCount(text: string, option: string): number {
   const digits = text.normalize('NFKC').trim();
   const n = Number(digits);
   if (!/^\d+$/.test(digits) || n > MAX_UNITS)
@@ -38,27 +39,16 @@ function parseCount(text: string, option: string): number {
 
 /**
  * The basis the options give, or undefined when they give none: exactly one of --pages and --pieces
- * (one method per request, Art. 3); --earlier only with --pieces.
+ * (one method per request, Art. 3); --earlier only with --pieces (the ledger's rule, feeBasisOf).
  */
-export function parseFeeBasis(o: FeeBasisOptions): FeeBasis | undefined {
-  if (o.pages !== undefined && o.pieces !== undefined)
-    throw new CliFailure(
-      '--pages（按量）与 --pieces（按件）只能给出一个：一件申请只按一种方式计收（《办法》第三条）(give only one of --pages and --pieces)',
-    );
-  if (o.pages !== undefined) {
-    if (o.earlier !== undefined)
-      throw new CliFailure('--earlier 只用于按件计收，须与 --pieces 一起给出 (--earlier goes with --pieces)');
-    return { method: 'perVolume', pages: parseCount(o.pages, '--pages') };
-  }
-  if (o.pieces !== undefined)
-    return {
-      method: 'perPiece',
-      pieces: parseCount(o.pieces, '--pieces'),
-      piecesEarlierThisMonth: o.earlier === undefined ? 0 : parseCount(o.earlier, '--earlier'),
-    };
-  if (o.earlier !== undefined)
-    throw new CliFailure('--earlier 须与 --pieces 一起给出 (--earlier goes with --pieces)');
-  return undefined;
+function parseFeeBasis(o: FeeBasisOptions): FeeBasis | undefined {
+  const basis = feeBasisOf({
+    ...(o.pages !== undefined ? { pages: parseCount(o.pages, '--pages') } : {}),
+    ...(o.pieces !== undefined ? { pieces: parseCount(o.pieces, '--pieces') } : {}),
+    ...(o.earlier !== undefined ? { earlier: parseCount(o.earlier, '--earlier') } : {}),
+  });
+  if (!basis.ok) throw new CliFailure(basis.error.message);
+  return basis.value;
 }
 
 function quoteJson(fee: FeeAssessment) {

@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { RENDER_TARGETS } from '../documents/render.js';
+import { type Actor, systemActor } from '../domain/access/policy.js';
 import { hasErrors } from '../domain/report/validation/finding.js';
 import { validateReport } from '../domain/report/validation/validate.js';
 import {
@@ -44,6 +45,13 @@ export function cliActor(): string {
     return 'cli';
   }
 }
+
+/**
+ * The actor a command acts as: the machine's operator, who holds every role over every agency (the
+ * command line is the operator's tool; the web's users are the ones the policy restricts), recorded
+ * under `by` (a `--by` option) or the login name.
+ */
+export const cliOperator = (by?: string): Actor => systemActor(by ?? cliActor());
 
 /** A refusal as a one-line failure (exit 2). */
 export function refused(refusal: LedgerRefusal): CliFailure {
@@ -137,12 +145,11 @@ function registerAgencyCommands(program: Command, io: CliIo, setExit: SetExit): 
       ) => {
         const parentId = options.parent === undefined ? undefined : parseId(options.parent, '--parent');
         const added = await withLedger(databaseUrl(options.database), 'write', (storage) =>
-          addAgency(storage, {
+          addAgency(storage, cliOperator(), {
             name,
             ...(parentId !== undefined ? { parentId } : {}),
             ...(options.code !== undefined ? { code: options.code } : {}),
             ...(options.kind !== undefined ? { kind: options.kind } : {}),
-            by: cliActor(),
           }),
         );
         if (!added.ok) throw refused(added.error);
@@ -203,7 +210,7 @@ function registerReportLedgerCommands(program: Command, io: CliIo, setExit: SetE
         const target = to === undefined ? undefined : renderTargetOf(to, options.output, io);
 
         const built = await withLedger(databaseUrl(options.database), 'read', (storage) =>
-          buildAnnualReport(storage, agencyId, year, { verify: options.verify === true }),
+          buildAnnualReport(storage, cliOperator(), agencyId, year, { verify: options.verify === true }),
         );
         if (!built.ok) throw refused(built.error);
         const { report, excluded } = built.value;
@@ -254,7 +261,7 @@ function registerReportLedgerCommands(program: Command, io: CliIo, setExit: SetE
         const agencyId = parseId(options.agency, '--agency');
         const year = parseYear(options.year);
         const explained = await withLedger(databaseUrl(options.database), 'read', (storage) =>
-          explainReportCell(storage, agencyId, year, options.cell),
+          explainReportCell(storage, cliOperator(), agencyId, year, options.cell),
         );
         if (!explained.ok) throw refused(explained.error);
         const x = explained.value;

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerAuditCommand } from './audit-command.js';
+import { registerAuditLogCommand } from './audit-log-command.js';
 import { registerCalendarCommands } from './calendar-commands.js';
 import { registerCasesCommands } from './cases-commands.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
@@ -68,6 +69,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     registerCasesCommands,
     registerFeesCommand,
     registerCalendarCommands,
+    registerAuditLogCommand,
   ])
     register(program, io, setExit);
   program.commands.forEach(function inherit(command: Command) {

@@ -116,11 +116,11 @@ for (const dialect of DIALECTS) {
       assert.match(text.out, /收到申请之日 \(received\)：2024-09-27（2024-09-25 到达，2024-09-27 确认/);
       assertRefused(
         await tryAdd('--channel', '当面', '--arrived', '2024-09-25', '--received', '2024-09-27'),
-        /--arrived 只用于平信/,
+        /到达日期只用于平信、网上、传真和电子邮件申请/,
       );
       assertRefused(
         await tryAdd('--channel', '网上', '--arrived', '2024-09-28', '--received', '2024-09-27'),
-        /确认收到不能早于到达/,
+        /确认日期不能早于申请到达日期（条例第三十一条）/,
       );
     });
 
@@ -564,7 +564,7 @@ for (const dialect of DIALECTS) {
           '--pieces',
           '1',
         ),
-        /应收 0 元，不收费/,
+        /不收费，无需发出收费通知 \(no fee is due\)：.*应收 0 元/,
       );
     });
 
@@ -574,11 +574,11 @@ for (const dialect of DIALECTS) {
         run('requests', 'record', id, 'fee-notice', '--on', '2024-03-05', ...argv);
       assertRefused(
         await fee('--method', 'per-volume', '--pages', '150', '--amount', '1600'),
-        /^gongkai: 按《政府信息公开信息处理费管理办法》第五条（按量计收），150 页应收 1700 元，--amount 为 1600 元 \(the fee measure gives 1700 yuan; --amount says 1600\)$/,
+        /^gongkai: 写明的金额与按《办法》计算的金额不一致 \(the amount disagrees with the fee measure\)：按《政府信息公开信息处理费管理办法》第五条（按量计收），150 页应收 1700 元，写明的是 1600 元$/,
       );
       assertRefused(
         await fee('--method', 'per-piece', '--pieces', '10', '--earlier', '25', '--amount', '1000'),
-        /第四条（按件计收），本次 10 件（同一申请人本月此前 25 件）应收 1500 元，--amount 为 1000 元/,
+        /第四条（按件计收），本次 10 件（同一申请人本月此前 25 件）应收 1500 元，写明的是 1000 元/,
       );
       assertRefused(
         await fee('--method', 'per-piece', '--pages', '150'),
@@ -592,7 +592,7 @@ for (const dialect of DIALECTS) {
       assertRefused(await fee('--method', 'per-piece', '--earlier', '3'), /--earlier 须与 --pieces 一起给出/);
       assertRefused(
         await fee('--method', 'per-volume'),
-        /^gongkai: fee-notice 需要 --amount 金额，或由 --pages（按量）\/ --pieces（按件）按《办法》计算/,
+        /^gongkai: 收费通知需要金额，或由页数（按量）\/ 件数（按件）按《办法》计算/,
       );
       assertRefused(
         await fee('--method', 'per-volume', '--pages', '2.5'),
@@ -600,7 +600,7 @@ for (const dialect of DIALECTS) {
       );
       assertRefused(
         await fee('--method', 'per-volume', '--pages', '30'),
-        /第五条（按量计收），30 页应收 0 元，不收费，无需发出收费通知/,
+        /不收费，无需发出收费通知 \(no fee is due\)：按《政府信息公开信息处理费管理办法》第五条（按量计收），30 页应收 0 元/,
       );
       assertRefused(
         await run('requests', 'record', id, 'withdrawn', '--on', '2024-03-05', '--pages', '150'),

@@ -6,34 +6,30 @@
  * (docs/cli.md).
  */
 import type { Command } from 'commander';
-import type { LocalDate } from '../domain/calendar/local-date.js';
 import { EVENT_LABELS } from '../domain/requests/events.js';
-import type { Channel, Intake } from '../domain/requests/request.js';
+import { CHANNEL_LABELS, type Channel } from '../domain/requests/request.js';
 import {
   applicantKindOfWording,
-  CHANNEL_LABELS,
-  type EarlierPieces,
+  channelOfWording,
   intakeRequest,
   listRequests,
-  piecesEarlierThisMonth,
   recordRequestEvent,
   resolveRequestId,
   unknownYearsWarning,
   viewRequest,
 } from '../ledger/index.js';
-import { loadCalendar } from '../storage/index.js';
+import {
+  listJson,
+  listLine,
+  recordedJson,
+  recordedLines,
+  viewJson,
+  viewLines,
+} from '../present/request-view.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
+import { DATE_FORMS, nonEmpty, parseDateOption, parseId, parseYear, type SetExit } from './cli-options.js';
 import {
-  DATE_FORMS,
-  fold,
-  nonEmpty,
-  parseDateOption,
-  parseId,
-  parseYear,
-  type SetExit,
-} from './cli-options.js';
-import {
-  cliActor,
+  cliOperator,
   DATABASE_FLAGS,
   DATABASE_HELP,
   databaseUrl,
@@ -41,60 +37,18 @@ import {
   withLedger,
 } from './ledger-commands.js';
 import {
-  assessedFee,
   buildEvent,
   EVENT_COMMANDS,
   type EventOptions,
-  earlierText,
   eventKindOf,
-  FREE_PIECES_A_MONTH,
   RECORDABLE,
 } from './request-event-options.js';
-import { closedText, dueText, listLine, statusJson, viewJson, viewLines } from './request-view-text.js';
 import { requestsCommand } from './requests-import-command.js';
 
-/** 申请渠道 by its stored name (CHANNEL_LABELS); 邮寄 alone is a signed-for letter (Art. 31). */
-const CHANNELS = new Map<string, Channel>([
-  ...(Object.entries(CHANNEL_LABELS) as [Channel, string][]).map(
-    ([key, label]) => [fold(label), key] as const,
-  ),
-  ['邮寄', 'postSigned'],
-]);
-
 function parseChannel(text: string): Channel {
-  const channel = CHANNELS.get(fold(text));
-  if (!channel)
-    throw new CliFailure(
-      `--channel ${text}: 未知的申请渠道，可选 ${Object.values(CHANNEL_LABELS).join('、')} (unknown channel)`,
-    );
-  return channel;
-}
-
-/**
- * The intake form for a request whose receipt date (收到申请之日, Art. 31) is `received`: the day it
- * was handed in, signed for, or, for a letter or an online, fax or e-mail request, confirmed. Those
- * last channels also record the day it arrived (`arrived`, default the same day); Art. 31 counts from
- * the confirmation, so the arrival is kept for the record, never for the clock.
- */
-function intakeOf(channel: Channel, received: LocalDate, arrived?: LocalDate): Intake {
-  if (arrived !== undefined && (channel === 'inPerson' || channel === 'postSigned'))
-    throw new CliFailure(
-      '--arrived 只用于平信、网上、传真和电子邮件申请：当面提交和邮寄签收以收到之日为准 (--arrived is for letters and online, fax or e-mail requests)',
-    );
-  if (arrived !== undefined && arrived > received)
-    throw new CliFailure(
-      `--arrived ${arrived} 晚于 --received ${received}：确认收到不能早于到达 (confirmed before it arrived)`,
-    );
-  switch (channel) {
-    case 'inPerson':
-      return { channel, submittedOn: received };
-    case 'postSigned':
-      return { channel, signedForOn: received };
-    case 'postOrdinary':
-      return { channel, arrivedOn: arrived ?? received, confirmedWithApplicantOn: received };
-    default:
-      return { channel, arrivedOn: arrived ?? received, bothSidesConfirmedOn: received };
-  }
+  const channel = channelOfWording(text);
+  if (!channel.ok) throw new CliFailure(`--channel ${text}: ${channel.reason}`);
+  return channel.value;
 }
 
 export function registerRequestsCommands(program: Command, io: CliIo, setExit: SetExit): void {
@@ -146,17 +100,16 @@ export function registerRequestsCommands(program: Command, io: CliIo, setExit: S
         const channel = options.channel === undefined ? 'inPerson' : parseChannel(options.channel);
         const arrived =
           options.arrived === undefined ? undefined : parseDateOption(options.arrived, '--arrived');
-        const intake = intakeOf(channel, received, arrived);
         const ref = options.ref === undefined ? undefined : nonEmpty(options.ref, '--ref');
-        const by = options.by === undefined ? cliActor() : nonEmpty(options.by, '--by');
+        const actor = cliOperator(options.by === undefined ? undefined : nonEmpty(options.by, '--by'));
         const result = await withLedger(databaseUrl(options.database), 'write', (storage) =>
-          intakeRequest(storage, {
+          intakeRequest(storage, actor, {
             agencyId,
             applicant: { kind: kind.value, name, contact: {} },
             content: { description: content },
-            requestedForm: { medium: 'other', delivery: 'other' },
-            intake,
-            by,
+            channel,
+            receivedOn: received,
+            ...(arrived !== undefined ? { arrivedOn: arrived } : {}),
             ...(ref !== undefined ? { externalRef: ref } : {}),
           }),
         );
@@ -223,65 +176,30 @@ export function registerRequestsCommands(program: Command, io: CliIo, setExit: S
         const typedId = nonEmpty(id, '申请编号');
         const kind = eventKindOf(eventName);
         const reason = options.reason?.trim();
-        const base = {
+        const actor = cliOperator(options.by === undefined ? undefined : nonEmpty(options.by, '--by'));
+        // Every option is checked before the database is opened (and, for SQLite, created).
+        const input = buildEvent(kind, options, {
           at: parseDateOption(options.on, '--on'),
-          by: options.by === undefined ? cliActor() : nonEmpty(options.by, '--by'),
           ...(reason ? { reason } : {}),
-        };
-        // 按件计收 without --earlier: the ledger counts the applicant's 件 this month (《办法》第四条).
-        const countsEarlier =
-          kind === 'FeeNoticeSent' && options.pieces !== undefined && options.earlier === undefined;
-        // Every option is checked before the database is opened (and, for SQLite, created). The count
-        // the ledger will give is not known yet: the check takes the month's free 件 as used, so that
-        // it judges the options, not the amount.
-        buildEvent(
-          kind,
-          countsEarlier ? { ...options, earlier: String(FREE_PIECES_A_MONTH) } : options,
-          base,
-        );
-        const done = await withLedger(databaseUrl(options.database), 'write', async (storage) => {
-          const resolved = await resolveRequestId(storage, typedId);
-          if (!resolved.ok) throw refused(resolved.error);
-          const requestId = resolved.value;
-          let eventOptions = options;
-          let counted: EarlierPieces | undefined;
-          if (countsEarlier) {
-            const earlier = await piecesEarlierThisMonth(storage, requestId);
-            if (!earlier.ok) throw refused(earlier.error);
-            counted = earlier.value;
-            eventOptions = { ...options, earlier: String(counted.pieces) };
-          }
-          const event = buildEvent(kind, eventOptions, base);
-          const assessed =
-            event.kind === 'FeeNoticeSent' ? assessedFee(eventOptions, event.method) : undefined;
-          const calendar = await loadCalendar(storage);
-          const recorded = await recordRequestEvent(storage, requestId, event, { calendar });
-          if (!recorded.ok) throw refused(recorded.error);
-          const viewed = await viewRequest(storage, requestId, { calendar });
-          if (!viewed.ok) throw refused(viewed.error);
-          return { seq: recorded.value.seq, view: viewed.value, event, assessed, counted };
         });
-        const { seq, view, event, assessed, counted } = done;
-        if (options.json)
-          io.stdout(
-            `${JSON.stringify({
-              id: view.id,
-              seq,
-              kind,
-              at: event.at,
-              state: view.status.state,
-              stateLabel: view.stateLabel,
-              dueDate: view.status.dueDate ?? null,
-            })}\n`,
-          );
-        else
-          io.stdout(
-            `已记录 (recorded)：${event.at} ${EVENT_LABELS[kind]}（第 ${seq} 条）\n${
-              counted ? `${earlierText(counted)}\n` : ''
-            }${
-              assessed ? `收费金额 (fee)：${assessed.on}，${assessed.fee.explanation.join('；')}\n` : ''
-            }状态（截至 ${view.asOf}）(state)：${view.stateLabel}；${view.status.closedOn ? closedText(view) : dueText(view)}\n`,
-          );
+        const { recorded, view } = await withLedger(
+          databaseUrl(options.database),
+          'write',
+          async (storage) => {
+            const resolved = await resolveRequestId(storage, typedId);
+            if (!resolved.ok) throw refused(resolved.error);
+            const recorded = await recordRequestEvent(storage, actor, resolved.value, input);
+            if (!recorded.ok) throw refused(recorded.error);
+            const viewed = await viewRequest(storage, actor, resolved.value);
+            if (!viewed.ok) throw refused(viewed.error);
+            return { recorded: recorded.value, view: viewed.value };
+          },
+        );
+        io.stdout(
+          options.json
+            ? `${JSON.stringify(recordedJson(recorded, view))}\n`
+            : `${recordedLines(recorded, view).join('\n')}\n`,
+        );
         setExit(EXIT.ok);
       },
     );
@@ -298,7 +216,7 @@ export function registerRequestsCommands(program: Command, io: CliIo, setExit: S
       const viewed = await withLedger(databaseUrl(options.database), 'read', async (storage) => {
         const resolved = await resolveRequestId(storage, nonEmpty(id, '申请编号'));
         if (!resolved.ok) return resolved;
-        return viewRequest(storage, resolved.value, asOf === undefined ? {} : { asOf });
+        return viewRequest(storage, cliOperator(), resolved.value, asOf === undefined ? {} : { asOf });
       });
       if (!viewed.ok) throw refused(viewed.error);
       const warning = unknownYearsWarning(viewed.value.status.unknownYears);
@@ -333,7 +251,7 @@ export function registerRequestsCommands(program: Command, io: CliIo, setExit: S
         const asOf = options.asOf === undefined ? undefined : parseDateOption(options.asOf, '--as-of');
         const year = options.year === undefined ? undefined : parseYear(options.year);
         const listed = await withLedger(databaseUrl(options.database), 'read', (storage) =>
-          listRequests(storage, agencyId, {
+          listRequests(storage, cliOperator(), agencyId, {
             open: options.open === true,
             ...(asOf ? { asOf } : {}),
             ...(year === undefined ? {} : { year }),
@@ -349,27 +267,7 @@ export function registerRequestsCommands(program: Command, io: CliIo, setExit: S
         const warning = unknownYearsWarning(years.sort());
         if (warning) io.stderr(`警告 (warning): ${warning}\n`);
         if (options.json) {
-          io.stdout(
-            `${JSON.stringify(
-              {
-                agency: list.agency,
-                agencies: list.agencyIds,
-                asOf: list.asOf,
-                open: list.open,
-                requests: list.lines.map((x) => ({
-                  id: x.id,
-                  agencyId: x.agencyId,
-                  agencyName: x.agencyName,
-                  receivedOn: x.receivedOn,
-                  applicant: { name: x.applicantName, kind: x.applicantKind, type: x.applicantType },
-                  ...statusJson(x),
-                })),
-                excluded: list.excluded.map((x) => ({ id: x.id, reason: x.refusal.message })),
-              },
-              null,
-              2,
-            )}\n`,
-          );
+          io.stdout(`${JSON.stringify(listJson(list), null, 2)}\n`);
         } else {
           for (const x of list.lines) io.stdout(`${listLine(x)}\n`);
           const overdue = list.lines.filter((x) => x.status.overdue).length;

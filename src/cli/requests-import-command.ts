@@ -4,7 +4,7 @@ import { readInputFile } from './cli-files.js';
 import { CliFailure, type CliIo, EXIT, processIo } from './cli-io.js';
 import { parseId, type SetExit } from './cli-options.js';
 import {
-  cliActor,
+  cliOperator,
   DATABASE_FLAGS,
   DATABASE_HELP,
   databaseUrl,
@@ -100,9 +100,8 @@ export function registerRequestsImportCommand(program: Command, io: CliIo, setEx
           databaseUrl(options.database),
           options.dryRun ? 'read' : 'write',
           (storage) =>
-            importRegister(storage, table.value, {
+            importRegister(storage, cliOperator(), table.value, {
               agencyId,
-              by: cliActor(),
               dryRun: options.dryRun === true,
               skipInvalid: options.skipInvalid === true,
               columnMap: columnMap.value,

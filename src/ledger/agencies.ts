@@ -2,8 +2,10 @@
  * @module Agencies (行政机关) of the ledger: adding one under its parent (audited), and the hierarchy
  * as a tree (省 › 市 › 区县 › 乡镇/街道, 部门 under any level).
  */
+import { type Actor, actorName } from '../domain/access/policy.js';
 import { err, ok, type Result } from '../domain/requests/result.js';
 import type { Agency, Storage } from '../storage/index.js';
+import { permit } from './access.js';
 import { type LedgerRefusal, ledgerRefusal } from './refusals.js';
 
 /** The kinds the hierarchy knows; a kind is free text in storage. */
@@ -16,14 +18,22 @@ export interface NewAgencyInput {
   readonly parentId?: number;
   readonly code?: string;
   readonly kind?: string;
-  /** Who adds it (for the audit log). */
-  readonly by: string;
 }
 
+/** 添加机关: under its parent, which the actor administers (a top-level agency: the system actor only). */
 export async function addAgency(
   storage: Storage,
+  actor: Actor,
   input: NewAgencyInput,
 ): Promise<Result<Agency, LedgerRefusal>> {
+  if (input.parentId === undefined && actor.kind !== 'system') return err(ledgerRefusal('access.forbidden'));
+  if (input.parentId !== undefined) {
+    const denied = permit(actor, 'agency.manage', input.parentId, {
+      code: 'agency.parent-unknown',
+      what: String(input.parentId),
+    });
+    if (denied) return err(denied);
+  }
   const name = input.name.trim();
   if (!name) return err(ledgerRefusal('agency.name-empty'));
   const code = input.code?.trim() || undefined;
@@ -41,7 +51,7 @@ export async function addAgency(
       parentId: input.parentId ?? null,
     });
     await tx.auditLog.append({
-      actor: input.by,
+      actor: actorName(actor),
       action: 'agency.add',
       subject: `agency:${agency.id}`,
       detail: { name: agency.name, kind: agency.kind, code: agency.code, parentId: agency.parentId },

@@ -6,6 +6,8 @@
  * an administrator's entries, audited; `readCalendarNotice` reads a year's notice typed as a small
  * file (one `DATE,KIND,REASON` a line) and `importCalendarDays` records all of it in one transaction.
  */
+
+import { type Actor, actorName } from '../domain/access/policy.js';
 import {
   addDays,
   daysBetween,
@@ -22,6 +24,7 @@ import {
 } from '../domain/calendar/working-days.js';
 import { err, ok, type Result } from '../domain/requests/result.js';
 import type { CalendarRepository, Storage } from '../storage/index.js';
+import { permit } from './access.js';
 import { parseCsv } from './import/csv.js';
 import { parseRegisterDate } from './import/register.js';
 import { type LedgerRefusal, ledgerRefusal } from './refusals.js';
@@ -109,20 +112,24 @@ export function checkCalendarReason(reason: string): Result<string, LedgerRefusa
 /** An administrator's entry for one date: a day off (closure, a holiday not yet shipped) or a working day. */
 export async function setCalendarDay(
   storage: Storage,
+  actor: Actor,
   entry: {
     readonly date: LocalDate;
     readonly working: boolean;
     readonly reason: string;
-    readonly by: string;
   },
 ): Promise<Result<void, LedgerRefusal>> {
+  const denied = permit(actor, 'calendar.manage');
+  if (denied) return err(denied);
   const checked = checkCalendarReason(entry.reason);
   if (!checked.ok) return checked;
   const reason = checked.value;
+  const by = actorName(actor);
   await storage.transaction(async (tx) => {
-    await tx.calendar.setOverride({ date: entry.date, working: entry.working, reason, createdBy: entry.by });
+    await tx.calendar.setOverride({ date: entry.date, working: entry.working, reason, createdBy: by });
+    await tx.schedules.invalidateOpen();
     await tx.auditLog.append({
-      actor: entry.by,
+      actor: by,
       action: 'calendar.override',
       subject: `calendar:${entry.date}`,
       detail: { working: entry.working, reason },
@@ -132,29 +139,43 @@ export async function setCalendarDay(
 }
 
 /** Removes an administrator's entry; false when there was none. */
-export async function unsetCalendarDay(storage: Storage, date: LocalDate, by: string): Promise<boolean> {
-  return storage.transaction(async (tx) => {
-    const removed = await tx.calendar.removeOverride(date);
-    if (removed)
-      await tx.auditLog.append({
-        actor: by,
-        action: 'calendar.override-removed',
-        subject: `calendar:${date}`,
-      });
-    return removed;
-  });
+export async function unsetCalendarDay(
+  storage: Storage,
+  actor: Actor,
+  date: LocalDate,
+): Promise<Result<boolean, LedgerRefusal>> {
+  const denied = permit(actor, 'calendar.manage');
+  if (denied) return err(denied);
+  return ok(
+    await storage.transaction(async (tx) => {
+      const removed = await tx.calendar.removeOverride(date);
+      if (removed) {
+        await tx.schedules.invalidateOpen();
+        await tx.auditLog.append({
+          actor: actorName(actor),
+          action: 'calendar.override-removed',
+          subject: `calendar:${date}`,
+        });
+      }
+      return removed;
+    }),
+  );
 }
 
 /** Marks a year's schedule as entered in full (its State Council notice). */
 export async function completeCalendarYear(
   storage: Storage,
+  actor: Actor,
   year: number,
-  by: string,
 ): Promise<Result<void, LedgerRefusal>> {
+  const denied = permit(actor, 'calendar.manage');
+  if (denied) return err(denied);
   const checked = checkCalendarYear(year);
   if (!checked.ok) return checked;
+  const by = actorName(actor);
   await storage.transaction(async (tx) => {
     await tx.calendar.markYearComplete(year, by);
+    await tx.schedules.invalidateOpen();
     await tx.auditLog.append({ actor: by, action: 'calendar.year-complete', subject: `calendar:${year}` });
   });
   return ok(undefined);
@@ -374,15 +395,18 @@ export interface CalendarImportSummary {
  */
 export async function importCalendarDays(
   storage: Storage,
+  actor: Actor,
   input: {
     readonly days: readonly CalendarEntry[];
-    readonly by: string;
     readonly complete?: number;
     readonly dryRun?: boolean;
     /** The file it came from, for the audit log. */
     readonly source?: string;
   },
 ): Promise<Result<CalendarImportSummary, LedgerRefusal>> {
+  const denied = permit(actor, 'calendar.manage');
+  if (denied) return err(denied);
+  const by = actorName(actor);
   const days: CalendarEntry[] = [];
   const dates = new Set<LocalDate>();
   for (const day of input.days) {
@@ -434,12 +458,13 @@ export async function importCalendarDays(
           date: day.date,
           working: day.working,
           reason: day.reason,
-          createdBy: input.by,
+          createdBy: by,
         });
-      if (completed !== null && toComplete) await tx.calendar.markYearComplete(completed, input.by);
+      if (completed !== null && toComplete) await tx.calendar.markYearComplete(completed, by);
+      await tx.schedules.invalidateOpen();
       const years = [...new Set(planned.map((d) => yearOf(d.date)))];
       await tx.auditLog.append({
-        actor: input.by,
+        actor: by,
         action: 'calendar.import',
         subject: `calendar:${(completed === null ? years : [completed]).join(',')}`,
         detail: {

@@ -6,10 +6,12 @@
  * was filed); storage keeps; every write is audited in its transaction.
  */
 import { randomUUID } from 'node:crypto';
+import { type Actor, actorName } from '../domain/access/policy.js';
 import type { LocalDate } from '../domain/calendar/local-date.js';
 import { CASE_RESULT_LABELS, type CaseResult, checkCase, type ReviewCase } from '../domain/requests/cases.js';
 import { err, ok, type Result } from '../domain/requests/result.js';
 import type { Case, CaseKind, Storage } from '../storage/index.js';
+import { permit } from './access.js';
 import { type LedgerRefusal, ledgerRefusal } from './refusals.js';
 import { todayInChina } from './today.js';
 
@@ -26,8 +28,6 @@ export interface NewCaseInput {
   readonly kind: CaseKind;
   /** 立案日期 (or the day the application for reconsideration was received). */
   readonly filedOn: LocalDate;
-  /** Who records it (a staff member's id). */
-  readonly by: string;
   /** A UUID; one is made when absent. */
   readonly id?: string;
 }
@@ -37,7 +37,6 @@ export interface CloseCaseInput {
   readonly result: Exclude<CaseResult, 'pending'>;
   /** 审结日期 */
   readonly closedOn: LocalDate;
-  readonly by: string;
 }
 
 export interface CaseOptions {
@@ -57,7 +56,7 @@ export function reviewCaseOf(c: CaseFacts, all: readonly CaseFacts[]): ReviewCas
     id: c.id,
     agencyId: String(c.agencyId),
     requestId: c.requestId ?? '',
-    kind: c.kind === 'review' ? ('reconsideration' as const) : ('litigation' as const),
+    kind: c.kind === 'review' ? ('review' as const) : ('litigation' as const),
     filedOn: c.filedOn,
     result: c.result,
     ...(c.closedOn ? { closedOn: c.closedOn } : {}),
@@ -66,12 +65,13 @@ export function reviewCaseOf(c: CaseFacts, all: readonly CaseFacts[]): ReviewCas
   const review = all.find(
     (r) => r.kind === 'review' && r.id !== c.id && r.requestId !== null && r.requestId === c.requestId,
   );
-  return { ...base, afterReconsideration: review?.id ?? `review-of:${c.requestId ?? c.id}` };
+  return { ...base, afterReview: review?.id ?? `review-of:${c.requestId ?? c.id}` };
 }
 
 /** 登记案件: a case filed about a request of the ledger, pending until closed. */
 export async function addCase(
   storage: Storage,
+  actor: Actor,
   input: NewCaseInput,
   options: CaseOptions = {},
 ): Promise<Result<Case, LedgerRefusal>> {
@@ -81,6 +81,11 @@ export async function addCase(
   return storage.transaction(async (tx) => {
     const request = await tx.requests.get(input.requestId);
     if (!request) return err(ledgerRefusal('request.unknown', input.requestId));
+    const denied = permit(actor, 'case.record', request.agencyId, {
+      code: 'request.unknown',
+      what: input.requestId,
+    });
+    if (denied) return err(denied);
     if (input.filedOn < request.receivedOn)
       return err(
         ledgerRefusal('case.filed-before-request', `立案 ${input.filedOn}，收到申请 ${request.receivedOn}`),
@@ -108,7 +113,7 @@ export async function addCase(
       filedOn: draft.filedOn,
     });
     await tx.auditLog.append({
-      actor: input.by,
+      actor: actorName(actor),
       action: 'case.add',
       subject: `case:${added.id}`,
       detail: {
@@ -125,6 +130,7 @@ export async function addCase(
 /** 审结: records a pending case's result and closing date, once. */
 export async function closeCase(
   storage: Storage,
+  actor: Actor,
   input: CloseCaseInput,
   options: CaseOptions = {},
 ): Promise<Result<Case, LedgerRefusal>> {
@@ -134,6 +140,11 @@ export async function closeCase(
   return storage.transaction(async (tx) => {
     const stored = await tx.cases.get(input.caseId);
     if (!stored) return err(ledgerRefusal('case.unknown', input.caseId));
+    const denied = permit(actor, 'case.record', stored.agencyId, {
+      code: 'case.unknown',
+      what: input.caseId,
+    });
+    if (denied) return err(denied);
     if (stored.result !== 'pending')
       return err(
         ledgerRefusal(
@@ -143,12 +154,12 @@ export async function closeCase(
       );
     const closed: CaseFacts = { ...stored, result: input.result, closedOn: input.closedOn };
     // The link of a 复议后起诉 was checked when it was filed; closing adds the result and its date.
-    const checked = checkCase({ ...reviewCaseOf(closed, []), afterReconsideration: undefined }, []);
+    const checked = checkCase({ ...reviewCaseOf(closed, []), afterReview: undefined }, []);
     if (!checked.ok) return checked;
     const updated = await tx.cases.close(input.caseId, input.closedOn, input.result);
     if (!updated) return err(ledgerRefusal('case.unknown', input.caseId));
     await tx.auditLog.append({
-      actor: input.by,
+      actor: actorName(actor),
       action: 'case.close',
       subject: `case:${updated.id}`,
       detail: { result: updated.result, closedOn: updated.closedOn },

@@ -1,9 +1,12 @@
 /**
  * @module The ledger: the application layer between the domain (src/domain/requests, the calendar) and
- * storage. Each use case takes a Storage opened by openLedger (the ledger's derive step), checks what
- * the domain must check, writes what storage keeps, and audits every write. Expected failures are
- * values (LedgerRefusal): the domain's code and Chinese reason, or the ledger's own.
+ * storage, shared by the command line and the web. Each use case takes a Storage opened by openLedger
+ * (the ledger's derive step) and the Actor, asks the policy table (src/domain/access) first, checks
+ * what the domain must check, writes what storage keeps, and audits every write. Expected failures are
+ * values (LedgerRefusal): the domain's code and Chinese reason, the policy's, or the ledger's own.
  */
+
+export { agenciesWithin } from './access.js';
 export {
   AGENCY_KINDS,
   type AgencyNode,
@@ -42,6 +45,7 @@ export {
   type NewCaseInput,
 } from './cases.js';
 export { openLedger } from './derive.js';
+export { type EventInput, type FeeNoticeInput, feeBasisOf, type RecordableKind } from './event-input.js';
 export { type EarlierPieces, piecesEarlierThisMonth } from './fees.js';
 export { type ImportOptions, type ImportSummary, importRegister } from './import/import.js';
 export {
@@ -51,7 +55,7 @@ export {
   type RowProblem,
 } from './import/register.js';
 export { readRegisterTable, type SourceTable } from './import/table.js';
-export { applicantKindOfWording, outcomeOfWording } from './import/wording.js';
+export { applicantKindOfWording, channelOfWording, outcomeOfWording } from './import/wording.js';
 export {
   LEDGER_REFUSALS,
   type LedgerCode,
@@ -69,13 +73,19 @@ export {
   type RequestSummary,
 } from './report.js';
 export {
-  FEE_METHOD_LABELS,
+  DUE_SOON_WORKING_DAYS,
+  dueSoonBy,
   type HistoryItem,
+  INBOX_PAGE_SIZE,
+  type Inbox,
+  type InboxFilters,
+  inbox,
   type ListOptions,
   listRequests,
   type RequestLine,
   type RequestList,
   type RequestView,
+  type Urgency,
   type ViewOptions,
   viewRequest,
 } from './request-view.js';
@@ -88,4 +98,5 @@ export {
   resolveRequestId,
   type UseCaseOptions,
 } from './requests.js';
-export { CHANNEL_LABELS } from './stored.js';
+export { channelOf, type StoredChannel, UNRECORDED_CHANNEL } from './stored.js';
+export { todayInChina } from './today.js';

@@ -27,6 +27,19 @@ export const LEDGER_REFUSALS = {
   'import.unreadable': '台账文件无法读取 (register file cannot be read)',
   'import.missing-columns': '台账缺少必需的列 (required columns missing)',
   'import.column-map': '列名映射有误 (bad column mapping)',
+  'fee.one-measure':
+    '页数（按量）与件数（按件）只能给出一个：一件申请只按一种方式计收（《政府信息公开信息处理费管理办法》第三条）(give pages or pieces, not both)',
+  'fee.earlier-without-pieces':
+    '本月此前件数只用于按件计收，须与本次件数一起给出 (earlier pieces go with pieces)',
+  'fee.pages-per-piece': '页数用于按量计收；按件计收请给出件数 (pages go with per-volume charging)',
+  'fee.pieces-per-volume': '件数用于按件计收；按量计收请给出页数 (pieces go with per-piece charging)',
+  'fee.amount-needed':
+    '收费通知需要金额，或由页数（按量）/ 件数（按件）按《办法》计算 (give the amount, or pages / pieces to compute it)',
+  'fee.amount-disagrees':
+    '写明的金额与按《办法》计算的金额不一致 (the amount disagrees with the fee measure)',
+  'fee.nothing-due': '按《办法》不收费，无需发出收费通知 (no fee is due)',
+  'access.forbidden': '您的角色无权进行此操作 (your role does not allow this)',
+  'access.not-found': '记录不存在，或不属于您所在的机关 (no such record in your agency)',
 } as const;
 
 export type LedgerCode = keyof typeof LEDGER_REFUSALS;

@@ -14,6 +14,7 @@
  * A stored row the aggregation cannot place (a value no column holds, closed before received) sends
  * buildAnnualReport to the register lines, which list every record left out and why.
  */
+import type { Actor } from '../domain/access/policy.js';
 import type { LocalDate } from '../domain/calendar/local-date.js';
 import type { WorkingCalendar } from '../domain/calendar/working-days.js';
 import { EARLIEST_REPORT_YEAR, formatForYear, type ReportFormat } from '../domain/report/format.js';
@@ -55,6 +56,7 @@ import {
   type Storage,
   UnmappableRequestError,
 } from '../storage/index.js';
+import { permit } from './access.js';
 import { reviewCaseOf } from './cases.js';
 import { type LedgerRefusal, ledgerRefusal } from './refusals.js';
 import { applicantKindOf, entryFromStored, isOutcomeKind } from './stored.js';
@@ -147,7 +149,7 @@ async function yearCases(
   const cases: ReviewCase[] = [];
   for (const stored of storedCases) {
     const c = reviewCaseOf(stored, storedCases);
-    const checked = checkCase({ ...c, afterReconsideration: undefined }, []);
+    const checked = checkCase({ ...c, afterReview: undefined }, []);
     if (checked.ok) cases.push(c);
     else excluded.push({ id: c.id, refusal: checked.error });
   }
@@ -252,10 +254,13 @@ export type BuiltReport = Pick<LedgerReport, 'agency' | 'report' | 'excluded'>;
  */
 export async function buildAnnualReport(
   storage: Storage,
+  actor: Actor,
   agencyId: number,
   year: number,
   options: ReportOptions = {},
 ): Promise<Result<BuiltReport, LedgerRefusal>> {
+  const denied = permit(actor, 'report.build', agencyId, { code: 'agency.unknown', what: String(agencyId) });
+  if (denied) return err(denied);
   if (options.verify) return buildLedgerReport(storage, agencyId, year, options);
   const checkedYear = checkReportYear(year);
   if (!checkedYear.ok) return checkedYear;
@@ -371,7 +376,7 @@ export function requestLine(r: RequestSummary): string {
 
 function caseLine(c: ReviewCase, year: number): string {
   const result = resultAsOf(c, yearEnd(year));
-  return `${c.id}  ${c.kind === 'reconsideration' ? '行政复议' : '行政诉讼'}  立案 ${c.filedOn}  ${CASE_RESULT_LABELS[result]}${c.closedOn && result !== 'pending' ? ` ${c.closedOn}` : ''}  申请 ${c.requestId || '（未关联）'}`;
+  return `${c.id}  ${c.kind === 'review' ? '行政复议' : '行政诉讼'}  立案 ${c.filedOn}  ${CASE_RESULT_LABELS[result]}${c.closedOn && result !== 'pending' ? ` ${c.closedOn}` : ''}  申请 ${c.requestId || '（未关联）'}`;
 }
 
 function cellValue(report: AnnualReport, ref: CellRef): number {
@@ -382,11 +387,14 @@ function cellValue(report: AnnualReport, ref: CellRef): number {
 /** The requests (or cases) counted in one cell of the ledger's report, `ROW.COLUMN`. */
 export async function explainReportCell(
   storage: Storage,
+  actor: Actor,
   agencyId: number,
   year: number,
   cell: string,
   options: ReportOptions = {},
 ): Promise<Result<CellExplanation, LedgerRefusal>> {
+  const denied = permit(actor, 'report.build', agencyId, { code: 'agency.unknown', what: String(agencyId) });
+  if (denied) return err(denied);
   const checkedYear = checkReportYear(year);
   if (!checkedYear.ok) return checkedYear;
   const format = formatForYear(year);

@@ -13,6 +13,7 @@ import {
   APPLICANT_KIND_LABELS,
   type Applicant,
   type ApplicantKind,
+  CHANNEL_LABELS,
   type Channel,
   type DisclosureRequest,
   type Intake,
@@ -24,28 +25,23 @@ import { err, ok, type Result } from '../domain/requests/result.js';
 import type { StoredEvent } from '../storage/index.js';
 import { type LedgerRefusal, ledgerRefusal } from './refusals.js';
 
-/** 申请渠道 as the `channel` column holds it. */
-export const CHANNEL_LABELS: Readonly<Record<Channel, string>> = {
-  inPerson: '当面',
-  postSigned: '邮寄（签收）',
-  postOrdinary: '平信',
-  online: '网上',
-  fax: '传真',
-  email: '电子邮件',
-};
+/** 申请渠道 as the `channel` column holds it: the domain's key, or `unrecorded` for a register row. */
+export type StoredChannel = Channel | 'unrecorded';
 
 /** The channel column of a request imported from a register that does not record the channel. */
-export const UNRECORDED_CHANNEL = '未记载';
+export const UNRECORDED_CHANNEL: StoredChannel = 'unrecorded';
 
-const APPLICANT_KINDS = new Map<string, ApplicantKind>();
-for (const [key, label] of Object.entries(APPLICANT_KIND_LABELS) as [ApplicantKind, string][]) {
-  APPLICANT_KINDS.set(key, key);
-  APPLICANT_KINDS.set(label, key);
-}
+const STORED_CHANNELS = new Set<string>([...Object.keys(CHANNEL_LABELS), UNRECORDED_CHANNEL]);
 
-/** The applicant column of a stored request: the key ('natural') or its label ('自然人'). */
+/** The channel column of a stored request, or undefined when it holds something else. */
+export const channelOf = (stored: string): StoredChannel | undefined =>
+  STORED_CHANNELS.has(stored) ? (stored as StoredChannel) : undefined;
+
+const APPLICANT_KINDS = new Set<string>(Object.keys(APPLICANT_KIND_LABELS));
+
+/** The applicant column of a stored request: its key ('natural'; migration 0002 turned labels into keys). */
 export function applicantKindOf(stored: string): ApplicantKind | undefined {
-  return APPLICANT_KINDS.get(stored.trim());
+  return APPLICANT_KINDS.has(stored) ? (stored as ApplicantKind) : undefined;
 }
 
 const EVENT_KINDS = new Set<string>(Object.keys(EVENT_LABELS));

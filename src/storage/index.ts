@@ -1,6 +1,16 @@
 /** @module The storage layer's public face: import from here, not from the files behind it. */
 export type { Agency, AgencyRepository, NewAgency } from './agencies.js';
-export type { AuditEntry, AuditLogRepository, NewAuditEntry } from './audit-log.js';
+export {
+  type AuditEntry,
+  type AuditFilters,
+  type AuditLogRepository,
+  type AuditPage,
+  type AuditPageQuery,
+  type ChainProblem,
+  type ChainVerdict,
+  type NewAuditEntry,
+  verifyAuditChain,
+} from './audit-log.js';
 export { type CalendarOverride, type CalendarRepository, loadCalendar } from './calendar.js';
 export type { Case, CaseKind, CaseRepository, CaseResult, NewCase } from './cases.js';
 export {
@@ -13,6 +23,7 @@ export {
 } from './derived.js';
 export type { DialectName } from './dialect.js';
 export * from './report-aggregate.js';
+export type { InboxPage, InboxQuery, Schedule, ScheduleRepository } from './request-schedule.js';
 export {
   type DerivedCheck,
   type DisclosureRequest,

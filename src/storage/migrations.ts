@@ -6,6 +6,19 @@
  */
 import { type Kysely, type Migration, Migrator, sql } from 'kysely';
 import type { DialectHandle } from './dialect.js';
+import { storedKeys } from './migrations/0002-stored-keys.js';
+import { auditChain } from './migrations/0003-audit-chain.js';
+import { accountsMigration } from './migrations/0004-accounts.js';
+
+/**
+ * Migrations after the first each live in their own file under migrations/, named by their number
+ * (0002-…, 0003-…), and are listed here in order; each exports `(dialect) => Migration`.
+ */
+const LATER: readonly (readonly [string, (dialect: DialectHandle) => Migration])[] = [
+  ['0002_stored_keys', storedKeys],
+  ['0003_audit_chain', auditChain],
+  ['0004_accounts', accountsMigration],
+];
 
 function migrationsFor(dialect: DialectHandle): Record<string, Migration> {
   return {
@@ -115,17 +128,30 @@ function migrationsFor(dialect: DialectHandle): Record<string, Migration> {
         await dialect.appendOnlyTrigger(db, 'audit_log');
       },
     },
+    ...Object.fromEntries(LATER.map(([name, migration]) => [name, migration(dialect)])),
   };
 }
 
-/** Brings the database to the latest version; throws (after rolling back the failed step) on error. */
-export async function migrateToLatest(dialect: DialectHandle): Promise<string[]> {
-  const migrator = new Migrator({
+function migratorFor(dialect: DialectHandle): Migrator {
+  return new Migrator({
     db: dialect.db,
     provider: { getMigrations: async () => migrationsFor(dialect) },
     ...(dialect.migrationTableSchema ? { migrationTableSchema: dialect.migrationTableSchema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+}
+
+/**
+ * Brings the database to version `name` and no further: for the tests of a migration, which need a
+ * database as the versions before it left it.
+ */
+export async function migrateTo(dialect: DialectHandle, name: string): Promise<void> {
+  const { error } = await migratorFor(dialect).migrateTo(name);
+  if (error) throw new Error(`database migration to ${name} failed: ${String(error)}`, { cause: error });
+}
+
+/** Brings the database to the latest version; throws (after rolling back the failed step) on error. */
+export async function migrateToLatest(dialect: DialectHandle): Promise<string[]> {
+  const { error, results } = await migratorFor(dialect).migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
     throw new Error(`database migration ${failed ?? ''} failed: ${String(error)}`, { cause: error });

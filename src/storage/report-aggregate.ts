@@ -115,12 +115,10 @@ async function requestCountGroups(
   return out;
 }
 
-const COLUMN_INDEX = new Map<string, number>();
-for (const [key, label] of Object.entries(APPLICANT_KIND_LABELS) as [ApplicantKind, string][]) {
-  const index = REQUEST_COLUMN_KEYS.indexOf(key);
-  COLUMN_INDEX.set(key, index);
-  COLUMN_INDEX.set(label, index);
-}
+/** The applicant column of section 三 by the key `applicant_kind` holds (migration 0002). */
+const COLUMN_INDEX = new Map<string, number>(
+  (Object.keys(APPLICANT_KIND_LABELS) as ApplicantKind[]).map((key) => [key, REQUEST_COLUMN_KEYS.indexOf(key)]),
+);
 const TOTAL_COLUMN = REQUEST_COLUMN_KEYS.indexOf('total');
 
 /** Adds grouped counts into per-agency section 三 tables (the agencies in `agencyIds` start at zero). */

@@ -186,7 +186,7 @@ export interface RequestRepository {
 type RequestRow = Selectable<DisclosureRequestsTable>;
 type EventRow = Selectable<RequestEventsTable>;
 
-function toRequest(row: RequestRow): DisclosureRequest {
+export function toRequest(row: RequestRow): DisclosureRequest {
   return {
     id: row.id,
     agencyId: row.agency_id,

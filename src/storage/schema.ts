@@ -21,11 +21,11 @@ export interface DisclosureRequestsTable {
   /** A UUID. */
   id: string;
   agency_id: number;
-  /** The report's applicant column: 自然人, 商业企业, 科研机构 … */
+  /** The report's applicant column, by key: natural, commercial, research … (migration 0002). */
   applicant_kind: string;
   applicant_name: string;
   content: string;
-  /** 网上, 信函, 当面 … */
+  /** 申请渠道 by key: inPerson, postSigned, postOrdinary, online, fax, email, or unrecorded (imports). */
   channel: string;
   received_on: string;
   /** For imports: a stable hash of the source row, unique per agency, so re-importing adds nothing. */
@@ -39,6 +39,14 @@ export interface DisclosureRequestsTable {
   closed_on: string | null;
   closing_type: string | null;
   outcome: string | null;
+  /**
+   * The schedule: a cache for the inbox, computed by the ledger on `schedule_on` (migration 0002):
+   * the request's state, its reply due date, and whether that date is provisional (a pause runs).
+   */
+  state: ColumnType<string | null, string | null | undefined, string | null>;
+  due_on: ColumnType<string | null, string | null | undefined, string | null>;
+  due_provisional: ColumnType<number, number | undefined, number>;
+  schedule_on: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface RequestEventsTable {
@@ -93,6 +101,64 @@ export interface AuditLogTable {
   subject: string;
   /** JSON. */
   detail: string;
+  /** The columns below: migration 0003 (audit-chain.ts). Who, by account, when a user acted. */
+  user_id: number | null;
+  /** The agency the change concerns. */
+  agency_id: number | null;
+  /** The client's address. */
+  address: string | null;
+  /** The previous entry's hash (64 zeros for the first): SHA-256, hex. */
+  prev_hash: string;
+  hash: string;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  /** Login name; unique whatever its case (an index on lower(name)). */
+  name: string;
+  display_name: string;
+  agency_id: number;
+  /** JSON array of Role keys ('admin', 'handler' …). */
+  roles: string;
+  /** argon2id, PHC string. */
+  password_hash: string;
+  /** Failed logins since the last success, unlock or lock. */
+  failed_logins: ColumnType<number, number | undefined, number>;
+  locked_until: string | null;
+  password_changed_at: string;
+  created_at: string;
+  disabled_at: string | null;
+}
+
+export interface SessionsTable {
+  /** SHA-256 (hex) of the session id: the id itself, a bearer secret, is never stored. */
+  id_hash: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  ended_at: string | null;
+  address: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  /** SHA-256 (hex) of the token. */
+  token_hash: string;
+  label: string | null;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface LoginFailuresTable {
+  id: Generated<number>;
+  address: string;
+  /** The account's login name when the name tried was one, else null (never the text typed). */
+  name_tried: string | null;
+  at: string;
 }
 
 export interface Database {
@@ -103,6 +169,10 @@ export interface Database {
   calendar_overrides: CalendarOverridesTable;
   calendar_complete_years: CalendarCompleteYearsTable;
   audit_log: AuditLogTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  login_failures: LoginFailuresTable;
 }
 
 /** The database, or a transaction on it: every repository works on either. */

@@ -14,6 +14,10 @@ const TABLES = [
   'calendar_overrides',
   'calendar_complete_years',
   'audit_log',
+  'users',
+  'sessions',
+  'api_tokens',
+  'login_failures',
 ] as const;
 
 describe('parseStorageUrl', () => {
@@ -35,6 +39,7 @@ for (const dialect of DIALECTS) {
   describe(`storage on ${dialect.name}`, { skip: dialect.skip }, () => {
     it('migrates an empty database to the latest version, and reopening changes nothing', async () => {
       const fresh = await dialect.create();
+      const applied: string[][] = [];
       try {
         for (let round = 0; round < 2; round++) {
           const storage = await openDatabase(fresh.url);
@@ -49,13 +54,13 @@ for (const dialect of DIALECTS) {
           const migrations = await sql<{
             name: string;
           }>`select name from kysely_migration order by name`.execute(storage.db);
-          assert.deepEqual(
-            migrations.rows.map((r) => r.name),
-            ['0001_ledger'],
-          );
+          const names = migrations.rows.map((r) => r.name);
+          assert.deepEqual(names.slice(0, 2), ['0001_ledger', '0002_stored_keys']);
+          applied.push(names);
           await storage.close();
           await storage.close();
         }
+        assert.deepEqual(applied[1], applied[0], 'reopening runs no migration again');
       } finally {
         await fresh.drop();
       }
@@ -92,6 +97,34 @@ for (const dialect of DIALECTS) {
         const [entry] = await storage.auditLog.list({ subject: `agency:${added.id}` });
         assert.deepEqual(entry?.detail, { name: '福州市' });
       }));
+
+    it(
+      'routes a call on the storage made inside its transaction to the transaction (no deadlock)',
+      { timeout: 10_000 },
+      () =>
+        withStorage(dialect, async (storage) => {
+          const province = await storage.agencies.add({ name: '福建省', kind: '省' });
+          const seen = await storage
+            .transaction(async () => {
+              // Called on `storage`, not on the transaction's repositories: on SQLite this used to wait forever.
+              const city = await storage.agencies.add({ name: '福州市', kind: '市', parentId: province.id });
+              // A nested transaction joins the outer one.
+              await storage.transaction((tx) =>
+                tx.agencies.add({ name: '厦门市', kind: '市', parentId: province.id }),
+              );
+              const names = (await storage.agencies.children(province.id)).map((a) => a.name).sort();
+              if (city.name === '福州市') throw new Error(`rolled back after seeing ${names.join('、')}`);
+              return names;
+            })
+            .catch((e: Error) => e.message);
+          assert.equal(seen, 'rolled back after seeing 厦门市、福州市');
+          // Both writes were the transaction's: neither survived its rollback.
+          assert.deepEqual(await storage.agencies.children(province.id), []);
+          // Outside any transaction, calls go to the database again.
+          const city = await storage.agencies.add({ name: '泉州市', kind: '市', parentId: province.id });
+          assert.equal((await storage.agencies.get(city.id))?.name, '泉州市');
+        }),
+    );
 
     it('keeps the audit log append-only', () =>
       withStorage(dialect, async (storage) => {

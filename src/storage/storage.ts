@@ -4,6 +4,7 @@
  * method is atomic on its own; `transaction` groups several into one commit (a change and its audit
  * entry). A method that returned has committed: nothing is reported done before it is durable.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely } from 'kysely';
 import { type AgencyRepository, agencyRepository } from './agencies.js';
 import { type AuditLogRepository, auditLogRepository } from './audit-log.js';
@@ -15,6 +16,7 @@ import { openPostgres } from './dialects/postgres.js';
 import { openSqlite } from './dialects/sqlite.js';
 import { migrateToLatest } from './migrations.js';
 import { type Clock, systemClock } from './query-util.js';
+import { type ScheduleRepository, scheduleRepository } from './request-schedule.js';
 import { type RequestRepository, requestRepository } from './requests.js';
 import type { Database, Executor } from './schema.js';
 import { DEFAULT_DATABASE_URL, parseStorageUrl } from './url.js';
@@ -25,6 +27,7 @@ export interface Repositories {
   readonly cases: CaseRepository;
   readonly calendar: CalendarRepository;
   readonly auditLog: AuditLogRepository;
+  readonly schedules: ScheduleRepository;
 }
 
 export interface Storage extends Repositories {
@@ -33,8 +36,9 @@ export interface Storage extends Repositories {
   readonly db: Kysely<Database>;
   /**
    * Runs `work` in one transaction: all of its writes commit together, or none (it threw). Inside,
-   * use `tx` only: on SQLite, a call on the storage itself waits for the transaction to end, which
-   * it never does (the one connection is the transaction's).
+   * the storage itself is the transaction too: a call on `storage` (or `storage.db`) made while `work`
+   * runs goes to the transaction, and a nested `transaction` joins it. (On SQLite, a call that went
+   * to the connection instead would wait for the transaction to end, which it never would.)
    */
   transaction<T>(work: (tx: Repositories) => Promise<T>): Promise<T>;
   /** Closes the connection(s); further calls fail. Safe to call twice. */
@@ -58,7 +62,31 @@ function repositories(db: Executor, derive: DeriveStep, clock: Clock): Repositor
     cases: caseRepository(db, clock),
     calendar: calendarRepository(db, clock),
     auditLog: auditLogRepository(db, clock),
+    schedules: scheduleRepository(db),
   };
+}
+
+/** What a transaction's work sees: its repositories and its executor. */
+interface Scope {
+  readonly repositories: Repositories;
+  readonly db: Executor;
+}
+
+/**
+ * The storage's repositories routed to the transaction in progress in this async context, if any:
+ * so that code handed `storage` inside `storage.transaction(…)` cannot deadlock or write outside it.
+ */
+function routed(outer: Repositories, current: () => Scope | undefined): Repositories {
+  const out = {} as Record<keyof Repositories, unknown>;
+  for (const name of Object.keys(outer) as (keyof Repositories)[]) {
+    out[name] = new Proxy(outer[name], {
+      get: (target, property) => {
+        const inner = current()?.repositories[name] ?? target;
+        return Reflect.get(inner, property);
+      },
+    });
+  }
+  return out as unknown as Repositories;
 }
 
 async function openDialect(url: string): Promise<DialectHandle> {
@@ -84,11 +112,22 @@ export async function openDatabase(
     throw error;
   }
   let closed: Promise<void> | undefined;
+  const scopes = new AsyncLocalStorage<Scope>();
+  const current = () => scopes.getStore();
   return {
     dialect: dialect.name,
-    db: dialect.db,
-    ...repositories(dialect.db, derive, clock),
-    transaction: (work) => dialect.db.transaction().execute((trx) => work(repositories(trx, derive, clock))),
+    get db() {
+      return (current()?.db ?? dialect.db) as Kysely<Database>;
+    },
+    ...routed(repositories(dialect.db, derive, clock), current),
+    transaction: (work) => {
+      const joined = current();
+      if (joined) return work(joined.repositories);
+      return dialect.db.transaction().execute((trx) => {
+        const scope = { repositories: repositories(trx, derive, clock), db: trx };
+        return scopes.run(scope, () => work(scope.repositories));
+      });
+    },
     close: () => {
       closed ??= dialect.close();
       return closed;

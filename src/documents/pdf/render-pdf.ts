@@ -41,6 +41,7 @@ export class PdfRendererUnavailable extends Error {
   }
 }
 
+// scripts/ensure-system.mjs mirrors this rule to check for Chromium before the tests: keep both alike.
 export function chromiumPath(): string {
   return process.env.GONGKAI_CHROMIUM || DEFAULT_CHROMIUM;
 }

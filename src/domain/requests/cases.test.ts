@@ -19,7 +19,7 @@ const review: ReviewCase = {
   id: 'F-1',
   agencyId: 'A',
   requestId: 'R-1',
-  kind: 'reconsideration',
+  kind: 'review',
   filedOn: d('2024-11-20'),
   result: 'upheld',
   closedOn: d('2025-01-15'),
@@ -29,11 +29,11 @@ const suitAfter: ReviewCase = {
   agencyId: 'A',
   requestId: 'R-1',
   kind: 'litigation',
-  afterReconsideration: 'F-1',
+  afterReview: 'F-1',
   filedOn: d('2025-02-01'),
   result: 'pending',
 };
-const suitDirect: ReviewCase = { ...suitAfter, id: 'S-2', afterReconsideration: undefined, requestId: 'R-2' };
+const suitDirect: ReviewCase = { ...suitAfter, id: 'S-2', afterReview: undefined, requestId: 'R-2' };
 
 describe('which block a case counts in', () => {
   it('行政复议 / 复议后起诉 / 未经复议直接起诉', () => {

@@ -16,7 +16,8 @@ import { yearEnd } from './deadline.js';
 import { refuse } from './refusals.js';
 import { err, ok, type Result } from './result.js';
 
-export type CaseKind = 'reconsideration' | 'litigation';
+/** 行政复议 (review) or 行政诉讼 (litigation); storage's CaseKind also says which block of section 四. */
+export type ProceedingKind = 'review' | 'litigation';
 
 /** 结果维持, 结果纠正, 其他结果, 尚未审结 */
 export type CaseResult = 'upheld' | 'corrected' | 'other' | 'pending';
@@ -34,9 +35,9 @@ export interface ReviewCase {
   /** The disclosure request the case is about. */
   readonly requestId: string;
   /** 行政复议 or 行政诉讼 */
-  readonly kind: CaseKind;
+  readonly kind: ProceedingKind;
   /** Litigation only: the 行政复议 case it follows (复议后起诉); absent means 未经复议直接起诉. */
-  readonly afterReconsideration?: string;
+  readonly afterReview?: string;
   readonly filedOn: LocalDate;
   readonly result: CaseResult;
   /** 审结日期: present exactly when the result is not 'pending'. */
@@ -51,9 +52,9 @@ export function checkCase(c: ReviewCase, all: readonly ReviewCase[]): Result<Rev
     return err(refuse('case.pending-closed', c.id));
   if (c.closedOn !== undefined && c.closedOn < c.filedOn)
     return err(refuse('case.dates', `${c.id}：立案 ${c.filedOn}，结案 ${c.closedOn}`));
-  if (c.afterReconsideration !== undefined) {
-    const review = all.find((r) => r.id === c.afterReconsideration);
-    if (c.kind !== 'litigation' || review?.kind !== 'reconsideration' || review.requestId !== c.requestId)
+  if (c.afterReview !== undefined) {
+    const review = all.find((r) => r.id === c.afterReview);
+    if (c.kind !== 'litigation' || review?.kind !== 'review' || review.requestId !== c.requestId)
       return err(refuse('case.link', c.id));
   }
   return ok(c);
@@ -61,8 +62,8 @@ export function checkCase(c: ReviewCase, all: readonly ReviewCase[]): Result<Rev
 
 /** The block of section 四: 行政复议, 未经复议直接起诉, or 复议后起诉. */
 export function reviewBlockOf(c: ReviewCase): ReviewBlockKey {
-  if (c.kind === 'reconsideration') return 'review';
-  return c.afterReconsideration === undefined ? 'litigationDirect' : 'litigationAfterReview';
+  if (c.kind === 'review') return 'review';
+  return c.afterReview === undefined ? 'litigationDirect' : 'litigationAfterReview';
 }
 
 /** The result as it stood on `date`: 尚未审结 until the day it closed. */

@@ -8,6 +8,8 @@ export const REFUSALS = {
   'intake.unconfirmed':
     '以平信、互联网、传真或电子邮件提交的申请，以双方确认之日为收到申请之日（条例第三十一条），尚未确认',
   'intake.date-order': '确认日期不能早于申请到达日期（条例第三十一条）',
+  'intake.arrival-not-kept':
+    '当面提交和邮寄签收的申请以收到之日为收到申请之日，不另记到达日期（条例第三十一条）；到达日期只用于平信、网上、传真和电子邮件申请',
   'request.not-received': '事件记录应当以“收到申请”开始',
   'request.receipt-mismatch': '“收到申请”的日期应与按条例第三十一条确定的收到申请之日一致',
   'request.date-order': '事件日期不能早于前一事件',

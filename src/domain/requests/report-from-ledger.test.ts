@@ -65,7 +65,7 @@ describe('a worked example: one agency, 2024 to 2025', () => {
       id: 'F-1',
       agencyId: 'A',
       requestId: 'R1',
-      kind: 'reconsideration',
+      kind: 'review',
       filedOn: d('2025-02-01'),
       result: 'corrected',
       closedOn: d('2025-04-01'),
@@ -251,15 +251,15 @@ function buildCases(
   if (entries.length === 0) return cases;
   for (const [i, p] of plans.entries()) {
     const request = entries[p.request % entries.length]!.request;
-    const review = cases.find((c) => c.kind === 'reconsideration' && c.requestId === request.id);
+    const review = cases.find((c) => c.kind === 'review' && c.requestId === request.id);
     const filedOn = addDays(request.receivedOn, p.filedAfter);
     const closed = p.result === 'pending' ? {} : { closedOn: addDays(filedOn, p.closedAfter) };
     cases.push({
       id: `C${String(i).padStart(3, '0')}`,
       agencyId: 'A',
       requestId: request.id,
-      kind: p.litigation ? 'litigation' : 'reconsideration',
-      ...(p.litigation && p.afterReview && review ? { afterReconsideration: review.id } : {}),
+      kind: p.litigation ? 'litigation' : 'review',
+      ...(p.litigation && p.afterReview && review ? { afterReview: review.id } : {}),
       filedOn,
       result: p.result,
       ...closed,

@@ -71,6 +71,39 @@ export type Intake =
       readonly bothSidesConfirmedOn?: LocalDate;
     };
 
+/** 申请渠道 in words, as a register or a form names them. */
+export const CHANNEL_LABELS: Readonly<Record<Channel, string>> = {
+  inPerson: '当面',
+  postSigned: '邮寄（签收）',
+  postOrdinary: '平信',
+  online: '网上',
+  fax: '传真',
+  email: '电子邮件',
+};
+
+/**
+ * The intake a form records for a request whose receipt date (收到申请之日, Art. 31) is `received`: the
+ * day it was handed in, signed for, or, for a letter or an online, fax or e-mail request, confirmed.
+ * Those last channels also keep the day it arrived (`arrived`, default the same day); Art. 31 counts
+ * from the confirmation, so the arrival is kept for the record, never for the clock.
+ */
+export function intakeOf(channel: Channel, received: LocalDate, arrived?: LocalDate): Result<Intake> {
+  if (arrived !== undefined && (channel === 'inPerson' || channel === 'postSigned'))
+    return err(refuse('intake.arrival-not-kept'));
+  if (arrived !== undefined && arrived > received)
+    return err(refuse('intake.date-order', `${arrived} > ${received}`));
+  switch (channel) {
+    case 'inPerson':
+      return ok({ channel, submittedOn: received });
+    case 'postSigned':
+      return ok({ channel, signedForOn: received });
+    case 'postOrdinary':
+      return ok({ channel, arrivedOn: arrived ?? received, confirmedWithApplicantOn: received });
+    default:
+      return ok({ channel, arrivedOn: arrived ?? received, bothSidesConfirmedOn: received });
+  }
+}
+
 /** 收到申请之日 (Art. 31): the day the clock starts, day zero of every period. */
 export function receiptDate(intake: Intake): Result<LocalDate> {
   switch (intake.channel) {

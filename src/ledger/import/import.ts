@@ -6,11 +6,11 @@
  * was open then and is answered now gets its closing events appended, as the domain allows; one whose
  * recorded closing differs from the register's is a row error, never overwritten.
  */
+import { type Actor, actorName } from '../../domain/access/policy.js';
 import type { LocalDate } from '../../domain/calendar/local-date.js';
 import type { WorkingCalendar } from '../../domain/calendar/working-days.js';
 import type { RequestEvent } from '../../domain/requests/events.js';
 import { outcomeSpec } from '../../domain/requests/outcomes.js';
-import { APPLICANT_KIND_LABELS } from '../../domain/requests/request.js';
 import { err, ok, type Result } from '../../domain/requests/result.js';
 import { recordEvent } from '../../domain/requests/transitions.js';
 import {
@@ -21,6 +21,7 @@ import {
   type StoredEvent,
   type DisclosureRequest as StoredRequest,
 } from '../../storage/index.js';
+import { permit } from '../access.js';
 import { type LedgerRefusal, ledgerRefusal } from '../refusals.js';
 import {
   entryFromStored,
@@ -43,8 +44,6 @@ import type { SourceTable } from './table.js';
 
 export interface ImportOptions {
   readonly agencyId: number;
-  /** Who imports (the audit log's actor and the events' `by`). */
-  readonly by: string;
   readonly dryRun?: boolean;
   readonly skipInvalid?: boolean;
   /** Default header → the header the file uses. */
@@ -128,7 +127,7 @@ function planExisting(
 function newRequestOf(row: RegisterRow, agencyId: number, ref: string): NewRequest {
   return {
     agencyId,
-    applicantKind: APPLICANT_KIND_LABELS[row.applicantKind],
+    applicantKind: row.applicantKind,
     applicantName: row.applicantName,
     content: row.content,
     channel: UNRECORDED_CHANNEL,
@@ -151,11 +150,19 @@ function storedEvents(row: RegisterRow, events: readonly RequestEvent[]): Stored
 
 export async function importRegister(
   storage: Storage,
+  actor: Actor,
   table: SourceTable,
   options: ImportOptions,
 ): Promise<Result<ImportSummary, LedgerRefusal>> {
   const agency = await storage.agencies.get(options.agencyId);
-  if (!agency) return err(ledgerRefusal('agency.unknown', String(options.agencyId)));
+  const denied = agency
+    ? permit(actor, 'request.register', options.agencyId, {
+        code: 'agency.unknown',
+        what: String(options.agencyId),
+      })
+    : ledgerRefusal('agency.unknown', String(options.agencyId));
+  if (denied) return err(denied);
+  const by = actorName(actor);
   const header = locateHeader(table.rows, options.columnMap);
   if (!header.ok) return header;
   const columns = header.value.columns;
@@ -184,7 +191,7 @@ export async function importRegister(
       continue;
     }
     const row = read.value;
-    const events = checkRow(row, options.agencyId, options.by, calendar);
+    const events = checkRow(row, options.agencyId, by, calendar);
     if (!events.ok) {
       checked.push({ problem: { rowNumber: row.rowNumber, reason: events.error } });
       continue;
@@ -250,7 +257,7 @@ export async function importRegister(
       }
       const written = results.filter((r) => r.status === 'created').length;
       await tx.auditLog.append({
-        actor: options.by,
+        actor: by,
         action: 'requests.import',
         subject: `agency:${options.agencyId}`,
         detail: {

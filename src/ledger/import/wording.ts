@@ -13,7 +13,12 @@
  */
 import { OUTCOME_GROUP_LABELS, type OutcomeGroupKey, requestRowSpec } from '../../domain/report/labels.js';
 import { OUTCOMES, type OutcomeKind, reportRowOf } from '../../domain/requests/outcomes.js';
-import { APPLICANT_KIND_LABELS, type ApplicantKind } from '../../domain/requests/request.js';
+import {
+  APPLICANT_KIND_LABELS,
+  type ApplicantKind,
+  CHANNEL_LABELS,
+  type Channel,
+} from '../../domain/requests/request.js';
 
 /** Half-width, no blanks or quotation marks, no trailing punctuation. */
 export function normalizeWording(text: string): string {
@@ -139,5 +144,29 @@ export function applicantKindOfWording(text: string): WordingResult<ApplicantKin
     : {
         ok: false,
         reason: `无法识别的申请人类型“${text}”，应为 ${[...KINDS.keys()].join(' / ')} 之一 (unknown applicant type)`,
+      };
+}
+
+/** 申请渠道 by its key or its name (CHANNEL_LABELS); 邮寄 alone is a signed-for letter (Art. 31). */
+const CHANNELS = new Map<string, Channel>([
+  ...(Object.entries(CHANNEL_LABELS) as [Channel, string][]).flatMap(([key, label]) => [
+    [normalizeWording(label), key] as const,
+    [key.toLowerCase(), key] as const,
+  ]),
+  ['邮寄', 'postSigned'],
+  ['信函', 'postOrdinary'],
+  ['互联网', 'online'],
+  ['网络', 'online'],
+  ['现场', 'inPerson'],
+]);
+
+/** The channel a form or a register names. */
+export function channelOfWording(text: string): WordingResult<Channel> {
+  const channel = CHANNELS.get(normalizeWording(text).toLowerCase());
+  return channel
+    ? { ok: true, value: channel }
+    : {
+        ok: false,
+        reason: `未知的申请渠道“${text}”，可选 ${Object.values(CHANNEL_LABELS).join('、')} (unknown channel)`,
       };
 }

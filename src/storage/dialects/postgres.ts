@@ -10,14 +10,15 @@ import {
   type DatabaseIntrospector,
   type DatabaseMetadataOptions,
   Kysely,
+  PostgresAdapter,
   PostgresDialect,
   type SchemaMetadata,
   sql,
   type TableMetadata,
 } from 'kysely';
 import pg from 'pg';
-import type { DialectHandle } from '../dialect.js';
-import type { Database } from '../schema.js';
+import type { DialectHandle, TransactionLocks } from '../dialect.js';
+import type { Database, Executor } from '../schema.js';
 
 const KYSELY_TABLES = new Set(['kysely_migration', 'kysely_migration_lock']);
 
@@ -53,9 +54,25 @@ class CurrentSchemaIntrospector implements DatabaseIntrospector {
   }
 }
 
+/**
+ * Transaction locks are advisory locks held to the transaction's end, keyed by the lock and the
+ * schema: advisory locks are per database, and databases sharing one in different schemas (the
+ * tests, a shared server) must not wait on each other. hashtext may collide; two schemas would
+ * then only take turns.
+ */
+class LockingPostgresAdapter extends PostgresAdapter implements TransactionLocks {
+  async lockTransaction(trx: Executor, lock: number): Promise<void> {
+    await sql`select pg_advisory_xact_lock(${lock}::integer, hashtext(current_schema()))`.execute(trx);
+  }
+}
+
 class CurrentSchemaPostgresDialect extends PostgresDialect {
   override createIntrospector(db: Kysely<unknown>): DatabaseIntrospector {
     return new CurrentSchemaIntrospector(db);
+  }
+
+  override createAdapter(): PostgresAdapter {
+    return new LockingPostgresAdapter();
   }
 }
 
@@ -103,6 +120,15 @@ export async function openPostgres(url: string): Promise<DialectHandle> {
             `for each statement execute function gk_refuse_change()`,
         )
         .execute(on);
+    },
+    async dropAppendOnlyTrigger(on, table) {
+      // The function stays: the other append-only tables' triggers call it too.
+      for (const trigger of [`${table}_append_only`, `${table}_no_truncate`])
+        await sql.raw(`drop trigger if exists ${trigger} on ${table}`).execute(on);
+    },
+    async requireNotNull(on, table, columns) {
+      for (const column of columns)
+        await sql.raw(`alter table ${table} alter column ${column} set not null`).execute(on);
     },
     close: () => db.destroy(),
   };

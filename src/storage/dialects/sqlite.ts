@@ -19,7 +19,7 @@ import {
   type SqliteStatement,
   sql,
 } from 'kysely';
-import type { DialectHandle } from '../dialect.js';
+import type { DialectHandle, TransactionLocks } from '../dialect.js';
 import type { Database } from '../schema.js';
 
 /** How long a writer waits for another process's write lock before giving up with SQLITE_BUSY. */
@@ -38,10 +38,13 @@ class ImmediateSqliteDriver extends SqliteDriver {
 }
 
 /** SQLite runs DDL inside transactions, so a migration that fails half-way leaves nothing behind. */
-class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+class TransactionalDdlSqliteAdapter extends SqliteAdapter implements TransactionLocks {
   override get supportsTransactionalDdl(): boolean {
     return true;
   }
+
+  /** Nothing to take: BEGIN IMMEDIATE (above) gave the transaction the database's one write lock. */
+  async lockTransaction(): Promise<void> {}
 }
 
 class GongkaiSqliteDialect extends SqliteDialect {
@@ -109,6 +112,20 @@ export function openSqlite(path: string): DialectHandle {
           )
           .execute(on);
       }
+    },
+    async dropAppendOnlyTrigger(on, table) {
+      for (const operation of ['update', 'delete'])
+        await sql.raw(`drop trigger if exists ${table}_no_${operation}`).execute(on);
+    },
+    async requireNotNull(on, table, columns) {
+      for (const column of columns)
+        await sql
+          .raw(
+            `create trigger ${table}_${column}_not_null before insert on ${table} ` +
+              `when new.${column} is null ` +
+              `begin select raise(abort, 'NOT NULL constraint failed: ${table}.${column}'); end`,
+          )
+          .execute(on);
     },
     close: () => db.destroy(),
   };
