@@ -15,6 +15,8 @@ import { registerLedgerCommands } from './ledger-commands.js';
 import { registerReportCommands } from './report-commands.js';
 import { registerRequestsCommands } from './requests-commands.js';
 import { registerRequestsImportCommand } from './requests-import-command.js';
+import { registerServeCommand } from './serve-command.js';
+import { registerUsersCommands } from './users-commands.js';
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -61,6 +63,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   };
   // In the order of `gongkai --help`; `report build|explain` (ledger) join the report command made first.
   for (const register of [
+    registerServeCommand,
     registerReportCommands,
     registerAuditCommand,
     registerLedgerCommands,
@@ -70,6 +73,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     registerFeesCommand,
     registerCalendarCommands,
     registerAuditLogCommand,
+    registerUsersCommands,
   ])
     register(program, io, setExit);
   program.commands.forEach(function inherit(command: Command) {

@@ -5,7 +5,14 @@
  */
 import type { LocalDate } from '../domain/calendar/local-date.js';
 import { EVENT_LABELS } from '../domain/requests/events.js';
-import { type EventInput, outcomeOfWording, type RecordableKind } from '../ledger/index.js';
+import {
+  EVENT_NAMES,
+  type EventInput,
+  outcomeOfWording,
+  RECORDABLE,
+  type RecordableKind,
+  recordableKindOf,
+} from '../ledger/index.js';
 import { FEE_METHOD_LABELS } from '../present/labels.js';
 import { CliFailure } from './cli-io.js';
 import { fold, parseDateOption } from './cli-options.js';
@@ -70,7 +77,7 @@ function parseMethod(text: string): 'perPiece' | 'perVolume' {
 
 export const EVENT_COMMANDS: { readonly [K in RecordableKind]: EventCommand<K> } = {
   CorrectionRequested: {
-    name: 'correction-requested',
+    name: EVENT_NAMES.CorrectionRequested,
     options: ['items', 'dueBy'],
     build: (o, base) => ({
       ...base,
@@ -80,17 +87,17 @@ export const EVENT_COMMANDS: { readonly [K in RecordableKind]: EventCommand<K> }
     }),
   },
   CorrectionReceived: {
-    name: 'correction-received',
+    name: EVENT_NAMES.CorrectionReceived,
     options: [],
     build: (_, base) => ({ ...base, kind: 'CorrectionReceived' }),
   },
   CorrectionLapsed: {
-    name: 'correction-lapsed',
+    name: EVENT_NAMES.CorrectionLapsed,
     options: [],
     build: (_, base) => ({ ...base, kind: 'CorrectionLapsed' }),
   },
   Extended: {
-    name: 'extended',
+    name: EVENT_NAMES.Extended,
     options: ['days', 'approver'],
     build: (o, base) => ({
       ...base,
@@ -100,7 +107,7 @@ export const EVENT_COMMANDS: { readonly [K in RecordableKind]: EventCommand<K> }
     }),
   },
   ThirdPartyConsultationStarted: {
-    name: 'third-party-started',
+    name: EVENT_NAMES.ThirdPartyConsultationStarted,
     options: ['party'],
     build: (o, base) => ({
       ...base,
@@ -109,12 +116,12 @@ export const EVENT_COMMANDS: { readonly [K in RecordableKind]: EventCommand<K> }
     }),
   },
   ThirdPartyConsultationEnded: {
-    name: 'third-party-ended',
+    name: EVENT_NAMES.ThirdPartyConsultationEnded,
     options: [],
     build: (_, base) => ({ ...base, kind: 'ThirdPartyConsultationEnded' }),
   },
   AgencyConsultationStarted: {
-    name: 'agency-consultation-started',
+    name: EVENT_NAMES.AgencyConsultationStarted,
     options: ['with'],
     build: (o, base) => ({
       ...base,
@@ -123,12 +130,12 @@ export const EVENT_COMMANDS: { readonly [K in RecordableKind]: EventCommand<K> }
     }),
   },
   AgencyConsultationEnded: {
-    name: 'agency-consultation-ended',
+    name: EVENT_NAMES.AgencyConsultationEnded,
     options: [],
     build: (_, base) => ({ ...base, kind: 'AgencyConsultationEnded' }),
   },
   FeeNoticeSent: {
-    name: 'fee-notice',
+    name: EVENT_NAMES.FeeNoticeSent,
     options: ['amount', 'method', 'delivered', 'pages', 'pieces', 'earlier'],
     build: (o, base) => ({
       ...base,
@@ -141,11 +148,19 @@ export const EVENT_COMMANDS: { readonly [K in RecordableKind]: EventCommand<K> }
       ...(o.delivered !== undefined ? { deliveredOn: parseDateOption(o.delivered, '--delivered') } : {}),
     }),
   },
-  FeePaid: { name: 'fee-paid', options: [], build: (_, base) => ({ ...base, kind: 'FeePaid' }) },
-  FeeLapsed: { name: 'fee-lapsed', options: [], build: (_, base) => ({ ...base, kind: 'FeeLapsed' }) },
-  Withdrawn: { name: 'withdrawn', options: [], build: (_, base) => ({ ...base, kind: 'Withdrawn' }) },
+  FeePaid: { name: EVENT_NAMES.FeePaid, options: [], build: (_, base) => ({ ...base, kind: 'FeePaid' }) },
+  FeeLapsed: {
+    name: EVENT_NAMES.FeeLapsed,
+    options: [],
+    build: (_, base) => ({ ...base, kind: 'FeeLapsed' }),
+  },
+  Withdrawn: {
+    name: EVENT_NAMES.Withdrawn,
+    options: [],
+    build: (_, base) => ({ ...base, kind: 'Withdrawn' }),
+  },
   Decided: {
-    name: 'decided',
+    name: EVENT_NAMES.Decided,
     options: ['outcome'],
     build: (o, base) => {
       const outcome = outcomeOfWording(need(o, 'outcome', 'decided'));
@@ -155,12 +170,9 @@ export const EVENT_COMMANDS: { readonly [K in RecordableKind]: EventCommand<K> }
   },
 };
 
-export const RECORDABLE = Object.keys(EVENT_COMMANDS) as RecordableKind[];
-
 /** The event an EVENT argument names: its kebab-case name or its Chinese label. */
 export function eventKindOf(text: string): RecordableKind {
-  const wanted = fold(text).toLowerCase();
-  const kind = RECORDABLE.find((k) => EVENT_COMMANDS[k].name === wanted || fold(EVENT_LABELS[k]) === wanted);
+  const kind = recordableKindOf(text, EVENT_LABELS);
   if (!kind)
     throw new CliFailure(
       `未知事件“${text}”，可选 ${RECORDABLE.map((k) => `${EVENT_COMMANDS[k].name}（${EVENT_LABELS[k]}）`).join('、')} (unknown event)`,

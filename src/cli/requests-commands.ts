@@ -13,6 +13,7 @@ import {
   channelOfWording,
   intakeRequest,
   listRequests,
+  RECORDABLE,
   recordRequestEvent,
   resolveRequestId,
   unknownYearsWarning,
@@ -36,13 +37,7 @@ import {
   refused,
   withLedger,
 } from './ledger-commands.js';
-import {
-  buildEvent,
-  EVENT_COMMANDS,
-  type EventOptions,
-  eventKindOf,
-  RECORDABLE,
-} from './request-event-options.js';
+import { buildEvent, EVENT_COMMANDS, type EventOptions, eventKindOf } from './request-event-options.js';
 import { requestsCommand } from './requests-import-command.js';
 
 function parseChannel(text: string): Channel {

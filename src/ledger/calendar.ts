@@ -24,7 +24,7 @@ import {
 } from '../domain/calendar/working-days.js';
 import { err, ok, type Result } from '../domain/requests/result.js';
 import type { CalendarRepository, Storage } from '../storage/index.js';
-import { permit } from './access.js';
+import { auditedBy, permit } from './access.js';
 import { parseCsv } from './import/csv.js';
 import { parseRegisterDate } from './import/register.js';
 import { type LedgerRefusal, ledgerRefusal } from './refusals.js';
@@ -129,7 +129,7 @@ export async function setCalendarDay(
     await tx.calendar.setOverride({ date: entry.date, working: entry.working, reason, createdBy: by });
     await tx.schedules.invalidateOpen();
     await tx.auditLog.append({
-      actor: by,
+      ...auditedBy(actor, null),
       action: 'calendar.override',
       subject: `calendar:${entry.date}`,
       detail: { working: entry.working, reason },
@@ -152,7 +152,7 @@ export async function unsetCalendarDay(
       if (removed) {
         await tx.schedules.invalidateOpen();
         await tx.auditLog.append({
-          actor: actorName(actor),
+          ...auditedBy(actor, null),
           action: 'calendar.override-removed',
           subject: `calendar:${date}`,
         });
@@ -176,7 +176,11 @@ export async function completeCalendarYear(
   await storage.transaction(async (tx) => {
     await tx.calendar.markYearComplete(year, by);
     await tx.schedules.invalidateOpen();
-    await tx.auditLog.append({ actor: by, action: 'calendar.year-complete', subject: `calendar:${year}` });
+    await tx.auditLog.append({
+      ...auditedBy(actor, null),
+      action: 'calendar.year-complete',
+      subject: `calendar:${year}`,
+    });
   });
   return ok(undefined);
 }
@@ -464,7 +468,7 @@ export async function importCalendarDays(
       await tx.schedules.invalidateOpen();
       const years = [...new Set(planned.map((d) => yearOf(d.date)))];
       await tx.auditLog.append({
-        actor: by,
+        ...auditedBy(actor, null),
         action: 'calendar.import',
         subject: `calendar:${(completed === null ? years : [completed]).join(',')}`,
         detail: {

@@ -6,12 +6,12 @@
  * was filed); storage keeps; every write is audited in its transaction.
  */
 import { randomUUID } from 'node:crypto';
-import { type Actor, actorName } from '../domain/access/policy.js';
+import type { Actor } from '../domain/access/policy.js';
 import type { LocalDate } from '../domain/calendar/local-date.js';
 import { CASE_RESULT_LABELS, type CaseResult, checkCase, type ReviewCase } from '../domain/requests/cases.js';
 import { err, ok, type Result } from '../domain/requests/result.js';
 import type { Case, CaseKind, Storage } from '../storage/index.js';
-import { permit } from './access.js';
+import { auditedBy, permit } from './access.js';
 import { type LedgerRefusal, ledgerRefusal } from './refusals.js';
 import { todayInChina } from './today.js';
 
@@ -113,7 +113,7 @@ export async function addCase(
       filedOn: draft.filedOn,
     });
     await tx.auditLog.append({
-      actor: actorName(actor),
+      ...auditedBy(actor, added.agencyId),
       action: 'case.add',
       subject: `case:${added.id}`,
       detail: {
@@ -159,7 +159,7 @@ export async function closeCase(
     const updated = await tx.cases.close(input.caseId, input.closedOn, input.result);
     if (!updated) return err(ledgerRefusal('case.unknown', input.caseId));
     await tx.auditLog.append({
-      actor: actorName(actor),
+      ...auditedBy(actor, updated.agencyId),
       action: 'case.close',
       subject: `case:${updated.id}`,
       detail: { result: updated.result, closedOn: updated.closedOn },

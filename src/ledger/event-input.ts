@@ -94,3 +94,33 @@ export function feeNoticeOf(
   };
   return ok({ event, ...(assessed ? { assessed } : {}) });
 }
+
+/** Each recordable event's name on the command line (`requests record ID NAME`) and in the API. */
+export const EVENT_NAMES: Readonly<Record<RecordableKind, string>> = {
+  CorrectionRequested: 'correction-requested',
+  CorrectionReceived: 'correction-received',
+  CorrectionLapsed: 'correction-lapsed',
+  Extended: 'extended',
+  ThirdPartyConsultationStarted: 'third-party-started',
+  ThirdPartyConsultationEnded: 'third-party-ended',
+  AgencyConsultationStarted: 'agency-consultation-started',
+  AgencyConsultationEnded: 'agency-consultation-ended',
+  FeeNoticeSent: 'fee-notice',
+  FeePaid: 'fee-paid',
+  FeeLapsed: 'fee-lapsed',
+  Withdrawn: 'withdrawn',
+  Decided: 'decided',
+};
+
+export const RECORDABLE = Object.keys(EVENT_NAMES) as RecordableKind[];
+
+/** The event a name stands for: its name (EVENT_NAMES), its Chinese label, or its kind. */
+export function recordableKindOf(
+  text: string,
+  labels: Readonly<Record<RecordableKind, string>>,
+): RecordableKind | undefined {
+  const wanted = text.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  return RECORDABLE.find(
+    (k) => EVENT_NAMES[k] === wanted || k.toLowerCase() === wanted || labels[k].normalize('NFKC') === wanted,
+  );
+}

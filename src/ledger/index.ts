@@ -6,7 +6,8 @@
  * values (LedgerRefusal): the domain's code and Chinese reason, the policy's, or the ledger's own.
  */
 
-export { agenciesWithin } from './access.js';
+export { agenciesWithin, auditedBy } from './access.js';
+export { type AuditLogQuery, readAuditLog } from './audit-log.js';
 export {
   AGENCY_KINDS,
   type AgencyNode,
@@ -45,7 +46,15 @@ export {
   type NewCaseInput,
 } from './cases.js';
 export { openLedger } from './derive.js';
-export { type EventInput, type FeeNoticeInput, feeBasisOf, type RecordableKind } from './event-input.js';
+export {
+  EVENT_NAMES,
+  type EventInput,
+  type FeeNoticeInput,
+  feeBasisOf,
+  RECORDABLE,
+  type RecordableKind,
+  recordableKindOf,
+} from './event-input.js';
 export { type EarlierPieces, piecesEarlierThisMonth } from './fees.js';
 export { type ImportOptions, type ImportSummary, importRegister } from './import/import.js';
 export {

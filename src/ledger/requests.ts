@@ -26,7 +26,7 @@ import {
 import { err, ok, type Result } from '../domain/requests/result.js';
 import { recordEvent } from '../domain/requests/transitions.js';
 import { loadCalendar, SeqConflictError, type Storage } from '../storage/index.js';
-import { permit } from './access.js';
+import { auditedBy, permit } from './access.js';
 import { type EventInput, type FeeNoticeInput, feeNoticeOf } from './event-input.js';
 import { type EarlierPieces, piecesEarlierThisMonth } from './fees.js';
 import { type LedgerRefusal, ledgerRefusal } from './refusals.js';
@@ -126,7 +126,7 @@ export async function intakeRequest(
       return ok({ id: result.id, receivedOn: request.receivedOn, status: 'duplicate' });
     if (schedule) await tx.schedules.set(result.id, schedule);
     await tx.auditLog.append({
-      actor: by,
+      ...auditedBy(actor, input.agencyId),
       action: 'request.intake',
       subject: `request:${result.id}`,
       detail: { agencyId: input.agencyId, receivedOn: request.receivedOn, channel: input.channel },
@@ -212,7 +212,7 @@ export async function recordRequestEvent(
         });
         if (schedule) await tx.schedules.set(requestId, schedule);
         await tx.auditLog.append({
-          actor: by,
+          ...auditedBy(actor, row.agencyId),
           action: 'request.event',
           subject: `request:${requestId}`,
           detail: { seq: appended.seq, kind: event.kind, at: event.at },

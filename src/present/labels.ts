@@ -47,3 +47,38 @@ export function stateLabelOf(status: RequestStatus): string {
   if (status.described === 'consulting') return `${label}（对方答复期限已届满，恢复计算答复期限）`;
   return label;
 }
+
+/** What each audit-log action (操作日志) records, in words. */
+export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
+  'agency.add': '添加机关',
+  'calendar.import': '导入节假日安排',
+  'calendar.override': '录入工作日历',
+  'calendar.override-removed': '删除工作日历录入',
+  'calendar.year-complete': '标记年度节假日录入完整',
+  'case.add': '登记复议诉讼案件',
+  'case.close': '记录案件审结',
+  'request.intake': '登记申请',
+  'request.event': '记录办理事件',
+  'requests.import': '导入台账',
+  'session.login': '登录',
+  'session.login-failed': '登录失败',
+  'session.logout': '退出登录',
+  'session.expired': '会话过期',
+  'token.issue': '签发 API 令牌',
+  'token.revoke': '吊销 API 令牌',
+  'user.add': '添加用户',
+  'user.password-change': '修改密码',
+  'user.password-reset': '重置密码',
+  'user.unlock': '解除锁定',
+};
+
+/** The groups the audit-log page filters by (an action prefix). */
+export const AUDIT_ACTION_GROUPS: readonly (readonly [string, string])[] = [
+  ['request.', '申请办理'],
+  ['case.', '复议诉讼'],
+  ['calendar.', '工作日历'],
+  ['agency.', '机关'],
+  ['user.', '用户'],
+  ['session.', '登录'],
+  ['token.', 'API 令牌'],
+];

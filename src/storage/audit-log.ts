@@ -61,6 +61,8 @@ export interface NewAuditEntry {
 export interface AuditFilters {
   /** Entries concerning one of these agencies ([] matches none; entries of no agency never match). */
   readonly agencyIds?: readonly number[];
+  /** With agencyIds: also the entries that concern no agency (the one working calendar). */
+  readonly orNoAgency?: boolean;
   readonly actor?: string;
   /** Exactly this action, or, ending in '.', every action it begins ('request.' → request.intake …). */
   readonly action?: string;
@@ -156,7 +158,10 @@ function optionalId(value: number | null | undefined, what: string): number | nu
 function matching(f: AuditFilters) {
   return (eb: ExpressionBuilder<Database, 'audit_log'>): Expression<SqlBool> => {
     const all: Expression<SqlBool>[] = [];
-    if (f.agencyIds !== undefined) all.push(eb('agency_id', 'in', [...f.agencyIds]));
+    if (f.agencyIds !== undefined) {
+      const of = f.agencyIds.length > 0 ? [eb('agency_id', 'in', [...f.agencyIds])] : [];
+      all.push(eb.or(f.orNoAgency ? [...of, eb('agency_id', 'is', null)] : of));
+    }
     if (f.actor !== undefined) all.push(eb('actor', '=', f.actor));
     if (f.action?.endsWith('.'))
       // substr, not LIKE: LIKE is case-insensitive on SQLite and would need '_' and '%' escaped.
@@ -251,7 +256,7 @@ export function auditLogRepository(db: Executor, clock: Clock): AuditLogReposito
     },
 
     async list(options = {}) {
-      if (options.agencyIds?.length === 0) return [];
+      if (options.agencyIds?.length === 0 && !options.orNoAgency) return [];
       let query = db.selectFrom('audit_log').selectAll();
       if (hasFilters(options)) query = query.where(matching(options));
       if (options.afterId !== undefined) query = query.where('id', '>', options.afterId);
@@ -263,7 +268,7 @@ export function auditLogRepository(db: Executor, clock: Clock): AuditLogReposito
     },
 
     async page(query = {}) {
-      if (query.agencyIds?.length === 0) return { entries: [], total: 0 };
+      if (query.agencyIds?.length === 0 && !query.orNoAgency) return { entries: [], total: 0 };
       const limit = Math.min(Math.max(1, Math.trunc(query.limit ?? PAGE_DEFAULT)), PAGE_MAX);
       let rows = db.selectFrom('audit_log').selectAll();
       let count = db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number | string>().as('n'));

@@ -21,7 +21,7 @@ import {
   type StoredEvent,
   type DisclosureRequest as StoredRequest,
 } from '../../storage/index.js';
-import { permit } from '../access.js';
+import { auditedBy, permit } from '../access.js';
 import { type LedgerRefusal, ledgerRefusal } from '../refusals.js';
 import {
   entryFromStored,
@@ -257,7 +257,7 @@ export async function importRegister(
       }
       const written = results.filter((r) => r.status === 'created').length;
       await tx.auditLog.append({
-        actor: by,
+        ...auditedBy(actor, options.agencyId),
         action: 'requests.import',
         subject: `agency:${options.agencyId}`,
         detail: {

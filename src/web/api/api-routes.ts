@@ -1,0 +1,324 @@
+/**
+ * @module The JSON API (/api/v1/…), modelled on the command line: `POST /requests` takes the options of
+ * `requests add` as keys, `POST /requests/{id}/events` those of `requests record`, `GET /requests/{id}`
+ * answers what `requests show --json` prints and `GET /requests?agency=ID` what `requests list --json`
+ * prints (the presenters are the same). Each route is a pipeline: the schema checks the input, the use
+ * case asks the policy table and decides, the presenter shapes the answer. Errors are
+ * `{"error":{"code","message"}}` with the refusal's stable code (and `fields` for input problems). The
+ * OpenAPI 3.1 document at /api/openapi.json is generated from these same schemas.
+ */
+import { createRoute, OpenAPIHono, type RouteConfig, type RouteHandler } from '@hono/zod-openapi';
+import { z } from 'zod';
+import { renderJson } from '../../documents/json/report-json.js';
+import {
+  buildAnnualReport,
+  intakeRequest,
+  type LedgerRefusal,
+  listRequests,
+  parseRegisterDate,
+  recordRequestEvent,
+  viewRequest,
+} from '../../ledger/index.js';
+import { listJson, recordedJson, viewJson } from '../../present/request-view.js';
+import type { AppContext, AppEnv, WebDeps } from '../context.js';
+import { EventBodySchema, eventInputOf, type FieldErrors } from '../event-body.js';
+import { IntakeBodySchema, intakeInputOf } from '../intake-body.js';
+import { fieldOfRefusal } from '../refusal-fields.js';
+import { statusOfRefusal } from '../refusal-status.js';
+
+const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().describe('稳定的错误代码，如 request.unknown、access.forbidden、request.invalid'),
+      message: z.string().describe('中文说明（英文在括号内）'),
+      fields: z.record(z.string(), z.string()).optional().describe('输入有误的字段及原因'),
+    }),
+  })
+  .describe('错误');
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  content: { 'application/json': { schema } },
+  description,
+});
+const ERRORS = {
+  401: json(ErrorSchema, '未登录或令牌无效'),
+  403: json(ErrorSchema, '角色无权进行此操作，或缺少 CSRF 令牌'),
+  404: json(ErrorSchema, '记录不存在或不属于本机关'),
+  409: json(ErrorSchema, '同时有其他记录，请重试'),
+  422: json(ErrorSchema, '输入有误，或办理规则不允许'),
+} as const;
+
+type ErrorStatus = 403 | 404 | 409 | 422;
+
+const IdParam = z.object({ id: z.string().min(1).max(64).describe('申请编号') });
+const AsOfQuery = z.object({ asOf: z.string().optional().describe('查询日期，默认今天（北京时间）') });
+
+const StatusShape = {
+  state: z.string(),
+  stateLabel: z.string(),
+  dueDate: z.string().nullable(),
+  provisional: z.boolean(),
+  overdue: z.boolean(),
+  workingDaysLeft: z.number().nullable(),
+  applicantDueBy: z.string().nullable(),
+  closedOn: z.string().nullable(),
+  outcome: z.string().nullable(),
+  outcomeLabel: z.string().nullable(),
+  answeredLate: z.boolean().nullable(),
+};
+
+const RequestViewSchema = z
+  .object({
+    id: z.string(),
+    agency: z.object({ id: z.number(), name: z.string() }),
+    externalRef: z.string().nullable(),
+    applicant: z.object({ name: z.string(), kind: z.string(), type: z.string() }),
+    channel: z.string(),
+    content: z.string(),
+    receivedOn: z.string(),
+    asOf: z.string(),
+    ...StatusShape,
+    deadline: z.object({ lines: z.array(z.string()) }).passthrough(),
+    history: z.array(
+      z.object({ seq: z.number(), at: z.string(), kind: z.string(), label: z.string() }).passthrough(),
+    ),
+  })
+  .passthrough()
+  .describe('requests show --json');
+
+const RequestListSchema = z
+  .object({
+    agency: z.object({ id: z.number(), name: z.string() }),
+    agencies: z.array(z.number()),
+    asOf: z.string(),
+    open: z.boolean(),
+    requests: z.array(
+      z
+        .object({
+          id: z.string(),
+          agencyId: z.number(),
+          agencyName: z.string(),
+          receivedOn: z.string(),
+          ...StatusShape,
+        })
+        .passthrough(),
+    ),
+    excluded: z.array(z.object({ id: z.string(), reason: z.string() })),
+  })
+  .describe('requests list --json');
+
+const RecordedSchema = z
+  .object({
+    id: z.string(),
+    seq: z.number(),
+    kind: z.string(),
+    at: z.string(),
+    state: z.string(),
+    stateLabel: z.string(),
+    dueDate: z.string().nullable(),
+  })
+  .describe('requests record --json');
+
+function refusal(c: AppContext, r: LedgerRefusal, fieldFallback?: string) {
+  const field = fieldFallback === undefined ? undefined : fieldOfRefusal(r.code, fieldFallback);
+  return c.json(
+    { error: { code: r.code, message: r.message, ...(field ? { fields: { [field]: r.message } } : {}) } },
+    statusOfRefusal(r.code) as ErrorStatus,
+  );
+}
+
+function invalid(c: AppContext, fields: FieldErrors) {
+  const message = `输入有误 (invalid input)：${Object.entries(fields)
+    .map(([k, v]) => `${k}：${v}`)
+    .join('；')}`;
+  return c.json({ error: { code: 'request.invalid', message, fields } }, 422 as const);
+}
+
+function asOfOf(c: AppContext, text: string | undefined) {
+  if (text === undefined || text === '') return { ok: true as const, value: undefined };
+  const d = parseRegisterDate(text, '查询日期 asOf');
+  return d.ok
+    ? { ok: true as const, value: d.value }
+    : { ok: false as const, response: invalid(c, { asOf: d.reason }) };
+}
+
+const listRoute = createRoute({
+  method: 'get',
+  path: '/v1/requests',
+  summary: '列出机关（含下级机关）的申请及答复期限（requests list --json）',
+  request: {
+    query: z.object({
+      agency: z.string().optional().describe('机关编号；默认为本人所在机关'),
+      open: z.enum(['true', 'false', '1', '0']).optional().describe('只列未办结的申请，按答复期限排序'),
+      year: z.string().optional().describe('只列该年收到的申请'),
+      asOf: z.string().optional().describe('查询日期，默认今天'),
+    }),
+  },
+  responses: { 200: json(RequestListSchema, '申请列表'), ...ERRORS },
+});
+
+const createRequestRoute = createRoute({
+  method: 'post',
+  path: '/v1/requests',
+  summary: '登记一件申请（requests add）',
+  request: { body: { content: { 'application/json': { schema: IntakeBodySchema } }, required: true } },
+  responses: {
+    201: json(z.object({ id: z.string() }), '已登记'),
+    200: json(
+      z.object({ id: z.string(), status: z.literal('duplicate') }),
+      '本机关登记编号已登记过，未重复登记',
+    ),
+    ...ERRORS,
+  },
+});
+
+const showRoute = createRoute({
+  method: 'get',
+  path: '/v1/requests/{id}',
+  summary: '一件申请：状态、答复期限及其计算、办理记录（requests show --json）',
+  request: { params: IdParam, query: AsOfQuery },
+  responses: { 200: json(RequestViewSchema, '申请'), ...ERRORS },
+});
+
+const recordRoute = createRoute({
+  method: 'post',
+  path: '/v1/requests/{id}/events',
+  summary: '记录办理事件（requests record），如 {"event":"decided","on":"2025-03-20","outcome":"部分公开"}',
+  request: {
+    params: IdParam,
+    body: { content: { 'application/json': { schema: EventBodySchema } }, required: true },
+  },
+  responses: { 201: json(RecordedSchema, '已记录'), ...ERRORS },
+});
+
+const reportRoute = createRoute({
+  method: 'get',
+  path: '/v1/agencies/{agency}/reports/{year}',
+  summary: '由申请台账生成机关的年度报告 JSON（report build --json）',
+  request: {
+    params: z.object({ agency: z.string().describe('机关编号'), year: z.string().describe('报告年度') }),
+  },
+  responses: {
+    200: {
+      content: { 'application/json': { schema: z.object({}).passthrough() } },
+      description: '年度报告 JSON（docs/report-json.md）',
+    },
+    ...ERRORS,
+  },
+});
+
+const positiveId = (text: string | undefined) => {
+  const n = Number(text);
+  return text !== undefined && /^\d+$/.test(text) && Number.isSafeInteger(n) && n > 0 ? n : undefined;
+};
+
+type LooseHandler<R extends RouteConfig> = (c: Parameters<RouteHandler<R, AppEnv>>[0]) => Promise<Response>;
+
+/**
+ * Registers a route with its handler. The declared responses document the API; errors are answered by
+ * one helper whose status the library's types cannot follow, so the bodies are checked against their
+ * schemas by the API tests instead of the compiler.
+ */
+function serve<R extends RouteConfig>(api: OpenAPIHono<AppEnv>, route: R, handler: LooseHandler<R>): void {
+  api.openapi(route, handler as unknown as RouteHandler<R, AppEnv>);
+}
+
+/** The API under /api: its routes and the OpenAPI document. Mounted behind the authentication middleware. */
+export function apiRoutes(deps: WebDeps): OpenAPIHono<AppEnv> {
+  const api = new OpenAPIHono<AppEnv>({
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      const fields: Record<string, string> = {};
+      for (const issue of result.error.issues) fields[String(issue.path[0] ?? 'body')] ??= issue.message;
+      return invalid(c as AppContext, fields);
+    },
+  });
+  const { storage } = deps;
+  const actorOf = (c: AppContext) => c.get('auth')!.actor;
+
+  serve(api, listRoute, async (c) => {
+    const q = c.req.valid('query');
+    const actor = actorOf(c);
+    const agencyId = q.agency === undefined ? actor.agencyId : positiveId(q.agency);
+    if (agencyId === undefined) return invalid(c, { agency: '机关编号应为正整数 (a positive integer)' });
+    const year = q.year === undefined ? undefined : Number(q.year);
+    if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100))
+      return invalid(c, { year: '年度应为 2000 至 2100 之间的整数 (a year)' });
+    const asOf = asOfOf(c, q.asOf);
+    if (!asOf.ok) return asOf.response;
+    const listed = await listRequests(storage, actor, agencyId, {
+      open: q.open === 'true' || q.open === '1',
+      ...(year !== undefined ? { year } : {}),
+      ...(asOf.value ? { asOf: asOf.value } : {}),
+    });
+    if (!listed.ok) return refusal(c, listed.error);
+    return c.json(listJson(listed.value), 200);
+  });
+
+  serve(api, createRequestRoute, async (c) => {
+    const actor = actorOf(c);
+    const input = intakeInputOf(c.req.valid('json'), actor.agencyId);
+    if (!input.ok) return invalid(c, input.errors);
+    const result = await intakeRequest(storage, actor, input.value);
+    if (!result.ok) return refusal(c, result.error, 'event');
+    if (result.value.status === 'duplicate')
+      return c.json({ id: result.value.id, status: 'duplicate' as const }, 200);
+    return c.json({ id: result.value.id }, 201);
+  });
+
+  serve(api, showRoute, async (c) => {
+    const asOf = asOfOf(c, c.req.valid('query').asOf);
+    if (!asOf.ok) return asOf.response;
+    const viewed = await viewRequest(
+      storage,
+      actorOf(c),
+      c.req.valid('param').id,
+      asOf.value ? { asOf: asOf.value } : {},
+    );
+    if (!viewed.ok) return refusal(c, viewed.error);
+    return c.json(viewJson(viewed.value), 200);
+  });
+
+  serve(api, recordRoute, async (c) => {
+    const actor = actorOf(c);
+    const input = eventInputOf(c.req.valid('json'));
+    if (!input.ok) return invalid(c, input.errors);
+    const id = c.req.valid('param').id;
+    const recorded = await recordRequestEvent(storage, actor, id, input.value);
+    if (!recorded.ok) return refusal(c, recorded.error, 'event');
+    const viewed = await viewRequest(storage, actor, id);
+    if (!viewed.ok) return refusal(c, viewed.error);
+    return c.json(recordedJson(recorded.value, viewed.value), 201);
+  });
+
+  serve(api, reportRoute, async (c) => {
+    const { agency, year } = c.req.valid('param');
+    const agencyId = positiveId(agency);
+    if (agencyId === undefined) return invalid(c, { agency: '机关编号应为正整数 (a positive integer)' });
+    const built = await buildAnnualReport(storage, actorOf(c), agencyId, Number(year));
+    if (!built.ok) return refusal(c, built.error);
+    return c.body(renderJson(built.value.report), 200, { 'content-type': 'application/json; charset=utf-8' });
+  });
+
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'API 令牌：gongkai users token NAME',
+  });
+  api.openAPIRegistry.registerComponent('securitySchemes', 'session', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'gk_session',
+    description: '登录后的会话；修改数据的请求须带 X-CSRF-Token 头',
+  });
+  api.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: '政府信息公开工作平台 API (Gongkai)',
+      version: '1',
+      description: '依申请公开台账的接口，与命令行 gongkai requests 的选项和 JSON 一致。',
+    },
+    security: [{ bearer: [] }, { session: [] }],
+  });
+  return api;
+}

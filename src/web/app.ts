@@ -1,0 +1,91 @@
+/**
+ * @module The platform's web app (Hono): the back office under /office/, its JSON API under /api/,
+ * the login page, health and static files; `/` is left for the public portal and, until it exists,
+ * sends staff to the login. Middleware, in order: request id and client address, the log line,
+ * security headers, who is calling, CSRF on state-changing calls. Tests drive it through
+ * `app.request()`; `gongkai serve` puts it on a socket (server.ts).
+ */
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { apiRoutes } from './api/api-routes.js';
+import { authenticate, authRoutes, requireApiAuth, requireCsrf, requirePageAuth } from './auth.js';
+import type { AppEnv, WebDeps } from './context.js';
+import { adminRoutes } from './office/admin-routes.js';
+import { officeRoutes } from './office/office-routes.js';
+import { requestContext } from './request-context.js';
+import { staticRoutes } from './static-files.js';
+
+export function createApp(deps: WebDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.use(requestContext(deps.config.trustProxy));
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    deps.log({
+      msg: 'request',
+      id: c.get('requestId'),
+      user: c.get('auth')?.user.name ?? null,
+      method: c.req.method,
+      route: c.req.routePath,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
+  });
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      referrerPolicy: 'same-origin',
+    }),
+  );
+
+  app.get('/healthz', async (c) => {
+    try {
+      await deps.storage.agencies.get(1);
+      return c.json({ status: 'ok' });
+    } catch {
+      return c.json({ status: 'unavailable' }, 503);
+    }
+  });
+  app.route('/', staticRoutes());
+
+  app.use(authenticate(deps));
+  app.use(requireCsrf);
+  app.get('/', (c) => c.redirect(c.get('auth') ? '/office' : '/login', 302));
+  app.route('/', authRoutes(deps));
+
+  app.use('/office', requirePageAuth);
+  app.use('/office/*', requirePageAuth);
+  app.route('/office', officeRoutes(deps));
+  app.route('/office', adminRoutes(deps));
+
+  app.use('/api/v1/*', requireApiAuth);
+  app.route('/api', apiRoutes(deps));
+
+  app.notFound((c) =>
+    c.req.path.startsWith('/api/')
+      ? c.json({ error: { code: 'route.unknown', message: '没有这个接口 (no such route)' } }, 404)
+      : c.text('未找到该页面 (page not found)', 404),
+  );
+  app.onError((error, c) => {
+    deps.log({
+      msg: 'error',
+      id: c.get('requestId'),
+      route: c.req.routePath,
+      error: `${error.name}: ${error.message}`.slice(0, 300),
+    });
+    const message = '内部错误，请稍后重试或联系管理员 (internal error)';
+    return c.req.path.startsWith('/api/')
+      ? c.json({ error: { code: 'internal', message, requestId: c.get('requestId') } }, 500)
+      : c.text(`${message}；请求编号 ${c.get('requestId')}`, 500);
+  });
+  return app;
+}

@@ -1,0 +1,165 @@
+/**
+ * @module The back office's request pages (/office/…): the inbox, registering a request, a request and
+ * its actions. Each handler is a pipeline: read the input (query or form) with its schema, call the
+ * ledger's use case with the signed-in Actor (which asks the policy table), present the result or the
+ * refusal. No rule is decided here; a refusal's HTTP status comes from refusal-status.ts.
+ */
+import { Hono } from 'hono';
+import { EVENT_LABELS } from '../../domain/requests/events.js';
+import {
+  inbox,
+  intakeRequest,
+  RECORDABLE,
+  type RecordableKind,
+  recordableKindOf,
+  recordRequestEvent,
+  todayInChina,
+  viewRequest,
+} from '../../ledger/index.js';
+import type { AppContext, AppEnv, Auth, WebDeps } from '../context.js';
+import { eventInputOf } from '../event-body.js';
+import { intakeInputOf } from '../intake-body.js';
+import { fieldOfRefusal } from '../refusal-fields.js';
+import { statusOfRefusal } from '../refusal-status.js';
+import { documentOf, Page, type Viewer } from '../views/layout.js';
+import { InboxPage, InboxQuerySchema, inboxFiltersOf } from './inbox-page.js';
+import { RegisterPage } from './register-page.js';
+import { type ActionAttempt, RequestPage } from './request-page.js';
+
+export function viewerOf(auth: Auth): Viewer {
+  return {
+    name: auth.user.name,
+    displayName: auth.user.displayName,
+    agencyName: auth.agencyName,
+    roles: auth.user.roles,
+    csrfToken: auth.csrfToken ?? '',
+  };
+}
+
+/** A refusal as a page: 404 for what the viewer may not see, 403 for what their role may not do. */
+export function refusedPage(c: AppContext, refusal: { readonly code: string; readonly message: string }) {
+  const auth = c.get('auth');
+  const status = statusOfRefusal(refusal.code);
+  const title = status === 404 ? '未找到' : status === 403 ? '无权操作' : '无法完成';
+  return c.html(
+    documentOf(
+      <Page title={title} {...(auth ? { viewer: viewerOf(auth) } : {})}>
+        <p class="notice refused" role="alert">
+          {refusal.message}
+        </p>
+        <p>
+          <a href="/office">返回工作台</a>
+        </p>
+      </Page>,
+    ),
+    status,
+  );
+}
+
+/** A form's fields as strings (files are not taken here). */
+export async function formOf(c: AppContext): Promise<Record<string, string>> {
+  const body = await c.req.parseBody();
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(body))
+    if (typeof value === 'string' && key !== '_csrf') out[key] = value;
+  return out;
+}
+
+export function officeRoutes(deps: WebDeps): Hono<AppEnv> {
+  const office = new Hono<AppEnv>();
+  const { storage } = deps;
+  const today = () => todayInChina(deps.now());
+  const authOf = (c: AppContext) => c.get('auth')!;
+
+  office.get('/', (c) => {
+    const roles = authOf(c).user.roles;
+    if (roles.some((r) => r === 'handler' || r === 'approver' || r === 'oversight'))
+      return c.redirect('/office/inbox', 303);
+    if (roles.includes('admin')) return c.redirect('/office/admin/users', 303);
+    return c.redirect('/office/account', 303);
+  });
+
+  office.get('/inbox', async (c) => {
+    const query = InboxQuerySchema.parse(c.req.query());
+    const auth = authOf(c);
+    const found = await inbox(storage, auth.actor, inboxFiltersOf(query), { asOf: today() });
+    if (!found.ok) return refusedPage(c, found.error);
+    return c.html(documentOf(<InboxPage viewer={viewerOf(auth)} inbox={found.value} query={query} />));
+  });
+
+  office.get('/requests/new', (c) =>
+    c.html(documentOf(<RegisterPage viewer={viewerOf(authOf(c))} today={today()} />)),
+  );
+
+  office.post('/requests', async (c) => {
+    const auth = authOf(c);
+    const values = await formOf(c);
+    const again = (errors: Record<string, string>, status: 422 | 403 | 404) =>
+      c.html(
+        documentOf(<RegisterPage viewer={viewerOf(auth)} today={today()} state={{ values, errors }} />),
+        status,
+      );
+    const input = intakeInputOf(values, auth.actor.agencyId);
+    if (!input.ok) return again({ ...input.errors }, 422);
+    const result = await intakeRequest(storage, auth.actor, input.value, { today: today() });
+    if (!result.ok) {
+      const status = statusOfRefusal(result.error.code);
+      if (status === 403) return refusedPage(c, result.error);
+      return again({ [fieldOfRefusal(result.error.code)]: result.error.message }, status === 404 ? 404 : 422);
+    }
+    const note = result.value.status === 'duplicate' ? 'duplicate' : 'registered';
+    return c.redirect(`/office/requests/${result.value.id}?done=${note}`, 303);
+  });
+
+  const showRequest = async (c: AppContext, id: string, attempt?: ActionAttempt) => {
+    const auth = authOf(c);
+    const viewed = await viewRequest(storage, auth.actor, id, { asOf: today() });
+    if (!viewed.ok) return refusedPage(c, viewed.error);
+    const done = c.req.query('done');
+    const doneText =
+      done === 'registered'
+        ? '已登记。'
+        : done === 'duplicate'
+          ? '本机关登记编号已登记过，未重复登记；以下是已登记的申请。'
+          : done && recordableKindOf(done, EVENT_LABELS)
+            ? `已记录“${EVENT_LABELS[recordableKindOf(done, EVENT_LABELS)!]}”。`
+            : undefined;
+    return c.html(
+      documentOf(
+        <RequestPage
+          viewer={viewerOf(auth)}
+          actor={auth.actor}
+          view={viewed.value}
+          today={today()}
+          {...(attempt ? { attempt } : {})}
+          {...(doneText ? { done: doneText } : {})}
+        />,
+      ),
+      attempt ? 422 : 200,
+    );
+  };
+
+  office.get('/requests/:id', (c) => showRequest(c, c.req.param('id')));
+
+  office.post('/requests/:id/events', async (c) => {
+    const auth = authOf(c);
+    const id = c.req.param('id');
+    const values = await formOf(c);
+    const kind: RecordableKind = recordableKindOf(values.event ?? '', EVENT_LABELS) ?? RECORDABLE[0]!;
+    const input = eventInputOf(values);
+    if (!input.ok) return showRequest(c, id, { kind, values, errors: input.errors });
+    const recorded = await recordRequestEvent(storage, auth.actor, id, input.value, { today: today() });
+    if (!recorded.ok) {
+      const status = statusOfRefusal(recorded.error.code);
+      if (status === 403 || status === 404) return refusedPage(c, recorded.error);
+      return showRequest(c, id, {
+        kind,
+        values,
+        errors: { [fieldOfRefusal(recorded.error.code)]: recorded.error.message },
+      });
+    }
+    return c.redirect(`/office/requests/${id}?done=${encodeURIComponent(values.event ?? '')}`, 303);
+  });
+
+  return office;
+}

@@ -1,0 +1,116 @@
+/**
+ * @module The back office's page frame: one stylesheet and one small script, both served by the app
+ * (nothing from another host), a header with the agency and the user, the navigation their roles give,
+ * and the page. hono/jsx escapes every text and attribute. Pages work without the script; it only adds
+ * conveniences (showing the fields of the chosen action, confirming a decision).
+ */
+import type { Child } from 'hono/jsx';
+import { ROLE_LABELS, type Role } from '../../domain/access/policy.js';
+
+export interface Viewer {
+  readonly name: string;
+  readonly displayName: string;
+  readonly agencyName: string;
+  readonly roles: readonly Role[];
+  readonly csrfToken: string;
+}
+
+export interface PageProps {
+  readonly title: string;
+  readonly viewer?: Viewer;
+  /** Which navigation item is this page's. */
+  readonly current?: string;
+  readonly children?: Child;
+}
+
+const NAV: readonly { readonly href: string; readonly label: string; readonly roles: readonly Role[] }[] = [
+  { href: '/office/inbox', label: '待办申请', roles: ['handler', 'approver', 'oversight'] },
+  { href: '/office/requests/new', label: '登记申请', roles: ['handler'] },
+  { href: '/office/admin/users', label: '用户管理', roles: ['admin'] },
+  { href: '/office/admin/audit-log', label: '操作日志', roles: ['admin'] },
+  {
+    href: '/office/account',
+    label: '修改密码',
+    roles: ['admin', 'handler', 'approver', 'liaison', 'oversight'],
+  },
+];
+
+/** A hidden field carrying the session's CSRF token: every form that changes something has one. */
+export const CsrfField = ({ token }: { token: string }) => <input type="hidden" name="_csrf" value={token} />;
+
+export function Page({ title, viewer, current, children }: PageProps) {
+  return (
+    <html lang="zh-CN">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${title} · 政府信息公开工作平台`}</title>
+        <link rel="stylesheet" href="/static/office.css" />
+        <script src="/static/office.js" defer></script>
+      </head>
+      <body>
+        <a class="skip" href="#main">
+          跳到正文
+        </a>
+        <header class="top">
+          <div class="brand">
+            <span class="seal" aria-hidden="true">
+              公开
+            </span>
+            <span>政府信息公开工作平台</span>
+          </div>
+          {viewer && (
+            <div class="who">
+              <span>{viewer.agencyName}</span>
+              <span>
+                {viewer.displayName}（{viewer.roles.map((r) => ROLE_LABELS[r]).join('、')}）
+              </span>
+              <form method="post" action="/logout" class="inline">
+                <CsrfField token={viewer.csrfToken} />
+                <button type="submit" class="link">
+                  退出
+                </button>
+              </form>
+            </div>
+          )}
+        </header>
+        {viewer && (
+          <nav class="main-nav" aria-label="主导航">
+            <ul>
+              {NAV.filter((n) => n.roles.some((r) => viewer.roles.includes(r))).map((n) => (
+                <li>
+                  <a href={n.href} aria-current={current === n.href ? 'page' : undefined}>
+                    {n.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        <main id="main">
+          <h1>{title}</h1>
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}
+
+/** A page as the HTTP response body: the doctype, then the frame. */
+export const documentOf = (element: Child): string => `<!doctype html>\n${String(element)}`;
+
+/** A refusal beside a field, or at the top of a form. */
+export const FieldError = ({ id, message }: { id: string; message: string | undefined }) =>
+  message ? (
+    <p class="field-error" id={id} role="alert">
+      {message}
+    </p>
+  ) : null;
+
+/** A notice at the top of a page after an action: what was done, or why not. */
+export const Notice = ({ kind, text }: { kind: 'done' | 'refused'; text: string | undefined }) =>
+  text ? (
+    <p class={`notice ${kind}`} role={kind === 'refused' ? 'alert' : 'status'}>
+      {text}
+    </p>
+  ) : null;
