@@ -19,7 +19,7 @@ import { pathToFileURL } from 'node:url';
 const DEFAULT_CHROMIUM = '/usr/bin/chromium';
 const chromiumPath = () => process.env.GONGKAI_CHROMIUM || DEFAULT_CHROMIUM;
 
-/** apt-get's order for the command printed, so the same lack always prints the same command. */
+/** A fixed order, so the same lack always prints the same command. */
 const PACKAGE_ORDER = ['chromium', 'fontconfig', 'fonts-wqy-zenhei', 'fonts-noto-cjk', 'poppler-utils'];
 const ALL_NEEDS = ['chromium', 'cjk-fonts', 'poppler-utils'];
 

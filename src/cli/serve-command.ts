@@ -30,7 +30,7 @@ export function registerServeCommand(program: Command, io: CliIo, setExit: SetEx
       if (!/^\d{1,5}$/.test(options.port ?? String(port)) || port > 65535)
         throw new CliFailure(`--port ${options.port}: 应为 0 至 65535 之间的端口号 (a port number)`);
       const { serveUntilSignal } = await import('../web/server.js');
-      const { loadDemo } = await import('../demo/index.js');
+      const loadDemo = options.demo ? (await import('../demo/index.js')).loadDemo : undefined;
       try {
         await serveUntilSignal(
           {
@@ -39,7 +39,7 @@ export function registerServeCommand(program: Command, io: CliIo, setExit: SetEx
             port,
             ...(options.database ? { database: options.database } : {}),
           },
-          { demo: options.demo === true, loadDemo, say: (text) => io.stderr(`${text}\n`) },
+          { demo: options.demo === true, ...(loadDemo ? { loadDemo } : {}), say: (text) => io.stderr(`${text}\n`) },
         );
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;

@@ -3,7 +3,7 @@
  * `permit` before it reads or writes, and turns the answer into its own refusal. A record the actor may
  * not see is refused exactly as one that does not exist, so that nobody learns another agency's ids.
  */
-import { type Action, type Actor, actorName, authorize, reachOf } from '../domain/access/policy.js';
+import { type Action, type Actor, authorize, reachOf } from '../domain/access/policy.js';
 import type { Storage } from '../storage/index.js';
 import { type LedgerCode, type LedgerRefusal, ledgerRefusal } from './refusals.js';
 
@@ -38,17 +38,4 @@ export async function agenciesWithin(
   if (reach === 'all') return subtree;
   const reachable = new Set(reach);
   return subtree.filter((id) => reachable.has(id));
-}
-
-/**
- * Who an audit entry records (操作日志): the actor's name, their user id and address when a user acted,
- * and the agency the change concerns (the administrator's log is filtered by it).
- */
-export function auditedBy(actor: Actor, agencyId: number | null) {
-  return {
-    actor: actorName(actor),
-    userId: actor.kind === 'user' ? actor.userId : null,
-    address: actor.address ?? null,
-    agencyId,
-  };
 }

@@ -2,10 +2,10 @@
  * @module Agencies (行政机关) of the ledger: adding one under its parent (audited), and the hierarchy
  * as a tree (省 › 市 › 区县 › 乡镇/街道, 部门 under any level).
  */
-import type { Actor } from '../domain/access/policy.js';
+import { type Actor, auditedBy } from '../domain/access/policy.js';
 import { err, ok, type Result } from '../domain/requests/result.js';
 import type { Agency, Storage } from '../storage/index.js';
-import { auditedBy, permit } from './access.js';
+import { permit } from './access.js';
 import { type LedgerRefusal, ledgerRefusal } from './refusals.js';
 
 /** The kinds the hierarchy knows; a kind is free text in storage. */

@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { systemActor } from '../domain/access/policy.js';
 import { type LocalDate, localDate } from '../domain/calendar/local-date.js';
 import { loadCalendar } from '../storage/index.js';
 import { DIALECTS, withStorage } from '../storage/test-dialects.js';
@@ -18,7 +19,7 @@ import {
 } from './calendar.js';
 
 const d = localDate;
-const by = 'admin-1';
+const admin = systemActor('admin-1');
 
 /** The days read, as `date working reason` strings: easy to compare whole. */
 const daysOf = (text: string, completeYear?: number) => {
@@ -166,17 +167,16 @@ for (const dialect of DIALECTS) {
   describe(`importCalendarDays on ${dialect.name}`, { skip: dialect.skip }, () => {
     it('writes new days, replaces an administrator’s entry of another kind or reason, leaves an equal one, marks the year: one transaction, one audit entry', () =>
       withStorage(dialect, async (storage) => {
-        assert.ok((await setCalendarDay(storage, { ...entry('2027-01-01', false, '元旦'), by })).ok);
-        assert.ok((await setCalendarDay(storage, { ...entry('2027-02-14', false, '误录'), by })).ok);
-        assert.ok((await setCalendarDay(storage, { ...entry('2027-02-11', false, '春节假期'), by })).ok);
-        const imported = await importCalendarDays(storage, {
+        assert.ok((await setCalendarDay(storage, admin, entry('2027-01-01', false, '元旦'))).ok);
+        assert.ok((await setCalendarDay(storage, admin, entry('2027-02-14', false, '误录'))).ok);
+        assert.ok((await setCalendarDay(storage, admin, entry('2027-02-11', false, '春节假期'))).ok);
+        const imported = await importCalendarDays(storage, admin, {
           days: [
             entry('2027-02-14', true, '春节调休'),
             entry('2027-01-01', false, ' 元旦 '),
             entry('2027-02-05', false, '春节'),
             entry('2027-02-11', false, '春节'),
           ],
-          by,
           complete: 2027,
           source: '2027.csv',
         });
@@ -232,7 +232,7 @@ for (const dialect of DIALECTS) {
     it('a dry run reads and writes nothing; an import of what is already there writes nothing and audits nothing', () =>
       withStorage(dialect, async (storage) => {
         const days = [entry('2027-01-01', false, '元旦')];
-        const dry = await importCalendarDays(storage, { days, by, complete: 2027, dryRun: true });
+        const dry = await importCalendarDays(storage, admin, { days, complete: 2027, dryRun: true });
         assert.ok(dry.ok);
         assert.deepEqual(
           [dry.value.created, dry.value.completed, dry.value.written, dry.value.dryRun],
@@ -242,8 +242,8 @@ for (const dialect of DIALECTS) {
         assert.deepEqual(await storage.calendar.completeYears(), []);
         assert.deepEqual(await storage.auditLog.list(), []);
 
-        assert.ok((await importCalendarDays(storage, { days, by, complete: 2027 })).ok);
-        const again = await importCalendarDays(storage, { days, by, complete: 2027 });
+        assert.ok((await importCalendarDays(storage, admin, { days, complete: 2027 })).ok);
+        const again = await importCalendarDays(storage, admin, { days, complete: 2027 });
         assert.ok(again.ok);
         assert.deepEqual([again.value.unchanged, again.value.written], [1, false]);
         assert.equal((await storage.auditLog.list()).length, 1);
@@ -251,16 +251,14 @@ for (const dialect of DIALECTS) {
 
     it('refuses an empty reason or a bad year as a value, as the single-day commands do, and writes nothing', () =>
       withStorage(dialect, async (storage) => {
-        const empty = await importCalendarDays(storage, {
+        const empty = await importCalendarDays(storage, admin, {
           days: [entry('2027-01-01', false, '元旦'), entry('2027-01-02', false, '  ')],
-          by,
         });
         assert.ok(!empty.ok);
         assert.equal(empty.error.code, 'calendar.reason-empty');
         assert.match(empty.error.message, /^2027-01-02：请说明理由/);
-        const year = await importCalendarDays(storage, {
+        const year = await importCalendarDays(storage, admin, {
           days: [entry('2027-01-01', false, '元旦')],
-          by,
           complete: 27,
         });
         assert.ok(!year.ok);
@@ -268,9 +266,8 @@ for (const dialect of DIALECTS) {
         assert.deepEqual(await storage.calendar.overrides(), []);
         assert.deepEqual(await storage.auditLog.list(), []);
         await assert.rejects(
-          importCalendarDays(storage, {
+          importCalendarDays(storage, admin, {
             days: [entry('2027-01-01', false, '元旦'), entry('2027-01-01', true, '元旦')],
-            by,
           }),
           /given twice/,
         );
@@ -279,12 +276,11 @@ for (const dialect of DIALECTS) {
     it('all or nothing: a day storage refuses half-way leaves no day, no year mark and no audit entry', () =>
       withStorage(dialect, async (storage) => {
         await assert.rejects(
-          importCalendarDays(storage, {
+          importCalendarDays(storage, admin, {
             days: [
               entry('2027-01-01', false, '元旦'),
               { date: '2027-02-30' as LocalDate, working: false, reason: '春节' },
             ],
-            by,
             complete: 2027,
           }),
         );

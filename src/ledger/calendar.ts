@@ -7,7 +7,7 @@
  * file (one `DATE,KIND,REASON` a line) and `importCalendarDays` records all of it in one transaction.
  */
 
-import { type Actor, actorName } from '../domain/access/policy.js';
+import { type Actor, actorName, auditedBy } from '../domain/access/policy.js';
 import {
   addDays,
   daysBetween,
@@ -24,7 +24,7 @@ import {
 } from '../domain/calendar/working-days.js';
 import { err, ok, type Result } from '../domain/requests/result.js';
 import type { CalendarRepository, Storage } from '../storage/index.js';
-import { auditedBy, permit } from './access.js';
+import { permit } from './access.js';
 import { parseCsv } from './import/csv.js';
 import { parseRegisterDate } from './import/register.js';
 import { type LedgerRefusal, ledgerRefusal } from './refusals.js';

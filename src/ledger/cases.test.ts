@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { officialCalendar } from '../calendar/official-calendar.js';
+import { systemActor } from '../domain/access/policy.js';
 import { localDate } from '../domain/calendar/local-date.js';
 import type { Storage } from '../storage/index.js';
 import { DIALECTS, withStorage } from '../storage/test-dialects.js';
@@ -19,28 +20,31 @@ const d = localDate;
 const TODAY = d('2026-11-25');
 const options = { today: TODAY };
 const by = 'staff-1';
+const staff = systemActor(by);
 
 /** An agency with one request received 2024-03-01 and answered 2024-03-20. */
 async function answeredRequest(storage: Storage): Promise<{ agencyId: number; requestId: string }> {
-  const agency = await addAgency(storage, { name: '平潭县人民政府办公室', by });
+  const agency = await addAgency(storage, staff, { name: '平潭县人民政府办公室' });
   assert.ok(agency.ok);
   const intake = await intakeRequest(
     storage,
+    staff,
     {
       agencyId: agency.value.id,
       applicant: { kind: 'natural', name: '张三', contact: {} },
       content: { description: '征收补偿方案' },
       requestedForm: { medium: 'paper', delivery: 'collect' },
-      intake: { channel: 'inPerson', submittedOn: d('2024-03-01') },
-      by,
+      channel: 'inPerson',
+      receivedOn: d('2024-03-01'),
     },
     { today: TODAY, calendar: officialCalendar() },
   );
   assert.ok(intake.ok);
   const decided = await recordRequestEvent(
     storage,
+    staff,
     intake.value.id,
-    { kind: 'Decided', at: d('2024-03-20'), by, outcome: 'notHeld' },
+    { kind: 'Decided', at: d('2024-03-20'), outcome: 'notHeld' },
     { today: TODAY, calendar: officialCalendar() },
   );
   assert.ok(decided.ok);
@@ -48,7 +52,7 @@ async function answeredRequest(storage: Storage): Promise<{ agencyId: number; re
 }
 
 async function sectionFour(storage: Storage, agencyId: number, year: number) {
-  const built = await buildAnnualReport(storage, agencyId, year);
+  const built = await buildAnnualReport(storage, staff, agencyId, year);
   assert.ok(built.ok);
   assert.deepEqual(built.value.excluded, []);
   return built.value.report.reviewLitigation;
@@ -64,7 +68,8 @@ for (const dialect of DIALECTS) {
         const { agencyId, requestId } = await answeredRequest(storage);
         const filed = await addCase(
           storage,
-          { requestId, kind: 'review', filedOn: d('2024-04-01'), by },
+          staff,
+          { requestId, kind: 'review', filedOn: d('2024-04-01') },
           options,
         );
         assert.ok(filed.ok);
@@ -77,7 +82,8 @@ for (const dialect of DIALECTS) {
 
         const closed = await closeCase(
           storage,
-          { caseId: filed.value.id, result: 'corrected', closedOn: d('2024-06-01'), by },
+          staff,
+          { caseId: filed.value.id, result: 'corrected', closedOn: d('2024-06-01') },
           options,
         );
         assert.ok(closed.ok);
@@ -94,7 +100,8 @@ for (const dialect of DIALECTS) {
         const { agencyId, requestId } = await answeredRequest(storage);
         const orphan = await addCase(
           storage,
-          { requestId, kind: 'litigationAfterReview', filedOn: d('2024-05-01'), by },
+          staff,
+          { requestId, kind: 'litigationAfterReview', filedOn: d('2024-05-01') },
           options,
         );
         assert.equal(orphan.ok ? '' : orphan.error.code, 'case.link');
@@ -103,19 +110,22 @@ for (const dialect of DIALECTS) {
 
         const direct = await addCase(
           storage,
-          { requestId, kind: 'litigationDirect', filedOn: d('2024-04-10'), by },
+          staff,
+          { requestId, kind: 'litigationDirect', filedOn: d('2024-04-10') },
           options,
         );
         assert.ok(direct.ok);
         const review = await addCase(
           storage,
-          { requestId, kind: 'review', filedOn: d('2024-04-01'), by },
+          staff,
+          { requestId, kind: 'review', filedOn: d('2024-04-01') },
           options,
         );
         assert.ok(review.ok);
         const after = await addCase(
           storage,
-          { requestId, kind: 'litigationAfterReview', filedOn: d('2024-07-01'), by },
+          staff,
+          { requestId, kind: 'litigationAfterReview', filedOn: d('2024-07-01') },
           options,
         );
         assert.ok(after.ok);
@@ -134,39 +144,47 @@ for (const dialect of DIALECTS) {
           code(
             await addCase(
               storage,
-              { requestId: 'nope', kind: 'review', filedOn: d('2024-04-01'), by },
+              staff,
+              { requestId: 'nope', kind: 'review', filedOn: d('2024-04-01') },
               options,
             ),
           ),
           'request.unknown',
         );
         assert.equal(
-          code(await addCase(storage, { requestId, kind: 'review', filedOn: d('2024-02-01'), by }, options)),
+          code(
+            await addCase(storage, staff, { requestId, kind: 'review', filedOn: d('2024-02-01') }, options),
+          ),
           'case.filed-before-request',
         );
         assert.equal(
-          code(await addCase(storage, { requestId, kind: 'review', filedOn: d('2026-11-26'), by }, options)),
+          code(
+            await addCase(storage, staff, { requestId, kind: 'review', filedOn: d('2026-11-26') }, options),
+          ),
           'case.date-after-today',
         );
         assert.deepEqual(await caseActions(storage), []);
 
         const filed = await addCase(
           storage,
-          { requestId, kind: 'review', filedOn: d('2024-04-01'), by },
+          staff,
+          { requestId, kind: 'review', filedOn: d('2024-04-01') },
           options,
         );
         assert.ok(filed.ok);
         const close = (closedOn: string) =>
           closeCase(
             storage,
-            { caseId: filed.value.id, result: 'upheld', closedOn: d(closedOn), by },
+            staff,
+            { caseId: filed.value.id, result: 'upheld', closedOn: d(closedOn) },
             options,
           );
         assert.equal(
           code(
             await closeCase(
               storage,
-              { caseId: 'nope', result: 'upheld', closedOn: d('2024-05-01'), by },
+              staff,
+              { caseId: 'nope', result: 'upheld', closedOn: d('2024-05-01') },
               options,
             ),
           ),
@@ -178,7 +196,8 @@ for (const dialect of DIALECTS) {
         assert.equal(code(await close('2024-05-01')), 'ok');
         const twice = await closeCase(
           storage,
-          { caseId: filed.value.id, result: 'corrected', closedOn: d('2024-06-01'), by },
+          staff,
+          { caseId: filed.value.id, result: 'corrected', closedOn: d('2024-06-01') },
           options,
         );
         assert.equal(code(twice), 'case.already-closed');

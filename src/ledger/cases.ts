@@ -6,12 +6,12 @@
  * was filed); storage keeps; every write is audited in its transaction.
  */
 import { randomUUID } from 'node:crypto';
-import type { Actor } from '../domain/access/policy.js';
+import { type Actor, auditedBy } from '../domain/access/policy.js';
 import type { LocalDate } from '../domain/calendar/local-date.js';
 import { CASE_RESULT_LABELS, type CaseResult, checkCase, type ReviewCase } from '../domain/requests/cases.js';
 import { err, ok, type Result } from '../domain/requests/result.js';
 import type { Case, CaseKind, Storage } from '../storage/index.js';
-import { auditedBy, permit } from './access.js';
+import { permit } from './access.js';
 import { type LedgerRefusal, ledgerRefusal } from './refusals.js';
 import { todayInChina } from './today.js';
 

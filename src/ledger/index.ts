@@ -6,8 +6,7 @@
  * values (LedgerRefusal): the domain's code and Chinese reason, the policy's, or the ledger's own.
  */
 
-export { agenciesWithin, auditedBy } from './access.js';
-export { type AuditLogQuery, readAuditLog } from './audit-log.js';
+export { agenciesWithin } from './access.js';
 export {
   AGENCY_KINDS,
   type AgencyNode,
@@ -16,6 +15,7 @@ export {
   DEFAULT_AGENCY_KIND,
   type NewAgencyInput,
 } from './agencies.js';
+export { type AuditLogQuery, readAuditLog } from './audit-log.js';
 export {
   type CalendarChange,
   type CalendarDay,

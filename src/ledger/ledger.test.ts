@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { officialCalendar } from '../calendar/official-calendar.js';
+import { systemActor } from '../domain/access/policy.js';
 import { addDays, type LocalDate, localDate } from '../domain/calendar/local-date.js';
 import { formatForYear } from '../domain/report/format.js';
 import { REQUEST_COLUMN_KEYS, REVIEW_BLOCKS, REVIEW_COLUMNS, requestRows } from '../domain/report/labels.js';
@@ -22,6 +23,7 @@ import type { Storage } from '../storage/index.js';
 import { DIALECTS, withStorage } from '../storage/test-dialects.js';
 import { addAgency } from './agencies.js';
 import { ledgerDeriveStep } from './derive.js';
+import type { EventInput } from './event-input.js';
 import { buildAnnualReport, buildLedgerReport, explainReportCell } from './report.js';
 import { intakeRequest, recordRequestEvent } from './requests.js';
 
@@ -30,6 +32,7 @@ const calendar = officialCalendar();
 const TODAY = d('2030-01-01');
 const options = { today: TODAY, calendar };
 const by = 'staff-1';
+const staff = systemActor(by);
 const YEARS = [2023, 2024, 2025, 2026];
 const KINDS: readonly ApplicantKind[] = [
   'natural',
@@ -59,6 +62,12 @@ function random(seed: number) {
   };
 }
 type Rnd = ReturnType<typeof random>;
+
+/** What a front end hands the ledger for a domain event: the event without `by` (the actor records it). */
+const inputOf = (event: RequestEvent): EventInput => {
+  const { by: _by, ...input } = event;
+  return input as EventInput;
+};
 
 /** Histories the Regulation allows, after the Received event, from the receipt date `r`. */
 const SCENARIOS: readonly ((r: LocalDate, rnd: Rnd) => RequestEvent[])[] = [
@@ -128,13 +137,15 @@ async function makeLedger(storage: Storage, agencyId: number, count: number, see
     const kind = rnd.pick(KINDS);
     const taken = await intakeRequest(
       storage,
+      staff,
       {
         agencyId,
         applicant: { kind, name: `申请人${n}`, contact: { phone: '0591-0000000' } },
         content: { description: `请求公开第${n}号文件` },
         requestedForm: { medium: 'electronic', delivery: 'email' },
-        intake,
-        by,
+        ...(intake.channel === 'online'
+          ? { channel: 'online', arrivedOn: intake.arrivedOn, receivedOn: intake.bothSidesConfirmedOn! }
+          : { channel: 'inPerson', receivedOn: arrived }),
       },
       options,
     );
@@ -142,7 +153,7 @@ async function makeLedger(storage: Storage, agencyId: number, count: number, see
     const { id, receivedOn } = taken.value;
     const events: RequestEvent[] = [{ kind: 'Received', at: receivedOn, by }];
     for (const event of rnd.pick(SCENARIOS)(receivedOn, rnd)) {
-      const recorded = await recordRequestEvent(storage, id, event, options);
+      const recorded = await recordRequestEvent(storage, staff, id, inputOf(event), options);
       assert.ok(recorded.ok, `${id} ${event.kind}: ${JSON.stringify(recorded)}`);
       events.push(event);
     }
@@ -180,10 +191,10 @@ for (const dialect of DIALECTS) {
       withStorage(
         dialect,
         async (storage) => {
-          const agency = await addAgency(storage, { name: '平潭县人民政府办公室', kind: '部门', by });
+          const agency = await addAgency(storage, staff, { name: '平潭县人民政府办公室', kind: '部门' });
           assert.ok(agency.ok);
           const agencyId = agency.value.id;
-          const other = await addAgency(storage, { name: '别的机关', by });
+          const other = await addAgency(storage, staff, { name: '别的机关' });
           assert.ok(other.ok);
           const made = await makeLedger(storage, agencyId, 60, 20241001);
           const elsewhere = await makeLedger(storage, other.value.id, 5, 7);
@@ -275,7 +286,7 @@ for (const dialect of DIALECTS) {
                 /^申请人\d+$/,
                 'named by its Received event',
               );
-            const counted = await buildAnnualReport(storage, agencyId, year, { calendar });
+            const counted = await buildAnnualReport(storage, staff, agencyId, year, { calendar });
             assert.ok(counted.ok);
             assert.deepEqual(counted.value.report, report, `${year}: the aggregation query gives the same`);
             assert.deepEqual(counted.value.excluded, []);
@@ -341,7 +352,9 @@ for (const dialect of DIALECTS) {
           assert.deepEqual(reports.get(2025)!.reviewLitigation.litigationAfterReview.pending, 1);
 
           // The use case itself, on a few cells.
-          const explained = await explainReportCell(storage, agencyId, 2024, 'new.total', { calendar });
+          const explained = await explainReportCell(storage, staff, agencyId, 2024, 'new.total', {
+            calendar,
+          });
           assert.ok(explained.ok);
           assert.equal(explained.value.value, row(reports.get(2024)!, 'new')![6]);
           assert.equal(explained.value.items.length, explained.value.value);
@@ -351,7 +364,7 @@ for (const dialect of DIALECTS) {
             assert.match(item.line, new RegExp(`^${item.id}  申请人\\d+（.+）  收到 2024-`));
           }
           // Replaying the logs lists the same requests, the same way.
-          const replayed = await explainReportCell(storage, agencyId, 2024, 'new.total', {
+          const replayed = await explainReportCell(storage, staff, agencyId, 2024, 'new.total', {
             calendar,
             verify: true,
           });
@@ -360,9 +373,16 @@ for (const dialect of DIALECTS) {
             replayed.value.items.map((i) => i.line),
             explained.value.items.map((i) => i.line),
           );
-          const cases2025 = await explainReportCell(storage, agencyId, 2025, 'litigationDirect.upheld', {
-            calendar,
-          });
+          const cases2025 = await explainReportCell(
+            storage,
+            staff,
+            agencyId,
+            2025,
+            'litigationDirect.upheld',
+            {
+              calendar,
+            },
+          );
           assert.ok(cases2025.ok);
           assert.deepEqual(
             cases2025.value.items.map((i) => i.id),
@@ -387,47 +407,49 @@ for (const dialect of DIALECTS) {
       withStorage(
         dialect,
         async (storage) => {
-          const agency = await addAgency(storage, { name: '某区', by });
+          const agency = await addAgency(storage, staff, { name: '某区' });
           assert.ok(agency.ok);
           const taken = await intakeRequest(
             storage,
+            staff,
             {
               agencyId: agency.value.id,
               applicant: { kind: 'natural', name: '张三', contact: {} },
               content: { description: '某文件' },
               requestedForm: { medium: 'paper', delivery: 'post' },
-              intake: { channel: 'postSigned', signedForOn: d('2025-03-03') },
-              by,
+              channel: 'postSigned',
+              receivedOn: d('2025-03-03'),
             },
             options,
           );
           assert.ok(taken.ok);
           const id = taken.value.id;
           const stored = await storage.requests.get(id);
-          assert.equal(stored?.applicantKind, '自然人');
-          assert.equal(stored?.channel, '邮寄（签收）');
+          // Stored as keys (migration 0002): the presenters put them in words.
+          assert.equal(stored?.applicantKind, 'natural');
+          assert.equal(stored?.channel, 'postSigned');
           const auditBefore = (await storage.auditLog.list()).length;
 
-          const refusal = async (event: RequestEvent, opts = options) => {
-            const result = await recordRequestEvent(storage, id, event, opts);
+          const refusal = async (event: EventInput, opts = options) => {
+            const result = await recordRequestEvent(storage, staff, id, event, opts);
             assert.equal(result.ok, false);
             return result.ok ? undefined : result.error;
           };
-          const early = await refusal({ kind: 'Decided', at: d('2025-03-01'), by, outcome: 'disclosed' });
+          const early = await refusal({ kind: 'Decided', at: d('2025-03-01'), outcome: 'disclosed' });
           assert.equal(early?.code, 'request.date-order');
           assert.match(early!.message, /^事件日期不能早于前一事件/);
           assert.equal(
-            (await refusal({ kind: 'Decided', at: d('2025-03-05'), by, outcome: 'withdrawn' }))?.code,
+            (await refusal({ kind: 'Decided', at: d('2025-03-05'), outcome: 'withdrawn' }))?.code,
             'request.outcome-by-event',
           );
           assert.equal(
-            (await refusal({ kind: 'FeePaid', at: d('2025-03-05'), by }))?.code,
+            (await refusal({ kind: 'FeePaid', at: d('2025-03-05') }))?.code,
             'request.not-allowed',
           );
           assert.equal(
             (
               await refusal(
-                { kind: 'Decided', at: d('2025-03-05'), by, outcome: 'disclosed' },
+                { kind: 'Decided', at: d('2025-03-05'), outcome: 'disclosed' },
                 { ...options, today: d('2025-03-04') },
               )
             )?.code,
@@ -438,14 +460,15 @@ for (const dialect of DIALECTS) {
 
           const extended = await recordRequestEvent(
             storage,
+            staff,
             id,
-            { kind: 'Extended', at: d('2025-03-20'), by, workingDays: 20, approver: '主任' },
+            { kind: 'Extended', at: d('2025-03-20'), workingDays: 20, approver: '主任' },
             options,
           );
           assert.ok(extended.ok);
           assert.equal(extended.value.seq, 2);
           assert.equal(
-            (await refusal({ kind: 'Extended', at: d('2025-03-21'), by, workingDays: 5, approver: '主任' }))
+            (await refusal({ kind: 'Extended', at: d('2025-03-21'), workingDays: 5, approver: '主任' }))
               ?.code,
             'request.extension-twice',
           );
@@ -453,14 +476,15 @@ for (const dialect of DIALECTS) {
             (
               await recordRequestEvent(
                 storage,
+                staff,
                 id,
-                { kind: 'Decided', at: d('2025-04-01'), by, outcome: 'partial' },
+                { kind: 'Decided', at: d('2025-04-01'), outcome: 'partial' },
                 options,
               )
             ).ok,
           );
           assert.equal(
-            (await refusal({ kind: 'Withdrawn', at: d('2025-04-02'), by }))?.code,
+            (await refusal({ kind: 'Withdrawn', at: d('2025-04-02') }))?.code,
             'request.already-decided',
           );
           assert.deepEqual((await storage.requests.get(id))?.derived, {
@@ -471,8 +495,9 @@ for (const dialect of DIALECTS) {
 
           const unknown = await recordRequestEvent(
             storage,
+            staff,
             'no-such-id',
-            { kind: 'Withdrawn', at: d('2025-04-02'), by },
+            { kind: 'Withdrawn', at: d('2025-04-02') },
             options,
           );
           assert.equal(unknown.ok ? undefined : unknown.error.code, 'request.unknown');
@@ -484,30 +509,47 @@ for (const dialect of DIALECTS) {
       withStorage(
         dialect,
         async (storage) => {
-          const agency = await addAgency(storage, { name: '某区', by });
+          const agency = await addAgency(storage, staff, { name: '某区' });
           assert.ok(agency.ok);
           const input = {
             agencyId: agency.value.id,
             applicant: { kind: 'commercial' as const, name: '某公司', contact: {} },
             content: { description: '某文件' },
             requestedForm: { medium: 'electronic' as const, delivery: 'online' as const },
-            by,
           };
-          const unconfirmed = await intakeRequest(
+          // Art. 31 counts from the confirmation: an online request cannot arrive after it.
+          const confirmedBeforeArrival = await intakeRequest(
             storage,
-            { ...input, intake: { channel: 'online', arrivedOn: d('2025-03-03') } },
+            staff,
+            { ...input, channel: 'online', arrivedOn: d('2025-03-04'), receivedOn: d('2025-03-03') },
             options,
           );
-          assert.equal(unconfirmed.ok ? undefined : unconfirmed.error.code, 'intake.unconfirmed');
+          assert.equal(
+            confirmedBeforeArrival.ok ? undefined : confirmedBeforeArrival.error.code,
+            'intake.date-order',
+          );
+          // Handed in at the counter, or signed for: the receipt is the one day there is.
+          const arrivalOfHanded = await intakeRequest(
+            storage,
+            staff,
+            { ...input, channel: 'inPerson', arrivedOn: d('2025-03-01'), receivedOn: d('2025-03-03') },
+            options,
+          );
+          assert.equal(
+            arrivalOfHanded.ok ? undefined : arrivalOfHanded.error.code,
+            'intake.arrival-not-kept',
+          );
           const noAgency = await intakeRequest(
             storage,
-            { ...input, agencyId: 999, intake: { channel: 'inPerson', submittedOn: d('2025-03-03') } },
+            staff,
+            { ...input, agencyId: 999, channel: 'inPerson', receivedOn: d('2025-03-03') },
             options,
           );
           assert.equal(noAgency.ok ? undefined : noAgency.error.code, 'agency.unknown');
           const future = await intakeRequest(
             storage,
-            { ...input, intake: { channel: 'inPerson', submittedOn: d('2025-03-03') } },
+            staff,
+            { ...input, channel: 'inPerson', receivedOn: d('2025-03-03') },
             { today: d('2025-03-02') },
           );
           assert.equal(future.ok ? undefined : future.error.code, 'request.event-after-today');
@@ -520,10 +562,11 @@ for (const dialect of DIALECTS) {
           const again = {
             ...input,
             externalRef: 'ref-1',
-            intake: { channel: 'inPerson', submittedOn: d('2025-03-03') } as Intake,
+            channel: 'inPerson' as const,
+            receivedOn: d('2025-03-03'),
           };
-          const once = await intakeRequest(storage, again, options);
-          const twice = await intakeRequest(storage, again, options);
+          const once = await intakeRequest(storage, staff, again, options);
+          const twice = await intakeRequest(storage, staff, again, options);
           assert.ok(once.ok && twice.ok);
           assert.deepEqual(
             [once.value.status, twice.value.status, twice.value.id],
@@ -537,18 +580,19 @@ for (const dialect of DIALECTS) {
       withStorage(
         dialect,
         async (storage) => {
-          const agency = await addAgency(storage, { name: '某区', by });
+          const agency = await addAgency(storage, staff, { name: '某区' });
           assert.ok(agency.ok);
           const agencyId = agency.value.id;
           const taken = await intakeRequest(
             storage,
+            staff,
             {
               agencyId,
               applicant: { kind: 'natural', name: '张三', contact: {} },
               content: { description: '某文件' },
               requestedForm: { medium: 'paper', delivery: 'collect' },
-              intake: { channel: 'inPerson', submittedOn: d('2024-05-06') },
-              by,
+              channel: 'inPerson',
+              receivedOn: d('2024-05-06'),
             },
             options,
           );
@@ -579,7 +623,7 @@ for (const dialect of DIALECTS) {
               applicantKind: '公民',
               applicantName: '某',
               content: '某',
-              channel: '网上',
+              channel: 'online',
               receivedOn: d('2024-06-01'),
             },
             { type: 'Received', at: d('2024-06-01') },
@@ -592,7 +636,7 @@ for (const dialect of DIALECTS) {
           ]);
           // `report build`'s aggregation cannot place these rows: it counts by the register lines
           // instead, so that the same records are left out and listed.
-          const counted = await buildAnnualReport(storage, agencyId, 2024, { calendar });
+          const counted = await buildAnnualReport(storage, staff, agencyId, 2024, { calendar });
           assert.ok(counted.ok);
           assert.deepEqual(counted.value.excluded, odd.value.excluded);
           assert.deepEqual(counted.value.report, odd.value.report);
@@ -604,24 +648,24 @@ for (const dialect of DIALECTS) {
       withStorage(
         dialect,
         async (storage) => {
-          const noAgency = await buildAnnualReport(storage, 42, 2024);
+          const noAgency = await buildAnnualReport(storage, staff, 42, 2024);
           assert.equal(noAgency.ok ? undefined : noAgency.error.code, 'agency.unknown');
-          const agency = await addAgency(storage, { name: '某区', by });
+          const agency = await addAgency(storage, staff, { name: '某区' });
           assert.ok(agency.ok);
           const badYear = await buildLedgerReport(storage, agency.value.id, 2018);
           assert.equal(badYear.ok ? undefined : badYear.error.code, 'report.year');
-          const cell = await explainReportCell(storage, agency.value.id, 2024, 'granted.people');
+          const cell = await explainReportCell(storage, staff, agency.value.id, 2024, 'granted.people');
           assert.equal(cell.ok ? undefined : cell.error.code, 'report.unknown-cell');
           assert.match(cell.ok ? '' : cell.error.message, /未知的列 people.*natural, commercial/);
-          const row2019 = await explainReportCell(storage, agency.value.id, 2020, 'other.other.total');
+          const row2019 = await explainReportCell(storage, staff, agency.value.id, 2020, 'other.other.total');
           assert.match(row2019.ok ? '' : row2019.error.message, /未知的行 other\.other.*2019 年格式/);
-          const ok2019 = await explainReportCell(storage, agency.value.id, 2020, 'other.total');
+          const ok2019 = await explainReportCell(storage, staff, agency.value.id, 2020, 'other.total');
           assert.ok(ok2019.ok);
-          const dup = await addAgency(storage, { name: '甲', code: 'X1', by });
-          const dup2 = await addAgency(storage, { name: '乙', code: 'X1', by });
+          const dup = await addAgency(storage, staff, { name: '甲', code: 'X1' });
+          const dup2 = await addAgency(storage, staff, { name: '乙', code: 'X1' });
           assert.ok(dup.ok);
           assert.equal(dup2.ok ? undefined : dup2.error.code, 'agency.code-taken');
-          const orphan = await addAgency(storage, { name: '丙', parentId: 77, by });
+          const orphan = await addAgency(storage, staff, { name: '丙', parentId: 77 });
           assert.equal(orphan.ok ? undefined : orphan.error.code, 'agency.parent-unknown');
         },
         { derive: ledgerDeriveStep },

@@ -8,12 +8,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { officialCalendar } from '../calendar/official-calendar.js';
+import { systemActor } from '../domain/access/policy.js';
 import { localDate } from '../domain/calendar/local-date.js';
-import type { RequestEvent } from '../domain/requests/events.js';
 import type { ApplicantKind } from '../domain/requests/request.js';
+import { STORED_CHANNEL_LABELS, stateLabelOf } from '../present/labels.js';
+import { eventDetailText, outcomeLabelOf, viewJson } from '../present/request-view.js';
 import type { Storage } from '../storage/index.js';
 import { DIALECTS, withStorage } from '../storage/test-dialects.js';
 import { addAgency } from './agencies.js';
+import type { EventInput } from './event-input.js';
 import { listRequests, viewRequest } from './request-view.js';
 import { intakeRequest, recordRequestEvent } from './requests.js';
 
@@ -21,11 +24,10 @@ const d = localDate;
 const calendar = officialCalendar();
 const TODAY = d('2026-11-25');
 const by = 'staff-1';
-/** An event as the test writes it; `request` adds who recorded it. */
-type Unsigned<E = RequestEvent> = E extends RequestEvent ? Omit<E, 'by'> : never;
+const staff = systemActor(by);
 
 async function agency(storage: Storage, name: string, parentId?: number): Promise<number> {
-  const added = await addAgency(storage, { name, by, ...(parentId ? { parentId } : {}) });
+  const added = await addAgency(storage, staff, { name, ...(parentId ? { parentId } : {}) });
   assert.ok(added.ok);
   return added.value.id;
 }
@@ -35,24 +37,25 @@ async function request(
   storage: Storage,
   agencyId: number,
   receivedOn: string,
-  events: readonly Unsigned[] = [],
+  events: readonly EventInput[] = [],
   kind: ApplicantKind = 'natural',
 ): Promise<string> {
   const intake = await intakeRequest(
     storage,
+    staff,
     {
       agencyId,
       applicant: { kind, name: '张三', contact: {} },
       content: { description: '某路段拓宽工程的征收补偿方案' },
       requestedForm: { medium: 'paper', delivery: 'collect' },
-      intake: { channel: 'inPerson', submittedOn: d(receivedOn) },
-      by,
+      channel: 'inPerson',
+      receivedOn: d(receivedOn),
     },
     { today: TODAY, calendar },
   );
   assert.ok(intake.ok);
   for (const event of events) {
-    const recorded = await recordRequestEvent(storage, intake.value.id, { ...event, by } as RequestEvent, {
+    const recorded = await recordRequestEvent(storage, staff, intake.value.id, event, {
       today: TODAY,
       calendar,
     });
@@ -62,7 +65,7 @@ async function request(
 }
 
 const view = async (storage: Storage, id: string, asOf: string) => {
-  const viewed = await viewRequest(storage, id, { asOf: d(asOf), calendar });
+  const viewed = await viewRequest(storage, staff, id, { asOf: d(asOf), calendar });
   assert.ok(viewed.ok, viewed.ok ? '' : viewed.error.message);
   return viewed.value;
 };
@@ -74,7 +77,7 @@ for (const dialect of DIALECTS) {
         const id = await request(storage, await agency(storage, '平潭县'), '2024-09-27');
         const v = await view(storage, id, '2024-10-08');
         assert.equal(v.status.dueDate, '2024-10-30');
-        assert.equal(v.stateLabel, '办理中');
+        assert.equal(stateLabelOf(v.status), '办理中');
         // 10-09 … 10-30: 4 + 5 + 5 + 3 working days (10-12 a make-up Saturday).
         assert.equal(v.workingDaysLeft, 17);
         const reply = v.deadline.reply!;
@@ -91,11 +94,16 @@ for (const dialect of DIALECTS) {
         );
         assert.ok(holidays.every((s) => s.reason.includes('国庆节')));
         assert.deepEqual(
-          v.history.map((h) => [h.seq, h.at, h.label, h.by]),
+          viewJson(v).history.map((h) => [h.seq, h.at, h.label, h.by]),
           [[1, '2024-09-27', '收到申请', by]],
         );
-        assert.deepEqual(v.applicant, { name: '张三', kind: 'natural', type: '自然人' });
-        assert.equal(v.channel, '当面');
+        assert.deepEqual(v.applicant, { name: '张三', kind: 'natural' });
+        assert.deepEqual(viewJson(v).applicant, { name: '张三', kind: 'natural', type: '自然人' });
+        assert.equal(v.channel, 'inPerson');
+        assert.equal(STORED_CHANNEL_LABELS[v.channel], '当面');
+        // In progress: it may be answered or extended; no fee was asked, so none can be paid.
+        assert.ok(v.allowed.includes('Decided') && v.allowed.includes('Extended'), v.allowed.join());
+        assert.ok(!v.allowed.includes('FeePaid') && !v.allowed.includes('Received'), v.allowed.join());
         assert.deepEqual(v.status.unknownYears, []);
       }));
 
@@ -117,7 +125,7 @@ for (const dialect of DIALECTS) {
         const during = await view(storage, id, '2024-10-16');
         assert.equal(during.status.state, 'paused');
         assert.equal(during.status.provisional, true);
-        assert.match(during.stateLabel, /征求意见中（暂停计算答复期限）/);
+        assert.match(stateLabelOf(during.status), /征求意见中（暂停计算答复期限）/);
         assert.equal(during.history.length, 3);
         assert.equal(during.laterEvents, 2);
 
@@ -135,11 +143,11 @@ for (const dialect of DIALECTS) {
           ['2024-10-15', '2024-10-16', '2024-10-17', '2024-10-18', '2024-10-21'],
         );
         assert.equal(after.status.closedOn, '2024-11-25');
-        assert.equal(after.outcomeLabel, '部分公开（区分处理）');
+        assert.equal(outcomeLabelOf(after), '部分公开（区分处理）');
         assert.equal(after.status.answeredLate, true, 'answered after 11-20');
         assert.equal(after.workingDaysLeft, undefined, 'a closed request has no days left');
         assert.deepEqual(
-          after.history.map((h) => h.detailText),
+          after.history.map((h) => eventDetailText(h.event)),
           [
             '',
             '延长 10 个工作日，经 办公室主任 同意',
@@ -188,9 +196,9 @@ for (const dialect of DIALECTS) {
     it('refuses an unknown request and a day before the receipt, as values', () =>
       withStorage(dialect, async (storage) => {
         const id = await request(storage, await agency(storage, '平潭县'), '2024-09-27');
-        const unknown = await viewRequest(storage, 'no-such-id', { asOf: d('2024-10-01'), calendar });
+        const unknown = await viewRequest(storage, staff, 'no-such-id', { asOf: d('2024-10-01'), calendar });
         assert.equal(unknown.ok ? '' : unknown.error.code, 'request.unknown');
-        const early = await viewRequest(storage, id, { asOf: d('2024-09-26'), calendar });
+        const early = await viewRequest(storage, staff, id, { asOf: d('2024-09-26'), calendar });
         assert.equal(early.ok ? '' : early.error.code, 'request.as-of-before-receipt');
       }));
 
@@ -210,7 +218,7 @@ for (const dialect of DIALECTS) {
         await request(storage, elsewhere, '2024-03-01');
 
         const list = async (asOf: string, open: boolean) => {
-          const listed = await listRequests(storage, county, { asOf: d(asOf), open, calendar });
+          const listed = await listRequests(storage, staff, county, { asOf: d(asOf), open, calendar });
           assert.ok(listed.ok);
           return listed.value;
         };
@@ -246,7 +254,7 @@ for (const dialect of DIALECTS) {
         assert.equal(aprilLine.status.dueDate, '2024-04-29');
         assert.equal(aprilLine.workingDaysLeft, 18);
 
-        const unknown = await listRequests(storage, 999, { asOf: d('2024-05-10'), calendar });
+        const unknown = await listRequests(storage, staff, 999, { asOf: d('2024-05-10'), calendar });
         assert.equal(unknown.ok ? '' : unknown.error.code, 'agency.unknown');
       }));
   });

@@ -8,7 +8,7 @@
  * is written with it.
  */
 import { randomUUID } from 'node:crypto';
-import { type Actor, actionOfEvent, actorName } from '../domain/access/policy.js';
+import { type Actor, actionOfEvent, actorName, auditedBy } from '../domain/access/policy.js';
 import type { LocalDate } from '../domain/calendar/local-date.js';
 import type { WorkingCalendar } from '../domain/calendar/working-days.js';
 import type { FeeAssessment } from '../domain/fees/charge.js';
@@ -26,7 +26,7 @@ import {
 import { err, ok, type Result } from '../domain/requests/result.js';
 import { recordEvent } from '../domain/requests/transitions.js';
 import { loadCalendar, SeqConflictError, type Storage } from '../storage/index.js';
-import { auditedBy, permit } from './access.js';
+import { permit } from './access.js';
 import { type EventInput, type FeeNoticeInput, feeNoticeOf } from './event-input.js';
 import { type EarlierPieces, piecesEarlierThisMonth } from './fees.js';
 import { type LedgerRefusal, ledgerRefusal } from './refusals.js';

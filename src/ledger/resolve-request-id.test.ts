@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { systemActor } from '../domain/access/policy.js';
 import { localDate } from '../domain/calendar/local-date.js';
 import { DIALECTS, withStorage } from '../storage/test-dialects.js';
 import { addAgency } from './agencies.js';
@@ -16,6 +17,7 @@ const IDS = [
   'aaaa2222-0000-4000-8000-000000000003',
   'bbbb3333-0000-4000-8000-000000000004',
 ];
+const staff = systemActor('staff-1');
 
 for (const dialect of DIALECTS) {
   describe(`resolveRequestId on ${dialect.name}`, { skip: dialect.skip }, () => {
@@ -23,19 +25,20 @@ for (const dialect of DIALECTS) {
       withStorage(
         dialect,
         async (storage) => {
-          const agency = await addAgency(storage, { name: '某镇', by: 'staff-1' });
+          const agency = await addAgency(storage, staff, { name: '某镇' });
           assert.ok(agency.ok);
           for (const id of IDS) {
             const taken = await intakeRequest(
               storage,
+              staff,
               {
                 id,
                 agencyId: agency.value.id,
                 applicant: { kind: 'natural', name: '张三', contact: {} },
                 content: { description: '某文件' },
                 requestedForm: { medium: 'paper', delivery: 'post' },
-                intake: { channel: 'inPerson', submittedOn: localDate('2025-03-03') },
-                by: 'staff-1',
+                channel: 'inPerson',
+                receivedOn: localDate('2025-03-03'),
               },
               { today: localDate('2025-12-31') },
             );

@@ -115,7 +115,11 @@ export interface ApiTokenRepository {
 }
 
 export interface LoginFailureRepository {
-  add(failure: { readonly address: string; readonly nameTried: string | null; readonly at: string }): Promise<void>;
+  add(failure: {
+    readonly address: string;
+    readonly nameTried: string | null;
+    readonly at: string;
+  }): Promise<void>;
   /** Failures from `address` at or after `since`. */
   countSince(address: string, since: string): Promise<number>;
   /** Forgets the failures against one account (its name as stored); how many. */
@@ -218,7 +222,9 @@ export function userRepository(db: Executor): UserRepository {
     },
 
     async credentials(name) {
-      const row = await named(name).select([...USER_COLUMNS, 'users.password_hash']).executeTakeFirst();
+      const row = await named(name)
+        .select([...USER_COLUMNS, 'users.password_hash'])
+        .executeTakeFirst();
       return row && { user: toUser(row), passwordHash: row.password_hash };
     },
 
@@ -267,11 +273,19 @@ export function userRepository(db: Executor): UserRepository {
     },
 
     async lock(id, until) {
-      await db.updateTable('users').set({ locked_until: until, failed_logins: 0 }).where('id', '=', id).execute();
+      await db
+        .updateTable('users')
+        .set({ locked_until: until, failed_logins: 0 })
+        .where('id', '=', id)
+        .execute();
     },
 
     async clearFailures(id) {
-      await db.updateTable('users').set({ locked_until: null, failed_logins: 0 }).where('id', '=', id).execute();
+      await db
+        .updateTable('users')
+        .set({ locked_until: null, failed_logins: 0 })
+        .where('id', '=', id)
+        .execute();
     },
 
     async setDisabled(id, at) {
@@ -300,7 +314,11 @@ export function sessionRepository(db: Executor): SessionRepository {
     },
 
     async get(idHash) {
-      const row = await db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
+      const row = await db
+        .selectFrom('sessions')
+        .selectAll()
+        .where('id_hash', '=', idHash)
+        .executeTakeFirst();
       return row && toSession(row);
     },
 

@@ -1,4 +1,16 @@
 /** @module The storage layer's public face: import from here, not from the files behind it. */
+export type {
+  ApiToken,
+  ApiTokenRepository,
+  LoginFailureRepository,
+  NewSession,
+  NewUser,
+  Session,
+  SessionRepository,
+  User,
+  UserRepository,
+  UserSummary,
+} from './accounts.js';
 export type { Agency, AgencyRepository, NewAgency } from './agencies.js';
 export {
   type AuditEntry,

@@ -73,8 +73,12 @@ function scheduleOf(row: RequestRow): Schedule | null {
 
 /** LIKE's wildcards in what a person typed are literal: escaped with '\' (SQLite needs ESCAPE said). */
 const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+/**
+ * Case-insensitive on both dialects ('abc' finds 'ABC 有限公司'): SQLite's LIKE ignores ASCII case,
+ * PostgreSQL's does not, so both sides are lowered.
+ */
 const like = (column: 'applicant_name' | 'content' | 'external_ref' | 'id', pattern: string) =>
-  sql<boolean>`${sql.ref(column)} like ${pattern} escape '\\'`;
+  sql<boolean>`lower(${sql.ref(column)}) like lower(${pattern}) escape '\\'`;
 
 export function scheduleRepository(db: Executor): ScheduleRepository {
   function filtered(query: InboxQuery) {

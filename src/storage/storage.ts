@@ -6,6 +6,16 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely } from 'kysely';
+import {
+  type ApiTokenRepository,
+  apiTokenRepository,
+  type LoginFailureRepository,
+  loginFailureRepository,
+  type SessionRepository,
+  sessionRepository,
+  type UserRepository,
+  userRepository,
+} from './accounts.js';
 import { type AgencyRepository, agencyRepository } from './agencies.js';
 import { type AuditLogRepository, auditLogRepository } from './audit-log.js';
 import { type CalendarRepository, calendarRepository } from './calendar.js';
@@ -28,6 +38,10 @@ export interface Repositories {
   readonly calendar: CalendarRepository;
   readonly auditLog: AuditLogRepository;
   readonly schedules: ScheduleRepository;
+  readonly users: UserRepository;
+  readonly sessions: SessionRepository;
+  readonly apiTokens: ApiTokenRepository;
+  readonly loginFailures: LoginFailureRepository;
 }
 
 export interface Storage extends Repositories {
@@ -63,6 +77,10 @@ function repositories(db: Executor, derive: DeriveStep, clock: Clock): Repositor
     calendar: calendarRepository(db, clock),
     auditLog: auditLogRepository(db, clock),
     schedules: scheduleRepository(db),
+    users: userRepository(db),
+    sessions: sessionRepository(db),
+    apiTokens: apiTokenRepository(db),
+    loginFailures: loginFailureRepository(db),
   };
 }
 

@@ -13,6 +13,11 @@ export interface CliRun {
 }
 
 export async function gongkai(...argv: string[]): Promise<CliRun> {
+  return gongkaiWithStdin(undefined, ...argv);
+}
+
+/** `gongkai(...argv)` with `stdin` as its standard input (undefined: none to read). */
+export async function gongkaiWithStdin(stdin: string | undefined, ...argv: string[]): Promise<CliRun> {
   let out = '';
   let err = '';
   const io: CliIo = {
@@ -23,6 +28,7 @@ export async function gongkai(...argv: string[]): Promise<CliRun> {
       err += t;
     },
     stdoutIsTerminal: false,
+    ...(stdin === undefined ? {} : { readStdin: async () => stdin }),
   };
   const code = await runCli(argv, io);
   return { code, out, err };

@@ -193,3 +193,16 @@ export function authorize(actor: Actor, action: Action, agencyId?: number): Resu
   if (reach === 'all' || reach.includes(agencyId)) return ok(undefined);
   return err(refusal(sees(actor, agencyId) ? 'access.forbidden' : 'access.not-found'));
 }
+
+/**
+ * Who an audit entry (操作日志) records: the actor's name, their user id and address when a user acted,
+ * and the agency the change concerns (the administrator's log is filtered by it).
+ */
+export function auditedBy(actor: Actor, agencyId: number | null) {
+  return {
+    actor: actorName(actor),
+    userId: actor.kind === 'user' ? actor.userId : null,
+    address: actor.address ?? null,
+    agencyId,
+  };
+}

@@ -8,6 +8,7 @@ import { describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { officialCalendar } from '../../calendar/official-calendar.js';
+import { systemActor } from '../../domain/access/policy.js';
 import { localDate } from '../../domain/calendar/local-date.js';
 import type { AnnualReport } from '../../domain/report/model.js';
 import { zeroReport } from '../../domain/report/model.js';
@@ -26,7 +27,7 @@ async function buildReport(
   year: number,
   options: ReportOptions,
 ): Promise<AnnualReport> {
-  const built = await buildAnnualReport(storage, agencyId, year, options);
+  const built = await buildAnnualReport(storage, importer, agencyId, year, options);
   assert.ok(built.ok, JSON.stringify(built));
   return built.value.report;
 }
@@ -37,7 +38,7 @@ import { readRegisterTable } from './table.js';
 
 const calendar = officialCalendar();
 const today = localDate('2026-11-25');
-const by = 'importer';
+const importer = systemActor('importer');
 const HEADER = '收到日期,申请人,申请人类型,申请内容,答复日期,办理结果';
 
 /** A small register whose 2024 report is worked out by hand below. */
@@ -77,13 +78,13 @@ async function run(
 ) {
   const table = await readRegisterTable(bytes);
   assert.ok(table.ok, JSON.stringify(table));
-  const result = await importRegister(storage, table.value, { by, today, calendar, ...options });
+  const result = await importRegister(storage, importer, table.value, { today, calendar, ...options });
   assert.ok(result.ok, JSON.stringify(result));
   return result.value;
 }
 
 async function agency(storage: Storage, name = '平潭县人民政府办公室') {
-  const added = await addAgency(storage, { name, by });
+  const added = await addAgency(storage, importer, { name });
   assert.ok(added.ok);
   return added.value.id;
 }
@@ -333,7 +334,7 @@ for (const dialect of DIALECTS) {
 
           const table = await readRegisterTable(utf8(renamed));
           assert.ok(table.ok);
-          const missing = await importRegister(storage, table.value, { agencyId, by, today, calendar });
+          const missing = await importRegister(storage, importer, table.value, { agencyId, today, calendar });
           assert.equal(missing.ok ? undefined : missing.error.code, 'import.missing-columns');
           assert.match(
             missing.ok ? '' : missing.error.message,
@@ -341,7 +342,11 @@ for (const dialect of DIALECTS) {
           );
           const badMap = parseColumnMap(['受理日期=收到']);
           assert.equal(badMap.ok ? undefined : badMap.error.code, 'import.column-map');
-          const noAgency = await importRegister(storage, table.value, { agencyId: 99, by, today, calendar });
+          const noAgency = await importRegister(storage, importer, table.value, {
+            agencyId: 99,
+            today,
+            calendar,
+          });
           assert.equal(noAgency.ok ? undefined : noAgency.error.code, 'agency.unknown');
         },
         { derive: ledgerDeriveStep },

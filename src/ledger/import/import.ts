@@ -6,7 +6,7 @@
  * was open then and is answered now gets its closing events appended, as the domain allows; one whose
  * recorded closing differs from the register's is a row error, never overwritten.
  */
-import { type Actor, actorName } from '../../domain/access/policy.js';
+import { type Actor, actorName, auditedBy } from '../../domain/access/policy.js';
 import type { LocalDate } from '../../domain/calendar/local-date.js';
 import type { WorkingCalendar } from '../../domain/calendar/working-days.js';
 import type { RequestEvent } from '../../domain/requests/events.js';
@@ -21,7 +21,7 @@ import {
   type StoredEvent,
   type DisclosureRequest as StoredRequest,
 } from '../../storage/index.js';
-import { auditedBy, permit } from '../access.js';
+import { permit } from '../access.js';
 import { type LedgerRefusal, ledgerRefusal } from '../refusals.js';
 import {
   entryFromStored,
