@@ -582,14 +582,17 @@ for (const dialect of DIALECTS) {
       );
       assertRefused(
         await fee('--method', 'per-piece', '--pages', '150'),
-        /^gongkai: --pages 只用于 --method per-volume（按量计收）/,
+        /^gongkai: 页数用于按量计收；按件计收请给出件数 \(pages go with per-volume charging\)$/,
       );
       assertRefused(
         await fee('--method', 'per-volume', '--pieces', '3'),
-        /^gongkai: --pieces 和 --earlier 只用于 --method per-piece（按件计收）/,
+        /^gongkai: 件数用于按件计收；按量计收请给出页数 \(pieces go with per-piece charging\)$/,
       );
       assertRefused(await fee('--method', 'per-volume', '--pages', '150', '--pieces', '3'), /只能给出一个/);
-      assertRefused(await fee('--method', 'per-piece', '--earlier', '3'), /--earlier 须与 --pieces 一起给出/);
+      assertRefused(
+        await fee('--method', 'per-piece', '--earlier', '3'),
+        /须与本次件数一起给出 \(earlier pieces go with pieces\)/,
+      );
       assertRefused(
         await fee('--method', 'per-volume'),
         /^gongkai: 收费通知需要金额，或由页数（按量）\/ 件数（按件）按《办法》计算/,

@@ -6,6 +6,7 @@
  * `app.request()`; `gongkai serve` puts it on a socket (server.ts).
  */
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { apiRoutes } from './api/api-routes.js';
 import { authenticate, authRoutes, requireApiAuth, requireCsrf, requirePageAuth } from './auth.js';
@@ -76,6 +77,13 @@ export function createApp(deps: WebDeps): Hono<AppEnv> {
       : c.text('未找到该页面 (page not found)', 404),
   );
   app.onError((error, c) => {
+    // What the framework refuses before a handler runs (a body that is not JSON, say) is the caller's.
+    if (error instanceof HTTPException && error.status < 500) {
+      const message = `请求无法读取 (the request cannot be read): ${error.message}`;
+      return c.req.path.startsWith('/api/')
+        ? c.json({ error: { code: 'request.malformed', message } }, error.status)
+        : c.text(message, error.status);
+    }
     deps.log({
       msg: 'error',
       id: c.get('requestId'),

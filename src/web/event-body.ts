@@ -21,7 +21,10 @@ import {
 /** A field's problem, by the field's key. */
 export type FieldErrors = Readonly<Record<string, string>>;
 
-const text = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
+// JSON may give a number where a form gives text; both are read as text.
+const text = z
+  .preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string())
+  .transform((v) => v.trim());
 
 /** The body's keys: the options of `requests record`, camel-cased as JSON keys. */
 export const EventBodySchema = z

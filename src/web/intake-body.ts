@@ -15,7 +15,10 @@ import {
 } from '../ledger/index.js';
 import type { FieldErrors } from './event-body.js';
 
-const text = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
+// JSON may give a number where a form gives text; both are read as text.
+const text = z
+  .preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string())
+  .transform((v) => v.trim());
 
 export const IntakeBodySchema = z
   .object({

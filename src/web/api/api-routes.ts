@@ -229,7 +229,13 @@ export function apiRoutes(deps: WebDeps): OpenAPIHono<AppEnv> {
     defaultHook: (result, c) => {
       if (result.success) return;
       const fields: Record<string, string> = {};
-      for (const issue of result.error.issues) fields[String(issue.path[0] ?? 'body')] ??= issue.message;
+      for (const issue of result.error.issues) {
+        const key = String(issue.path[0] ?? 'body');
+        fields[key] ??=
+          issue.code === 'invalid_type' && /received undefined/.test(issue.message)
+            ? `缺少 ${key} (${key} is required)`
+            : `${key} 的取值或类型有误 (${key}: ${issue.message})`;
+      }
       return invalid(c as AppContext, fields);
     },
   });
