@@ -1,58 +1,43 @@
-// The quick start: install, build, then make an example report, check it and render it to every
-// official form under ./out/. Runs on a fresh clone with nothing but Node.js and npm.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+// The quick start (`npm start`): install, build, then start the platform — `gongkai serve` on the
+// embedded SQLite database (DATABASE_URL, default ./data/gongkai.db; migrated when it opens). On an empty
+// database it loads the demo county (GONGKAI_DEMO=0 starts empty, with only the first administrator).
+// Runs on a fresh clone with nothing but Node.js and npm; the PDF download needs Debian's chromium, which
+// is checked and, as root, installed (never a failure at the first PDF).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { ensureInstalled } from './ensure-installed.mjs';
+import { ensureSystemPackages } from './ensure-system.mjs';
 
 const say = (text) => process.stdout.write(`${text}\n`);
 
-function run(title, command, args, { mayFail = false } = {}) {
+function run(title, command, args) {
   say(`\n▶ ${title}`);
   const result = spawnSync(command, args, { stdio: 'inherit' });
-  if (result.status !== 0 && !mayFail) {
+  if (result.status !== 0) {
     say(`✗ ${title} 未完成 (failed)`);
     process.exit(result.status ?? 1);
   }
-  return result.status === 0;
 }
 
 ensureInstalled();
-run('编译 (build)', 'node_modules/.bin/tsc', ['-p', 'tsconfig.json']);
+// Without chromium everything but PDF works: say so and go on.
+ensureSystemPackages({
+  need: ['chromium', 'cjk-fonts'],
+  purpose: '生成 PDF (PDF output)',
+  exitOnFailure: false,
+});
+run('编译 (build)', 'npm', ['run', '--silent', 'build']);
 
-mkdirSync('out', { recursive: true });
-const year = String(new Date().getFullYear() - 1);
-const base = `out/example-${year}`;
-const gongkai = (title, ...args) => run(title, process.execPath, ['bin/gongkai.js', ...args]);
-
-gongkai(
-  `生成 ${year} 年度示例报告 (example report)`,
-  'report',
-  'example',
-  '--year',
-  year,
-  '-o',
-  `${base}.json`,
+const database = process.env.DATABASE_URL?.trim() || './data/gongkai.db';
+const fresh = !database.startsWith('postgres') && !existsSync(database.replace(/^sqlite:/, ''));
+const demo = fresh && process.env.GONGKAI_DEMO !== '0';
+say(
+  `\n▶ 启动平台 (starting the platform)：数据库 ${database}${demo ? '，首次启动，载入演示数据 (demo data)' : ''}`,
 );
-gongkai('检查示例报告 (check it)', 'report', 'check', `${base}.json`);
-for (const to of ['html', 'docx', 'xlsx', 'txt']) {
-  gongkai(`生成 ${to.toUpperCase()}`, 'report', 'render', `${base}.json`, '--to', to, '-o', `${base}.${to}`);
-}
-// The same Chromium the PDF renderer will use (GONGKAI_CHROMIUM, else Debian's), from the build above.
-const { chromiumPath } = await import('../dist/documents/pdf/render-pdf.js');
-const chromium = chromiumPath();
-if (existsSync(chromium)) {
-  gongkai('生成 PDF', 'report', 'render', `${base}.json`, '--to', 'pdf', '-o', `${base}.pdf`);
-} else {
-  say(`\n（跳过 PDF：未找到 ${chromium}。安装 apt-get install chromium fonts-wqy-zenhei 后重新运行。）`);
-  say(`(PDF skipped: no Chromium at ${chromium})`);
-}
-if (existsSync('../shared/seed/000_f4b8342ecd306093.txt')) {
-  gongkai(
-    '检查种子报告 新庙镇 2020 (check the seed report)',
-    'report',
-    'check',
-    '../shared/seed/000_f4b8342ecd306093.txt',
-  );
-}
-say(`\n完成。文件在 out/ 目录：${base}.{json,html,docx,xlsx,txt${existsSync(`${base}.pdf`) ? ',pdf' : ''}}`);
-say('Done. Try: node bin/gongkai.js report check FILE  ·  node bin/gongkai.js --help');
+const args = ['bin/gongkai.js', 'serve', ...(demo ? ['--demo'] : []), ...process.argv.slice(2)];
+const server = spawn(process.execPath, args, { stdio: 'inherit' });
+// Ctrl-C reaches the server itself (same process group): it stops in order and exits 0. A SIGTERM sent
+// to this script alone is passed on.
+process.on('SIGINT', () => {});
+process.on('SIGTERM', () => server.kill('SIGTERM'));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

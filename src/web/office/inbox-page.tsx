@@ -86,7 +86,7 @@ function Row({ line, showAgency }: { line: RequestLine; showAgency: boolean }) {
       <td>
         <span class={`badge ${line.urgency}`}>{URGENCY_LABELS[line.urgency]}</span>
       </td>
-      <td>
+      <td class="date">
         <a href={`/office/requests/${line.id}`}>{line.receivedOn}</a>
       </td>
       <td>

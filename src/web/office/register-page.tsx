@@ -42,8 +42,11 @@ function Input(props: {
   const id = `f-${props.name}`;
   return (
     <label for={id}>
-      {props.label}
-      {props.required && <span aria-hidden="true"> *</span>}
+      {/* One span: the label is a flex column, and the mark would otherwise take a line of its own. */}
+      <span>
+        {props.label}
+        {props.required && <span aria-hidden="true"> *</span>}
+      </span>
       <input
         id={id}
         name={props.name}
@@ -122,7 +125,9 @@ export function RegisterPage(props: { viewer: Viewer; state?: RegisterFormState;
         </div>
         <h2>申请的政府信息</h2>
         <label for="f-content">
-          内容描述 <span aria-hidden="true">*</span>
+          <span>
+            内容描述 <span aria-hidden="true">*</span>
+          </span>
           <textarea
             id="f-content"
             name="content"
@@ -157,8 +162,11 @@ export function RegisterPage(props: { viewer: Viewer; state?: RegisterFormState;
             hint="当面：提交之日；邮寄：签收之日；平信、网上、传真、电子邮件：双方确认之日（条例第三十一条）"
           />
         </div>
-        <div class="row" data-arrived>
-          <Input state={state} name="arrived" label="到达日期（平信、网上、传真、电子邮件）" type="date" />
+        <div class="row">
+          {/* Only the arrival date hides (office.js) for 当面 and 邮寄（签收）; the office's number stays. */}
+          <div data-arrived>
+            <Input state={state} name="arrived" label="到达日期（平信、网上、传真、电子邮件）" type="date" />
+          </div>
           <Input state={state} name="ref" label="本机关登记编号" hint="同一编号只登记一次" />
         </div>
         <div>
