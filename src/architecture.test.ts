@@ -58,7 +58,8 @@ describe('architecture: what may import what', () => {
       audit: ['documents', 'domain'],
       accounts: ['storage', 'domain'],
       present: ['ledger', 'domain'],
-      cli: ['present', 'ledger', 'accounts', 'audit', 'storage', 'documents', 'calendar', 'domain'],
+      demo: ['ledger', 'accounts', 'storage', 'domain'],
+      cli: ['present', 'ledger', 'accounts', 'audit', 'storage', 'documents', 'calendar', 'domain', 'demo'],
       web: ['present', 'ledger', 'accounts', 'storage', 'documents', 'domain', 'calendar', 'audit'],
     };
     const seen = new Set<string>();

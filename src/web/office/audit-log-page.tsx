@@ -61,7 +61,7 @@ export function AuditLogPage(props: {
         每条记录含上一条记录的 SHA-256，可用 <code>gongkai audit-log verify</code> 核验是否被改动。共{' '}
         {props.total} 条。
       </p>
-      <form class="filters card" method="get" action="/office/admin/audit-log" role="search">
+      <form class="filters card" method="get" action="/office/admin/audit-log">
         <label>
           用户
           <input name="actor" value={query.actor ?? ''} />

@@ -115,7 +115,7 @@ export function InboxPage({ viewer, inbox, query }: { viewer: Viewer; inbox: Inb
         {showAgency ? `及下级机关（${inbox.agencyIds.length} 个机关）` : ''}，截至 {inbox.today}：未办结{' '}
         {inbox.total} 件。按答复期限排列，已逾期的在前；“临近期限”为 {inbox.dueSoonBy} 前（含）到期。
       </p>
-      <form class="filters card" method="get" action="/office/inbox" role="search">
+      <form class="filters card" method="get" action="/office/inbox">
         {query.agency !== undefined && <input type="hidden" name="agency" value={String(query.agency)} />}
         <Select
           name="urgency"

@@ -27,6 +27,10 @@ const CLOSING: readonly RecordableKind[] = ['Decided', 'Withdrawn', 'CorrectionL
 /** Outcomes a 答复 can have (a lapse or a withdrawal is its own event). */
 const DECISION_OUTCOMES = OUTCOMES.filter((o) => o.byEvent !== true);
 
+/** A text with each date kept whole: a browser would otherwise break 2026-12-09 after a hyphen. */
+const withWholeDates = (text: string) =>
+  text.split(/(\d{4}-\d{2}-\d{2})/).map((part, i) => (i % 2 === 1 ? <span class="date">{part}</span> : part));
+
 function Field(props: {
   attempt: ActionAttempt | undefined;
   kind: RecordableKind;
@@ -232,7 +236,7 @@ export function RequestPage(props: {
           <div class="card">
             <ol class="deadline-lines">
               {v.deadline.lines.map((line) => (
-                <li>{line}</li>
+                <li>{withWholeDates(line)}</li>
               ))}
             </ol>
           </div>
