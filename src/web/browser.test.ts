@@ -15,13 +15,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { createUser } from '../accounts/index.js';
+import { chromiumPath, DEFAULT_CHROMIUM } from '../documents/pdf/render-pdf.js';
 import { systemActor } from '../domain/access/policy.js';
 import { addDays, type LocalDate } from '../domain/calendar/local-date.js';
 import { isWorkingDay } from '../domain/calendar/working-days.js';
-import { chromiumPath, DEFAULT_CHROMIUM } from '../documents/pdf/render-pdf.js';
-import { addAgency, openLedger, todayInChina } from '../ledger/index.js';
+import { EVENT_LABELS } from '../domain/requests/events.js';
+import { addAgency, EVENT_NAMES, openLedger, type RecordableKind, todayInChina } from '../ledger/index.js';
 import { loadCalendar } from '../storage/index.js';
 import { DEFAULT_CONFIG } from './config.js';
 import { type RunningServer, startServer } from './server.js';
@@ -52,7 +53,7 @@ async function launchChromium(): Promise<Browser> {
     throw new Error(
       executablePath === DEFAULT_CHROMIUM
         ? `未找到 Chromium（${executablePath}），请安装后重试 (Chromium not found; install it with):\n` +
-            '  sudo apt-get install -y chromium fonts-wqy-zenhei fonts-noto-cjk'
+            `  ${process.getuid?.() === 0 ? '' : 'sudo '}apt-get install -y chromium fonts-wqy-zenhei fonts-noto-cjk`
         : `GONGKAI_CHROMIUM=${executablePath} 不存在 (does not exist): correct or unset the variable`,
     );
   const { chromium } = await import('playwright-core');
@@ -85,6 +86,9 @@ function datesFor(today: LocalDate, working: (d: LocalDate) => boolean) {
   return { received, correctionAsked, correctionDue: addDays(today, 15), corrected, today };
 }
 
+/** An element's text, trimmed; the pages put no layout-made text (CSS content) in what is asserted. */
+const textOf = async (locator: Locator) => ((await locator.textContent()) ?? '').trim();
+
 /** One signed-in person: a browser context of their own (cookies apart) and what its pages did. */
 interface Person {
   readonly context: BrowserContext;
@@ -95,6 +99,21 @@ interface Person {
   readonly errors: string[];
 }
 
+/** The little of the DOM the check reads: the project compiles without the DOM library. */
+interface DomElement {
+  readonly id: string;
+  readonly outerHTML: string;
+  readonly textContent: string | null;
+  /** Form fields only: the labels that name the field (wrapping or by `for`). */
+  readonly labels?: { readonly length: number } | null;
+  hasAttribute(name: string): boolean;
+}
+interface DomDocument {
+  readonly documentElement: { readonly lang: string };
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): Iterable<DomElement>;
+}
+
 /**
  * What a screen reader user or a keyboard user would trip over first: the page's language, a field
  * without a label, an id used twice (a label or aria-describedby would point at the wrong element), a
@@ -102,14 +121,11 @@ interface Person {
  */
 function accessibilityProblems(page: Page): Promise<string[]> {
   return page.evaluate(() => {
+    const doc = (globalThis as unknown as { document: DomDocument }).document;
     const problems: string[] = [];
-    if (document.documentElement.lang !== 'zh-CN')
-      problems.push(`html lang="${document.documentElement.lang}"`);
-    if (!document.querySelector('h1')) problems.push('no h1');
-    const fields = document.querySelectorAll<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>(
-      'input:not([type="hidden"]), select, textarea',
-    );
-    for (const field of fields) {
+    if (doc.documentElement.lang !== 'zh-CN') problems.push(`html lang="${doc.documentElement.lang}"`);
+    if (!doc.querySelector('h1')) problems.push('no h1');
+    for (const field of doc.querySelectorAll('input:not([type="hidden"]), select, textarea')) {
       const labelled =
         (field.labels?.length ?? 0) > 0 ||
         field.hasAttribute('aria-label') ||
@@ -117,11 +133,11 @@ function accessibilityProblems(page: Page): Promise<string[]> {
       if (!labelled) problems.push(`no label: ${field.outerHTML.slice(0, 120)}`);
     }
     const seen = new Set<string>();
-    for (const element of document.querySelectorAll('[id]')) {
+    for (const element of doc.querySelectorAll('[id]')) {
       if (seen.has(element.id)) problems.push(`id used twice: ${element.id}`);
       seen.add(element.id);
     }
-    for (const button of document.querySelectorAll('button'))
+    for (const button of doc.querySelectorAll('button'))
       if (!button.textContent?.trim() && !button.hasAttribute('aria-label'))
         problems.push(`button without a name: ${button.outerHTML.slice(0, 120)}`);
     return problems;
@@ -173,10 +189,7 @@ describe('the back office in a browser', () => {
 
   /** The request page's facts row (申请编号, 状态, 答复期限 …) as text. */
   const fact = (page: Page, name: string) =>
-    page
-      .locator('table.facts tr', { has: page.locator('th', { hasText: name }) })
-      .locator('td')
-      .innerText();
+    textOf(page.locator('table.facts tr', { has: page.locator('th', { hasText: name }) }).locator('td'));
 
   /** The history table, one array of cell texts per row. */
   const history = (page: Page) =>
@@ -186,10 +199,23 @@ describe('the back office in a browser', () => {
         rows.map((r) => [...r.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())),
       );
 
-  const notice = (page: Page) => page.locator('.notice.done').innerText();
+  /**
+   * Sends the action's form with its button (记录“…”) and waits for the page that says it was
+   * recorded: the URL alone would not do, as the page before may carry another ?done= already.
+   */
+  const record = async (page: Page, kind: RecordableKind) => {
+    await action(page, EVENT_LABELS[kind])
+      .getByRole('button', { name: `记录“${EVENT_LABELS[kind]}”` })
+      .click();
+    await page.waitForURL((url) => url.searchParams.get('done') === EVENT_NAMES[kind]);
+  };
+
+  const notice = (page: Page) => textOf(page.locator('.notice.done'));
   const shoot = (page: Page, name: string) => page.screenshot({ path: join(SCREENS, name), fullPage: true });
 
   before(async () => {
+    // First, so that a machine without chromium learns it before anything else is set up.
+    browser = await launchChromium();
     mkdirSync(SCREENS, { recursive: true });
     const storage = await openLedger(database);
     try {
@@ -222,7 +248,6 @@ describe('the back office in a browser', () => {
       await storage.close();
     }
     server = await startServer({ ...DEFAULT_CONFIG, database, port: 0, log: false });
-    browser = await launchChromium();
   });
 
   after(async () => {
@@ -234,8 +259,8 @@ describe('the back office in a browser', () => {
   it('a handler logs in and is refused a registration without content, the problem beside the field', async () => {
     handler = await logIn('jingban');
     const { page } = handler;
-    assert.equal(await page.locator('h1').innerText(), '待办申请');
-    assert.match(await page.locator('header .who').innerText(), /潭城镇人民政府[\s\S]*林经办（经办人）/);
+    assert.equal(await textOf(page.locator('h1')), '待办申请');
+    assert.match(await textOf(page.locator('header .who')), /潭城镇人民政府[\s\S]*林经办（经办人）/);
     assert.equal(await page.getByText('没有符合条件的未办结申请。').count(), 1);
     assert.deepEqual(await accessibilityProblems(page), []);
 
@@ -250,18 +275,24 @@ describe('the back office in a browser', () => {
     await page.getByLabel('载体形式').selectOption({ label: '纸质' });
     await page.getByLabel('获取方式').selectOption({ label: '邮寄' });
     await page.getByLabel('申请渠道').selectOption({ label: '邮寄（签收）' });
+    // A signed-for letter counts from its signing (条例第三十一条): no arrival date to enter, and the
+    // office's own number is still asked for.
+    assert.equal(await page.getByLabel('到达日期').isVisible(), false);
+    assert.equal(await page.getByLabel('本机关登记编号').isVisible(), true);
+    await page.getByLabel('本机关登记编号').fill('潭政公开〔2026〕17号');
     await page.getByLabel('收到申请之日').fill(dates.received);
     // The content is left empty: the form says so beside the field and keeps what was typed.
     await page.getByRole('button', { name: '登记', exact: true }).click();
-    await page.waitForLoadState();
-    assert.match(await page.locator('.notice.refused').innerText(), /^未登记/);
+    await page.waitForURL(/\/office\/requests$/);
+    assert.match(await textOf(page.locator('.notice.refused')), /^未登记/);
     const content = page.locator('#f-content');
     assert.equal(await content.getAttribute('aria-invalid'), 'true');
-    assert.match(await page.locator('#f-content-error').innerText(), /请填写申请内容/);
+    assert.match(await textOf(page.locator('#f-content-error')), /请填写申请内容/);
     assert.equal(await content.getAttribute('aria-describedby'), 'f-content-error');
     assert.equal(await page.getByLabel('姓名或名称').inputValue(), '张三');
     assert.equal(await page.getByLabel('收到申请之日').inputValue(), dates.received);
     assert.equal(await page.getByLabel('申请渠道').inputValue(), 'postSigned');
+    assert.equal(await page.getByLabel('到达日期').isVisible(), false);
     assert.deepEqual(await accessibilityProblems(page), []);
     await shoot(page, 'register-refused.png');
   });
@@ -273,13 +304,17 @@ describe('the back office in a browser', () => {
     await page.waitForURL(/\/office\/requests\/[^/?]+\?done=registered$/);
     requestId = new URL(page.url()).pathname.split('/').at(-1)!;
     assert.equal(await notice(page), '已登记。');
-    assert.equal(await fact(page, '申请编号'), requestId);
+    assert.ok((await fact(page, '申请编号')).startsWith(requestId));
     assert.equal(await fact(page, '申请人'), '张三（自然人）');
     assert.equal(await fact(page, '申请内容'), CONTENT);
     assert.equal(await fact(page, '申请渠道'), '邮寄（签收）');
+    assert.match(await fact(page, '申请编号'), /（本机关编号 潭政公开〔2026〕17号）$/);
     assert.equal(await fact(page, '收到申请之日'), dates.received);
     assert.equal(await fact(page, '状态'), '办理中');
-    assert.deepEqual((await history(page)).map((r) => r[2]), ['收到申请']);
+    assert.deepEqual(
+      (await history(page)).map((r) => r[2]),
+      ['收到申请'],
+    );
     // The approver's actions are not offered to a handler.
     assert.equal(await action(page, '延长答复期限').count(), 0);
     assert.equal(await action(page, '作出答复').count(), 0);
@@ -290,8 +325,7 @@ describe('the back office in a browser', () => {
     await correction.getByLabel('日期', { exact: true }).fill(dates.correctionAsked);
     await correction.getByLabel('需要补正的事项').fill(CORRECTION_ITEMS);
     await correction.getByLabel('补正期限').fill(dates.correctionDue);
-    await correction.getByRole('button', { name: '记录“要求补正”' }).click();
-    await page.waitForURL(/\?done=/);
+    await record(page, 'CorrectionRequested');
     assert.equal(await notice(page), '已记录“要求补正”。');
     assert.match(await fact(page, '状态'), /^等待补正/);
     assert.deepEqual((await history(page)).at(-1), [
@@ -305,8 +339,7 @@ describe('the back office in a browser', () => {
     const received = action(page, '收到补正申请');
     await received.locator('summary').click();
     await received.getByLabel('日期', { exact: true }).fill(dates.corrected);
-    await received.getByRole('button', { name: '记录“收到补正申请”' }).click();
-    await page.waitForURL(/\?done=/);
+    await record(page, 'CorrectionReceived');
     assert.equal(await notice(page), '已记录“收到补正申请”。');
     assert.equal(await fact(page, '状态'), '办理中');
     assert.deepEqual(
@@ -318,7 +351,7 @@ describe('the back office in a browser', () => {
       ],
     );
     // 条例第三十条: the reply period now runs from the corrected application.
-    assert.match(await page.locator('ol.deadline-lines').innerText(), new RegExp(dates.corrected));
+    assert.match(await textOf(page.locator('ol.deadline-lines')), new RegExp(dates.corrected));
     assert.deepEqual(await accessibilityProblems(page), []);
   });
 
@@ -328,20 +361,20 @@ describe('the back office in a browser', () => {
     const row = page.locator('tbody tr', { has: page.locator(`a[href="/office/requests/${requestId}"]`) });
     assert.equal(await row.count(), 1);
     // The county's inbox reaches the township below it, and says whose request it is.
-    assert.match(await row.innerText(), /潭城镇人民政府/);
+    assert.match(await textOf(row), /潭城镇人民政府/);
     assert.equal(await page.getByRole('link', { name: '登记申请' }).count(), 0);
     await row.locator('a').click();
     await page.waitForURL(new RegExp(`/office/requests/${requestId}$`));
     assert.equal(await fact(page, '申请内容'), CONTENT);
     assert.equal(await page.locator('form[action$="/events"]').count(), 0);
-    assert.equal(await page.locator('#no-actions').innerText(), '您的角色不能在此申请上记录办理事项。');
+    assert.equal(await textOf(page.locator('#no-actions')), '您的角色不能在此申请上记录办理事项。');
   });
 
   it('an approver extends the reply period from the inbox', async () => {
     approver = await logIn('shenhe');
     const { page } = approver;
     const link = page.locator(`tbody a[href="/office/requests/${requestId}"]`);
-    assert.equal(await link.innerText(), dates.received);
+    assert.equal(await textOf(link), dates.received);
     assert.deepEqual(await accessibilityProblems(page), []);
     await shoot(page, 'inbox.png');
     await link.click();
@@ -355,8 +388,7 @@ describe('the back office in a browser', () => {
     assert.equal(await extension.getByLabel('延长的工作日数').inputValue(), '20');
     assert.equal(await extension.getByLabel('同意延长的负责人').inputValue(), '陈审核');
     await extension.getByLabel('日期', { exact: true }).fill(dates.today);
-    await extension.getByRole('button', { name: '记录“延长答复期限”' }).click();
-    await page.waitForURL(/\?done=/);
+    await record(page, 'Extended');
     assert.equal(await notice(page), '已记录“延长答复期限”。');
     assert.deepEqual((await history(page)).at(-1), [
       '4',
@@ -394,8 +426,7 @@ describe('the back office in a browser', () => {
     assert.equal(await fact(page, '状态'), '办理中');
 
     answer(true);
-    await decision.getByRole('button', { name: '记录“作出答复”' }).click();
-    await page.waitForURL(/\?done=/);
+    await record(page, 'Decided');
     assert.equal(asked.length, 2);
     assert.equal(await notice(page), '已记录“作出答复”。');
     assert.match(await fact(page, '状态'), new RegExp(`^已答复，.*${dates.today}`));
@@ -403,7 +434,7 @@ describe('the back office in a browser', () => {
     assert.deepEqual(last.slice(0, 4), ['5', dates.today, '作出答复', 'shenhe']);
     assert.match(last[4]!, /^办理结果：部分公开（区分处理）说明：招标公告公开/);
     assert.equal(await page.locator('form[action$="/events"]').count(), 0);
-    assert.equal(await page.locator('#no-actions').innerText(), '申请已办结，不能再记录办理事项。');
+    assert.equal(await textOf(page.locator('#no-actions')), '申请已办结，不能再记录办理事项。');
     assert.deepEqual(await accessibilityProblems(page), []);
     await shoot(page, 'request.png');
 
@@ -420,16 +451,24 @@ describe('the back office in a browser', () => {
     assert.equal((await history(page)).at(-1)?.[2], '作出答复');
     assert.equal(await page.locator('form[action$="/events"]').count(), 0);
     assert.equal(await page.locator('details').count(), 0);
-    assert.match(await page.locator('#no-actions').innerText(), /申请已办结/);
+    assert.match(await textOf(page.locator('#no-actions')), /申请已办结/);
     await page.goto(`${server.url}/office/inbox`);
     assert.equal(await page.locator(`a[href="/office/requests/${requestId}"]`).count(), 0);
   });
 
   it('asked no other host for anything and logged no script error', () => {
     assert.equal(people.length, 3);
+    // Chromium logs a page answered with an error status as a console error: the refused registration
+    // is answered 422 on purpose (the form comes back with its problems), once.
+    const refusedForm = (e: string) =>
+      /\/office\/requests: Failed to load resource: .* status of 422 \(Unprocessable Entity\)$/.test(e);
+    assert.equal(handler.errors.filter(refusedForm).length, 1, handler.errors.join('\n'));
     for (const person of people) {
       assert.deepEqual(person.foreign, []);
-      assert.deepEqual(person.errors, []);
+      assert.deepEqual(
+        person.errors.filter((e) => !refusedForm(e)),
+        [],
+      );
     }
   });
 });
