@@ -16,7 +16,10 @@ export function registerServeCommand(program: Command, io: CliIo, setExit: SetEx
     .option('--host <host>', '监听地址，默认 127.0.0.1 或 GONGKAI_HOST (address to listen on)')
     .option('--port <port>', '端口，默认 3000 或 GONGKAI_PORT；0 为任一空闲端口 (port)')
     .option(DATABASE_FLAGS, DATABASE_HELP)
-    .option('--demo', '数据库为空时载入演示县（各类申请、案件和各角色用户）(load the demo county into an empty database)')
+    .option(
+      '--demo',
+      '数据库为空时载入演示县（各类申请、案件和各角色用户）(load the demo county into an empty database)',
+    )
     .action(async (options: { host?: string; port?: string; database?: string; demo?: boolean }) => {
       const { ConfigError, loadConfig } = await import('../web/config.js');
       let config: Awaited<ReturnType<typeof loadConfig>>;
@@ -39,11 +42,16 @@ export function registerServeCommand(program: Command, io: CliIo, setExit: SetEx
             port,
             ...(options.database ? { database: options.database } : {}),
           },
-          { demo: options.demo === true, ...(loadDemo ? { loadDemo } : {}), say: (text) => io.stderr(`${text}\n`) },
+          {
+            demo: options.demo === true,
+            ...(loadDemo ? { loadDemo } : {}),
+            say: (text) => io.stderr(`${text}\n`),
+          },
         );
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        if (code === 'EADDRINUSE') throw new CliFailure(`端口 ${port} 已被占用 (port in use)；请用 --port 指定其他端口`);
+        if (code === 'EADDRINUSE')
+          throw new CliFailure(`端口 ${port} 已被占用 (port in use)；请用 --port 指定其他端口`);
         if (code === 'EACCES') throw new CliFailure(`无权监听端口 ${port} (permission denied)`);
         throw e;
       }

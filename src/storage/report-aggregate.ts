@@ -117,7 +117,10 @@ async function requestCountGroups(
 
 /** The applicant column of section 三 by the key `applicant_kind` holds (migration 0002). */
 const COLUMN_INDEX = new Map<string, number>(
-  (Object.keys(APPLICANT_KIND_LABELS) as ApplicantKind[]).map((key) => [key, REQUEST_COLUMN_KEYS.indexOf(key)]),
+  (Object.keys(APPLICANT_KIND_LABELS) as ApplicantKind[]).map((key) => [
+    key,
+    REQUEST_COLUMN_KEYS.indexOf(key),
+  ]),
 );
 const TOTAL_COLUMN = REQUEST_COLUMN_KEYS.indexOf('total');
 
