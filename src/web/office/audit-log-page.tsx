@@ -88,7 +88,7 @@ export function AuditLogPage(props: {
         <button type="submit">筛选</button>
         <a href="/office/admin/audit-log">清除条件</a>
       </form>
-      <table>
+      <table class="audit">
         <thead>
           <tr>
             <th scope="col">编号</th>
