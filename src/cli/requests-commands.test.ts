@@ -43,6 +43,34 @@ for (const dialect of DIALECTS) {
     });
     after(() => fresh?.drop());
 
+    it('void SEQ --reason voids a wrong decision (更正): the request opens again and the history keeps both', async () => {
+      const id = await add('--received', '2024-05-06');
+      await record(id, 'decided', '--on', '2024-05-08', '--outcome', '予以公开');
+      assertRefused(await run('requests', 'void', id, '1', '--reason', '录错'), /“收到申请”不能作废/);
+      assertRefused(await run('requests', 'void', id, 'two', '--reason', '录错'), /应为记录序号/);
+      const voided = await run('requests', 'void', id, '2', '--reason', '答复日期录错', '--json');
+      assert.equal(voided.code, 0, voided.err);
+      assert.deepEqual(JSON.parse(voided.out), { id, seq: 3, voids: 2, reopened: true });
+      const shown = await show(id, '2024-05-20');
+      assert.equal(shown.closedOn, null);
+      assert.deepEqual(
+        shown.history.map((h: { seq: number; label: string; voidedBy: number | null }) => [
+          h.seq,
+          h.label,
+          h.voidedBy,
+        ]),
+        [
+          [1, '收到申请', null],
+          [2, '作出答复', 3],
+          [3, '作废记录', null],
+        ],
+      );
+      const text = await run('requests', 'show', id, '--as-of', '2024-05-20');
+      assert.match(text.out, /2\. 2024-05-08 {2}作出答复 .*【已作废：见第 3 条】/);
+      assert.match(text.out, /3\. .*作废记录 .*作废第 2 条 {2}理由：答复日期录错/);
+      assertRefused(await run('requests', 'void', id, '2', '--reason', '录错'), /已经作废/);
+    });
+
     it('add prints the new id; --json {"id","receivedOn","status"}; the same --ref twice is a duplicate', async () => {
       const id = await add('--received', '2024年3月1日');
       assert.match(id, /^[0-9a-f-]{36}$/);

@@ -18,8 +18,12 @@ import {
   resolveRequestId,
   unknownYearsWarning,
   viewRequest,
+  voidRequestEvent,
 } from '../ledger/index.js';
+import { stateLabelOf } from '../present/labels.js';
 import {
+  closedText,
+  dueText,
   listJson,
   listLine,
   recordedJson,
@@ -194,6 +198,49 @@ export function registerRequestsCommands(program: Command, io: CliIo, setExit: S
           options.json
             ? `${JSON.stringify(recordedJson(recorded, view))}\n`
             : `${recordedLines(recorded, view).join('\n')}\n`,
+        );
+        setExit(EXIT.ok);
+      },
+    );
+
+  requests
+    .command('void')
+    .description('作废一条办理记录（更正），原记录保留，状态和期限按其余记录重新计算 (void a recorded event)')
+    .argument('<id>', '申请编号，或其开头至少 6 位 (request id, or its first 6+ characters)')
+    .argument('<seq>', '要作废的记录序号，见 requests show 的办理记录 (the entry’s number in requests show)')
+    .requiredOption('--reason <text>', '作废理由 (why)')
+    .option('--by <staff>', '记录人 (who records it)；默认 cli:<用户名>')
+    .option('--json', '以 JSON 输出 {"id","seq","voids","reopened"} (machine-readable output)')
+    .option(DATABASE_FLAGS, DATABASE_HELP)
+    .action(
+      async (
+        id: string,
+        seqText: string,
+        options: { reason: string; by?: string; json?: boolean; database?: string },
+      ) => {
+        const typedId = nonEmpty(id, '申请编号');
+        if (!/^\d+$/.test(seqText.trim()))
+          throw new CliFailure(`SEQ ${seqText}: 应为记录序号（正整数）(an entry number)`);
+        const seq = Number(seqText);
+        const reason = nonEmpty(options.reason, '--reason');
+        const actor = cliOperator(options.by === undefined ? undefined : nonEmpty(options.by, '--by'));
+        const { requestId, voided, view } = await withLedger(
+          databaseUrl(options.database),
+          'write',
+          async (storage) => {
+            const resolved = await resolveRequestId(storage, typedId);
+            if (!resolved.ok) throw refused(resolved.error);
+            const voided = await voidRequestEvent(storage, actor, resolved.value, seq, reason);
+            if (!voided.ok) throw refused(voided.error);
+            const viewed = await viewRequest(storage, actor, resolved.value);
+            if (!viewed.ok) throw refused(viewed.error);
+            return { requestId: resolved.value, voided: voided.value, view: viewed.value };
+          },
+        );
+        io.stdout(
+          options.json
+            ? `${JSON.stringify({ id: requestId, ...voided })}\n`
+            : `已作废第 ${voided.voids} 条（作废记录为第 ${voided.seq} 条）(voided)\n状态（截至 ${view.asOf}）(state)：${stateLabelOf(view.status)}；${view.status.closedOn ? closedText(view) : dueText(view)}\n`,
         );
         setExit(EXIT.ok);
       },

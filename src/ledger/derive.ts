@@ -4,18 +4,23 @@
  * domain's CLOSING_EVENTS: a decision (答复) with its outcome, a lapse (逾期未补正 → noCorrection,
  * 逾期未缴费 → unpaidFee) or a withdrawal (撤回 → withdrawn); nothing after a closing event changes it,
  * as the domain accepts nothing after one. Every ledger command opens the database with this step
- * (openLedger), so the annual report's aggregate query and the domain's replay agree.
+ * (openLedger), so the annual report's aggregate query and the domain's replay agree. A void (更正)
+ * of the closing event opens the request again.
  */
 import { CLOSING_EVENTS, OUTCOME_OF_CLOSING } from '../domain/requests/events.js';
 import type { OutcomeKind } from '../domain/requests/outcomes.js';
 import {
   DEFAULT_DATABASE_URL,
   type DeriveStep,
+  OPEN,
   type OpenOptions,
   openDatabase,
   type Storage,
 } from '../storage/index.js';
-import { isDecisionOutcome } from './stored.js';
+import { isDecisionOutcome, VOID_TYPE } from './stored.js';
+
+const isReopening = (payload: unknown): boolean =>
+  typeof payload === 'object' && payload !== null && (payload as { reopened?: unknown }).reopened === true;
 
 type ClosingKind = (typeof CLOSING_EVENTS)[number];
 
@@ -29,6 +34,9 @@ function outcomeOf(type: ClosingKind, payload: unknown): OutcomeKind | undefined
 }
 
 export const ledgerDeriveStep: DeriveStep = (state, event) => {
+  // A void of the event that closed the request opens it again (更正: corrections.ts); the ledger says
+  // so on the void itself, which it writes only after the domain accepted the log without that event.
+  if (event.type === VOID_TYPE) return isReopening(event.payload) ? OPEN : state;
   if (state.closedOn !== null || !isClosing(event.type)) return state;
   const outcome = outcomeOf(event.type, event.payload);
   return outcome === undefined ? state : { closedOn: event.at, closingType: event.type, outcome };

@@ -45,6 +45,7 @@ export {
   closeCase,
   type NewCaseInput,
 } from './cases.js';
+export { type VoidedEvent, voidRequestEvent } from './corrections.js';
 export { openLedger } from './derive.js';
 export {
   EVENT_NAMES,

@@ -34,6 +34,7 @@ import {
   type LoadedEntry,
   type StoredChannel,
   UNRECORDED_CHANNEL,
+  VOID_TYPE,
 } from './stored.js';
 import { todayInChina } from './today.js';
 
@@ -45,20 +46,33 @@ export interface ViewOptions {
   readonly policy?: DeadlinePolicy;
 }
 
-/** One event of the history. */
-export interface HistoryItem {
-  readonly seq: number;
-  readonly at: LocalDate;
-  readonly kind: EventKind;
-  readonly by: string;
-  readonly reason?: string;
-  /** When it was typed in (ISO-8601 UTC). */
-  readonly recordedAt: string;
-  /** The event itself (the presenters put its facts in words). */
-  readonly event: RequestEvent;
-  /** The event's own facts: items, dueBy, workingDays, approver, thirdParty, agency, amount, method… */
-  readonly details: Readonly<Record<string, unknown>>;
-}
+/** One entry of the history: an event (perhaps voided later), or a void (更正). */
+export type HistoryItem =
+  | {
+      readonly seq: number;
+      readonly at: LocalDate;
+      readonly kind: EventKind;
+      readonly by: string;
+      readonly reason?: string;
+      /** When it was typed in (ISO-8601 UTC). */
+      readonly recordedAt: string;
+      /** The event itself (the presenters put its facts in words). */
+      readonly event: RequestEvent;
+      /** The event's own facts: items, dueBy, workingDays, approver, thirdParty, agency, amount, method… */
+      readonly details: Readonly<Record<string, unknown>>;
+      /** The void that took it out of the effective log, if any. */
+      readonly voidedBy?: { readonly seq: number; readonly reason: string };
+    }
+  | {
+      readonly seq: number;
+      readonly at: LocalDate;
+      readonly kind: 'Voided';
+      readonly by: string;
+      readonly reason: string;
+      readonly recordedAt: string;
+      /** The entry it voids. */
+      readonly voids: number;
+    };
 
 /** A request as it stood on the as-of date. */
 interface Standing {
@@ -91,18 +105,47 @@ export interface RequestView extends Omit<Standing, 'entry' | 'known'> {
   readonly laterEvents: number;
 }
 
-function historyItem(event: RequestEvent, stored: StoredEvent<unknown>): HistoryItem {
-  const { kind, at, by, reason, ...details } = event;
-  return {
-    seq: stored.seq,
-    at,
-    kind,
-    by,
-    ...(reason !== undefined ? { reason } : {}),
-    recordedAt: stored.recordedAt,
-    event,
-    details,
-  };
+/** The stored log up to `asOf` as history: every event, voided or not, and every void, in seq order. */
+function historyOf(
+  entry: LoadedEntry,
+  stored: readonly StoredEvent<unknown>[],
+  asOf: LocalDate,
+): HistoryItem[] {
+  const bySeq = new Map(stored.map((s) => [s.seq, s]));
+  const voidOf = new Map<number, { seq: number; reason: string }>();
+  for (const e of entry.log) if (e.kind === 'void') voidOf.set(e.voids, { seq: e.seq, reason: e.reason });
+  return entry.log.flatMap((e): HistoryItem[] => {
+    const record = bySeq.get(e.seq)!;
+    // A void corrects the record itself, whatever day the view is of: it is always shown.
+    if (e.kind !== 'void' && record.at > asOf) return [];
+    if (e.kind === 'void')
+      return [
+        {
+          seq: e.seq,
+          at: record.at,
+          kind: 'Voided',
+          by: record.actor ?? '',
+          reason: e.reason,
+          recordedAt: record.recordedAt,
+          voids: e.voids,
+        },
+      ];
+    const { kind, at, by, reason, ...details } = e.event;
+    const voidedBy = voidOf.get(e.seq);
+    return [
+      {
+        seq: e.seq,
+        at,
+        kind,
+        by,
+        ...(reason !== undefined ? { reason } : {}),
+        recordedAt: record.recordedAt,
+        event: e.event,
+        details,
+        ...(voidedBy ? { voidedBy } : {}),
+      },
+    ];
+  });
 }
 
 /** The request on `asOf`: its log up to that day replayed by the domain's rules. */
@@ -167,8 +210,8 @@ export async function viewRequest(
     asOf,
     ...state,
     deadline: deadline.value,
-    history: known.map((event, i) => historyItem(event, stored[i]!)),
-    laterEvents: entry.events.length - known.length,
+    history: historyOf(entry, stored, asOf),
+    laterEvents: stored.filter((s) => s.at > asOf && s.type !== VOID_TYPE).length,
   });
 }
 

@@ -7,6 +7,7 @@
  * (a bulk generator, an older import) without those details are read with what the row holds.
  */
 import { isLocalDate, type LocalDate } from '../domain/calendar/local-date.js';
+import { effectiveEvents, type LogEntry } from '../domain/requests/corrections.js';
 import { EVENT_LABELS, type EventKind, type RequestEvent } from '../domain/requests/events.js';
 import { OUTCOMES, type OutcomeKind, outcomeSpec } from '../domain/requests/outcomes.js';
 import {
@@ -123,10 +124,43 @@ export interface RequestRowLike {
   readonly receivedOn: LocalDate;
 }
 
+/** The `type` of a stored void (更正: corrections.ts); its payload names the entry voided. */
+export const VOID_TYPE = 'Voided';
+
+/** What storage keeps for a void: the entry it voids, why, and whether it reopens the request. */
+export interface StoredVoid {
+  readonly type: typeof VOID_TYPE;
+  readonly actor: string;
+  readonly at: LocalDate;
+  readonly voids: number;
+  readonly reason: string;
+  /** The voided event had closed the request (the derive step opens it again). */
+  readonly reopened: boolean;
+}
+
 /** One request of the register as the domain sees it, with the applicant's name for explanations. */
 export interface LoadedEntry {
   readonly request: DisclosureRequest;
+  /** The effective log: the events no void names (what every rule is applied to). */
   readonly events: readonly RequestEvent[];
+  /** The stored record of each of `events`, in the same order (seq, when typed in, who). */
+  readonly records: readonly StoredEvent<unknown>[];
+  /** Every entry of the stored log, voids and voided events included (the history). */
+  readonly log: readonly LogEntry[];
+}
+
+/** A stored void as the domain's log entry, or why it cannot be read. */
+function voidEntry(stored: StoredEvent<unknown>): Result<LogEntry, LedgerRefusal> {
+  const payload = isObject(stored.event) ? stored.event : {};
+  const voids = payload.voids;
+  if (typeof voids !== 'number' || !Number.isSafeInteger(voids))
+    return err(ledgerRefusal('request.stored-invalid', `事件 ${stored.seq}：作废记录未指明所作废的条目`));
+  return ok({
+    seq: stored.seq,
+    kind: 'void',
+    voids,
+    reason: typeof payload.reason === 'string' ? payload.reason : '',
+  });
 }
 
 /** The domain request and log behind a stored request, or why the stored record cannot be one. */
@@ -138,12 +172,22 @@ export function entryFromStored(
   if (!kind) return err(ledgerRefusal('request.stored-invalid', `申请人类型“${row.applicantKind}”`));
   if (!isLocalDate(row.receivedOn))
     return err(ledgerRefusal('request.stored-invalid', `收到日期“${row.receivedOn}”`));
-  const events: RequestEvent[] = [];
+  const log: LogEntry[] = [];
   for (const s of stored) {
+    if (s.type === VOID_TYPE) {
+      const entry = voidEntry(s);
+      if (!entry.ok) return entry;
+      log.push(entry.value);
+      continue;
+    }
     const event = fromStoredEvent(s);
     if (!event.ok) return event;
-    events.push(event.value);
+    log.push({ seq: s.seq, kind: 'event', event: event.value });
   }
+  const effective = effectiveEvents(log);
+  const bySeq = new Map(stored.map((s) => [s.seq, s]));
+  const events = effective.map((e) => e.event);
+  const records = effective.map((e) => bySeq.get(e.seq)!);
   const details = detailsOf(stored[0]);
   const draft = {
     id: row.id,
@@ -162,7 +206,7 @@ export function entryFromStored(
         `按条例第三十一条收到申请之日为 ${registered.value.receivedOn}，记录为 ${row.receivedOn}`,
       ),
     );
-  return ok({ request: registered.value, events });
+  return ok({ request: registered.value, events, records, log });
 }
 
 /** A decision's outcome must be one a 答复 can have (a lapse or withdrawal is its own event). */

@@ -57,6 +57,20 @@ export function eventDetailText(event: RequestEvent): string {
   }
 }
 
+type HistoryItem = RequestView['history'][number];
+
+/** A history entry's name: the event's, or 作废记录 for a void (更正). */
+export const historyLabel = (h: HistoryItem): string =>
+  h.kind === 'Voided' ? '作废记录' : EVENT_LABELS[h.kind];
+
+/** A history entry's facts in words, and whether a later entry voided it. */
+export function historyDetailText(h: HistoryItem): string {
+  if (h.kind === 'Voided') return `作废第 ${h.voids} 条`;
+  const facts = eventDetailText(h.event);
+  const voided = h.voidedBy ? `【已作废：见第 ${h.voidedBy.seq} 条】` : '';
+  return [facts, voided].filter(Boolean).join(' ');
+}
+
 /** The status facts `show --json`, `list --json` and the API share. */
 export function statusJson(x: Standing) {
   const s = x.status;
@@ -95,11 +109,12 @@ export function viewJson(v: RequestView) {
       seq: h.seq,
       at: h.at,
       kind: h.kind,
-      label: EVENT_LABELS[h.kind],
+      label: historyLabel(h),
       by: h.by,
       reason: h.reason ?? null,
       recordedAt: h.recordedAt,
-      details: h.details,
+      details: h.kind === 'Voided' ? { voids: h.voids } : h.details,
+      voidedBy: h.kind === 'Voided' ? null : (h.voidedBy?.seq ?? null),
     })),
     laterEvents: v.laterEvents,
   };
@@ -158,9 +173,9 @@ export function viewLines(v: RequestView): string[] {
   lines.push('期限说明 (how the due date is counted)：', ...v.deadline.lines.map((l) => `  ${l}`));
   lines.push('办理记录 (history)：');
   for (const h of v.history) {
-    const detail = eventDetailText(h.event);
+    const detail = historyDetailText(h);
     lines.push(
-      `  ${h.seq}. ${h.at}  ${EVENT_LABELS[h.kind]}  ${h.by}${detail ? `  ${detail}` : ''}${h.reason ? `  理由：${h.reason}` : ''}`,
+      `  ${h.seq}. ${h.at}  ${historyLabel(h)}  ${h.by}${detail ? `  ${detail}` : ''}${h.reason ? `  理由：${h.reason}` : ''}`,
     );
   }
   if (v.laterEvents > 0)

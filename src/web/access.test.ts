@@ -37,6 +37,11 @@ const ROUTES: Readonly<Record<string, RouteSpec>> = {
   },
   'GET /office/requests/:id': { kind: 'page', owned: true },
   'POST /office/requests/:id/events': { kind: 'page', owned: true, body: event },
+  'POST /office/requests/:id/voids': {
+    kind: 'page',
+    owned: true,
+    body: () => ({ seq: '1', reason: '录错' }),
+  },
   'GET /office/admin/users': { kind: 'page' },
   'POST /office/admin/users': {
     kind: 'page',
@@ -62,6 +67,11 @@ const ROUTES: Readonly<Record<string, RouteSpec>> = {
   },
   'GET /api/v1/requests/:id': { kind: 'api', owned: true },
   'POST /api/v1/requests/:id/events': { kind: 'api', owned: true, body: event },
+  'POST /api/v1/requests/:id/voids': {
+    kind: 'api',
+    owned: true,
+    body: () => ({ seq: 1, reason: '录错' }) as never,
+  },
   'GET /api/v1/agencies/:agency/reports/:year': { kind: 'api', owned: true },
 };
 
@@ -179,6 +189,11 @@ describe('access, for every route of the router', () => {
   });
 
   it('refuses a handler the approver’s actions (extension and decision, 条例第三十三条) with 403', async () => {
+    // Voiding a recorded event (更正) is the approver's too.
+    assert.equal(
+      (await w.post(`/office/requests/${w.requestId}/voids`, handler, { seq: '1', reason: '录错' })).status,
+      403,
+    );
     const extend = { event: 'extended', on: w.today, days: '10', approver: '李主任' };
     const decide = { event: 'decided', on: w.today, outcome: '予以公开' };
     for (const fields of [extend, decide]) {

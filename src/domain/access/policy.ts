@@ -36,6 +36,7 @@ export const ACTIONS = [
   'request.record',
   'request.extend',
   'request.decide',
+  'request.void',
   'case.record',
   'report.build',
   'agency.manage',
@@ -77,6 +78,10 @@ export const POLICY: Readonly<Record<Action, Grant>> = {
     basis: '延长答复期限应当经政府信息公开工作机构负责人同意（条例第三十三条）',
   },
   'request.decide': { roles: ['approver'], basis: '审核人审核答复决定（条例第三十六条）' },
+  'request.void': {
+    roles: ['approver'],
+    basis: '更正办理记录：审核人作废错误的记录并说明理由，原记录保留（条例第四十五条）',
+  },
   'case.record': { roles: ['handler', 'approver'], basis: '登记行政复议、行政诉讼案件（条例第五十一条）' },
   'report.build': {
     roles: ['handler', 'approver', 'oversight'],

@@ -18,6 +18,7 @@ import {
   parseRegisterDate,
   recordRequestEvent,
   viewRequest,
+  voidRequestEvent,
 } from '../../ledger/index.js';
 import { listJson, recordedJson, viewJson } from '../../present/request-view.js';
 import type { AppContext, AppEnv, WebDeps } from '../context.js';
@@ -191,6 +192,30 @@ const recordRoute = createRoute({
   responses: { 201: json(RecordedSchema, '已记录'), ...ERRORS },
 });
 
+const VoidBodySchema = z
+  .object({
+    seq: z.number().int().positive().describe('要作废的办理记录序号（requests show 所列）'),
+    reason: z.string().min(1).describe('作废理由'),
+  })
+  .describe('requests void ID SEQ --reason TEXT');
+
+const voidRoute = createRoute({
+  method: 'post',
+  path: '/v1/requests/{id}/voids',
+  summary: '作废一条办理记录（更正；requests void），原记录保留',
+  request: {
+    params: IdParam,
+    body: { content: { 'application/json': { schema: VoidBodySchema } }, required: true },
+  },
+  responses: {
+    201: json(
+      z.object({ id: z.string(), seq: z.number(), voids: z.number(), reopened: z.boolean() }),
+      '已作废',
+    ),
+    ...ERRORS,
+  },
+});
+
 const reportRoute = createRoute({
   method: 'get',
   path: '/v1/agencies/{agency}/reports/{year}',
@@ -295,6 +320,14 @@ export function apiRoutes(deps: WebDeps): OpenAPIHono<AppEnv> {
     const viewed = await viewRequest(storage, actor, id);
     if (!viewed.ok) return refusal(c, viewed.error);
     return c.json(recordedJson(recorded.value, viewed.value), 201);
+  });
+
+  serve(api, voidRoute, async (c) => {
+    const id = c.req.valid('param').id;
+    const { seq, reason } = c.req.valid('json');
+    const voided = await voidRequestEvent(storage, actorOf(c), id, seq, reason);
+    if (!voided.ok) return refusal(c, voided.error, 'seq');
+    return c.json({ id, ...voided.value }, 201);
   });
 
   serve(api, reportRoute, async (c) => {

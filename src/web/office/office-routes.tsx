@@ -15,6 +15,7 @@ import {
   recordRequestEvent,
   todayInChina,
   viewRequest,
+  voidRequestEvent,
 } from '../../ledger/index.js';
 import type { AppContext, AppEnv, Auth, WebDeps } from '../context.js';
 import { eventInputOf } from '../event-body.js';
@@ -24,7 +25,7 @@ import { statusOfRefusal } from '../refusal-status.js';
 import { documentOf, Page, type Viewer } from '../views/layout.js';
 import { InboxPage, InboxQuerySchema, inboxFiltersOf } from './inbox-page.js';
 import { RegisterPage } from './register-page.js';
-import { type ActionAttempt, RequestPage } from './request-page.js';
+import { type ActionAttempt, RequestPage, type VoidAttempt } from './request-page.js';
 
 export function viewerOf(auth: Auth): Viewer {
   return {
@@ -111,7 +112,12 @@ export function officeRoutes(deps: WebDeps): Hono<AppEnv> {
     return c.redirect(`/office/requests/${result.value.id}?done=${note}`, 303);
   });
 
-  const showRequest = async (c: AppContext, id: string, attempt?: ActionAttempt) => {
+  const showRequest = async (
+    c: AppContext,
+    id: string,
+    attempt?: ActionAttempt,
+    voidAttempt?: VoidAttempt,
+  ) => {
     const auth = authOf(c);
     const viewed = await viewRequest(storage, auth.actor, id, { asOf: today() });
     if (!viewed.ok) return refusedPage(c, viewed.error);
@@ -119,11 +125,13 @@ export function officeRoutes(deps: WebDeps): Hono<AppEnv> {
     const doneText =
       done === 'registered'
         ? '已登记。'
-        : done === 'duplicate'
-          ? '本机关登记编号已登记过，未重复登记；以下是已登记的申请。'
-          : done && recordableKindOf(done, EVENT_LABELS)
-            ? `已记录“${EVENT_LABELS[recordableKindOf(done, EVENT_LABELS)!]}”。`
-            : undefined;
+        : done?.startsWith('void-')
+          ? `已作废第 ${done.slice(5)} 条；状态和期限已按其余记录重新计算。`
+          : done === 'duplicate'
+            ? '本机关登记编号已登记过，未重复登记；以下是已登记的申请。'
+            : done && recordableKindOf(done, EVENT_LABELS)
+              ? `已记录“${EVENT_LABELS[recordableKindOf(done, EVENT_LABELS)!]}”。`
+              : undefined;
     return c.html(
       documentOf(
         <RequestPage
@@ -132,10 +140,11 @@ export function officeRoutes(deps: WebDeps): Hono<AppEnv> {
           view={viewed.value}
           today={today()}
           {...(attempt ? { attempt } : {})}
+          {...(voidAttempt ? { voidAttempt } : {})}
           {...(doneText ? { done: doneText } : {})}
         />,
       ),
-      attempt ? 422 : 200,
+      attempt || voidAttempt ? 422 : 200,
     );
   };
 
@@ -159,6 +168,27 @@ export function officeRoutes(deps: WebDeps): Hono<AppEnv> {
       });
     }
     return c.redirect(`/office/requests/${id}?done=${encodeURIComponent(values.event ?? '')}`, 303);
+  });
+
+  office.post('/requests/:id/voids', async (c) => {
+    const auth = authOf(c);
+    const id = c.req.param('id');
+    const values = await formOf(c);
+    const seq = Number(values.seq);
+    const reason = values.reason ?? '';
+    const voided = Number.isSafeInteger(seq)
+      ? await voidRequestEvent(storage, auth.actor, id, seq, reason, { today: today() })
+      : undefined;
+    if (!voided?.ok) {
+      const refusal = voided?.error ?? {
+        code: 'void.unknown-entry',
+        message: '请指明要作废的记录 (which entry?)',
+      };
+      const status = statusOfRefusal(refusal.code);
+      if (status === 403 || status === 404) return refusedPage(c, refusal);
+      return showRequest(c, id, undefined, { seq, reason, error: refusal.message });
+    }
+    return c.redirect(`/office/requests/${id}?done=void-${seq}`, 303);
   });
 
   return office;

@@ -10,7 +10,13 @@ import { OUTCOMES } from '../../domain/requests/outcomes.js';
 import { APPLICANT_KIND_LABELS } from '../../domain/requests/request.js';
 import { EVENT_NAMES, type RecordableKind, type RequestView } from '../../ledger/index.js';
 import { STORED_CHANNEL_LABELS, stateLabelOf } from '../../present/labels.js';
-import { closedText, dueText, eventDetailText, leftText } from '../../present/request-view.js';
+import {
+  closedText,
+  dueText,
+  historyDetailText,
+  historyLabel,
+  leftText,
+} from '../../present/request-view.js';
 import type { FieldErrors } from '../event-body.js';
 import { CsrfField, FieldError, Notice, Page, type Viewer } from '../views/layout.js';
 
@@ -150,15 +156,64 @@ function ActionForm(props: {
   );
 }
 
+/** A refused void: which entry, and why (shown beside its reason field). */
+export interface VoidAttempt {
+  readonly seq: number;
+  readonly reason: string;
+  readonly error: string;
+}
+
+/** 作废 an entry of the history (更正): the approver says why; the entry stays, marked. */
+function VoidForm(props: {
+  view: RequestView;
+  seq: number;
+  viewer: Viewer;
+  attempt: VoidAttempt | undefined;
+}) {
+  const mine = props.attempt?.seq === props.seq ? props.attempt : undefined;
+  const id = `void-${props.seq}`;
+  return (
+    <details open={mine !== undefined}>
+      <summary>作废此条</summary>
+      <form
+        method="post"
+        action={`/office/requests/${props.view.id}/voids`}
+        class="form"
+        data-confirm={`确认作废第 ${props.seq} 条？该条仍保留在办理记录中，状态和期限将按其余记录重新计算。`}
+      >
+        <CsrfField token={props.viewer.csrfToken} />
+        <input type="hidden" name="seq" value={String(props.seq)} />
+        <label for={id}>
+          作废理由
+          <input
+            id={id}
+            name="reason"
+            required
+            value={mine?.reason ?? ''}
+            aria-invalid={mine ? 'true' : undefined}
+            aria-describedby={mine ? `${id}-error` : undefined}
+          />
+          <FieldError id={`${id}-error`} message={mine?.error} />
+        </label>
+        <button type="submit" class="secondary">
+          作废
+        </button>
+      </form>
+    </details>
+  );
+}
+
 export function RequestPage(props: {
   viewer: Viewer;
   actor: Actor;
   view: RequestView;
   attempt?: ActionAttempt;
+  voidAttempt?: VoidAttempt;
   done?: string;
   today: string;
 }) {
   const { view: v, viewer } = props;
+  const canVoid = authorize(props.actor, 'request.void', v.agency.id).ok;
   const s = v.status;
   const actions = (v.allowed as RecordableKind[]).filter(
     (kind) => authorize(props.actor, actionOfEvent(kind), v.agency.id).ok,
@@ -253,14 +308,17 @@ export function RequestPage(props: {
             </thead>
             <tbody>
               {v.history.map((h) => (
-                <tr>
+                <tr class={h.kind !== 'Voided' && h.voidedBy ? 'voided' : undefined}>
                   <td class="num">{h.seq}</td>
                   <td>{h.at}</td>
-                  <td>{EVENT_LABELS[h.kind]}</td>
+                  <td>{historyLabel(h)}</td>
                   <td>{h.by}</td>
                   <td>
-                    {eventDetailText(h.event)}
+                    {historyDetailText(h)}
                     {h.reason && <div class="muted">说明：{h.reason}</div>}
+                    {canVoid && h.kind !== 'Voided' && h.kind !== 'Received' && !h.voidedBy && (
+                      <VoidForm view={v} seq={h.seq} viewer={viewer} attempt={props.voidAttempt} />
+                    )}
                   </td>
                 </tr>
               ))}
