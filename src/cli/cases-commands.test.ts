@@ -174,5 +174,40 @@ for (const dialect of DIALECTS) {
         total: 1,
       });
     });
+    it('refuses a second case of the same kind, request and day as a likely duplicate unless confirmed; a case entered by mistake is withdrawn, kept, and no longer counted', async () => {
+      assert.equal((await run('agency', 'add', '第三个县')).code, 0);
+      const requestId = await request('3');
+      const first = await addCase(requestId, '复议', '2024-05-06');
+      assertRefused(
+        await run('cases', 'add', '--request', requestId, '--kind', '复议', '--filed', '2024-05-06'),
+        /可能重复登记/,
+      );
+      const twin = await run(
+        'cases',
+        'add',
+        '--request',
+        requestId,
+        '--kind',
+        '复议',
+        '--filed',
+        '2024-05-06',
+        '--confirm-duplicate',
+      );
+      assert.equal(twin.code, 0, twin.err);
+      assert.equal((await sectionFour('3', '2024')).review.total, 2);
+      assertRefused(await run('cases', 'withdraw', first, '--reason', ' '), /--reason|理由/);
+      const withdrawn = await run('cases', 'withdraw', twin.out.trim(), '--reason', '重复录入', '--json');
+      assert.equal(withdrawn.code, 0, withdrawn.err);
+      assert.equal(JSON.parse(withdrawn.out).withdrawn.reason, '重复录入');
+      assert.equal((await sectionFour('3', '2024')).review.total, 1, 'the withdrawn case no longer counts');
+      assertRefused(await run('cases', 'withdraw', twin.out.trim(), '--reason', '再撤一次'), /已撤销登记/);
+      assertRefused(
+        await run('cases', 'close', twin.out.trim(), '--result', '维持', '--on', '2024-06-01'),
+        /已撤销登记/,
+      );
+      // A review a lawsuit follows goes second.
+      await addCase(requestId, '复议后起诉', '2024-07-01');
+      assertRefused(await run('cases', 'withdraw', first, '--reason', '录错'), /请先撤销后者/);
+    });
   });
 }

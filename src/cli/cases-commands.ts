@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { REVIEW_BLOCKS } from '../domain/report/labels.js';
 import { CASE_RESULT_LABELS, type CaseResult } from '../domain/requests/cases.js';
-import { addCase, CASE_KIND_LABELS, closeCase, resolveRequestId } from '../ledger/index.js';
+import { addCase, CASE_KIND_LABELS, closeCase, resolveRequestId, withdrawCase } from '../ledger/index.js';
 import type { CaseKind } from '../storage/index.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
 import { DATE_FORMS, fold, nonEmpty, parseDateOption, type SetExit } from './cli-options.js';
@@ -60,6 +60,10 @@ export function registerCasesCommands(program: Command, io: CliIo, setExit: SetE
     .requiredOption('--kind <kind>', '复议、直接起诉 或 复议后起诉 (case kind)')
     .requiredOption('--filed <date>', `立案日期，如 ${DATE_FORMS} (filing date)`)
     .option('--by <staff>', '登记人 (who records it)；默认 cli:<用户名>')
+    .option(
+      '--confirm-duplicate',
+      '同一申请已有同类同日立案的案件时，确认这是另一件案件 (record it though a case of that kind was filed that day)',
+    )
     .option('--json', '以 JSON 输出 {"id", …} (machine-readable output)')
     .option(DATABASE_FLAGS, DATABASE_HELP)
     .action(
@@ -68,6 +72,7 @@ export function registerCasesCommands(program: Command, io: CliIo, setExit: SetE
         kind: string;
         filed: string;
         by?: string;
+        confirmDuplicate?: boolean;
         json?: boolean;
         database?: string;
       }) => {
@@ -78,7 +83,12 @@ export function registerCasesCommands(program: Command, io: CliIo, setExit: SetE
         const added = await withLedger(databaseUrl(options.database), 'write', async (storage) => {
           const resolved = await resolveRequestId(storage, requestId);
           if (!resolved.ok) return resolved;
-          return addCase(storage, actor, { requestId: resolved.value, kind, filedOn });
+          return addCase(storage, actor, {
+            requestId: resolved.value,
+            kind,
+            filedOn,
+            ...(options.confirmDuplicate ? { confirmDuplicate: true } : {}),
+          });
         });
         if (!added.ok) throw refused(added.error);
         const c = added.value;
@@ -119,6 +129,33 @@ export function registerCasesCommands(program: Command, io: CliIo, setExit: SetE
           options.json
             ? `${JSON.stringify({ id: c.id, result: c.result, closedOn: c.closedOn })}\n`
             : `${c.id}：${c.closedOn} 审结，结果${CASE_RESULT_LABELS[c.result]} (case closed)\n`,
+        );
+        setExit(EXIT.ok);
+      },
+    );
+
+  cases
+    .command('withdraw')
+    .description('撤销误登记的案件：保留记录，不再计入年度报告第四部分 (withdraw a case entered by mistake)')
+    .argument('<id>', '案件编号 (case id)')
+    .requiredOption('--reason <text>', '撤销理由 (why)')
+    .option('--by <staff>', '记录人 (who records it)；默认 cli:<用户名>')
+    .option('--json', '以 JSON 输出 (machine-readable output)')
+    .option(DATABASE_FLAGS, DATABASE_HELP)
+    .action(
+      async (id: string, options: { reason: string; by?: string; json?: boolean; database?: string }) => {
+        const caseId = nonEmpty(id, '案件编号');
+        const reason = nonEmpty(options.reason, '--reason');
+        const actor = cliOperator(options.by === undefined ? undefined : nonEmpty(options.by, '--by'));
+        const withdrawn = await withLedger(databaseUrl(options.database), 'write', (storage) =>
+          withdrawCase(storage, actor, { caseId, reason }),
+        );
+        if (!withdrawn.ok) throw refused(withdrawn.error);
+        const c = withdrawn.value;
+        io.stdout(
+          options.json
+            ? `${JSON.stringify({ id: c.id, withdrawn: c.withdrawn })}\n`
+            : `${c.id}：已撤销登记，不再计入第四部分 (case withdrawn)\n`,
         );
         setExit(EXIT.ok);
       },

@@ -6,7 +6,7 @@
  * was filed); storage keeps; every write is audited in its transaction.
  */
 import { randomUUID } from 'node:crypto';
-import { type Actor, auditedBy } from '../domain/access/policy.js';
+import { type Actor, actorName, auditedBy } from '../domain/access/policy.js';
 import type { LocalDate } from '../domain/calendar/local-date.js';
 import { CASE_RESULT_LABELS, type CaseResult, checkCase, type ReviewCase } from '../domain/requests/cases.js';
 import { err, ok, type Result } from '../domain/requests/result.js';
@@ -30,6 +30,17 @@ export interface NewCaseInput {
   readonly filedOn: LocalDate;
   /** A UUID; one is made when absent. */
   readonly id?: string;
+  /**
+   * The register already holds a case of this kind about this request filed the same day: record this
+   * one too (two applications really were filed), instead of refusing it as a likely duplicate.
+   */
+  readonly confirmDuplicate?: boolean;
+}
+
+export interface WithdrawCaseInput {
+  readonly caseId: string;
+  /** Why it was entered by mistake. */
+  readonly reason: string;
 }
 
 export interface CloseCaseInput {
@@ -44,7 +55,7 @@ export interface CaseOptions {
   readonly today?: LocalDate;
 }
 
-type CaseFacts = Omit<Case, 'createdAt'>;
+type CaseFacts = Omit<Case, 'createdAt' | 'withdrawn'>;
 
 /**
  * A stored case as the domain's register holds it. Storage records 复议后起诉 by its kind, not by a
@@ -91,6 +102,14 @@ export async function addCase(
         ledgerRefusal('case.filed-before-request', `立案 ${input.filedOn}，收到申请 ${request.receivedOn}`),
       );
     const others = await tx.cases.forRequest(input.requestId);
+    const twin = others.find((c) => c.kind === input.kind && c.filedOn === input.filedOn);
+    if (twin && !input.confirmDuplicate)
+      return err(
+        ledgerRefusal(
+          'case.likely-duplicate',
+          `已登记 ${twin.id}（${CASE_KIND_LABELS[twin.kind]}，立案 ${twin.filedOn}）`,
+        ),
+      );
     const draft: CaseFacts = {
       id: input.id ?? randomUUID(),
       agencyId: request.agencyId,
@@ -145,6 +164,10 @@ export async function closeCase(
       what: input.caseId,
     });
     if (denied) return err(denied);
+    if (stored.withdrawn)
+      return err(
+        ledgerRefusal('case.already-withdrawn', `${stored.withdrawn.on}：${stored.withdrawn.reason}`),
+      );
     if (stored.result !== 'pending')
       return err(
         ledgerRefusal(
@@ -165,5 +188,49 @@ export async function closeCase(
       detail: { result: updated.result, closedOn: updated.closedOn },
     });
     return ok(updated);
+  });
+}
+
+/**
+ * 撤销登记: a case entered by mistake leaves the register's counts (section 四) but stays in it, with
+ * when, by whom and why. A 复议 case a 复议后起诉 follows cannot go first: withdraw the lawsuit, or keep both.
+ */
+export async function withdrawCase(
+  storage: Storage,
+  actor: Actor,
+  input: WithdrawCaseInput,
+  options: CaseOptions = {},
+): Promise<Result<Case, LedgerRefusal>> {
+  const reason = input.reason.trim();
+  if (!reason) return err(ledgerRefusal('case.reason-empty'));
+  const today = options.today ?? todayInChina();
+  return storage.transaction(async (tx) => {
+    const stored = await tx.cases.get(input.caseId);
+    if (!stored) return err(ledgerRefusal('case.unknown', input.caseId));
+    const denied = permit(actor, 'case.record', stored.agencyId, {
+      code: 'case.unknown',
+      what: input.caseId,
+    });
+    if (denied) return err(denied);
+    if (stored.withdrawn)
+      return err(
+        ledgerRefusal('case.already-withdrawn', `${stored.withdrawn.on}：${stored.withdrawn.reason}`),
+      );
+    if (stored.kind === 'review' && stored.requestId !== null) {
+      const others = await tx.cases.forRequest(stored.requestId);
+      const reviews = others.filter((c) => c.kind === 'review');
+      const lawsuit = others.find((c) => c.kind === 'litigationAfterReview');
+      if (lawsuit && reviews.length === 1)
+        return err(ledgerRefusal('case.followed', `${lawsuit.id}（复议后起诉，立案 ${lawsuit.filedOn}）`));
+    }
+    const withdrawn = await tx.cases.withdraw(input.caseId, today, actorName(actor), reason);
+    if (!withdrawn) return err(ledgerRefusal('case.already-withdrawn'));
+    await tx.auditLog.append({
+      ...auditedBy(actor, withdrawn.agencyId),
+      action: 'case.withdraw',
+      subject: `case:${withdrawn.id}`,
+      detail: { reason, kind: withdrawn.kind, filedOn: withdrawn.filedOn, result: withdrawn.result },
+    });
+    return ok(withdrawn);
   });
 }

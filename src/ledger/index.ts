@@ -44,6 +44,8 @@ export {
   type CloseCaseInput,
   closeCase,
   type NewCaseInput,
+  type WithdrawCaseInput,
+  withdrawCase,
 } from './cases.js';
 export { type VoidedEvent, voidRequestEvent } from './corrections.js';
 export { openLedger } from './derive.js';

@@ -18,6 +18,12 @@ export const LEDGER_REFUSALS = {
   'request.as-of-before-receipt': '查询日期早于收到申请之日 (as-of date before the receipt date)',
   'case.unknown': '案件不存在 (no such case)',
   'case.already-closed': '案件已审结，不能再次结案 (case already closed)',
+  'case.likely-duplicate':
+    '同一申请已有同类、同日立案的案件，可能重复登记；确属另一案件请确认后再登记 (likely a duplicate; confirm to record it)',
+  'case.already-withdrawn': '案件已撤销登记 (case already withdrawn)',
+  'case.reason-empty': '撤销登记须写明理由 (a reason is required)',
+  'case.followed':
+    '该复议案件之后还有复议后起诉的案件，请先撤销后者 (a lawsuit after this review is registered: withdraw it first)',
   'case.date-after-today': '日期晚于今天 (date after today)',
   'case.filed-before-request': '立案日期早于收到申请之日 (case filed before the request was received)',
   'report.year': '报告年度应为 2019 年至 2100 年之间的整数 (a report year from 2019 to 2100)',

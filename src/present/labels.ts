@@ -57,6 +57,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'calendar.year-complete': '标记年度节假日录入完整',
   'case.add': '登记复议诉讼案件',
   'case.close': '记录案件审结',
+  'case.withdraw': '撤销案件登记',
+  'request.void': '作废办理记录',
   'request.intake': '登记申请',
   'request.event': '记录办理事件',
   'requests.import': '导入台账',

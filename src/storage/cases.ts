@@ -19,6 +19,8 @@ export interface Case {
   readonly closedOn: LocalDate | null;
   readonly result: CaseResult;
   readonly createdAt: string;
+  /** Withdrawn from the register (entered by mistake): when, by whom, why. */
+  readonly withdrawn: { readonly on: LocalDate; readonly by: string; readonly reason: string } | null;
 }
 
 export interface NewCase {
@@ -35,9 +37,14 @@ export interface CaseRepository {
   get(id: string): Promise<Case | undefined>;
   /** Closes a case with its result; returns the updated case, or undefined when there is none. */
   close(id: string, closedOn: LocalDate, result: Exclude<CaseResult, 'pending'>): Promise<Case | undefined>;
-  /** The cases about one request, by filing date (then id). */
+  /** Withdraws a case from the register (kept, no longer counted); undefined when there is none. */
+  withdraw(id: string, on: LocalDate, by: string, reason: string): Promise<Case | undefined>;
+  /** The cases about one request still in the register (not withdrawn), by filing date (then id). */
   forRequest(requestId: string): Promise<Case[]>;
-  /** Cases of the agencies that concern `year`: filed by its last day and not closed before its first. */
+  /**
+   * Cases of the agencies, not withdrawn, that concern `year`: filed by its last day and not closed
+   * before its first.
+   */
   forYear(agencyIds: readonly number[], year: number): Promise<Case[]>;
 }
 
@@ -51,6 +58,14 @@ function toCase(row: Selectable<CasesTable>): Case {
     closedOn: row.closed_on as LocalDate | null,
     result: row.result,
     createdAt: row.created_at,
+    withdrawn:
+      row.withdrawn_on === null
+        ? null
+        : {
+            on: row.withdrawn_on as LocalDate,
+            by: row.withdrawn_by ?? '',
+            reason: row.withdrawn_reason ?? '',
+          },
   };
 }
 
@@ -89,11 +104,23 @@ export function caseRepository(db: Executor, clock: Clock): CaseRepository {
       return row && toCase(row);
     },
 
+    async withdraw(id, on, by, reason) {
+      const row = await db
+        .updateTable('cases')
+        .set({ withdrawn_on: requireLocalDate(on, 'on'), withdrawn_by: by, withdrawn_reason: reason })
+        .where('id', '=', id)
+        .where('withdrawn_on', 'is', null)
+        .returningAll()
+        .executeTakeFirst();
+      return row && toCase(row);
+    },
+
     async forRequest(requestId) {
       const rows = await db
         .selectFrom('cases')
         .selectAll()
         .where('request_id', '=', requestId)
+        .where('withdrawn_on', 'is', null)
         .orderBy('filed_on')
         .orderBy('id')
         .execute();
@@ -108,6 +135,7 @@ export function caseRepository(db: Executor, clock: Clock): CaseRepository {
           .selectFrom('cases')
           .selectAll()
           .where('agency_id', 'in', ids)
+          .where('withdrawn_on', 'is', null)
           .where('filed_on', '<=', last)
           .where((eb) => eb.or([eb('closed_on', 'is', null), eb('closed_on', '>=', first)]))
           .orderBy('filed_on')

@@ -9,6 +9,7 @@ import type { DialectHandle } from './dialect.js';
 import { storedKeys } from './migrations/0002-stored-keys.js';
 import { auditChain } from './migrations/0003-audit-chain.js';
 import { accountsMigration } from './migrations/0004-accounts.js';
+import { caseWithdrawal } from './migrations/0005-case-withdrawal.js';
 
 /**
  * Migrations after the first each live in their own file under migrations/, named by their number
@@ -18,6 +19,7 @@ const LATER: readonly (readonly [string, (dialect: DialectHandle) => Migration])
   ['0002_stored_keys', storedKeys],
   ['0003_audit_chain', auditChain],
   ['0004_accounts', accountsMigration],
+  ['0005_case_withdrawal', caseWithdrawal],
 ];
 
 function migrationsFor(dialect: DialectHandle): Record<string, Migration> {

@@ -76,6 +76,10 @@ export interface CasesTable {
   closed_on: string | null;
   result: CaseResult;
   created_at: string;
+  /** Withdrawn from the register as entered by mistake (migration 0005): kept, not counted. */
+  withdrawn_on: ColumnType<string | null, string | null | undefined, string | null>;
+  withdrawn_by: ColumnType<string | null, string | null | undefined, string | null>;
+  withdrawn_reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CalendarOverridesTable {
