@@ -52,7 +52,10 @@ const FileSchema = z
     database: z.string().min(1),
     secureCookies: flag,
     trustProxy: flag,
-    session: z.object({ idleMinutes: whole(1, 24 * 60), absoluteHours: whole(1, 24 * 30) }).partial(),
+    session: z
+      .object({ idleMinutes: whole(1, 24 * 60), absoluteHours: whole(1, 24 * 30) })
+      .partial()
+      .strict(),
     login: z
       .object({
         maxFailures: whole(1, 1000),
@@ -60,7 +63,8 @@ const FileSchema = z
         maxAddressFailures: whole(1, 100000),
         addressWindowMinutes: whole(1, 24 * 60),
       })
-      .partial(),
+      .partial()
+      .strict(),
     log: flag,
   })
   .partial()

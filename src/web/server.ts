@@ -78,10 +78,16 @@ export async function startServer(config: ServerConfig, options: ServeOptions = 
   }
   const app = createApp({ storage, config, log, now: () => new Date() });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve);
+      server.once('error', reject);
+    });
+  } catch (e) {
+    // A busy port: close the database, else PostgreSQL's pool holds the process for its idle timeout.
+    await storage.close();
+    throw e;
+  }
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   log({ msg: 'listening', url, database: storage.dialect });
@@ -103,14 +109,30 @@ export async function startServer(config: ServerConfig, options: ServeOptions = 
 /** Runs until SIGTERM or SIGINT, then shuts down in order and exits 0. */
 export async function serveUntilSignal(config: ServerConfig, options: ServeOptions = {}): Promise<void> {
   const say = options.say ?? ((text: string) => process.stderr.write(`${text}\n`));
-  const running = await startServer(config, options);
-  say(`政府信息公开工作平台已启动 (listening)：${running.url}/login`);
-  await new Promise<void>((resolve) => {
-    const stop = (signal: string) => {
-      say(`收到 ${signal}，正在停止：完成进行中的请求，关闭数据库 (shutting down)`);
-      void running.close().then(resolve);
-    };
-    process.once('SIGTERM', () => stop('SIGTERM'));
-    process.once('SIGINT', () => stop('SIGINT'));
-  });
+  // Listen for the signals before starting: one that arrives while the database opens or the first
+  // administrator is made still stops the server in order, once it is up, instead of killing it mid-write.
+  let signalled: string | undefined;
+  let onSignal: ((signal: string) => void) | undefined;
+  const handle = (signal: string) => {
+    signalled ??= signal;
+    onSignal?.(signal);
+  };
+  const onTerm = () => handle('SIGTERM');
+  const onInt = () => handle('SIGINT');
+  process.once('SIGTERM', onTerm);
+  process.once('SIGINT', onInt);
+  try {
+    const running = await startServer(config, options);
+    say(`政府信息公开工作平台已启动 (listening)：${running.url}/login`);
+    await new Promise<void>((resolve) => {
+      onSignal = (signal) => {
+        say(`收到 ${signal}，正在停止：完成进行中的请求，关闭数据库 (shutting down)`);
+        void running.close().then(resolve);
+      };
+      if (signalled) onSignal(signalled);
+    });
+  } finally {
+    process.off('SIGTERM', onTerm);
+    process.off('SIGINT', onInt);
+  }
 }
