@@ -192,3 +192,108 @@ describe('gongkai report build / explain', () => {
     assertRefused(noRow, /行\.列/);
   });
 });
+
+describe('gongkai report build --fill / --fill-template: a finished report from the command line', () => {
+  it('writes a template with last year’s text and stock figures, and builds a report that passes every rule from it', async () => {
+    const db = await ledgerWithRegister();
+    // Last year's report: the example, made the agency's, with 现行有效件数 12 for 规范性文件.
+    const lastYear = join(dir, 'last-year.json');
+    assert.equal(
+      (await gongkai('report', 'example', '--year', '2023', '--agency', '平潭县', '-o', lastYear)).code,
+      0,
+    );
+    const last = JSON.parse(readFileSync(lastYear, 'utf8'));
+    last.text.overview = '2023年，我县认真贯彻《条例》……';
+    last.proactive.normativeDocuments.inForce = 12;
+    writeFileSync(lastYear, JSON.stringify(last));
+
+    const template = await gongkai(
+      'report',
+      'build',
+      '--agency',
+      '2',
+      '--year',
+      '2024',
+      '--fill-template',
+      '--previous',
+      lastYear,
+      '--database',
+      db,
+    );
+    assert.equal(template.code, 0, template.err);
+    const fill = JSON.parse(template.out);
+    assert.deepEqual([fill.year, fill.format, fill.agency], [2024, '2021', '平潭县']);
+    assert.equal(fill.text.overview, '2023年，我县认真贯彻《条例》……', 'last year’s text to start from');
+    assert.equal(fill.proactive.normativeDocuments.inForce, 12, 'the stock carries over');
+    assert.equal(fill.proactive.normativeDocuments.issued, 0, 'a flow starts at 0');
+    assert.ok(!('requests' in fill) && !('reviewLitigation' in fill), 'sections 三 and 四 are the ledger’s');
+
+    fill.text = { overview: '2024年，我县……', problems: '一是……', otherMatters: '无。' };
+    fill.publishedOn = '2025-01-20';
+    fill.proactive.normativeDocuments.issued = 3;
+    const file = join(dir, 'fill-2024.json');
+    writeFileSync(file, JSON.stringify(fill));
+    const built = await gongkai(
+      'report',
+      'build',
+      '--agency',
+      '2',
+      '--year',
+      '2024',
+      '--fill',
+      file,
+      '--json',
+      '--database',
+      db,
+    );
+    assert.equal(built.code, 0, built.err);
+    const report = JSON.parse(built.out);
+    assert.equal(report.publishedOn, '2025-01-20');
+    assert.equal(report.text.problems, '一是……');
+    assert.equal(report.proactive.normativeDocuments.issued, 3);
+    assert.equal(report.requests.new[6], 3, 'section 三 still counted from the ledger');
+    const read = parseJsonReport(built.out);
+    assert.ok(read.ok);
+    assert.ok(!hasErrors(validateReport(read.report)), JSON.stringify(validateReport(read.report)));
+    assert.doesNotMatch(built.err, /错误/);
+  });
+
+  it('refuses a fill that would override the ledger’s counts, belongs to another year, or names an unknown row', async () => {
+    const db = await ledgerWithRegister();
+    const cases: [unknown, RegExp][] = [
+      [{ requests: { new: [1, 0, 0, 0, 0, 0, 1] } }, /第三、四部分由申请台账统计/],
+      [{ reviewLitigation: {} }, /第三、四部分由申请台账统计/],
+      [{ year: 2023 }, /填写文件是 2023 年度的/],
+      [
+        { proactive: { procurement: { projects: 1 } } },
+        /proactive\.procurement: 2021 年格式第二部分没有这一行/,
+      ],
+      [{ proactive: { fees: { amount: 'abc' } } }, /不是十进制数/],
+      [{ text: { summary: 'x' } }, /未知的键 summary/],
+    ];
+    for (const [content, message] of cases) {
+      const file = join(dir, `bad-fill-${++n}.json`);
+      writeFileSync(file, JSON.stringify(content));
+      assertRefused(
+        await gongkai(
+          'report',
+          'build',
+          '--agency',
+          '2',
+          '--year',
+          '2024',
+          '--fill',
+          file,
+          '--json',
+          '--database',
+          db,
+        ),
+        message,
+      );
+    }
+    assertRefused(
+      await gongkai('report', 'build', '--agency', '2', '--year', '2099', '--database', db),
+      /尚未开始/,
+    );
+  });
+});

@@ -8,8 +8,11 @@
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
+import { decodeReportBytes } from '../documents/decode.js';
+import { parseReportFill } from '../documents/json/report-fill.js';
 import { RENDER_TARGETS } from '../documents/render.js';
 import { type Actor, systemActor } from '../domain/access/policy.js';
+import { applyFill, fillTemplate } from '../domain/report/fill.js';
 import { hasErrors } from '../domain/report/validation/finding.js';
 import { validateReport } from '../domain/report/validation/validate.js';
 import {
@@ -22,10 +25,13 @@ import {
   explainReportCell,
   type LedgerRefusal,
   openLedger,
+  todayInChina,
 } from '../ledger/index.js';
 import { DEFAULT_DATABASE_URL, parseStorageUrl, type Storage } from '../storage/index.js';
+import { readInputFile, writeOutputFile } from './cli-files.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
 import { parseId, parseYear, type SetExit } from './cli-options.js';
+import { loadReportFile } from './read-report-file.js';
 import { renderTargetOf, writeRendered } from './report-commands.js';
 
 export const DATABASE_FLAGS = '--database <url>';
@@ -103,6 +109,13 @@ export async function withLedger<T>(
   } finally {
     await storage.close();
   }
+}
+
+/** A text file named on the command line, decoded as the report readers decode (UTF-8, UTF-16, GB18030). */
+function decodedText(path: string, what: string): string {
+  const decoded = decodeReportBytes(readInputFile(path, what));
+  if (!decoded.ok) throw new CliFailure(`${path}: ${decoded.message}`);
+  return decoded.text;
 }
 
 function agencyJson(node: AgencyNode): unknown {
@@ -189,6 +202,12 @@ function registerReportLedgerCommands(program: Command, io: CliIo, setExit: SetE
       '--verify',
       '按办理规则重放每件申请的全部事件，列出不计入的记录（较慢）(replay every log by the rules)',
     )
+    .option(
+      '--fill <file>',
+      '台账之外的部分：第一、五、六部分文字、第二部分数字、发布日期（部分报告 JSON）(the parts the ledger does not hold)',
+    )
+    .option('--fill-template', '输出填写文件模板 JSON，可再用 --fill 读入 (write a fill file to start from)')
+    .option('--previous <file>', '--fill-template：上年度报告，沿用其文字和存量数字 (last year’s report)')
     .option(DATABASE_FLAGS, DATABASE_HELP)
     .action(
       async (options: {
@@ -198,10 +217,22 @@ function registerReportLedgerCommands(program: Command, io: CliIo, setExit: SetE
         to?: string;
         output?: string;
         verify?: boolean;
+        fill?: string;
+        fillTemplate?: boolean;
+        previous?: string;
         database?: string;
       }) => {
         const agencyId = parseId(options.agency, '--agency');
         const year = parseYear(options.year);
+        const thisYear = Number(todayInChina().slice(0, 4));
+        if (year > thisYear)
+          throw new CliFailure(`--year ${year}: 报告年度尚未开始，不能生成 (a future year)`);
+        if (options.fillTemplate && (options.fill || options.to || options.json))
+          throw new CliFailure(
+            '--fill-template 只输出模板，不能与 --fill、--to、--json 同用 (--fill-template stands alone)',
+          );
+        if (options.previous && !options.fillTemplate)
+          throw new CliFailure('--previous 只用于 --fill-template (--previous goes with --fill-template)');
         if (options.json && options.to && options.to !== 'json')
           throw new CliFailure('--json 与 --to 不能同时使用 (--json and --to exclude each other)');
         const to = options.json ? 'json' : options.to;
@@ -209,18 +240,48 @@ function registerReportLedgerCommands(program: Command, io: CliIo, setExit: SetE
           throw new CliFailure('-o 需要与 --to 或 --json 一起使用 (-o needs --to or --json)');
         const target = to === undefined ? undefined : renderTargetOf(to, options.output, io);
 
+        const fillText = options.fill === undefined ? undefined : decodedText(options.fill, '填写文件');
+        const previous =
+          options.previous === undefined ? undefined : (await loadReportFile(options.previous)).report;
         const built = await withLedger(databaseUrl(options.database), 'read', (storage) =>
           buildAnnualReport(storage, cliOperator(), agencyId, year, { verify: options.verify === true }),
         );
         if (!built.ok) throw refused(built.error);
-        const { report, excluded } = built.value;
+        if (year === thisYear)
+          io.stderr(`警告 (warning): ${year} 年度尚未结束，报告中的数字还会变化 (the year is not over)\n`);
+        if (options.fillTemplate) {
+          const template = {
+            year,
+            format: built.value.report.format,
+            agency: built.value.report.agency,
+            ...fillTemplate(built.value.report, previous),
+          };
+          const json = `${JSON.stringify(template, null, 2)}\n`;
+          if (options.output) writeOutputFile(options.output, new TextEncoder().encode(json));
+          else io.stdout(json);
+          io.stderr(
+            `已生成 ${year} 年度填写文件模板${previous ? `（沿用 ${previous.year} 年度报告的文字和存量数字）` : ''}；填好后用 --fill 读入 (fill template written)\n`,
+          );
+          setExit(EXIT.ok);
+          return;
+        }
+        let report = built.value.report;
+        if (fillText !== undefined) {
+          const fill = parseReportFill(fillText, { year, format: report.format });
+          if (!fill.ok) throw new CliFailure(`${options.fill}: ${fill.message}`);
+          report = applyFill(report, fill.fill);
+        }
+        const { excluded } = built.value;
         for (const x of excluded)
           io.stderr(`警告 (warning): ${x.id} 未计入报告 (left out): ${x.refusal.message}\n`);
         const findings = validateReport(report);
-        if (hasErrors(findings))
-          io.stderr(
-            `警告 (warning): 生成的报告有 ${findings.filter((f) => f.severity === 'error').length} 项错误，请用 gongkai report check 查看\n`,
-          );
+        if (hasErrors(findings)) {
+          const errors = findings.filter((f) => f.severity === 'error');
+          io.stderr(`警告 (warning): 生成的报告有 ${errors.length} 项错误 (errors in the report)：\n`);
+          for (const f of errors.slice(0, 20)) io.stderr(`  ${f.rule}：${f.message}\n`);
+          if (errors.length > 20)
+            io.stderr(`  ……另有 ${errors.length - 20} 项，请用 gongkai report check 查看\n`);
+        }
 
         if (target) {
           await writeRendered(report, target, options.output, io);
