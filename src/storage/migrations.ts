@@ -10,6 +10,7 @@ import { storedKeys } from './migrations/0002-stored-keys.js';
 import { auditChain } from './migrations/0003-audit-chain.js';
 import { accountsMigration } from './migrations/0004-accounts.js';
 import { caseWithdrawal } from './migrations/0005-case-withdrawal.js';
+import { inboxIndexes } from './migrations/0006-inbox-indexes.js';
 
 /**
  * Migrations after the first each live in their own file under migrations/, named by their number
@@ -20,6 +21,7 @@ const LATER: readonly (readonly [string, (dialect: DialectHandle) => Migration])
   ['0003_audit_chain', auditChain],
   ['0004_accounts', accountsMigration],
   ['0005_case_withdrawal', caseWithdrawal],
+  ['0006_inbox_indexes', inboxIndexes],
 ];
 
 function migrationsFor(dialect: DialectHandle): Record<string, Migration> {

@@ -7,6 +7,7 @@
  */
 import { type Selectable, sql } from 'kysely';
 import type { LocalDate } from '../domain/calendar/local-date.js';
+import { INBOX_DUE_ORDER } from './migrations/0006-inbox-indexes.js';
 import { chunks, yearBounds } from './query-util.js';
 import { type DisclosureRequest, toRequest } from './requests.js';
 import type { DisclosureRequestsTable, Executor } from './schema.js';
@@ -131,12 +132,10 @@ export function scheduleRepository(db: Executor): ScheduleRepository {
           .selectAll()
           .where('agency_id', 'in', ids)
           .where('closed_on', 'is', null)
-          .where((eb) =>
-            eb.or([
-              eb('schedule_on', 'is', null),
-              eb.and([eb('due_provisional', '=', 1), eb('schedule_on', '<', today)]),
-            ]),
-          )
+          // Said in the words of the partial index disclosure_requests_maybe_stale (migration 0006), so
+          // that the planner reads only the rows that can be stale: never scheduled, or provisional.
+          .where((eb) => eb.or([eb('schedule_on', 'is', null), eb('due_provisional', '=', 1)]))
+          .where((eb) => eb.or([eb('schedule_on', 'is', null), eb('schedule_on', '<', today)]))
           .orderBy('id')
           .limit(limit - out.length)
           .execute();
@@ -161,9 +160,9 @@ export function scheduleRepository(db: Executor): ScheduleRepository {
       let rows = filtered(query).selectAll();
       rows = query.open
         ? rows
-            // NULL sorts first on SQLite and last on PostgreSQL: say where it goes.
-            .orderBy((eb) => eb.case().when('due_on', 'is', null).then(1).else(0).end())
-            .orderBy('due_on')
+            // No due date goes last on both dialects; written as the index disclosure_requests_inbox_order
+            // (migration 0006) has it, so that the page is read in order rather than sorted.
+            .orderBy(sql.raw(INBOX_DUE_ORDER))
             .orderBy('received_on')
             .orderBy('id')
         : rows.orderBy('received_on', 'desc').orderBy('id', 'desc');
