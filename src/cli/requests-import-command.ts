@@ -109,7 +109,12 @@ export function registerRequestsImportCommand(program: Command, io: CliIo, setEx
               ...(onProgress ? { onProgress } : {}),
             }),
         );
-        if (!result.ok) throw new CliFailure(`${file}: ${result.error.message}`);
+        if (!result.ok) {
+          // The command line's way to say which column is which.
+          const hint =
+            result.error.code === 'import.missing-columns' ? '：用 --map 收到日期=文件中的列名 指定' : '';
+          throw new CliFailure(`${file}: ${result.error.message}${hint}`);
+        }
         const s = result.value;
         if (options.json)
           io.stdout(

@@ -151,7 +151,7 @@ describe('readCalendarNotice: the notice file, line by line', () => {
     const { days, invalid } = daysOf(notice.join('\n'), 2019);
     assert.equal(days.length, 4);
     assert.deepEqual(invalid, [
-      '3: 2020-01-01 不属于 2019 年的安排：--complete 2019 只接受 2019 年及 2018 年 12 月的日期 (outside the year being completed)',
+      '3: 2020-01-01 不属于 2019 年的安排：标记 2019 年录入完整时只接受 2019 年及 2018 年 12 月的日期 (outside the year being completed)',
     ]);
     assert.deepEqual(daysOf(notice.join('\n')).invalid, [], 'without a year to complete, any year');
   });

@@ -341,7 +341,7 @@ export function readCalendarNotice(
         const outside = dates.value.filter((d) => !belongsToNoticeYear(d, completeYear));
         if (outside.length > 0)
           problems.push(
-            `${datesText(outside)} 不属于 ${completeYear} 年的安排：--complete ${completeYear} 只接受 ${completeYear} 年及 ${completeYear - 1} 年 12 月的日期 (outside the year being completed)`,
+            `${datesText(outside)} 不属于 ${completeYear} 年的安排：标记 ${completeYear} 年录入完整时只接受 ${completeYear} 年及 ${completeYear - 1} 年 12 月的日期 (outside the year being completed)`,
           );
       }
       const repeated = new Map<number, LocalDate[]>();

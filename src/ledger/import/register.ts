@@ -110,7 +110,7 @@ export function locateHeader(
   return err(
     ledgerRefusal(
       'import.missing-columns',
-      `${best?.missing.join('、') ?? REGISTER_COLUMNS.map((c) => c.header).join('、')}；最接近的表头为：${shown}；可用 --map 收到日期=文件中的列名 指定 (use --map)`,
+      `${best?.missing.join('、') ?? REGISTER_COLUMNS.map((c) => c.header).join('、')}；最接近的表头为：${shown}；可指明本系统的列名对应文件中的哪一列 (map the columns)`,
     ),
   );
 }
