@@ -191,12 +191,14 @@ describe('the back office in a browser', () => {
   const fact = (page: Page, name: string) =>
     textOf(page.locator('table.facts tr', { has: page.locator('th', { hasText: name }) }).locator('td'));
 
-  /** The history table, one array of cell texts per row. */
+  /** The history table, one array of cell texts per row (the approver's 更正 column aside). */
   const history = (page: Page) =>
     page
       .locator('table.history tbody tr')
       .evaluateAll((rows) =>
-        rows.map((r) => [...r.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())),
+        rows.map((r) =>
+          [...r.querySelectorAll('td:not(.correct)')].map((td) => (td.textContent ?? '').trim()),
+        ),
       );
 
   /**

@@ -304,6 +304,7 @@ export function RequestPage(props: {
                 <th scope="col">事项</th>
                 <th scope="col">记录人</th>
                 <th scope="col">内容</th>
+                {canVoid && <th scope="col">更正</th>}
               </tr>
             </thead>
             <tbody>
@@ -316,10 +317,14 @@ export function RequestPage(props: {
                   <td>
                     {historyDetailText(h)}
                     {h.reason && <div class="muted">说明：{h.reason}</div>}
-                    {canVoid && h.kind !== 'Voided' && h.kind !== 'Received' && !h.voidedBy && (
-                      <VoidForm view={v} seq={h.seq} viewer={viewer} attempt={props.voidAttempt} />
-                    )}
                   </td>
+                  {canVoid && (
+                    <td class="correct">
+                      {h.kind !== 'Voided' && h.kind !== 'Received' && !h.voidedBy && (
+                        <VoidForm view={v} seq={h.seq} viewer={viewer} attempt={props.voidAttempt} />
+                      )}
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
