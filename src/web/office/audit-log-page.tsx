@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { AUDIT_ACTION_GROUPS, AUDIT_ACTION_LABELS } from '../../present/labels.js';
 import type { AuditEntry } from '../../storage/index.js';
-import { Page, type Viewer } from '../views/layout.js';
+import { Page, Pager, type Viewer } from '../views/layout.js';
 
 const loose = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -122,13 +122,7 @@ export function AuditLogPage(props: {
           ))}
         </tbody>
       </table>
-      <nav class="pager" aria-label="分页">
-        {props.page > 1 && <a href={link(query, props.page - 1)}>上一页</a>}
-        <span>
-          第 {props.page} / {pages} 页
-        </span>
-        {props.page < pages && <a href={link(query, props.page + 1)}>下一页</a>}
-      </nav>
+      <Pager page={props.page} pages={pages} href={(page) => link(query, page)} />
     </Page>
   );
 }

@@ -18,7 +18,7 @@ import {
   URGENCY_LABELS,
 } from '../../present/labels.js';
 import { dueText, leftText } from '../../present/request-view.js';
-import { Page, type Viewer } from '../views/layout.js';
+import { Page, Pager, type Viewer } from '../views/layout.js';
 
 const OPEN_STATES = ['inProgress', 'paused', 'awaitingCorrection'] as const;
 const URGENCIES = ['overdue', 'dueSoon', 'onTime'] as const;
@@ -189,13 +189,7 @@ export function InboxPage({ viewer, inbox, query }: { viewer: Viewer; inbox: Inb
           </tbody>
         </table>
       )}
-      <nav class="pager" aria-label="分页">
-        {inbox.page > 1 && <a href={withPage(query, inbox.page - 1)}>上一页</a>}
-        <span>
-          第 {inbox.page} / {pages} 页
-        </span>
-        {inbox.page < pages && <a href={withPage(query, inbox.page + 1)}>下一页</a>}
-      </nav>
+      <Pager page={inbox.page} pages={pages} href={(page) => withPage(query, page)} />
     </Page>
   );
 }

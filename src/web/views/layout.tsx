@@ -114,3 +114,14 @@ export const Notice = ({ kind, text }: { kind: 'done' | 'refused'; text: string 
       {text}
     </p>
   ) : null;
+
+/** Previous / next page links of a paged list, with where it stands; `href(page)` keeps the filters. */
+export const Pager = (props: { page: number; pages: number; href: (page: number) => string }) => (
+  <nav class="pager" aria-label="分页">
+    {props.page > 1 && <a href={props.href(props.page - 1)}>上一页</a>}
+    <span>
+      第 {props.page} / {props.pages} 页
+    </span>
+    {props.page < props.pages && <a href={props.href(props.page + 1)}>下一页</a>}
+  </nav>
+);
