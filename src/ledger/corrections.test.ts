@@ -13,14 +13,18 @@ import { type Actor, systemActor } from '../domain/access/policy.js';
 import { localDate } from '../domain/calendar/local-date.js';
 import { historyDetailText } from '../present/request-view.js';
 import type { Storage } from '../storage/index.js';
-import { DIALECTS, withStorage } from '../storage/test-dialects.js';
+import { DIALECTS, type TestDialect, withStorage } from '../storage/test-dialects.js';
 import { addAgency } from './agencies.js';
 import { voidRequestEvent } from './corrections.js';
+import { ledgerDeriveStep } from './derive.js';
 import { buildAnnualReport } from './report.js';
 import { viewRequest } from './request-view.js';
 import { intakeRequest, recordRequestEvent } from './requests.js';
 
 const d = localDate;
+/** A fresh database opened as the ledger opens it (its derive step), as every command and the server do. */
+const inLedger = (dialect: TestDialect, test: (storage: Storage) => Promise<void>) =>
+  withStorage(dialect, test, { derive: ledgerDeriveStep });
 const calendar = officialCalendar();
 const TODAY = d('2025-06-16');
 const options = { today: TODAY, calendar };
@@ -61,7 +65,7 @@ async function received(storage: Storage, agencyId: number, on: string) {
 for (const dialect of DIALECTS) {
   describe(`更正 (voiding an event) on ${dialect.name}`, { skip: dialect.skip }, () => {
     it('voids a decision entered with the wrong date: the request opens again, the report follows, the history keeps both', () =>
-      withStorage(dialect, async (storage) => {
+      inLedger(dialect, async (storage) => {
         const office = await township(storage);
         const id = await received(storage, office.id, '2024-12-02');
         // Entered as 2024-12-20 though the answer went out on 2025-01-06.
@@ -137,7 +141,7 @@ for (const dialect of DIALECTS) {
       }));
 
     it('moves the due date when a wrong extension is voided', () =>
-      withStorage(dialect, async (storage) => {
+      inLedger(dialect, async (storage) => {
         const office = await township(storage);
         const id = await received(storage, office.id, '2025-06-03');
         const extended = await recordRequestEvent(
@@ -177,7 +181,7 @@ for (const dialect of DIALECTS) {
       }));
 
     it('refuses to void the receipt, a void, an entry voided already, one that is not there, or one a later entry rests on', () =>
-      withStorage(dialect, async (storage) => {
+      inLedger(dialect, async (storage) => {
         const office = await township(storage);
         const id = await received(storage, office.id, '2025-06-03');
         const asked = await recordRequestEvent(
