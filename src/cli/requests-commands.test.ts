@@ -155,8 +155,8 @@ for (const dialect of DIALECTS) {
     it('add refuses a bad type, date, channel, agency or a receipt after today: exit 2, one line', async () => {
       const base = ['requests', 'add', '--applicant', '张三', '--content', '内容'];
       assertRefused(
-        await run(...base, '--agency', '1', '--type', '个人', '--received', '2024-03-01'),
-        /申请人类型“个人”/,
+        await run(...base, '--agency', '1', '--type', '外星人', '--received', '2024-03-01'),
+        /申请人类型“外星人”/,
       );
       assertRefused(
         await run(...base, '--agency', '1', '--type', '自然人', '--received', '2024-02-30'),

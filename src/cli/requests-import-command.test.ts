@@ -36,7 +36,7 @@ const GOOD = [
   '2024-03-01,张二,自然人,内容二,2024-03-20,予以公开',
   '2024-12-20,李四,自然人,内容六,,',
 ].join('\n');
-const BAD = `${GOOD}\n2024-05-10,倒序,自然人,内容,2024-05-01,予以公开\n2024-05-10,坏类型,个人,内容,,\n`;
+const BAD = `${GOOD}\n2024-05-10,倒序,自然人,内容,2024-05-01,予以公开\n2024-05-10,坏类型,外星人,内容,,\n`;
 
 describe('gongkai requests import', () => {
   it('imports a good file (exit 0), and re-importing it adds nothing', async () => {
@@ -56,9 +56,40 @@ describe('gongkai requests import', () => {
       existing: 2,
       updated: 0,
       invalid: [],
+      warnings: [],
       written: false,
       dryRun: false,
     });
+  });
+
+  it('takes the words and headers registers use, and lists a row read with an assumption for a second look', async () => {
+    const db = await freshLedger();
+    const path = file(
+      'offices.csv',
+      [
+        '受理时间,申请人姓名,申请人类别,申请事项,办结日期,答复结果',
+        '2024-03-01,张三,公民,内容一,2024-03-20,个人隐私',
+        '2024-03-04,某单位,法人或其他组织,内容二,2024-03-22,信息不存在',
+      ].join('\n'),
+    );
+    const run = await importInto(db, path, '--json');
+    assert.equal(run.code, 0, run.err);
+    const summary = JSON.parse(run.out);
+    assert.equal(summary.created, 2);
+    assert.deepEqual(summary.warnings, [
+      {
+        row: 3,
+        reason:
+          '申请人类型“法人或其他组织”未写明是哪一类法人或其他组织，计入“其他”列 (organisation without its kind: counted as other)',
+      },
+    ]);
+    const rows = await requestsOf2024(db);
+    assert.deepEqual(
+      rows['denied.thirdParty'],
+      [1, 0, 0, 0, 0, 0, 1],
+      '个人隐私 → 保护第三方合法权益, by a 公民',
+    );
+    assert.deepEqual(rows['unable.notHeld'], [0, 0, 0, 0, 0, 1, 1], '信息不存在 → 本机关不掌握, under 其他');
   });
 
   it('all or nothing: bad rows → exit 1, each listed by row number, nothing written', async () => {
@@ -68,7 +99,7 @@ describe('gongkai requests import', () => {
     assert.equal(run.code, 1);
     assert.match(run.out, /无效 2 行/);
     assert.match(run.out, /第 4 行：答复日期 2024-05-01 早于收到日期 2024-05-10/);
-    assert.match(run.out, /第 5 行：无法识别的申请人类型“个人”/);
+    assert.match(run.out, /第 5 行：无法识别的申请人类型“外星人”/);
     assert.match(run.out, /未导入任何记录/);
     const dry = await importInto(db, path, '--dry-run');
     assert.equal(dry.code, 1, 'a dry run exits as the import would');
@@ -94,7 +125,7 @@ describe('gongkai requests import', () => {
 
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('2024年台账');
-    sheet.addRow(['受理时间', '姓名', '申请人类型', '申请内容', '答复日期', '办理结果']);
+    sheet.addRow(['来件时间', '来信人', '申请人类型', '申请内容', '答复日期', '办理结果']);
     sheet.addRow([
       new Date(Date.UTC(2024, 5, 3)),
       '王五',
@@ -107,7 +138,7 @@ describe('gongkai requests import', () => {
     const missing = await importInto(db, xlsx);
     assert.equal(missing.code, 2);
     assert.match(missing.err, /^gongkai: .*register\.xlsx: 台账缺少必需的列.*收到日期、申请人；/);
-    const mapped = await importInto(db, xlsx, '--map', '收到日期=受理时间', '--map', '申请人=姓名');
+    const mapped = await importInto(db, xlsx, '--map', '收到日期=来件时间', '--map', '申请人=来信人');
     assert.equal(mapped.code, 0, mapped.out + mapped.err);
     assert.match(mapped.out, /Excel 工作簿/);
     assert.deepEqual((await requestsOf2024(db))['denied.stateSecret'], [0, 1, 0, 0, 0, 0, 1]);

@@ -62,7 +62,7 @@ const WITH_BAD_ROWS = [
   '2024-04-02,某公司,商业企业,内容三,2024-04-30,属于国家秘密',
   '2024-12-20,李四,自然人,内容六,,',
   '2024-13-01,坏日期,自然人,内容,,',
-  '2024-05-01,坏类型,公民,内容,2024-05-10,予以公开',
+  '2024-05-01,坏类型,外星人,内容,2024-05-10,予以公开',
   '2024-05-01,坏结果,自然人,内容,2024-05-10,同意公开',
   '2024-05-10,倒序,自然人,内容,2024-05-01,予以公开',
   '2024-05-10,半填,自然人,内容,2024-05-20,',
@@ -125,7 +125,7 @@ for (const dialect of DIALECTS) {
           );
           const reason = (n: number) => summary.invalid.find((p) => p.rowNumber === n)!.reason;
           assert.match(reason(5), /^收到日期“2024-13-01”不是有效日期.*\(bad date\)$/);
-          assert.match(reason(6), /^无法识别的申请人类型“公民”/);
+          assert.match(reason(6), /^无法识别的申请人类型“外星人”/);
           assert.match(reason(7), /^无法识别的办理结果“同意公开”/);
           assert.match(
             reason(8),
@@ -306,7 +306,7 @@ for (const dialect of DIALECTS) {
             HEADER,
             '2024-13-01,坏日期,自然人,内容,,',
             '2024-03-01,张二,自然人,内容二,2024-03-21,予以公开',
-            '2024-05-01,坏类型,公民,内容,2024-05-10,予以公开',
+            '2024-05-01,坏类型,外星人,内容,2024-05-10,予以公开',
           ].join('\n');
           assert.deepEqual(
             (await run(storage, utf8(around), { agencyId })).invalid.map((p) => p.rowNumber),
@@ -316,7 +316,7 @@ for (const dialect of DIALECTS) {
         { derive: ledgerDeriveStep },
       ));
 
-    it('finds renamed columns with a map, and refuses a file missing a column', () =>
+    it('finds the headers offices use (受理时间, 姓名, 申请事项 …), renamed columns with a map, and refuses a file missing a column', () =>
       withStorage(
         dialect,
         async (storage) => {
@@ -332,13 +332,28 @@ for (const dialect of DIALECTS) {
           assert.ok(map.ok);
           assert.equal((await run(storage, utf8(renamed), { agencyId, columnMap: map.value })).created, 1);
 
-          const table = await readRegisterTable(utf8(renamed));
+          // The same headers are synonyms offices use: found without a map (the same row, not again).
+          const synonyms = await readRegisterTable(utf8(renamed));
+          assert.ok(synonyms.ok);
+          const found = await importRegister(storage, importer, synonyms.value, {
+            agencyId,
+            today,
+            calendar,
+          });
+          assert.ok(found.ok);
+          assert.deepEqual([found.value.created, found.value.existing], [0, 1]);
+
+          const strange = [
+            '来件时间,来信人,申请人类型,事由,回复,结论',
+            '2024-03-01,张二,自然人,内容二,2024-03-20,予以公开',
+          ].join('\n');
+          const table = await readRegisterTable(utf8(strange));
           assert.ok(table.ok);
           const missing = await importRegister(storage, importer, table.value, { agencyId, today, calendar });
           assert.equal(missing.ok ? undefined : missing.error.code, 'import.missing-columns');
           assert.match(
             missing.ok ? '' : missing.error.message,
-            /收到日期、申请人、申请内容、答复日期、办理结果；最接近的表头为：受理时间/,
+            /收到日期、申请人、申请内容、答复日期、办理结果；最接近的表头为：来件时间/,
           );
           const badMap = parseColumnMap(['受理日期=收到']);
           assert.equal(badMap.ok ? undefined : badMap.error.code, 'import.column-map');

@@ -66,6 +66,8 @@ export interface ImportSummary {
   /** Rows already in the ledger as open requests that the register now shows closed. */
   readonly updated: number;
   readonly invalid: readonly RowProblem[];
+  /** Rows taken with a reading worth a second look, each with what was assumed. */
+  readonly warnings: readonly RowProblem[];
   /** Whether anything was written (false for a dry run, and when invalid rows stopped the import). */
   readonly written: boolean;
   readonly dryRun: boolean;
@@ -231,6 +233,9 @@ export async function importRegister(
     existing: count('existing'),
     updated: count('update'),
     invalid,
+    warnings: planned.flatMap((p) =>
+      (p.row.warnings ?? []).map((reason) => ({ rowNumber: p.row.rowNumber, reason })),
+    ),
     dryRun: options.dryRun === true,
   };
   const blocked = invalid.length > 0 && options.skipInvalid !== true;

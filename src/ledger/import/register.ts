@@ -37,6 +37,28 @@ export const REGISTER_COLUMNS: readonly { readonly key: ColumnKey; readonly head
   { key: 'outcome', header: '办理结果' },
 ];
 
+/**
+ * Other headers offices give each column, tried after the default and in this order (a column the file
+ * names with `--map` is looked up by that name only). [U] collected from real registers; extend here.
+ */
+export const HEADER_SYNONYMS: Readonly<Record<ColumnKey, readonly string[]>> = {
+  receivedOn: [
+    '受理时间',
+    '受理日期',
+    '收件日期',
+    '登记日期',
+    '收到申请日期',
+    '收到申请之日',
+    '申请日期',
+    '申请时间',
+  ],
+  applicantName: ['申请人姓名', '姓名', '申请人姓名或名称', '申请人名称', '单位名称', '姓名或名称'],
+  applicantKind: ['申请人类别', '类别', '申请人身份', '申请人性质', '类型'],
+  content: ['申请事项', '申请内容摘要', '所需信息', '申请公开内容', '所需政府信息', '申请信息内容', '内容'],
+  repliedOn: ['答复时间', '办结日期', '办结时间', '答复日', '回复日期', '告知日期'],
+  outcome: ['答复结果', '答复类型', '处理结果', '答复情况', '办理情况', '答复方式'],
+};
+
 /** A header as compared: half-width, no blanks, no trailing colon or required-field star. */
 export function normalizeHeader(text: string): string {
   return text
@@ -97,11 +119,23 @@ export function locateHeader(
     const normalized = headers.map(normalizeHeader);
     const columns: Partial<Record<ColumnKey, number>> = {};
     const missing: string[] = [];
+    const taken = new Set<number>();
+    // Mapped columns first, then the defaults, then synonyms: a header is one column's only.
+    const names = (key: ColumnKey, header: string) => {
+      const mapped = map.get(key);
+      return mapped ? [mapped] : [header, ...HEADER_SYNONYMS[key]];
+    };
     for (const column of REGISTER_COLUMNS) {
+      const candidates = names(column.key, column.header).map(normalizeHeader);
+      const at = candidates
+        .map((c) => normalized.findIndex((h, i) => h === c && !taken.has(i)))
+        .find((i) => i >= 0);
       const wanted = map.get(column.key) ?? column.header;
-      const at = normalized.indexOf(normalizeHeader(wanted));
-      if (at < 0) missing.push(wanted === column.header ? wanted : `${wanted}（${column.header}）`);
-      else columns[column.key] = at;
+      if (at === undefined) missing.push(wanted === column.header ? wanted : `${wanted}（${column.header}）`);
+      else {
+        columns[column.key] = at;
+        taken.add(at);
+      }
     }
     if (missing.length === 0) return ok({ index, columns: columns as ColumnIndex });
     if (!best || missing.length < best.missing.length) best = { missing, headers };
@@ -172,6 +206,8 @@ export interface RegisterRow {
   readonly content: string;
   /** Absent while the request is open (答复日期 and 办理结果 both empty). */
   readonly closing?: { readonly on: LocalDate; readonly outcome: OutcomeKind };
+  /** What was read with a reading worth a second look (a bare 法人或其他组织 counted as 其他). */
+  readonly warnings?: readonly string[];
 }
 
 export interface RowProblem {
@@ -237,6 +273,7 @@ export function readRow(
     applicantKind: kind.value,
     content,
     ...(closing ? { closing } : {}),
+    ...(kind.warning ? { warnings: [kind.warning] } : {}),
   });
 }
 

@@ -64,8 +64,17 @@ describe('申请人类型 wording', () => {
       ok: true,
       value: 'publicInterest',
     });
-    const refused = applicantKindOfWording('公民');
+    const refused = applicantKindOfWording('外星人');
     assert.equal(refused.ok, false);
+  });
+
+  it('takes the words registers use (公民 → 自然人, 企业/公司 → 商业企业) and counts a bare 法人或其他组织 under 其他, with a warning', () => {
+    assert.deepEqual(applicantKindOfWording('公民'), { ok: true, value: 'natural' });
+    assert.deepEqual(applicantKindOfWording('企业'), { ok: true, value: 'commercial' });
+    assert.deepEqual(applicantKindOfWording('公司'), { ok: true, value: 'commercial' });
+    const bare = applicantKindOfWording('法人或其他组织');
+    assert.ok(bare.ok && bare.value === 'other');
+    assert.match(bare.ok ? (bare.warning ?? '') : '', /未写明是哪一类法人或其他组织，计入“其他”列/);
   });
 });
 

@@ -40,17 +40,24 @@ function dropOrdinals(text: string): string {
 
 /** The short names agencies write besides the official labels (same meaning, fewer characters). */
 const SHORT_NAMES: Readonly<Partial<Record<OutcomeKind, readonly string[]>>> = {
-  alreadyPublic: ['已主动公开'],
+  alreadyPublic: ['已主动公开', '已公开', '已主动公开告知获取方式'],
   partial: ['部分公开', '区分处理'],
   lawForbidden: ['法律行政法规禁止公开'],
   security: ['三安全一稳定', '危及三安全一稳定'],
-  thirdParty: ['第三方合法权益'],
+  thirdParty: [
+    '第三方合法权益',
+    '个人隐私',
+    '商业秘密',
+    '涉及个人隐私',
+    '涉及商业秘密',
+    '保护第三方合法权益',
+  ],
   internal: ['内部事务信息', '三类内部事务信息'],
   process: ['过程性信息', '四类过程性信息'],
   enforcementFile: ['行政执法案卷'],
   inquiry: ['行政查询事项'],
-  notHeld: ['不掌握相关政府信息', '本机关不掌握'],
-  notThisAgency: ['不属于本机关负责公开'],
+  notHeld: ['不掌握相关政府信息', '本机关不掌握', '信息不存在', '政府信息不存在', '经检索没有'],
+  notThisAgency: ['不属于本机关负责公开', '非本机关信息', '不属于本机关'],
   needsCreation: ['需要另行制作', '没有现成信息'],
   unclearAfterCorrection: ['补正后仍不明确'],
   complaint: ['信访举报投诉'],
@@ -91,12 +98,12 @@ name('予以公开', 'disclosed');
 name('其他', 'other');
 
 export type WordingResult<T> =
-  | { readonly ok: true; readonly value: T }
+  | { readonly ok: true; readonly value: T; readonly warning?: string }
   | { readonly ok: false; readonly reason: string };
 
 const unknownOutcome = (text: string): WordingResult<never> => ({
   ok: false,
-  reason: `无法识别的办理结果“${text}”，应为年度报告第三部分的结果名称，如 予以公开、部分公开、属于国家秘密、本机关不掌握相关政府信息、重复申请 (unknown outcome wording)`,
+  reason: `无法识别的办理结果“${text}”，可用的办理结果：${OUTCOMES.map((o) => o.label).join('、')} (unknown outcome wording)`,
 });
 
 /** The outcome a register's 办理结果 cell names. */
@@ -131,14 +138,39 @@ const KINDS = new Map<string, ApplicantKind>(
   (Object.entries(APPLICANT_KIND_LABELS) as [ApplicantKind, string][]).map(([key, label]) => [label, key]),
 );
 
+/** How registers write the applicant columns besides the report's labels. [U] extend as registers show. */
+const KIND_WORDINGS: ReadonlyMap<string, ApplicantKind> = new Map([
+  ['公民', 'natural'],
+  ['个人', 'natural'],
+  ['自然人申请', 'natural'],
+  ['企业', 'commercial'],
+  ['公司', 'commercial'],
+  ['企业法人', 'commercial'],
+  ['商业企业', 'commercial'],
+  ['科研院所', 'research'],
+  ['高校', 'research'],
+  ['公益组织', 'publicInterest'],
+  ['社会组织', 'publicInterest'],
+  ['律师事务所', 'legalService'],
+  ['律所', 'legalService'],
+  ['律师', 'legalService'],
+]);
+
 /** The applicant column a register's 申请人类型 cell names: 自然人, or one of the five 法人或其他组织. */
 export function applicantKindOfWording(text: string): WordingResult<ApplicantKind> {
   let t = normalizeWording(text);
   if (t.startsWith('法人或其他组织')) {
     t = t.slice('法人或其他组织'.length).replace(/^[-—–:：/|_]+/u, '');
     if (t.startsWith('(') && t.endsWith(')')) t = t.slice(1, -1);
+    // The register says only that it is an organisation: counted under 其他, and said so.
+    if (t === '')
+      return {
+        ok: true,
+        value: 'other',
+        warning: `申请人类型“${text}”未写明是哪一类法人或其他组织，计入“其他”列 (organisation without its kind: counted as other)`,
+      };
   }
-  const kind = KINDS.get(t);
+  const kind = KINDS.get(t) ?? KIND_WORDINGS.get(t);
   return kind
     ? { ok: true, value: kind }
     : {
