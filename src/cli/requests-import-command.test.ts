@@ -57,6 +57,7 @@ describe('gongkai requests import', () => {
       updated: 0,
       invalid: [],
       warnings: [],
+      skipped: [],
       written: false,
       dryRun: false,
     });

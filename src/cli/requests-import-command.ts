@@ -23,6 +23,10 @@ function summaryText(file: string, shape: string, s: ImportSummary, skipInvalid:
   lines.push(
     `${verb} ${s.created} 件，已在台账中 ${s.existing} 件（不重复导入），按台账办结 ${s.updated} 件 (new, already there, closed since)`,
   );
+  if (s.skipped.length > 0)
+    lines.push(
+      `跳过 ${s.skipped.length} 行 (skipped)：${s.skipped.map((p) => `第 ${p.rowNumber} 行${p.reason.split('，')[0]}`).join('、')}`,
+    );
   if (s.warnings.length > 0) {
     lines.push(`请核对 ${s.warnings.length} 行 (check these rows)：`);
     for (const p of s.warnings) lines.push(`  第 ${p.rowNumber} 行：${p.reason}`);
@@ -132,6 +136,7 @@ export function registerRequestsImportCommand(program: Command, io: CliIo, setEx
                 updated: s.updated,
                 invalid: s.invalid.map((p) => ({ row: p.rowNumber, reason: p.reason })),
                 warnings: s.warnings.map((p) => ({ row: p.rowNumber, reason: p.reason })),
+                skipped: s.skipped.map((p) => ({ row: p.rowNumber, reason: p.reason })),
                 written: s.written,
                 dryRun: s.dryRun,
               },

@@ -35,6 +35,7 @@ import {
   type ColumnKey,
   checkRow,
   locateHeader,
+  notARequest,
   type RegisterRow,
   type RowProblem,
   readRow,
@@ -57,8 +58,10 @@ export interface ImportOptions {
 }
 
 export interface ImportSummary {
-  /** Data rows read (blank rows not counted). */
+  /** Data rows read (blank rows, total rows and notes under the table not counted). */
   readonly rows: number;
+  /** Rows below the header that are not requests (合计 rows, notes), skipped, each with why. */
+  readonly skipped: readonly RowProblem[];
   /** New requests written (or, in a dry run or when nothing was written, that would be). */
   readonly created: number;
   /** Rows already in the ledger, unchanged. */
@@ -185,8 +188,14 @@ export async function importRegister(
   )[] = [];
   const seen = new Map<string, number>();
   const total = dataRows.length;
+  const skipped: RowProblem[] = [];
   for (const [index, source] of dataRows.entries()) {
     if (index % 200 === 0) options.onProgress?.(index, total);
+    const notRequest = notARequest(source, columns);
+    if (notRequest) {
+      skipped.push({ rowNumber: source.rowNumber, reason: notRequest });
+      continue;
+    }
     const read = readRow(source, columns, today);
     if (!read.ok) {
       checked.push({ problem: read.error });
@@ -228,7 +237,8 @@ export async function importRegister(
 
   const count = (type: Planned['type']) => planned.filter((p) => p.type === type).length;
   const summary = {
-    rows: total,
+    rows: total - skipped.length,
+    skipped,
     created: count('new'),
     existing: count('existing'),
     updated: count('update'),

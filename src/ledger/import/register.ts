@@ -216,6 +216,27 @@ export interface RowProblem {
   readonly reason: string;
 }
 
+const SUMMARY_WORDS = /^(合计|小计|总计|共计|总数|累计)/u;
+const NOTE_WORDS = /^(注|说明|备注|填表说明|填表人|制表人|制表|审核人|统计时间|单位负责人|联系人|联系电话)/u;
+
+/**
+ * Why a row below the header is not a request, or undefined when it may be one: a total row (合计, 小计,
+ * 总计 … in any cell before the first date), or a note under the table (注：…, 填表人 …, alone in its row).
+ * Such rows are skipped and listed, never read as requests nor reported as invalid.
+ */
+export function notARequest(row: SourceRow, columns: ColumnIndex): string | undefined {
+  const texts = row.cells.map((c) => textOf(c).normalize('NFKC').replace(/\s/g, ''));
+  const filled = texts.filter((t) => t !== '');
+  if (
+    texts.some((t) => SUMMARY_WORDS.test(t)) &&
+    !parseRegisterDate(row.cells[columns.receivedOn] ?? '', '').ok
+  )
+    return '合计行，不是一件申请 (a total row)';
+  if (filled.length === 1 && NOTE_WORDS.test(filled[0]!))
+    return '表下说明，不是一件申请 (a note under the table)';
+  return undefined;
+}
+
 /** A row's cells as a register row, or every problem in it. */
 export function readRow(
   row: SourceRow,
