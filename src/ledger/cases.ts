@@ -10,7 +10,7 @@ import { type Actor, actorName, auditedBy } from '../domain/access/policy.js';
 import type { LocalDate } from '../domain/calendar/local-date.js';
 import { CASE_RESULT_LABELS, type CaseResult, checkCase, type ReviewCase } from '../domain/requests/cases.js';
 import { err, ok, type Result } from '../domain/requests/result.js';
-import type { Case, CaseKind, Storage } from '../storage/index.js';
+import type { Case, CaseKind, Repositories, Storage } from '../storage/index.js';
 import { permit } from './access.js';
 import { type LedgerRefusal, ledgerRefusal } from './refusals.js';
 import { todayInChina } from './today.js';
@@ -146,6 +146,24 @@ export async function addCase(
   });
 }
 
+/**
+ * A case still in the register that the actor may record on: one of an agency they cannot see is
+ * refused as unknown; a withdrawn one takes nothing more.
+ */
+async function registeredCase(
+  tx: Repositories,
+  actor: Actor,
+  caseId: string,
+): Promise<Result<Case, LedgerRefusal>> {
+  const stored = await tx.cases.get(caseId);
+  if (!stored) return err(ledgerRefusal('case.unknown', caseId));
+  const denied = permit(actor, 'case.record', stored.agencyId, { code: 'case.unknown', what: caseId });
+  if (denied) return err(denied);
+  if (stored.withdrawn)
+    return err(ledgerRefusal('case.already-withdrawn', `${stored.withdrawn.on}：${stored.withdrawn.reason}`));
+  return ok(stored);
+}
+
 /** 审结: records a pending case's result and closing date, once. */
 export async function closeCase(
   storage: Storage,
@@ -157,17 +175,9 @@ export async function closeCase(
   if (input.closedOn > today)
     return err(ledgerRefusal('case.date-after-today', `${input.closedOn} > ${today}`));
   return storage.transaction(async (tx) => {
-    const stored = await tx.cases.get(input.caseId);
-    if (!stored) return err(ledgerRefusal('case.unknown', input.caseId));
-    const denied = permit(actor, 'case.record', stored.agencyId, {
-      code: 'case.unknown',
-      what: input.caseId,
-    });
-    if (denied) return err(denied);
-    if (stored.withdrawn)
-      return err(
-        ledgerRefusal('case.already-withdrawn', `${stored.withdrawn.on}：${stored.withdrawn.reason}`),
-      );
+    const found = await registeredCase(tx, actor, input.caseId);
+    if (!found.ok) return found;
+    const stored = found.value;
     if (stored.result !== 'pending')
       return err(
         ledgerRefusal(
@@ -205,17 +215,9 @@ export async function withdrawCase(
   if (!reason) return err(ledgerRefusal('case.reason-empty'));
   const today = options.today ?? todayInChina();
   return storage.transaction(async (tx) => {
-    const stored = await tx.cases.get(input.caseId);
-    if (!stored) return err(ledgerRefusal('case.unknown', input.caseId));
-    const denied = permit(actor, 'case.record', stored.agencyId, {
-      code: 'case.unknown',
-      what: input.caseId,
-    });
-    if (denied) return err(denied);
-    if (stored.withdrawn)
-      return err(
-        ledgerRefusal('case.already-withdrawn', `${stored.withdrawn.on}：${stored.withdrawn.reason}`),
-      );
+    const found = await registeredCase(tx, actor, input.caseId);
+    if (!found.ok) return found;
+    const stored = found.value;
     if (stored.kind === 'review' && stored.requestId !== null) {
       const others = await tx.cases.forRequest(stored.requestId);
       const reviews = others.filter((c) => c.kind === 'review');

@@ -16,14 +16,18 @@ export const GENESIS_HASH = '0'.repeat(64);
 /** An entry's content as the chain hashes it: every column but the two hashes. */
 export interface ChainedContent {
   readonly id: number;
+  /** ISO-8601 UTC. */
   readonly at: string;
   readonly userId: number | null;
+  /** Who, by name: the login name, 'cli:<user>' … */
   readonly actor: string;
+  /** The agency the change concerns, when it concerns one. */
   readonly agencyId: number | null;
+  /** The client's address (IP), when the change came over the network. */
   readonly address: string | null;
   readonly action: string;
   readonly subject: string;
-  /** A JSON value as JSON.parse gives it. */
+  /** What changed: a JSON value as JSON.parse gives it. */
   readonly detail: unknown;
 }
 

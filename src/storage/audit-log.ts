@@ -24,21 +24,8 @@ import { lockTransaction } from './dialect.js';
 import { atomic, type Clock, requireLocalDate } from './query-util.js';
 import type { AuditLogTable, Database, Executor } from './schema.js';
 
-export interface AuditEntry {
-  readonly id: number;
-  /** ISO-8601 UTC. */
-  readonly at: string;
-  readonly userId: number | null;
-  /** Who, by name: the login name, 'cli:<user>' … */
-  readonly actor: string;
-  /** The agency the change concerns, when it concerns one. */
-  readonly agencyId: number | null;
-  /** The client's address (IP), when the change came over the network. */
-  readonly address: string | null;
-  readonly action: string;
-  readonly subject: string;
-  /** What changed (JSON). */
-  readonly detail: unknown;
+/** An entry as stored: its chained content (audit-chain.ts: who, when, where, what) and its two hashes. */
+export interface AuditEntry extends ChainedContent {
   readonly prevHash: string;
   readonly hash: string;
 }

@@ -17,14 +17,7 @@ import {
   type RecordableKind,
   recordableKindOf,
 } from '../ledger/index.js';
-
-/** A field's problem, by the field's key. */
-export type FieldErrors = Readonly<Record<string, string>>;
-
-// JSON may give a number where a form gives text; both are read as text.
-const text = z
-  .preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string())
-  .transform((v) => v.trim());
+import { type FieldErrors, text } from './input-schema.js';
 
 /** The body's keys: the options of `requests record`, camel-cased as JSON keys. */
 export const EventBodySchema = z

@@ -13,12 +13,7 @@ import {
   type IntakeInput,
   parseRegisterDate,
 } from '../ledger/index.js';
-import type { FieldErrors } from './event-body.js';
-
-// JSON may give a number where a form gives text; both are read as text.
-const text = z
-  .preprocess((v) => (typeof v === 'number' ? String(v) : v), z.string())
-  .transform((v) => v.trim());
+import { type FieldErrors, text } from './input-schema.js';
 
 export const IntakeBodySchema = z
   .object({

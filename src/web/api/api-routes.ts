@@ -22,7 +22,8 @@ import {
 } from '../../ledger/index.js';
 import { listJson, recordedJson, viewJson } from '../../present/request-view.js';
 import type { AppContext, AppEnv, WebDeps } from '../context.js';
-import { EventBodySchema, eventInputOf, type FieldErrors } from '../event-body.js';
+import { EventBodySchema, eventInputOf } from '../event-body.js';
+import type { FieldErrors } from '../input-schema.js';
 import { IntakeBodySchema, intakeInputOf } from '../intake-body.js';
 import { fieldOfRefusal } from '../refusal-fields.js';
 import { statusOfRefusal } from '../refusal-status.js';

@@ -6,9 +6,9 @@
 import { z } from 'zod';
 import { AUDIT_ACTION_GROUPS, AUDIT_ACTION_LABELS } from '../../present/labels.js';
 import type { AuditEntry } from '../../storage/index.js';
+import { loose } from '../input-schema.js';
 import { Page, Pager, type Viewer } from '../views/layout.js';
 
-const loose = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 export const AuditQuerySchema = z.object({
@@ -20,6 +20,7 @@ export const AuditQuerySchema = z.object({
 });
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;
 
+// To the second (accounts' beijingTime stops at the minute): entries a second apart must read apart.
 const BEIJING = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',
   dateStyle: 'short',

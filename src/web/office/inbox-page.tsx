@@ -18,11 +18,11 @@ import {
   URGENCY_LABELS,
 } from '../../present/labels.js';
 import { dueText, leftText } from '../../present/request-view.js';
+import { loose } from '../input-schema.js';
 import { Page, Pager, type Viewer } from '../views/layout.js';
 
 const OPEN_STATES = ['inProgress', 'paused', 'awaitingCorrection'] as const;
 const URGENCIES = ['overdue', 'dueSoon', 'onTime'] as const;
-const loose = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
 /** The inbox's query string; a value it does not know is dropped (a filter, not an instruction). */
 export const InboxQuerySchema = z.object({

@@ -5,7 +5,7 @@
  * comes back with each problem beside its field and everything typed kept.
  */
 import { APPLICANT_KIND_LABELS, CHANNEL_LABELS } from '../../domain/requests/request.js';
-import type { FieldErrors } from '../event-body.js';
+import type { FieldErrors } from '../input-schema.js';
 import { CsrfField, FieldError, Notice, Page, type Viewer } from '../views/layout.js';
 
 export interface RegisterFormState {

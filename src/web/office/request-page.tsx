@@ -17,7 +17,7 @@ import {
   historyLabel,
   leftText,
 } from '../../present/request-view.js';
-import type { FieldErrors } from '../event-body.js';
+import type { FieldErrors } from '../input-schema.js';
 import { CsrfField, FieldError, Notice, Page, type Viewer } from '../views/layout.js';
 
 /** What a refused action form sent back, to show it again with the problems. */

@@ -3,22 +3,16 @@
  * users of their agency and those below it, with adding a user, resetting a password and lifting a
  * lockout; and every user's own password change. Passwords are never shown back.
  */
+import { beijingTime } from '../../accounts/index.js';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from '../../domain/access/policy.js';
 import type { UserSummary } from '../../storage/index.js';
-import type { FieldErrors } from '../event-body.js';
+import type { FieldErrors } from '../input-schema.js';
 import { CsrfField, FieldError, Notice, Page, type Viewer } from '../views/layout.js';
 
 export interface UserFormState {
   readonly values: Readonly<Record<string, string>>;
   readonly errors: FieldErrors;
 }
-
-const BEIJING = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  dateStyle: 'short',
-  timeStyle: 'short',
-  hour12: false,
-});
 
 export function UsersPage(props: {
   viewer: Viewer;
@@ -58,11 +52,7 @@ export function UsersPage(props: {
                 <td>{u.agencyName}</td>
                 <td>{u.roles.map((r) => ROLE_LABELS[r]).join('、')}</td>
                 <td>
-                  {u.disabledAt
-                    ? '已停用'
-                    : locked
-                      ? `已锁定至 ${BEIJING.format(new Date(u.lockedUntil!))}`
-                      : '正常'}
+                  {u.disabledAt ? '已停用' : locked ? `已锁定至 ${beijingTime(u.lockedUntil!)}` : '正常'}
                 </td>
                 <td>
                   {locked && (
