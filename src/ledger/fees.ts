@@ -14,7 +14,7 @@ import { piecesEarlierInMonth } from '../domain/fees/charge.js';
 import { err, ok, type Result } from '../domain/requests/result.js';
 import type { DisclosureRequest, Storage } from '../storage/index.js';
 import { type LedgerRefusal, ledgerRefusal } from './refusals.js';
-import { applicantKindOf, fromStoredEvent, VOID_TYPE } from './stored.js';
+import { applicantKindOf, entryFromStored } from './stored.js';
 
 export interface EarlierPieces {
   /** 件 the applicant had this month before this request. */
@@ -59,15 +59,11 @@ export async function piecesEarlierThisMonth(
   const logs = await storage.requests.eventsOf(same.map((r) => r.id));
   const counted = same.map((r) => {
     let pieces = 1;
-    const log = logs.get(r.id) ?? [];
-    // A fee notice voided later (更正) assessed nothing.
-    const voided = new Set(
-      log.flatMap((s) => (s.type === VOID_TYPE ? [(s.event as { voids?: number }).voids] : [])),
-    );
-    for (const stored of log) {
-      if (voided.has(stored.seq)) continue;
-      const event = fromStoredEvent(stored);
-      const basis = event.ok && event.value.kind === 'FeeNoticeSent' ? event.value.basis : undefined;
+    // The effective log: a fee notice voided later (更正) assessed nothing. A log the ledger cannot read
+    // counts its request as one 件.
+    const entry = entryFromStored(r, logs.get(r.id) ?? []);
+    for (const event of entry.ok ? entry.value.events : []) {
+      const basis = event.kind === 'FeeNoticeSent' ? event.basis : undefined;
       if (basis?.method === 'perPiece' && Number.isSafeInteger(basis.pieces) && basis.pieces >= 0)
         pieces = basis.pieces;
     }
