@@ -11,6 +11,8 @@ import type { CaseKind } from '../storage/index.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
 import { DATE_FORMS, fold, nonEmpty, parseDateOption, type SetExit } from './cli-options.js';
 import {
+  CONFIRM_COMPLETED_YEAR,
+  CONFIRM_COMPLETED_YEAR_HELP,
   cliOperator,
   DATABASE_FLAGS,
   DATABASE_HELP,
@@ -140,15 +142,30 @@ export function registerCasesCommands(program: Command, io: CliIo, setExit: SetE
     .argument('<id>', '案件编号 (case id)')
     .requiredOption('--reason <text>', '撤销理由 (why)')
     .option('--by <staff>', '记录人 (who records it)；默认 cli:<用户名>')
+    .option(CONFIRM_COMPLETED_YEAR, CONFIRM_COMPLETED_YEAR_HELP)
     .option('--json', '以 JSON 输出 (machine-readable output)')
     .option(DATABASE_FLAGS, DATABASE_HELP)
     .action(
-      async (id: string, options: { reason: string; by?: string; json?: boolean; database?: string }) => {
+      async (
+        id: string,
+        options: {
+          reason: string;
+          by?: string;
+          confirmCompletedYear?: boolean;
+          json?: boolean;
+          database?: string;
+        },
+      ) => {
         const caseId = nonEmpty(id, '案件编号');
         const reason = nonEmpty(options.reason, '--reason');
         const actor = cliOperator(options.by === undefined ? undefined : nonEmpty(options.by, '--by'));
         const withdrawn = await withLedger(databaseUrl(options.database), 'write', (storage) =>
-          withdrawCase(storage, actor, { caseId, reason }),
+          withdrawCase(
+            storage,
+            actor,
+            { caseId, reason },
+            { confirmCompletedYear: options.confirmCompletedYear === true },
+          ),
         );
         if (!withdrawn.ok) throw refused(withdrawn.error);
         const c = withdrawn.value;

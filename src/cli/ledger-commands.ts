@@ -21,6 +21,7 @@ import {
   addAgency,
   agencyTree,
   buildAnnualReport,
+  completeReportYear,
   DEFAULT_AGENCY_KIND,
   explainReportCell,
   type LedgerRefusal,
@@ -37,6 +38,17 @@ import { renderTargetOf, writeRendered } from './report-commands.js';
 export const DATABASE_FLAGS = '--database <url>';
 export const DATABASE_HELP =
   '数据库：文件路径、sqlite:路径 或 postgres://…；默认 DATABASE_URL 或 ./data/gongkai.db (database URL)';
+
+export const CONFIRM_COMPLETED_YEAR = '--confirm-completed-year';
+export const CONFIRM_COMPLETED_YEAR_HELP =
+  '确认更正已标记完成的年度报告的数字；更正将列入该年度报告的发现 (confirm a correction to a completed year)';
+
+/** The line a correction that changed completed years prints (nothing when it changed none). */
+export function completedYearsNote(years: readonly number[]): string {
+  return years.length
+    ? `警告 (warning)：此更正改变了已标记完成的 ${years.map((y) => `${y} 年度`).join('、')}报告的数字，已列入该年度报告的发现\n`
+    : '';
+}
 
 /** The database a command uses: --database, else DATABASE_URL, else ./data/gongkai.db. */
 export function databaseUrl(option: string | undefined): string {
@@ -274,6 +286,7 @@ function registerReportLedgerCommands(program: Command, io: CliIo, setExit: SetE
         const { excluded } = built.value;
         for (const x of excluded)
           io.stderr(`警告 (warning): ${x.id} 未计入报告 (left out): ${x.refusal.message}\n`);
+        for (const f of built.value.findings) io.stderr(`警告 (warning): ${f.rule}：${f.message}\n`);
         const findings = validateReport(report);
         if (hasErrors(findings)) {
           const errors = findings.filter((f) => f.severity === 'error');
@@ -302,6 +315,35 @@ function registerReportLedgerCommands(program: Command, io: CliIo, setExit: SetE
             ].join('\n')}\n`,
           );
         }
+        setExit(EXIT.ok);
+      },
+    );
+
+  report
+    .command('complete')
+    .description(
+      '标记年度报告已完成（定稿）：此后改变该年度数字的更正须确认，并列入该年度报告的发现 (mark a report year complete)',
+    )
+    .requiredOption('--agency <id>', '机关编号 (agency id)')
+    .requiredOption('--year <year>', '报告年度 (report year)')
+    .option('--by <staff>', '审核人 (who marks it)；默认 cli:<用户名>')
+    .option('--json', '以 JSON 输出 {"agency","year","completedBy"} (machine-readable output)')
+    .option(DATABASE_FLAGS, DATABASE_HELP)
+    .action(
+      async (options: { agency: string; year: string; by?: string; json?: boolean; database?: string }) => {
+        const agencyId = parseId(options.agency, '--agency');
+        const year = parseYear(options.year);
+        const actor = cliOperator(options.by === undefined ? undefined : options.by.trim() || undefined);
+        const completed = await withLedger(databaseUrl(options.database), 'write', (storage) =>
+          completeReportYear(storage, actor, agencyId, year),
+        );
+        if (!completed.ok) throw refused(completed.error);
+        const c = completed.value;
+        io.stdout(
+          options.json
+            ? `${JSON.stringify({ agency: c.agencyId, year: c.year, completedBy: c.completedBy })}\n`
+            : `${c.year} 年度报告已标记完成 (report year marked complete)；此后改变其数字的更正须加 --confirm-completed-year\n`,
+        );
         setExit(EXIT.ok);
       },
     );

@@ -6,11 +6,13 @@
  * (docs/cli.md).
  */
 import type { Command } from 'commander';
+import type { RequestParticulars } from '../domain/requests/corrections.js';
 import { EVENT_LABELS } from '../domain/requests/events.js';
-import { CHANNEL_LABELS, type Channel } from '../domain/requests/request.js';
+import { type ApplicantKind, CHANNEL_LABELS, type Channel } from '../domain/requests/request.js';
 import {
   applicantKindOfWording,
   channelOfWording,
+  correctParticulars,
   intakeRequest,
   listRequests,
   RECORDABLE,
@@ -22,6 +24,7 @@ import {
 } from '../ledger/index.js';
 import { stateLabelOf } from '../present/labels.js';
 import {
+  changesText,
   closedText,
   dueText,
   listJson,
@@ -34,7 +37,10 @@ import {
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
 import { DATE_FORMS, nonEmpty, parseDateOption, parseId, parseYear, type SetExit } from './cli-options.js';
 import {
+  CONFIRM_COMPLETED_YEAR,
+  CONFIRM_COMPLETED_YEAR_HELP,
   cliOperator,
+  completedYearsNote,
   DATABASE_FLAGS,
   DATABASE_HELP,
   databaseUrl,
@@ -43,6 +49,12 @@ import {
 } from './ledger-commands.js';
 import { buildEvent, EVENT_COMMANDS, type EventOptions, eventKindOf } from './request-event-options.js';
 import { requestsCommand } from './requests-import-command.js';
+
+function parseApplicantKind(text: string): ApplicantKind {
+  const kind = applicantKindOfWording(text);
+  if (!kind.ok) throw new CliFailure(`--type ${text}: ${kind.reason}`);
+  return kind.value;
+}
 
 function parseChannel(text: string): Channel {
   const channel = channelOfWording(text);
@@ -92,8 +104,7 @@ export function registerRequestsCommands(program: Command, io: CliIo, setExit: S
       }) => {
         const agencyId = parseId(options.agency, '--agency');
         const name = nonEmpty(options.applicant, '--applicant');
-        const kind = applicantKindOfWording(options.type);
-        if (!kind.ok) throw new CliFailure(`--type ${options.type}: ${kind.reason}`);
+        const kind = parseApplicantKind(options.type);
         const content = nonEmpty(options.content, '--content');
         const received = parseDateOption(options.received, '--received');
         const channel = options.channel === undefined ? 'inPerson' : parseChannel(options.channel);
@@ -104,7 +115,7 @@ export function registerRequestsCommands(program: Command, io: CliIo, setExit: S
         const result = await withLedger(databaseUrl(options.database), 'write', (storage) =>
           intakeRequest(storage, actor, {
             agencyId,
-            applicant: { kind: kind.value, name, contact: {} },
+            applicant: { kind, name, contact: {} },
             content: { description: content },
             channel,
             receivedOn: received,
@@ -210,13 +221,23 @@ export function registerRequestsCommands(program: Command, io: CliIo, setExit: S
     .argument('<seq>', '要作废的记录序号，见 requests show 的办理记录 (the entry’s number in requests show)')
     .requiredOption('--reason <text>', '作废理由 (why)')
     .option('--by <staff>', '记录人 (who records it)；默认 cli:<用户名>')
-    .option('--json', '以 JSON 输出 {"id","seq","voids","reopened"} (machine-readable output)')
+    .option(CONFIRM_COMPLETED_YEAR, CONFIRM_COMPLETED_YEAR_HELP)
+    .option(
+      '--json',
+      '以 JSON 输出 {"id","seq","voids","reopened","completedYears"} (machine-readable output)',
+    )
     .option(DATABASE_FLAGS, DATABASE_HELP)
     .action(
       async (
         id: string,
         seqText: string,
-        options: { reason: string; by?: string; json?: boolean; database?: string },
+        options: {
+          reason: string;
+          by?: string;
+          confirmCompletedYear?: boolean;
+          json?: boolean;
+          database?: string;
+        },
       ) => {
         const typedId = nonEmpty(id, '申请编号');
         if (!/^\d+$/.test(seqText.trim()))
@@ -230,7 +251,9 @@ export function registerRequestsCommands(program: Command, io: CliIo, setExit: S
           async (storage) => {
             const resolved = await resolveRequestId(storage, typedId);
             if (!resolved.ok) throw refused(resolved.error);
-            const voided = await voidRequestEvent(storage, actor, resolved.value, seq, reason);
+            const voided = await voidRequestEvent(storage, actor, resolved.value, seq, reason, {
+              confirmCompletedYear: options.confirmCompletedYear === true,
+            });
             if (!voided.ok) throw refused(voided.error);
             const viewed = await viewRequest(storage, actor, resolved.value);
             if (!viewed.ok) throw refused(viewed.error);
@@ -240,7 +263,78 @@ export function registerRequestsCommands(program: Command, io: CliIo, setExit: S
         io.stdout(
           options.json
             ? `${JSON.stringify({ id: requestId, ...voided })}\n`
-            : `已作废第 ${voided.voids} 条（作废记录为第 ${voided.seq} 条）(voided)\n状态（截至 ${view.asOf}）(state)：${stateLabelOf(view.status)}；${view.status.closedOn ? closedText(view) : dueText(view)}\n`,
+            : `已作废第 ${voided.voids} 条（作废记录为第 ${voided.seq} 条）(voided)\n状态（截至 ${view.asOf}）(state)：${stateLabelOf(view.status)}；${view.status.closedOn ? closedText(view) : dueText(view)}\n${completedYearsNote(voided.completedYears)}`,
+        );
+        setExit(EXIT.ok);
+      },
+    );
+
+  requests
+    .command('correct')
+    .description(
+      '更正申请信息：申请人姓名或名称、类型、渠道、收到申请之日；原值保留在办理记录中 (correct the particulars)',
+    )
+    .argument('<id>', '申请编号，或其开头至少 6 位 (request id, or its first 6+ characters)')
+    .option('--applicant <name>', '更正后的申请人姓名或名称 (applicant)')
+    .option('--type <type>', '更正后的申请人类型 (applicant type)')
+    .option('--channel <channel>', `更正后的申请渠道：${Object.values(CHANNEL_LABELS).join('、')} (channel)`)
+    .option('--received <date>', `更正后的收到申请之日，如 ${DATE_FORMS} (receipt date)`)
+    .requiredOption('--reason <text>', '更正理由 (why)')
+    .option('--by <staff>', '记录人 (who records it)；默认 cli:<用户名>')
+    .option(CONFIRM_COMPLETED_YEAR, CONFIRM_COMPLETED_YEAR_HELP)
+    .option('--json', '以 JSON 输出 {"id","seq","changes","completedYears"} (machine-readable output)')
+    .option(DATABASE_FLAGS, DATABASE_HELP)
+    .action(
+      async (
+        id: string,
+        options: {
+          applicant?: string;
+          type?: string;
+          channel?: string;
+          received?: string;
+          reason: string;
+          by?: string;
+          confirmCompletedYear?: boolean;
+          json?: boolean;
+          database?: string;
+        },
+      ) => {
+        const typedId = nonEmpty(id, '申请编号');
+        const wanted: Partial<RequestParticulars> = {
+          ...(options.applicant === undefined
+            ? {}
+            : { applicantName: nonEmpty(options.applicant, '--applicant') }),
+          ...(options.type === undefined ? {} : { applicantKind: parseApplicantKind(options.type) }),
+          ...(options.channel === undefined ? {} : { channel: parseChannel(options.channel) }),
+          ...(options.received === undefined
+            ? {}
+            : { receivedOn: parseDateOption(options.received, '--received') }),
+        };
+        if (Object.keys(wanted).length === 0)
+          throw new CliFailure(
+            '请至少给出 --applicant、--type、--channel、--received 之一 (give at least one field to correct)',
+          );
+        const reason = nonEmpty(options.reason, '--reason');
+        const actor = cliOperator(options.by === undefined ? undefined : nonEmpty(options.by, '--by'));
+        const { requestId, corrected, view } = await withLedger(
+          databaseUrl(options.database),
+          'write',
+          async (storage) => {
+            const resolved = await resolveRequestId(storage, typedId);
+            if (!resolved.ok) throw refused(resolved.error);
+            const corrected = await correctParticulars(storage, actor, resolved.value, wanted, reason, {
+              confirmCompletedYear: options.confirmCompletedYear === true,
+            });
+            if (!corrected.ok) throw refused(corrected.error);
+            const viewed = await viewRequest(storage, actor, resolved.value);
+            if (!viewed.ok) throw refused(viewed.error);
+            return { requestId: resolved.value, corrected: corrected.value, view: viewed.value };
+          },
+        );
+        io.stdout(
+          options.json
+            ? `${JSON.stringify({ id: requestId, ...corrected })}\n`
+            : `已更正（第 ${corrected.seq} 条）(corrected)：${changesText(corrected.changes)}\n状态（截至 ${view.asOf}）(state)：${stateLabelOf(view.status)}；${view.status.closedOn ? closedText(view) : dueText(view)}\n${completedYearsNote(corrected.completedYears)}`,
         );
         setExit(EXIT.ok);
       },

@@ -13,6 +13,7 @@ import { err, ok, type Result } from '../domain/requests/result.js';
 import type { Case, CaseKind, Repositories, Storage } from '../storage/index.js';
 import { permit } from './access.js';
 import { type LedgerRefusal, ledgerRefusal } from './refusals.js';
+import { completedYearsTouched } from './report-years.js';
 import { todayInChina } from './today.js';
 
 /** The kinds of case as section 四's blocks name them, shortest first. */
@@ -53,6 +54,11 @@ export interface CloseCaseInput {
 export interface CaseOptions {
   /** Default: today in China. Dates after today are refused. */
   readonly today?: LocalDate;
+  /**
+   * Withdrawing: the approver confirms a withdrawal that changes a year whose report is marked
+   * complete (report-years.ts); it is recorded, and that year's report lists it as a finding.
+   */
+  readonly confirmCompletedYear?: boolean;
 }
 
 type CaseFacts = Omit<Case, 'createdAt' | 'withdrawn'>;
@@ -225,13 +231,26 @@ export async function withdrawCase(
       if (lawsuit && reviews.length === 1)
         return err(ledgerRefusal('case.followed', `${lawsuit.id}（复议后起诉，立案 ${lawsuit.filedOn}）`));
     }
+    const years = await completedYearsTouched(
+      tx,
+      stored.agencyId,
+      stored.filedOn,
+      options.confirmCompletedYear === true,
+    );
+    if (!years.ok) return years;
     const withdrawn = await tx.cases.withdraw(input.caseId, today, actorName(actor), reason);
     if (!withdrawn) return err(ledgerRefusal('case.already-withdrawn'));
     await tx.auditLog.append({
       ...auditedBy(actor, withdrawn.agencyId),
       action: 'case.withdraw',
       subject: `case:${withdrawn.id}`,
-      detail: { reason, kind: withdrawn.kind, filedOn: withdrawn.filedOn, result: withdrawn.result },
+      detail: {
+        reason,
+        kind: withdrawn.kind,
+        filedOn: withdrawn.filedOn,
+        result: withdrawn.result,
+        ...(years.value.length ? { completedYears: years.value } : {}),
+      },
     });
     return ok(withdrawn);
   });

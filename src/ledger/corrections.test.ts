@@ -90,7 +90,7 @@ for (const dialect of DIALECTS) {
           options,
         );
         assert.ok(voided.ok, voided.ok ? '' : voided.error.message);
-        assert.deepEqual(voided.value, { seq: 3, voids: 2, reopened: true });
+        assert.deepEqual(voided.value, { seq: 3, voids: 2, reopened: true, completedYears: [] });
         const row = await storage.requests.get(id);
         assert.equal(row?.derived.closedOn, null, 'the cached closing columns opened again');
         const open = await viewRequest(storage, office.approver, id, { asOf: TODAY, calendar });
@@ -137,7 +137,13 @@ for (const dialect of DIALECTS) {
           ['Received', 'Decided', 'Voided', 'Decided'],
         );
         const [audit] = await storage.auditLog.list({ action: 'request.void' });
-        assert.deepEqual(audit?.detail, { seq: 3, voids: 2, kind: 'Decided', reopened: true });
+        assert.deepEqual(audit?.detail, {
+          seq: 3,
+          voids: 2,
+          kind: 'Decided',
+          reopened: true,
+          completedYears: [],
+        });
       }));
 
     it('moves the due date when a wrong extension is voided', () =>

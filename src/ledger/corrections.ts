@@ -6,16 +6,37 @@
  * state, due date and report counts follow the effective log.
  */
 import { type Actor, actorName, auditedBy } from '../domain/access/policy.js';
-import { checkVoid } from '../domain/requests/corrections.js';
+import type { LocalDate } from '../domain/calendar/local-date.js';
+import {
+  checkParticulars,
+  checkVoid,
+  type ParticularChange,
+  type RequestParticulars,
+} from '../domain/requests/corrections.js';
 import { REGULATION_2019 } from '../domain/requests/policy.js';
 import { err, ok, type Result } from '../domain/requests/result.js';
 import { loadCalendar, SeqConflictError, type Storage } from '../storage/index.js';
 import { permit } from './access.js';
 import { type LedgerRefusal, ledgerRefusal } from './refusals.js';
+import { completedYearsTouched } from './report-years.js';
 import type { UseCaseOptions } from './requests.js';
 import { scheduleOf } from './schedule.js';
-import { entryFromStored, type StoredVoid, VOID_TYPE } from './stored.js';
+import {
+  DETAILS_TYPE,
+  entryFromStored,
+  type StoredDetailsCorrection,
+  type StoredVoid,
+  VOID_TYPE,
+} from './stored.js';
 import { todayInChina } from './today.js';
+
+export interface CorrectionOptions extends UseCaseOptions {
+  /**
+   * The approver confirms a correction that changes a year whose report is marked complete: it is
+   * recorded, and that year's report lists it as a finding.
+   */
+  readonly confirmCompletedYear?: boolean;
+}
 
 export interface VoidedEvent {
   /** The void's own place in the log. */
@@ -24,6 +45,8 @@ export interface VoidedEvent {
   readonly voids: number;
   /** The request was closed by that entry and is open again. */
   readonly reopened: boolean;
+  /** Completed report years the void changes, recorded with the approver's confirmation. */
+  readonly completedYears: readonly number[];
 }
 
 /** Voids entry `seq` of a request's log, with the reason, if the rest of the log still holds. */
@@ -33,7 +56,7 @@ export async function voidRequestEvent(
   requestId: string,
   seq: number,
   reason: string,
-  options: UseCaseOptions = {},
+  options: CorrectionOptions = {},
 ): Promise<Result<VoidedEvent, LedgerRefusal>> {
   const row = await storage.requests.get(requestId);
   const denied = row
@@ -48,6 +71,13 @@ export async function voidRequestEvent(
   if (!entry.ok) return entry;
   const checked = checkVoid(entry.value.request, entry.value.log, seq, reason, calendar, policy);
   if (!checked.ok) return checked;
+  const years = await completedYearsTouched(
+    storage,
+    row.agencyId,
+    checked.value.voided.at,
+    options.confirmCompletedYear === true,
+  );
+  if (!years.ok) return years;
   const by = actorName(actor);
   const after = entryFromStored(
     row,
@@ -63,6 +93,7 @@ export async function voidRequestEvent(
     voids: seq,
     reason: reason.trim(),
     reopened: checked.value.reopens,
+    ...(years.value.length ? { completedYears: years.value } : {}),
   };
   try {
     return await storage.transaction(async (tx) => {
@@ -81,9 +112,117 @@ export async function voidRequestEvent(
           voids: seq,
           kind: checked.value.voided.kind,
           reopened: payload.reopened,
+          completedYears: years.value,
         },
       });
-      return ok({ seq: appended.seq, voids: seq, reopened: payload.reopened });
+      return ok({ seq: appended.seq, voids: seq, reopened: payload.reopened, completedYears: years.value });
+    });
+  } catch (e) {
+    if (e instanceof SeqConflictError) return err(ledgerRefusal('request.concurrent', requestId));
+    throw e;
+  }
+}
+
+export interface ParticularsCorrected {
+  /** The correction's place in the log. */
+  readonly seq: number;
+  readonly changes: readonly ParticularChange[];
+  /** Completed report years the correction changes, recorded with the approver's confirmation. */
+  readonly completedYears: readonly number[];
+}
+
+/** The earliest day a correction changes the figures from (a name or a channel changes none). */
+function figuresFrom(changes: readonly ParticularChange[], receivedOn: LocalDate): LocalDate | undefined {
+  const dates = changes.flatMap((c) =>
+    c.field === 'receivedOn' ? [c.from as LocalDate, c.to] : c.field === 'applicantKind' ? [receivedOn] : [],
+  );
+  return dates.sort()[0];
+}
+
+/**
+ * 申请信息更正: corrects the applicant's name or type, the channel or the receipt date of a request,
+ * with the reason, if the history still holds on the corrected request. The old values stay in the
+ * correction entry; the request row's columns (a cache of the log) take the new ones in the same
+ * statement, and the due date and report counts follow.
+ */
+export async function correctParticulars(
+  storage: Storage,
+  actor: Actor,
+  requestId: string,
+  wanted: Partial<RequestParticulars>,
+  reason: string,
+  options: CorrectionOptions = {},
+): Promise<Result<ParticularsCorrected, LedgerRefusal>> {
+  const row = await storage.requests.get(requestId);
+  const denied = row
+    ? permit(actor, 'request.correct', row.agencyId, { code: 'request.unknown', what: requestId })
+    : ledgerRefusal('request.unknown', requestId);
+  if (denied || !row) return err(denied ?? ledgerRefusal('request.unknown', requestId));
+  const today = options.today ?? todayInChina();
+  const calendar = options.calendar ?? (await loadCalendar(storage));
+  const policy = options.policy ?? REGULATION_2019;
+  const stored = await storage.requests.events(requestId);
+  const entry = entryFromStored(row, stored);
+  if (!entry.ok) return entry;
+  const recorded = {
+    applicantName: row.applicantName,
+    applicantKind: row.applicantKind,
+    channel: row.channel,
+    receivedOn: row.receivedOn,
+  };
+  const checked = checkParticulars(
+    entry.value.request,
+    recorded,
+    entry.value.log,
+    wanted,
+    reason,
+    today,
+    calendar,
+    policy,
+  );
+  if (!checked.ok) return checked;
+  const { changes } = checked.value;
+  const years = await completedYearsTouched(
+    storage,
+    row.agencyId,
+    figuresFrom(changes, row.receivedOn),
+    options.confirmCompletedYear === true,
+  );
+  if (!years.ok) return years;
+  const by = actorName(actor);
+  const payload: StoredDetailsCorrection = {
+    type: DETAILS_TYPE,
+    actor: by,
+    at: today,
+    changes,
+    reason: reason.trim(),
+    ...(years.value.length ? { completedYears: years.value } : {}),
+  };
+  const particulars = Object.fromEntries(changes.map((c) => [c.field, c.to]));
+  try {
+    return await storage.transaction(async (tx) => {
+      const appended = await tx.requests.appendEvent(requestId, payload, {
+        expectedSeq: stored.length + 1,
+        actor: by,
+        reason: payload.reason,
+        particulars,
+      });
+      const after = entryFromStored({ ...row, ...particulars }, [...stored, appended]);
+      const schedule = after.ok
+        ? scheduleOf(after.value.request, after.value.events, calendar, today, policy)
+        : undefined;
+      if (schedule) await tx.schedules.set(requestId, schedule);
+      await tx.auditLog.append({
+        ...auditedBy(actor, row.agencyId),
+        action: 'request.correct',
+        subject: `request:${requestId}`,
+        detail: {
+          seq: appended.seq,
+          fields: changes.map((c) => c.field),
+          completedYears: years.value,
+        },
+      });
+      return ok({ seq: appended.seq, changes, completedYears: years.value });
     });
   } catch (e) {
     if (e instanceof SeqConflictError) return err(ledgerRefusal('request.concurrent', requestId));

@@ -47,7 +47,13 @@ export {
   type WithdrawCaseInput,
   withdrawCase,
 } from './cases.js';
-export { type VoidedEvent, voidRequestEvent } from './corrections.js';
+export {
+  type CorrectionOptions,
+  correctParticulars,
+  type ParticularsCorrected,
+  type VoidedEvent,
+  voidRequestEvent,
+} from './corrections.js';
 export { openLedger } from './derive.js';
 export {
   EVENT_NAMES,
@@ -78,20 +84,28 @@ export {
   buildAnnualReport,
   type CellExplanation,
   type CellRef,
-  checkReportYear,
   type ExplainedItem,
   explainReportCell,
   type LedgerReport,
   type RequestSummary,
 } from './report.js';
 export {
+  type CompletedReportYear,
+  checkReportYear,
+  completeReportYear,
+  LAST_REPORT_YEAR,
+  lateCorrectionFindings,
+} from './report-years.js';
+export {
   DUE_SOON_WORKING_DAYS,
   dueSoonBy,
+  type EventItem,
   type HistoryItem,
   INBOX_PAGE_SIZE,
   type Inbox,
   type InboxFilters,
   inbox,
+  isEventItem,
   type ListOptions,
   listRequests,
   type RequestLine,

@@ -16,6 +16,10 @@ export const LEDGER_REFUSALS = {
     '另一操作同时记录了该申请的事件，请重试 (another event was recorded at the same time; retry)',
   'request.stored-invalid': '数据库中的申请记录不完整或无法识别 (stored request cannot be read)',
   'request.as-of-before-receipt': '查询日期早于收到申请之日 (as-of date before the receipt date)',
+  'correct.year-complete':
+    '该年度报告已标记完成，此更正会改变该年度的数字；确需更正请确认，更正将列入该年度报告的发现 (the year is marked complete; confirm to record it with a finding)',
+  'report.already-complete': '该年度报告已标记完成 (the year is already marked complete)',
+  'report.year-not-over': '年度尚未结束，不能标记完成 (the year is not over)',
   'case.unknown': '案件不存在 (no such case)',
   'case.already-closed': '案件已审结，不能再次结案 (case already closed)',
   'case.likely-duplicate':

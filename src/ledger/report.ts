@@ -17,7 +17,7 @@
 import type { Actor } from '../domain/access/policy.js';
 import type { LocalDate } from '../domain/calendar/local-date.js';
 import type { WorkingCalendar } from '../domain/calendar/working-days.js';
-import { EARLIEST_REPORT_YEAR, formatForYear, type ReportFormat } from '../domain/report/format.js';
+import { formatForYear, type ReportFormat } from '../domain/report/format.js';
 import {
   LITIGATION_HEADER,
   OUTCOME_GROUP_LABELS,
@@ -33,6 +33,7 @@ import {
   requestRows,
 } from '../domain/report/labels.js';
 import type { AnnualReport } from '../domain/report/model.js';
+import type { Finding } from '../domain/report/validation/finding.js';
 import type { LedgerLine } from '../domain/requests/carry-over.js';
 import {
   CASE_RESULT_LABELS,
@@ -59,9 +60,8 @@ import {
 import { permit } from './access.js';
 import { reviewCaseOf } from './cases.js';
 import { type LedgerRefusal, ledgerRefusal } from './refusals.js';
+import { checkReportYear, lateCorrectionFindings } from './report-years.js';
 import { applicantKindOf, entryFromStored, isOutcomeKind } from './stored.js';
-
-export const LAST_REPORT_YEAR = 2100;
 
 /** One request as an explanation lists it. */
 export interface RequestSummary {
@@ -105,12 +105,6 @@ export interface ReportOptions {
   readonly calendar?: WorkingCalendar;
   readonly policy?: DeadlinePolicy;
   readonly caseCounting?: CaseCounting;
-}
-
-export function checkReportYear(year: number): Result<number, LedgerRefusal> {
-  return Number.isInteger(year) && year >= EARLIEST_REPORT_YEAR && year <= LAST_REPORT_YEAR
-    ? ok(year)
-    : err(ledgerRefusal('report.year', String(year)));
 }
 
 /**
@@ -245,7 +239,10 @@ async function ledgerReportOf(
   };
 }
 
-export type BuiltReport = Pick<LedgerReport, 'agency' | 'report' | 'excluded'>;
+export interface BuiltReport extends Pick<LedgerReport, 'agency' | 'report' | 'excluded'> {
+  /** What the ledger knows of the year beyond the counts: corrections confirmed after it was completed. */
+  readonly findings: readonly Finding[];
+}
 
 /**
  * The annual report of `agencyId` for `year` from the ledger, counted the fastest way that is exact:
@@ -261,16 +258,21 @@ export async function buildAnnualReport(
 ): Promise<Result<BuiltReport, LedgerRefusal>> {
   const denied = permit(actor, 'report.build', agencyId, { code: 'agency.unknown', what: String(agencyId) });
   if (denied) return err(denied);
-  if (options.verify) return buildLedgerReport(storage, agencyId, year, options);
   const checkedYear = checkReportYear(year);
   if (!checkedYear.ok) return checkedYear;
   const agency = await storage.agencies.get(agencyId);
   if (!agency) return err(ledgerRefusal('agency.unknown', String(agencyId)));
+  const findings = await lateCorrectionFindings(storage, agencyId, year);
+  const fromLines = async () => {
+    const { report, excluded } = await ledgerReportOf(storage, agency, year, options);
+    return ok({ agency, report, excluded, findings });
+  };
+  if (options.verify) return fromLines();
   let requests: AnnualReport['requests'];
   try {
     requests = (await aggregateRequestSections(storage.db, year, [agencyId])).get(agencyId)!;
   } catch (e) {
-    if (e instanceof UnmappableRequestError) return ok(await ledgerReportOf(storage, agency, year, options));
+    if (e instanceof UnmappableRequestError) return fromLines();
     throw e;
   }
   const excluded: ExcludedRecord[] = [];
@@ -282,7 +284,7 @@ export async function buildAnnualReport(
     cases,
     ...(options.caseCounting ? { caseCounting: options.caseCounting } : {}),
   });
-  return ok({ agency, report: { ...sections.report, requests }, excluded });
+  return ok({ agency, report: { ...sections.report, requests }, excluded, findings });
 }
 
 // ── explaining a cell ────────────────────────────────────────────────────────────────────────────

@@ -17,7 +17,7 @@ import type { Storage } from '../storage/index.js';
 import { DIALECTS, withStorage } from '../storage/test-dialects.js';
 import { addAgency } from './agencies.js';
 import type { EventInput } from './event-input.js';
-import { listRequests, viewRequest } from './request-view.js';
+import { isEventItem, listRequests, viewRequest } from './request-view.js';
 import { intakeRequest, recordRequestEvent } from './requests.js';
 
 const d = localDate;
@@ -147,7 +147,7 @@ for (const dialect of DIALECTS) {
         assert.equal(after.status.answeredLate, true, 'answered after 11-20');
         assert.equal(after.workingDaysLeft, undefined, 'a closed request has no days left');
         assert.deepEqual(
-          after.history.map((h) => (h.kind === 'Voided' ? 'void' : eventDetailText(h.event))),
+          after.history.map((h) => (isEventItem(h) ? eventDetailText(h.event) : 'void')),
           [
             '',
             '延长 10 个工作日，经 办公室主任 同意',

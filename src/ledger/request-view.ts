@@ -11,6 +11,7 @@
 import type { Actor } from '../domain/access/policy.js';
 import { addDays, type LocalDate, localDate } from '../domain/calendar/local-date.js';
 import { addWorkingDays, type WorkingCalendar, workingDaysBetween } from '../domain/calendar/working-days.js';
+import type { ParticularChange } from '../domain/requests/corrections.js';
 import { yearEnd } from '../domain/requests/deadline.js';
 import type { EventKind, RequestEvent } from '../domain/requests/events.js';
 import { type DeadlineExplanation, explainDeadline } from '../domain/requests/explain.js';
@@ -72,7 +73,22 @@ export type HistoryItem =
       readonly recordedAt: string;
       /** The entry it voids. */
       readonly voids: number;
+    }
+  | {
+      readonly seq: number;
+      readonly at: LocalDate;
+      /** 申请信息更正: the particulars corrected, each with the value it had. */
+      readonly kind: 'DetailsCorrected';
+      readonly by: string;
+      readonly reason: string;
+      readonly recordedAt: string;
+      readonly changes: readonly ParticularChange[];
     };
+
+export type EventItem = Extract<HistoryItem, { readonly event: RequestEvent }>;
+
+/** Whether a history entry is a recorded event (not a void or a correction of particulars). */
+export const isEventItem = (h: HistoryItem): h is EventItem => 'event' in h;
 
 /** A request as it stood on the as-of date. */
 interface Standing {
@@ -116,8 +132,20 @@ function historyOf(
   for (const e of entry.log) if (e.kind === 'void') voidOf.set(e.voids, { seq: e.seq, reason: e.reason });
   return entry.log.flatMap((e): HistoryItem[] => {
     const record = bySeq.get(e.seq)!;
-    // A void corrects the record itself, whatever day the view is of: it is always shown.
-    if (e.kind !== 'void' && record.at > asOf) return [];
+    // A correction corrects the record itself, whatever day the view is of: it is always shown.
+    if (e.kind === 'event' && record.at > asOf) return [];
+    if (e.kind === 'details')
+      return [
+        {
+          seq: e.seq,
+          at: record.at,
+          kind: 'DetailsCorrected',
+          by: record.actor ?? '',
+          reason: e.reason,
+          recordedAt: record.recordedAt,
+          changes: e.changes,
+        },
+      ];
     if (e.kind === 'void')
       return [
         {

@@ -7,7 +7,14 @@
  * (a bulk generator, an older import) without those details are read with what the row holds.
  */
 import { isLocalDate, type LocalDate } from '../domain/calendar/local-date.js';
-import { effectiveEvents, type LogEntry } from '../domain/requests/corrections.js';
+import {
+  effectiveEvents,
+  type LogEntry,
+  PARTICULAR_LABELS,
+  type ParticularChange,
+  particularChanges,
+  withParticulars,
+} from '../domain/requests/corrections.js';
 import { EVENT_LABELS, type EventKind, type RequestEvent } from '../domain/requests/events.js';
 import { OUTCOMES, type OutcomeKind, outcomeSpec } from '../domain/requests/outcomes.js';
 import {
@@ -136,7 +143,26 @@ export interface StoredVoid {
   readonly reason: string;
   /** The voided event had closed the request (the derive step opens it again). */
   readonly reopened: boolean;
+  /** Completed report years it changes, confirmed by the approver (a finding on those reports). */
+  readonly completedYears?: readonly number[];
 }
+
+/** The `type` of a stored correction of a request's particulars (申请信息更正: corrections.ts). */
+export const DETAILS_TYPE = 'DetailsCorrected';
+
+/** What storage keeps for a correction of particulars: each field's old and new value, and why. */
+export interface StoredDetailsCorrection {
+  readonly type: typeof DETAILS_TYPE;
+  readonly actor: string;
+  readonly at: LocalDate;
+  readonly changes: readonly ParticularChange[];
+  readonly reason: string;
+  /** Completed report years it changes, confirmed by the approver (a finding on those reports). */
+  readonly completedYears?: readonly number[];
+}
+
+/** The stored types that are not domain events: they correct the log rather than add to it. */
+export const isCorrectionType = (type: string): boolean => type === VOID_TYPE || type === DETAILS_TYPE;
 
 /** One request of the register as the domain sees it, with the applicant's name for explanations. */
 export interface LoadedEntry {
@@ -163,6 +189,31 @@ function voidEntry(stored: StoredEvent<unknown>): Result<LogEntry, LedgerRefusal
   });
 }
 
+function isParticularChange(value: unknown): value is ParticularChange {
+  if (!isObject(value) || typeof value.from !== 'string') return false;
+  const field = value.field;
+  if (typeof field !== 'string' || !(field in PARTICULAR_LABELS)) return false;
+  const to = value.to;
+  if (field === 'applicantKind') return typeof to === 'string' && APPLICANT_KINDS.has(to);
+  if (field === 'channel') return typeof to === 'string' && to in CHANNEL_LABELS;
+  if (field === 'receivedOn') return typeof to === 'string' && isLocalDate(to);
+  return typeof to === 'string';
+}
+
+/** A stored correction of particulars as the domain's log entry, or why it cannot be read. */
+function detailsEntry(stored: StoredEvent<unknown>): Result<LogEntry, LedgerRefusal> {
+  const payload = isObject(stored.event) ? stored.event : {};
+  const changes = payload.changes;
+  if (!Array.isArray(changes) || changes.length === 0 || !changes.every(isParticularChange))
+    return err(ledgerRefusal('request.stored-invalid', `事件 ${stored.seq}：申请信息更正的内容无法读取`));
+  return ok({
+    seq: stored.seq,
+    kind: 'details',
+    changes,
+    reason: typeof payload.reason === 'string' ? payload.reason : '',
+  });
+}
+
 /** The domain request and log behind a stored request, or why the stored record cannot be one. */
 export function entryFromStored(
   row: RequestRowLike,
@@ -174,8 +225,8 @@ export function entryFromStored(
     return err(ledgerRefusal('request.stored-invalid', `收到日期“${row.receivedOn}”`));
   const log: LogEntry[] = [];
   for (const s of stored) {
-    if (s.type === VOID_TYPE) {
-      const entry = voidEntry(s);
+    if (isCorrectionType(s.type)) {
+      const entry = s.type === VOID_TYPE ? voidEntry(s) : detailsEntry(s);
       if (!entry.ok) return entry;
       log.push(entry.value);
       continue;
@@ -197,7 +248,10 @@ export function entryFromStored(
     requestedForm: details?.requestedForm ?? UNRECORDED_FORM,
     intake: details?.intake ?? intakeOnReceipt(row.receivedOn),
   };
-  const registered = registerRequest(draft);
+  const original = registerRequest(draft);
+  if (!original.ok) return original;
+  // The row's columns are a cache of the corrected particulars; the receipt keeps what was entered.
+  const registered = withParticulars(original.value, particularChanges(log));
   if (!registered.ok) return registered;
   if (registered.value.receivedOn !== row.receivedOn)
     return err(

@@ -3,11 +3,20 @@
  * state, due date and working days left in words, each event's facts, and the JSON shapes the command
  * line prints and the API answers (the same keys: the API is modelled on the command line).
  */
+
 import { basisText, type FeeAssessment } from '../domain/fees/charge.js';
+import { PARTICULAR_LABELS, type ParticularChange, particularText } from '../domain/requests/corrections.js';
 import { EVENT_LABELS, type RequestEvent } from '../domain/requests/events.js';
 import { outcomeSpec } from '../domain/requests/outcomes.js';
 import { APPLICANT_KIND_LABELS } from '../domain/requests/request.js';
-import type { EarlierPieces, RecordedEvent, RequestLine, RequestList, RequestView } from '../ledger/index.js';
+import {
+  type EarlierPieces,
+  isEventItem,
+  type RecordedEvent,
+  type RequestLine,
+  type RequestList,
+  type RequestView,
+} from '../ledger/index.js';
 import { FEE_METHOD_LABELS, STORED_CHANNEL_LABELS, stateLabelOf } from './labels.js';
 
 type Standing = Pick<RequestView, 'status' | 'workingDaysLeft'>;
@@ -59,13 +68,23 @@ export function eventDetailText(event: RequestEvent): string {
 
 type HistoryItem = RequestView['history'][number];
 
-/** A history entry's name: the event's, or 作废记录 for a void (更正). */
+/** A history entry's name: the event's, 作废记录 for a void, 申请信息更正 for a correction (更正). */
 export const historyLabel = (h: HistoryItem): string =>
-  h.kind === 'Voided' ? '作废记录' : EVENT_LABELS[h.kind];
+  h.kind === 'Voided' ? '作废记录' : h.kind === 'DetailsCorrected' ? '申请信息更正' : EVENT_LABELS[h.kind];
+
+/** Each corrected field in words: 申请人类型：其他 → 商业企业. */
+export const changesText = (changes: readonly ParticularChange[]): string =>
+  changes
+    .map(
+      (c) =>
+        `${PARTICULAR_LABELS[c.field]}：${particularText(c.field, c.from) || '（空）'} → ${particularText(c.field, c.to)}`,
+    )
+    .join('；');
 
 /** A history entry's facts in words, and whether a later entry voided it. */
 export function historyDetailText(h: HistoryItem): string {
   if (h.kind === 'Voided') return `作废第 ${h.voids} 条`;
+  if (h.kind === 'DetailsCorrected') return changesText(h.changes);
   const facts = eventDetailText(h.event);
   const voided = h.voidedBy ? `【已作废：见第 ${h.voidedBy.seq} 条】` : '';
   return [facts, voided].filter(Boolean).join(' ');
@@ -113,8 +132,8 @@ export function viewJson(v: RequestView) {
       by: h.by,
       reason: h.reason ?? null,
       recordedAt: h.recordedAt,
-      details: h.kind === 'Voided' ? { voids: h.voids } : h.details,
-      voidedBy: h.kind === 'Voided' ? null : (h.voidedBy?.seq ?? null),
+      details: isEventItem(h) ? h.details : h.kind === 'Voided' ? { voids: h.voids } : { changes: h.changes },
+      voidedBy: isEventItem(h) ? (h.voidedBy?.seq ?? null) : null,
     })),
     laterEvents: v.laterEvents,
   };

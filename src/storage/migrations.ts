@@ -11,6 +11,7 @@ import { auditChain } from './migrations/0003-audit-chain.js';
 import { accountsMigration } from './migrations/0004-accounts.js';
 import { caseWithdrawal } from './migrations/0005-case-withdrawal.js';
 import { inboxIndexes } from './migrations/0006-inbox-indexes.js';
+import { reportYears } from './migrations/0007-report-years.js';
 
 /**
  * Migrations after the first each live in their own file under migrations/, named by their number
@@ -22,6 +23,7 @@ const LATER: readonly (readonly [string, (dialect: DialectHandle) => Migration])
   ['0004_accounts', accountsMigration],
   ['0005_case_withdrawal', caseWithdrawal],
   ['0006_inbox_indexes', inboxIndexes],
+  ['0007_report_years', reportYears],
 ];
 
 function migrationsFor(dialect: DialectHandle): Record<string, Migration> {

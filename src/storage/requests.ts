@@ -51,6 +51,16 @@ export interface EventMeta {
    * expectedSeq − 1 events). When another event got there first, SeqConflictError and nothing written.
    */
   readonly expectedSeq?: number;
+  /**
+   * The request's own columns this event corrects (申请信息更正): written with the event, in the same
+   * statement, so that the columns stay a cache of the log.
+   */
+  readonly particulars?: {
+    readonly applicantKind?: string;
+    readonly applicantName?: string;
+    readonly channel?: string;
+    readonly receivedOn?: LocalDate;
+  };
 }
 
 export interface StoredEvent<T> {
@@ -145,6 +155,14 @@ export interface RequestRepository {
     event: T,
     meta?: EventMeta,
   ): Promise<StoredEvent<T>>;
+  /**
+   * The agencies' entries of the given types (the ledger's corrections), each with its request, in
+   * request and seq order: for the findings a report lists about corrections made after the fact.
+   */
+  entriesOfTypes<T extends { readonly type: string }>(
+    agencyIds: readonly number[],
+    types: readonly string[],
+  ): Promise<StoredEvent<T>[]>;
   /** The request's events in seq order. */
   events<T extends { readonly type: string }>(requestId: string): Promise<StoredEvent<T>[]>;
   /** The agencies' requests by receipt date (then id). */
@@ -310,9 +328,16 @@ export function requestRepository(db: Executor, derive: DeriveStep, clock: Clock
     // Taking the next seq is an UPDATE of the request row: on PostgreSQL it locks the row until
     // commit, so concurrent appends to one request queue instead of racing for the same seq
     // (SQLite's BEGIN IMMEDIATE serializes all writers anyway).
+    const p = meta.particulars ?? {};
     let bump = trx
       .updateTable('disclosure_requests')
-      .set((eb) => ({ last_seq: eb('last_seq', '+', 1) }))
+      .set((eb) => ({
+        last_seq: eb('last_seq', '+', 1),
+        ...(p.applicantKind !== undefined ? { applicant_kind: p.applicantKind } : {}),
+        ...(p.applicantName !== undefined ? { applicant_name: p.applicantName } : {}),
+        ...(p.channel !== undefined ? { channel: p.channel } : {}),
+        ...(p.receivedOn !== undefined ? { received_on: p.receivedOn } : {}),
+      }))
       .where('id', '=', requestId);
     if (meta.expectedSeq !== undefined) bump = bump.where('last_seq', '=', meta.expectedSeq - 1);
     const current = await bump
@@ -541,6 +566,27 @@ export function requestRepository(db: Executor, derive: DeriveStep, clock: Clock
 
     appendEvent(requestId, event, meta) {
       return atomic(db, (trx) => append(trx, requestId, event, meta));
+    },
+
+    async entriesOfTypes<T extends { readonly type: string }>(
+      agencyIds: readonly number[],
+      types: readonly string[],
+    ) {
+      if (types.length === 0) return [];
+      const out: StoredEvent<T>[] = [];
+      for (const ids of chunks([...new Set(agencyIds)])) {
+        const rows = await db
+          .selectFrom('request_events')
+          .innerJoin('disclosure_requests', 'disclosure_requests.id', 'request_events.request_id')
+          .selectAll('request_events')
+          .where('disclosure_requests.agency_id', 'in', ids)
+          .where('request_events.type', 'in', [...types])
+          .orderBy('request_events.request_id')
+          .orderBy('request_events.seq')
+          .execute();
+        out.push(...rows.map((r) => toStored<T>(r)));
+      }
+      return out;
     },
 
     async events<T extends { readonly type: string }>(requestId: string) {

@@ -97,6 +97,13 @@ export interface CalendarCompleteYearsTable {
   created_at: string;
 }
 
+export interface ReportYearsTable {
+  agency_id: number;
+  year: number;
+  completed_by: string;
+  completed_at: string;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: string;
@@ -172,6 +179,7 @@ export interface Database {
   cases: CasesTable;
   calendar_overrides: CalendarOverridesTable;
   calendar_complete_years: CalendarCompleteYearsTable;
+  report_years: ReportYearsTable;
   audit_log: AuditLogTable;
   users: UsersTable;
   sessions: SessionsTable;

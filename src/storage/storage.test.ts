@@ -18,6 +18,7 @@ const TABLES = [
   'sessions',
   'api_tokens',
   'login_failures',
+  'report_years',
 ] as const;
 
 describe('parseStorageUrl', () => {

@@ -26,6 +26,7 @@ import { openPostgres } from './dialects/postgres.js';
 import { openSqlite } from './dialects/sqlite.js';
 import { migrateToLatest } from './migrations.js';
 import { type Clock, systemClock } from './query-util.js';
+import { type ReportYearRepository, reportYearRepository } from './report-years.js';
 import { type ScheduleRepository, scheduleRepository } from './request-schedule.js';
 import { type RequestRepository, requestRepository } from './requests.js';
 import type { Database, Executor } from './schema.js';
@@ -42,6 +43,7 @@ export interface Repositories {
   readonly sessions: SessionRepository;
   readonly apiTokens: ApiTokenRepository;
   readonly loginFailures: LoginFailureRepository;
+  readonly reportYears: ReportYearRepository;
 }
 
 export interface Storage extends Repositories {
@@ -77,6 +79,7 @@ function repositories(db: Executor, derive: DeriveStep, clock: Clock): Repositor
     calendar: calendarRepository(db, clock),
     auditLog: auditLogRepository(db, clock),
     schedules: scheduleRepository(db),
+    reportYears: reportYearRepository(db, clock),
     users: userRepository(db),
     sessions: sessionRepository(db),
     apiTokens: apiTokenRepository(db),

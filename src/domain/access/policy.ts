@@ -37,6 +37,8 @@ export const ACTIONS = [
   'request.extend',
   'request.decide',
   'request.void',
+  'request.correct',
+  'report.complete',
   'case.record',
   'report.build',
   'agency.manage',
@@ -81,6 +83,14 @@ export const POLICY: Readonly<Record<Action, Grant>> = {
   'request.void': {
     roles: ['approver'],
     basis: '更正办理记录：审核人作废错误的记录并说明理由，原记录保留（条例第四十五条）',
+  },
+  'request.correct': {
+    roles: ['approver'],
+    basis: '更正申请信息：审核人更正登记错误的申请人、类型、渠道或收到日期，原值保留（条例第四十五条）',
+  },
+  'report.complete': {
+    roles: ['approver'],
+    basis: '年度报告定稿：审核人标记某年度报告已完成，此后改变该年度数字的更正须确认（条例第五十条）',
   },
   'case.record': { roles: ['handler', 'approver'], basis: '登记行政复议、行政诉讼案件（条例第五十一条）' },
   'report.build': {

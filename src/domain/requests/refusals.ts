@@ -44,6 +44,13 @@ export const REFUSALS = {
   'void.already': '这一条已经作废 (already voided)',
   'void.receipt': '“收到申请”不能作废：误登记的申请请记录撤回或更正申请信息 (the receipt cannot be voided)',
   'void.breaks-log': '作废后其余记录不符合办理规则 (the rest of the history would break the rules)',
+  'void.of-correction':
+    '这一条是申请信息更正，不能作废；如更正有误，请再次更正 (a correction is corrected again, not voided)',
+  'correct.reason-empty': '更正申请信息须写明理由 (a reason is required)',
+  'correct.nothing': '没有要更正的内容：所给的值与现有记录相同 (nothing differs from the record)',
+  'correct.name-empty': '申请人姓名或名称不能为空 (the name cannot be blank)',
+  'correct.receipt-date': '收到申请之日不能早于条例施行之日，也不能晚于今天 (the receipt date is impossible)',
+  'correct.breaks-log': '更正后其余记录不符合办理规则 (the history would break the rules)',
   'case.dates': '结案日期不能早于立案日期',
   'case.pending-closed': '尚未审结的案件不应有结案日期；已审结的案件应有结案日期',
   'case.link': '复议后起诉应当关联同一申请的行政复议案件',

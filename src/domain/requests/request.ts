@@ -104,6 +104,12 @@ export function intakeOf(channel: Channel, received: LocalDate, arrived?: LocalD
   }
 }
 
+/**
+ * The earliest receipt date the ledger takes: the day the first Regulation took effect (2008-05-01;
+ * the 2019 revision kept the register's history). An older date is a typing mistake.
+ */
+export const EARLIEST_RECEIPT: LocalDate = '2008-05-01' as LocalDate;
+
 /** 收到申请之日 (Art. 31): the day the clock starts, day zero of every period. */
 export function receiptDate(intake: Intake): Result<LocalDate> {
   switch (intake.channel) {

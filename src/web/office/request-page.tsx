@@ -8,7 +8,7 @@ import { type Actor, actionOfEvent, authorize } from '../../domain/access/policy
 import { EVENT_LABELS } from '../../domain/requests/events.js';
 import { OUTCOMES } from '../../domain/requests/outcomes.js';
 import { APPLICANT_KIND_LABELS } from '../../domain/requests/request.js';
-import { EVENT_NAMES, type RecordableKind, type RequestView } from '../../ledger/index.js';
+import { EVENT_NAMES, isEventItem, type RecordableKind, type RequestView } from '../../ledger/index.js';
 import { STORED_CHANNEL_LABELS, stateLabelOf } from '../../present/labels.js';
 import {
   closedText,
@@ -309,7 +309,7 @@ export function RequestPage(props: {
             </thead>
             <tbody>
               {v.history.map((h) => (
-                <tr class={h.kind !== 'Voided' && h.voidedBy ? 'voided' : undefined}>
+                <tr class={isEventItem(h) && h.voidedBy ? 'voided' : undefined}>
                   <td class="num">{h.seq}</td>
                   <td>{h.at}</td>
                   <td>{historyLabel(h)}</td>
@@ -320,7 +320,7 @@ export function RequestPage(props: {
                   </td>
                   {canVoid && (
                     <td class="correct">
-                      {h.kind !== 'Voided' && h.kind !== 'Received' && !h.voidedBy && (
+                      {isEventItem(h) && h.kind !== 'Received' && !h.voidedBy && (
                         <VoidForm view={v} seq={h.seq} viewer={viewer} attempt={props.voidAttempt} />
                       )}
                     </td>

@@ -196,6 +196,13 @@ export const RULES = {
     titleEn: 'A number in a table that belongs to no row',
     basis: 'Labels and numbers are mapped by rule, never guessed',
   },
+  'ledger.corrected-after-complete': {
+    severity: 'warning',
+    title: '该年度报告标记完成之后，经确认的更正改变了本年度的数字',
+    titleEn: 'A correction confirmed after the year was marked complete changes this year’s figures',
+    basis:
+      'gongkai report complete: a correction to a completed year is recorded only with the approver’s confirmation, and listed here',
+  },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof RULES;
