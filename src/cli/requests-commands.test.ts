@@ -50,7 +50,7 @@ for (const dialect of DIALECTS) {
       assertRefused(await run('requests', 'void', id, 'two', '--reason', '录错'), /应为记录序号/);
       const voided = await run('requests', 'void', id, '2', '--reason', '答复日期录错', '--json');
       assert.equal(voided.code, 0, voided.err);
-      assert.deepEqual(JSON.parse(voided.out), { id, seq: 3, voids: 2, reopened: true });
+      assert.deepEqual(JSON.parse(voided.out), { id, seq: 3, voids: 2, reopened: true, completedYears: [] });
       const shown = await show(id, '2024-05-20');
       assert.equal(shown.closedOn, null);
       assert.deepEqual(
@@ -69,6 +69,81 @@ for (const dialect of DIALECTS) {
       assert.match(text.out, /2\. 2024-05-08 {2}作出答复 .*【已作废：见第 3 条】/);
       assert.match(text.out, /3\. .*作废记录 .*作废第 2 条 {2}理由：答复日期录错/);
       assertRefused(await run('requests', 'void', id, '2', '--reason', '录错'), /已经作废/);
+    });
+
+    it('correct ID --received/--type/--applicant --reason corrects the particulars, keeping the old values', async () => {
+      const id = await add('--received', '2023-12-29');
+      assertRefused(await run('requests', 'correct', id, '--reason', '录错'), /请至少给出/);
+      assertRefused(
+        await run('requests', 'correct', id, '--type', '外星人', '--reason', '录错'),
+        /--type 外星人/,
+      );
+      const corrected = await run(
+        'requests',
+        'correct',
+        id.slice(0, 8),
+        '--received',
+        '2024-01-02',
+        '--type',
+        '公司',
+        '--reason',
+        '以签收单为准',
+        '--json',
+      );
+      assert.equal(corrected.code, 0, corrected.err);
+      assert.deepEqual(JSON.parse(corrected.out), {
+        id,
+        seq: 2,
+        changes: [
+          { field: 'applicantKind', from: 'natural', to: 'commercial' },
+          { field: 'receivedOn', from: '2023-12-29', to: '2024-01-02' },
+        ],
+        completedYears: [],
+      });
+      const text = await run('requests', 'show', id, '--as-of', '2024-01-10');
+      assert.match(
+        text.out,
+        /2\. .*申请信息更正 .*申请人类型：自然人 → 商业企业；收到申请之日：2023-12-29 → 2024-01-02/,
+      );
+      assert.equal((await show(id, '2024-01-10')).receivedOn, '2024-01-02');
+      assertRefused(
+        await run('requests', 'correct', id, '--received', '2024-01-02', '--reason', '录错'),
+        /没有要更正的内容|nothing/,
+      );
+    });
+
+    it('report complete marks a year; a correction changing it needs --confirm-completed-year and is a finding on its report', async () => {
+      assertRefused(await run('report', 'complete', '--agency', '2', '--year', '2099'), /年度尚未结束/);
+      const id = await run(...addRequestArgs('2', '2022-03-01'));
+      assert.equal(id.code, 0, id.err);
+      const requestId = id.out.trim();
+      await record(requestId, 'decided', '--on', '2022-03-10', '--outcome', '予以公开');
+      const done = await run('report', 'complete', '--agency', '2', '--year', '2022', '--json');
+      assert.equal(done.code, 0, done.err);
+      const marked = JSON.parse(done.out);
+      assert.deepEqual([marked.agency, marked.year], [2, 2022]);
+      assert.match(marked.completedBy, /^cli/);
+      assertRefused(await run('report', 'complete', '--agency', '2', '--year', '2022'), /已标记完成/);
+      assertRefused(
+        await run('requests', 'void', requestId, '2', '--reason', '结果录错'),
+        /2022 年度.*确认|已标记完成/,
+      );
+      const confirmed = await run(
+        'requests',
+        'void',
+        requestId,
+        '2',
+        '--reason',
+        '结果录错',
+        '--confirm-completed-year',
+      );
+      assert.equal(confirmed.code, 0, confirmed.err);
+      assert.match(confirmed.out, /已标记完成的 2022 年度报告/);
+      const built = await run('report', 'build', '--agency', '2', '--year', '2022');
+      assert.equal(built.code, 0, built.err);
+      assert.match(built.err, /ledger\.corrected-after-complete：2022 年度报告标记完成后.*作废办理记录/);
+      const later = await run('report', 'build', '--agency', '2', '--year', '2021');
+      assert.doesNotMatch(later.err, /corrected-after-complete/);
     });
 
     it('add prints the new id; --json {"id","receivedOn","status"}; the same --ref twice is a duplicate', async () => {

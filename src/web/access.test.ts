@@ -42,6 +42,11 @@ const ROUTES: Readonly<Record<string, RouteSpec>> = {
     owned: true,
     body: () => ({ seq: '1', reason: '录错' }),
   },
+  'POST /office/requests/:id/corrections': {
+    kind: 'page',
+    owned: true,
+    body: () => ({ applicant: '李四', reason: '录错' }),
+  },
   'GET /office/admin/users': { kind: 'page' },
   'POST /office/admin/users': {
     kind: 'page',
@@ -71,6 +76,11 @@ const ROUTES: Readonly<Record<string, RouteSpec>> = {
     kind: 'api',
     owned: true,
     body: () => ({ seq: 1, reason: '录错' }) as never,
+  },
+  'POST /api/v1/requests/:id/corrections': {
+    kind: 'api',
+    owned: true,
+    body: () => ({ applicant: '李四', reason: '录错' }),
   },
   'GET /api/v1/agencies/:agency/reports/:year': { kind: 'api', owned: true },
 };
@@ -189,9 +199,18 @@ describe('access, for every route of the router', () => {
   });
 
   it('refuses a handler the approver’s actions (extension and decision, 条例第三十三条) with 403', async () => {
-    // Voiding a recorded event (更正) is the approver's too.
+    // Voiding a recorded event and correcting the particulars (更正) are the approver's too.
     assert.equal(
       (await w.post(`/office/requests/${w.requestId}/voids`, handler, { seq: '1', reason: '录错' })).status,
+      403,
+    );
+    assert.equal(
+      (
+        await w.post(`/office/requests/${w.requestId}/corrections`, handler, {
+          applicant: '李四',
+          reason: '录错',
+        })
+      ).status,
       403,
     );
     const extend = { event: 'extended', on: w.today, days: '10', approver: '李主任' };

@@ -5,6 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { issueApiToken } from '../accounts/index.js';
+import { systemActor } from '../domain/access/policy.js';
 import { type WebWorld, webWorld } from '../test-support/web-world.js';
 
 describe('更正 (voiding an entry) in the back office', () => {
@@ -49,5 +51,97 @@ describe('更正 (voiding an entry) in the back office', () => {
 
     const handler = await (await w.get(`/office/requests/${w.requestId}`, await w.login('handler'))).text();
     assert.doesNotMatch(handler, /\/voids"/);
+  });
+});
+
+describe('更正申请信息 in the back office and the API', () => {
+  let w: WebWorld;
+  before(async () => {
+    w = await webWorld();
+  });
+  after(() => w.close());
+
+  it('corrects the applicant from the request page, keeping the old value in the history; a handler sees no form', async () => {
+    const approver = await w.login('approver');
+    const page = await (await w.get(`/office/requests/${w.requestId}`, approver)).text();
+    assert.match(page, /<summary>更正申请信息<\/summary>/);
+    const blank = await w.post(`/office/requests/${w.requestId}/corrections`, approver, { reason: '录错' });
+    assert.equal(blank.status, 422);
+    assert.match(await blank.text(), /id="correct-applicant-error"[^>]*>请至少填写一项要更正的内容/);
+    const noReason = await w.post(`/office/requests/${w.requestId}/corrections`, approver, {
+      applicant: '李四',
+      reason: '',
+    });
+    assert.equal(noReason.status, 422);
+    const kept = await noReason.text();
+    assert.match(kept, /id="correct-reason-error"[^>]*>请写明更正理由/);
+    assert.match(kept, /name="applicant" value="李四"/, 'what was typed is kept');
+    const badType = await w.post(`/office/requests/${w.requestId}/corrections`, approver, {
+      type: '外星人',
+      reason: '录错',
+    });
+    assert.equal(badType.status, 422);
+    assert.match(await badType.text(), /id="correct-type-error"/);
+
+    const done = await w.post(`/office/requests/${w.requestId}/corrections`, approver, {
+      applicant: '李四',
+      type: '商业企业',
+      reason: '申请人名称录错',
+    });
+    assert.equal(done.status, 303);
+    const after_ = await (await w.get(done.headers.get('location')!, approver)).text();
+    assert.match(after_, /已更正申请信息（第 2 条）/);
+    assert.match(after_, /申请信息更正/);
+    assert.match(after_, /申请人姓名或名称：[^→<]+ → 李四；申请人类型：[^→<]+ → 商业企业/);
+    assert.match(after_, /李四（商业企业）/);
+
+    const handler = await (await w.get(`/office/requests/${w.requestId}`, await w.login('handler'))).text();
+    assert.doesNotMatch(handler, /更正申请信息<\/summary>/);
+    const refused = await w.post(`/office/requests/${w.requestId}/corrections`, await w.login('handler'), {
+      applicant: '王五',
+      reason: '录错',
+    });
+    assert.equal(refused.status, 403);
+  });
+
+  it('POST /api/v1/requests/{id}/corrections answers with the changes, and refuses by field', async () => {
+    const issued = await issueApiToken(w.storage, systemActor('t'), 'approver', 'test');
+    assert.ok(issued.ok);
+    const post = (body: unknown) =>
+      w.app.request(`/api/v1/requests/${w.requestId}/corrections`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${issued.value.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const bad = await post({
+      received: '2025-02-30',
+      reason: '录错',
+    });
+    assert.equal(bad.status, 422);
+    const badBody = (await bad.json()) as { error: { code: string; fields: Record<string, string> } };
+    assert.equal(badBody.error.code, 'request.invalid');
+    assert.ok(badBody.error.fields.received);
+    const ok = await post({
+      channel: '网上',
+      reason: '实为网上申请',
+    });
+    assert.equal(ok.status, 201);
+    const body = (await ok.json()) as {
+      id: string;
+      changes: { field: string; to: string }[];
+      completedYears: number[];
+    };
+    assert.equal(body.id, w.requestId);
+    assert.deepEqual(
+      body.changes.map((c) => [c.field, c.to]),
+      [['channel', 'online']],
+    );
+    assert.deepEqual(body.completedYears, []);
+    const again = await post({
+      channel: '网上',
+      reason: '实为网上申请',
+    });
+    assert.equal(again.status, 422);
+    assert.equal(((await again.json()) as { error: { code: string } }).error.code, 'correct.nothing');
   });
 });

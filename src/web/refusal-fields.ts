@@ -28,6 +28,11 @@ const FIELD_OF: Readonly<Record<string, string>> = {
   'fee.amount-disagrees': 'amount',
   'fee.nothing-due': 'amount',
   'agency.unknown': 'agency',
+  'correct.reason-empty': 'reason',
+  'correct.name-empty': 'applicant',
+  'correct.receipt-date': 'received',
+  'correct.nothing': 'applicant',
+  'correct.year-complete': 'confirmCompletedYear',
 };
 
 /** The field a refusal belongs to, or `event` (the action as a whole). */

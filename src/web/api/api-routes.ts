@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { renderJson } from '../../documents/json/report-json.js';
 import {
   buildAnnualReport,
+  correctParticulars,
   intakeRequest,
   type LedgerRefusal,
   listRequests,
@@ -22,6 +23,7 @@ import {
 } from '../../ledger/index.js';
 import { listJson, recordedJson, viewJson } from '../../present/request-view.js';
 import type { AppContext, AppEnv, WebDeps } from '../context.js';
+import { CorrectionBodySchema, correctionInputOf } from '../correction-body.js';
 import { EventBodySchema, eventInputOf } from '../event-body.js';
 import type { FieldErrors } from '../input-schema.js';
 import { IntakeBodySchema, intakeInputOf } from '../intake-body.js';
@@ -197,6 +199,7 @@ const VoidBodySchema = z
   .object({
     seq: z.number().int().positive().describe('要作废的办理记录序号（requests show 所列）'),
     reason: z.string().min(1).describe('作废理由'),
+    confirmCompletedYear: z.boolean().optional().describe('确认更正已标记完成的年度报告的数字'),
   })
   .describe('requests void ID SEQ --reason TEXT');
 
@@ -210,8 +213,36 @@ const voidRoute = createRoute({
   },
   responses: {
     201: json(
-      z.object({ id: z.string(), seq: z.number(), voids: z.number(), reopened: z.boolean() }),
+      z.object({
+        id: z.string(),
+        seq: z.number(),
+        voids: z.number(),
+        reopened: z.boolean(),
+        completedYears: z.array(z.number()),
+      }),
       '已作废',
+    ),
+    ...ERRORS,
+  },
+});
+
+const correctionRoute = createRoute({
+  method: 'post',
+  path: '/v1/requests/{id}/corrections',
+  summary: '更正申请信息（requests correct）：申请人姓名或名称、类型、渠道、收到申请之日，原值保留',
+  request: {
+    params: IdParam,
+    body: { content: { 'application/json': { schema: CorrectionBodySchema } }, required: true },
+  },
+  responses: {
+    201: json(
+      z.object({
+        id: z.string(),
+        seq: z.number(),
+        changes: z.array(z.object({ field: z.string(), from: z.string(), to: z.string() })),
+        completedYears: z.array(z.number()),
+      }),
+      '已更正',
     ),
     ...ERRORS,
   },
@@ -325,10 +356,24 @@ export function apiRoutes(deps: WebDeps): OpenAPIHono<AppEnv> {
 
   serve(api, voidRoute, async (c) => {
     const id = c.req.valid('param').id;
-    const { seq, reason } = c.req.valid('json');
-    const voided = await voidRequestEvent(storage, actorOf(c), id, seq, reason);
+    const { seq, reason, confirmCompletedYear } = c.req.valid('json');
+    const voided = await voidRequestEvent(storage, actorOf(c), id, seq, reason, {
+      confirmCompletedYear: confirmCompletedYear === true,
+    });
     if (!voided.ok) return refusal(c, voided.error, 'seq');
     return c.json({ id, ...voided.value }, 201);
+  });
+
+  serve(api, correctionRoute, async (c) => {
+    const id = c.req.valid('param').id;
+    const input = correctionInputOf(c.req.valid('json'));
+    if (!input.ok) return invalid(c, input.errors);
+    const { wanted, reason, confirmCompletedYear } = input.value;
+    const corrected = await correctParticulars(storage, actorOf(c), id, wanted, reason, {
+      confirmCompletedYear,
+    });
+    if (!corrected.ok) return refusal(c, corrected.error, 'event');
+    return c.json({ id, ...corrected.value }, 201);
   });
 
   serve(api, reportRoute, async (c) => {

@@ -7,6 +7,7 @@
 import { Hono } from 'hono';
 import { EVENT_LABELS } from '../../domain/requests/events.js';
 import {
+  correctParticulars,
   inbox,
   intakeRequest,
   RECORDABLE,
@@ -18,6 +19,7 @@ import {
   voidRequestEvent,
 } from '../../ledger/index.js';
 import type { AppContext, AppEnv, Auth, WebDeps } from '../context.js';
+import { correctionInputOf } from '../correction-body.js';
 import { eventInputOf } from '../event-body.js';
 import { intakeInputOf } from '../intake-body.js';
 import { fieldOfRefusal } from '../refusal-fields.js';
@@ -25,7 +27,7 @@ import { statusOfRefusal } from '../refusal-status.js';
 import { documentOf, Page, type Viewer } from '../views/layout.js';
 import { InboxPage, InboxQuerySchema, inboxFiltersOf } from './inbox-page.js';
 import { RegisterPage } from './register-page.js';
-import { type ActionAttempt, RequestPage, type VoidAttempt } from './request-page.js';
+import { type ActionAttempt, type CorrectionAttempt, RequestPage, type VoidAttempt } from './request-page.js';
 
 export function viewerOf(auth: Auth): Viewer {
   return {
@@ -117,6 +119,7 @@ export function officeRoutes(deps: WebDeps): Hono<AppEnv> {
     id: string,
     attempt?: ActionAttempt,
     voidAttempt?: VoidAttempt,
+    correctionAttempt?: CorrectionAttempt,
   ) => {
     const auth = authOf(c);
     const viewed = await viewRequest(storage, auth.actor, id, { asOf: today() });
@@ -127,11 +130,13 @@ export function officeRoutes(deps: WebDeps): Hono<AppEnv> {
         ? '已登记。'
         : done?.startsWith('void-')
           ? `已作废第 ${done.slice(5)} 条；状态和期限已按其余记录重新计算。`
-          : done === 'duplicate'
-            ? '本机关登记编号已登记过，未重复登记；以下是已登记的申请。'
-            : done && recordableKindOf(done, EVENT_LABELS)
-              ? `已记录“${EVENT_LABELS[recordableKindOf(done, EVENT_LABELS)!]}”。`
-              : undefined;
+          : done?.startsWith('correct-')
+            ? `已更正申请信息（第 ${done.slice(8)} 条）；期限和报告数字已按更正后的信息重新计算。`
+            : done === 'duplicate'
+              ? '本机关登记编号已登记过，未重复登记；以下是已登记的申请。'
+              : done && recordableKindOf(done, EVENT_LABELS)
+                ? `已记录“${EVENT_LABELS[recordableKindOf(done, EVENT_LABELS)!]}”。`
+                : undefined;
     return c.html(
       documentOf(
         <RequestPage
@@ -141,10 +146,11 @@ export function officeRoutes(deps: WebDeps): Hono<AppEnv> {
           today={today()}
           {...(attempt ? { attempt } : {})}
           {...(voidAttempt ? { voidAttempt } : {})}
+          {...(correctionAttempt ? { correctionAttempt } : {})}
           {...(doneText ? { done: doneText } : {})}
         />,
       ),
-      attempt || voidAttempt ? 422 : 200,
+      attempt || voidAttempt || correctionAttempt ? 422 : 200,
     );
   };
 
@@ -176,8 +182,9 @@ export function officeRoutes(deps: WebDeps): Hono<AppEnv> {
     const values = await formOf(c);
     const seq = Number(values.seq);
     const reason = values.reason ?? '';
+    const confirmCompletedYear = values.confirmCompletedYear === '1';
     const voided = Number.isSafeInteger(seq)
-      ? await voidRequestEvent(storage, auth.actor, id, seq, reason, { today: today() })
+      ? await voidRequestEvent(storage, auth.actor, id, seq, reason, { today: today(), confirmCompletedYear })
       : undefined;
     if (!voided?.ok) {
       const refusal = voided?.error ?? {
@@ -186,9 +193,36 @@ export function officeRoutes(deps: WebDeps): Hono<AppEnv> {
       };
       const status = statusOfRefusal(refusal.code);
       if (status === 403 || status === 404) return refusedPage(c, refusal);
-      return showRequest(c, id, undefined, { seq, reason, error: refusal.message });
+      return showRequest(c, id, undefined, {
+        seq,
+        reason,
+        error: refusal.message,
+        needsConfirm: refusal.code === 'correct.year-complete',
+      });
     }
     return c.redirect(`/office/requests/${id}?done=void-${seq}`, 303);
+  });
+
+  office.post('/requests/:id/corrections', async (c) => {
+    const auth = authOf(c);
+    const id = c.req.param('id');
+    const values = await formOf(c);
+    const input = correctionInputOf(values);
+    if (!input.ok) return showRequest(c, id, undefined, undefined, { values, errors: input.errors });
+    const { wanted, reason, confirmCompletedYear } = input.value;
+    const corrected = await correctParticulars(storage, auth.actor, id, wanted, reason, {
+      today: today(),
+      confirmCompletedYear,
+    });
+    if (!corrected.ok) {
+      const status = statusOfRefusal(corrected.error.code);
+      if (status === 403 || status === 404) return refusedPage(c, corrected.error);
+      return showRequest(c, id, undefined, undefined, {
+        values,
+        errors: { [fieldOfRefusal(corrected.error.code)]: corrected.error.message },
+      });
+    }
+    return c.redirect(`/office/requests/${id}?done=correct-${corrected.value.seq}`, 303);
   });
 
   return office;

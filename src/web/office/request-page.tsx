@@ -7,7 +7,7 @@
 import { type Actor, actionOfEvent, authorize } from '../../domain/access/policy.js';
 import { EVENT_LABELS } from '../../domain/requests/events.js';
 import { OUTCOMES } from '../../domain/requests/outcomes.js';
-import { APPLICANT_KIND_LABELS } from '../../domain/requests/request.js';
+import { APPLICANT_KIND_LABELS, CHANNEL_LABELS } from '../../domain/requests/request.js';
 import { EVENT_NAMES, isEventItem, type RecordableKind, type RequestView } from '../../ledger/index.js';
 import { STORED_CHANNEL_LABELS, stateLabelOf } from '../../present/labels.js';
 import {
@@ -161,6 +161,113 @@ export interface VoidAttempt {
   readonly seq: number;
   readonly reason: string;
   readonly error: string;
+  /** Refused because it changes a completed report year: the form asks for the confirmation. */
+  readonly needsConfirm?: boolean;
+}
+
+/** What a refused 更正申请信息 form sent back, with the problems by field. */
+export interface CorrectionAttempt {
+  readonly values: Readonly<Record<string, string>>;
+  readonly errors: FieldErrors;
+}
+
+/** The confirmation a correction to a completed report year needs (shown once it was refused for it). */
+function ConfirmCompletedYear(props: { id: string }) {
+  return (
+    <label for={props.id} class="check">
+      <input id={props.id} type="checkbox" name="confirmCompletedYear" value="1" />
+      确认更正：该年度报告已标记完成，此更正将列入该年度报告的发现
+    </label>
+  );
+}
+
+const selectOptions = (labels: Readonly<Record<string, string>>, chosen: string | undefined) => [
+  <option value="">（不更正）</option>,
+  ...Object.values(labels).map((label) => (
+    <option value={label} selected={chosen === label}>
+      {label}
+    </option>
+  )),
+];
+
+/**
+ * 更正申请信息: the approver corrects the applicant's name or type, the channel or the receipt date
+ * entered wrong; what is left blank is kept. The old values stay in the history.
+ */
+function CorrectionForm(props: {
+  view: RequestView;
+  viewer: Viewer;
+  attempt: CorrectionAttempt | undefined;
+}) {
+  const values = props.attempt?.values ?? {};
+  const errors = props.attempt?.errors ?? {};
+  const field = (name: string, label: string, control: (id: string, invalid: boolean) => unknown) => {
+    const id = `correct-${name}`;
+    const error = errors[name];
+    return (
+      <label for={id}>
+        {label}
+        {control(id, error !== undefined)}
+        <FieldError id={`${id}-error`} message={error} />
+      </label>
+    );
+  };
+  const described = (id: string, invalid: boolean) => ({
+    'aria-invalid': invalid ? 'true' : undefined,
+    'aria-describedby': invalid ? `${id}-error` : undefined,
+  });
+  return (
+    <details open={props.attempt !== undefined} class="card">
+      <summary>更正申请信息</summary>
+      <form method="post" action={`/office/requests/${props.view.id}/corrections`} class="form">
+        <CsrfField token={props.viewer.csrfToken} />
+        <p class="hint">登记有误时更正；未填写的项目保持不变，原值保留在办理记录中（条例第四十五条）。</p>
+        {field('applicant', '申请人姓名或名称', (id, invalid) => (
+          <input
+            id={id}
+            name="applicant"
+            value={values.applicant ?? ''}
+            placeholder={props.view.applicant.name}
+            {...described(id, invalid)}
+          />
+        ))}
+        {field('type', '申请人类型', (id, invalid) => (
+          <select id={id} name="type" {...described(id, invalid)}>
+            {selectOptions(APPLICANT_KIND_LABELS, values.type)}
+          </select>
+        ))}
+        {field('channel', '申请渠道', (id, invalid) => (
+          <select id={id} name="channel" {...described(id, invalid)}>
+            {selectOptions(CHANNEL_LABELS, values.channel)}
+          </select>
+        ))}
+        {field('received', '收到申请之日', (id, invalid) => (
+          <input
+            id={id}
+            name="received"
+            type="date"
+            value={values.received ?? ''}
+            {...described(id, invalid)}
+          />
+        ))}
+        {field('reason', '更正理由', (id, invalid) => (
+          <input id={id} name="reason" required value={values.reason ?? ''} {...described(id, invalid)} />
+        ))}
+        {errors.confirmCompletedYear !== undefined && (
+          <>
+            <FieldError id="correct-confirm-error" message={errors.confirmCompletedYear} />
+            <ConfirmCompletedYear id="correct-confirm" />
+          </>
+        )}
+        <FieldError id="correct-event-error" message={errors.event} />
+        <div>
+          <button type="submit" class="secondary">
+            更正
+          </button>
+        </div>
+      </form>
+    </details>
+  );
 }
 
 /** 作废 an entry of the history (更正): the approver says why; the entry stays, marked. */
@@ -195,6 +302,7 @@ function VoidForm(props: {
           />
           <FieldError id={`${id}-error`} message={mine?.error} />
         </label>
+        {mine?.needsConfirm && <ConfirmCompletedYear id={`${id}-confirm`} />}
         <button type="submit" class="secondary">
           作废
         </button>
@@ -209,11 +317,13 @@ export function RequestPage(props: {
   view: RequestView;
   attempt?: ActionAttempt;
   voidAttempt?: VoidAttempt;
+  correctionAttempt?: CorrectionAttempt;
   done?: string;
   today: string;
 }) {
   const { view: v, viewer } = props;
   const canVoid = authorize(props.actor, 'request.void', v.agency.id).ok;
+  const canCorrect = authorize(props.actor, 'request.correct', v.agency.id).ok;
   const s = v.status;
   const actions = (v.allowed as RecordableKind[]).filter(
     (kind) => authorize(props.actor, actionOfEvent(kind), v.agency.id).ok,
@@ -287,6 +397,7 @@ export function RequestPage(props: {
               </tr>
             </tbody>
           </table>
+          {canCorrect && <CorrectionForm view={v} viewer={viewer} attempt={props.correctionAttempt} />}
           <h2>期限计算</h2>
           <div class="card">
             <ol class="deadline-lines">
