@@ -48,19 +48,96 @@ describe('gongkai requests import', () => {
     assert.match(first.out, /已新增 2 件，已在台账中 0 件/);
     const again = await importInto(db, path, '--json');
     assert.equal(again.code, 0);
-    assert.deepEqual(JSON.parse(again.out), {
-      file: path,
-      agency: 1,
-      rows: 2,
-      created: 0,
-      existing: 2,
-      updated: 0,
-      invalid: [],
-      warnings: [],
-      skipped: [],
-      written: false,
-      dryRun: false,
-    });
+    const summary = JSON.parse(again.out);
+    assert.deepEqual(
+      summary.listing.map((l: { row: number; status: string; id: string }) => [l.row, l.status, l.id.length]),
+      [
+        [2, 'unchanged', 36],
+        [3, 'unchanged', 36],
+      ],
+    );
+    assert.deepEqual(
+      { ...summary, listing: undefined },
+      {
+        file: path,
+        agency: 1,
+        rows: 2,
+        created: 0,
+        existing: 2,
+        updated: 0,
+        corrected: 0,
+        invalid: [],
+        warnings: [],
+        skipped: [],
+        listing: undefined,
+        written: false,
+        dryRun: false,
+      },
+    );
+  });
+
+  it('--dry-run lists every row; a register with 序号 corrected and imported again changes the request, adds none', async () => {
+    const db = await freshLedger();
+    const header = '序号,收到日期,申请人,申请人类型,申请内容,答复日期,办理结果';
+    const first = file(
+      'serial.csv',
+      [
+        header,
+        '1,2024-03-01,张二,自然人,内容二,2024-03-20,予以公开',
+        '2,2024-12-20,李四,自然人,内容六,,',
+      ].join('\n'),
+    );
+    assert.equal((await importInto(db, first)).code, 0);
+    const fixed = file(
+      'serial-fixed.csv',
+      [
+        header,
+        '1,2024-03-01,张贰,自然人,内容二,2024-03-20,予以公开',
+        '2,2024-12-20,李四,自然人,内容六,,',
+        '3,2024-12-23,王五,自然人,内容七,,',
+        '合计,,,,,,',
+      ].join('\n'),
+    );
+    const dry = await importInto(db, fixed, '--dry-run');
+    assert.equal(dry.code, 0, dry.err);
+    assert.match(dry.out, /可新增 1 件.*可按台账更正 1 件/);
+    assert.match(dry.out, /第 2 行 {2}更正 \(changed\) {2}[0-9a-f]{8}：申请人姓名或名称/);
+    assert.match(dry.out, /第 3 行 {2}无变化 \(unchanged\)/);
+    assert.match(dry.out, /第 4 行 {2}新增 \(new\)/);
+    assert.match(dry.out, /第 5 行 {2}跳过 \(skipped\)：合计行/);
+    const done = await importInto(db, fixed);
+    assert.equal(done.code, 0, done.err);
+    assert.match(done.out, /已更正或办结 1 件/);
+    assert.deepEqual(
+      (await requestsOf2024(db)).new,
+      [3, 0, 0, 0, 0, 0, 3],
+      'two imported, one added, none twice',
+    );
+  });
+
+  it('requests headers add|list|remove: a header an administrator adds is read by the importer', async () => {
+    const db = await freshLedger();
+    const theirs = file(
+      'theirs.csv',
+      ['来件日期,申请人,申请人类型,申请内容,答复日期,办理结果', '2024-03-01,张二,自然人,内容二,,'].join('\n'),
+    );
+    assert.equal((await importInto(db, theirs)).code, 2);
+    assertRefused(
+      await gongkai('requests', 'headers', 'add', '外星列', '来件日期', '--database', db),
+      /未知的台账列/,
+    );
+    const added = await gongkai('requests', 'headers', 'add', '收到日期', '来件日期', '--database', db);
+    assert.equal(added.code, 0, added.err);
+    assert.match(added.out, /表头“来件日期”即“收到日期”列/);
+    const listed = await gongkai('requests', 'headers', 'list', '--database', db);
+    assert.match(listed.out, /收到日期：收到日期、受理时间.*来件日期（添加）/);
+    assert.match(listed.out, /序号：登记号/);
+    assert.equal((await importInto(db, theirs)).code, 0);
+    assert.equal((await gongkai('requests', 'headers', 'remove', '来件日期', '--database', db)).code, 0);
+    assertRefused(
+      await gongkai('requests', 'headers', 'remove', '受理时间', '--database', db),
+      /内置的表头不能删除/,
+    );
   });
 
   it('takes the words and headers registers use, and lists a row read with an assumption for a second look', async () => {

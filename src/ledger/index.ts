@@ -65,7 +65,21 @@ export {
   recordableKindOf,
 } from './event-input.js';
 export { type EarlierPieces, piecesEarlierThisMonth } from './fees.js';
-export { type ImportOptions, type ImportSummary, importRegister } from './import/import.js';
+export {
+  addHeaderSynonym,
+  HEADER_KEY_WORDS,
+  type HeaderSynonymRow,
+  headerKeyOf,
+  listHeaderSynonyms,
+  removeHeaderSynonym,
+} from './import/header-synonyms.js';
+export {
+  type ImportOptions,
+  type ImportSummary,
+  importRegister,
+  type RowListing,
+  type RowStatus,
+} from './import/import.js';
 export {
   type ColumnKey,
   parseColumnMap,

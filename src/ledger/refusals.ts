@@ -37,6 +37,13 @@ export const LEDGER_REFUSALS = {
   'import.unreadable': '台账文件无法读取 (register file cannot be read)',
   'import.missing-columns': '台账缺少必需的列 (required columns missing)',
   'import.column-map': '列名映射有误 (bad column mapping)',
+  'import.duplicate-column': '台账的表头中有重复的列名 (a header appears twice)',
+  'import.too-large': '台账文件过大 (register too large)',
+  'import.header-key': '未知的台账列 (unknown register column)',
+  'import.header-empty': '表头不能为空 (the header is empty)',
+  'import.header-known': '该表头已在同义词表中 (the header is known already)',
+  'import.header-built-in': '内置的表头不能删除 (a built-in header cannot be removed)',
+  'import.header-unknown': '同义词表中没有该表头 (no such added header)',
   'fee.one-measure':
     '页数（按量）与件数（按件）只能给出一个：一件申请只按一种方式计收（《政府信息公开信息处理费管理办法》第三条）(give pages or pieces, not both)',
   'fee.earlier-without-pieces':

@@ -18,6 +18,7 @@ import { refuse } from '../domain/requests/refusals.js';
 import {
   type Applicant,
   type Channel,
+  checkNewRequest,
   intakeOf,
   type RequestedContent,
   type RequestedForm,
@@ -92,7 +93,9 @@ export async function intakeRequest(
     intake: intake.value,
   });
   if (!registered.ok) return registered;
-  const request = registered.value;
+  const fresh = checkNewRequest(registered.value);
+  if (!fresh.ok) return fresh;
+  const request = fresh.value;
   const today = options.today ?? todayInChina();
   if (request.receivedOn > today)
     return err(refuse('request.event-after-today', `${request.receivedOn} > ${today}`));

@@ -35,6 +35,7 @@ export {
 } from './derived.js';
 export type { DialectName } from './dialect.js';
 export * from './report-aggregate.js';
+export type { AddedHeader, RegisterHeaderRepository } from './register-headers.js';
 export type { CompletedYear, ReportYearRepository } from './report-years.js';
 export type { InboxPage, InboxQuery, Schedule, ScheduleRepository } from './request-schedule.js';
 export {

@@ -12,6 +12,7 @@ import { accountsMigration } from './migrations/0004-accounts.js';
 import { caseWithdrawal } from './migrations/0005-case-withdrawal.js';
 import { inboxIndexes } from './migrations/0006-inbox-indexes.js';
 import { reportYears } from './migrations/0007-report-years.js';
+import { registerHeaders } from './migrations/0008-register-headers.js';
 
 /**
  * Migrations after the first each live in their own file under migrations/, named by their number
@@ -24,6 +25,7 @@ const LATER: readonly (readonly [string, (dialect: DialectHandle) => Migration])
   ['0005_case_withdrawal', caseWithdrawal],
   ['0006_inbox_indexes', inboxIndexes],
   ['0007_report_years', reportYears],
+  ['0008_register_headers', registerHeaders],
 ];
 
 function migrationsFor(dialect: DialectHandle): Record<string, Migration> {

@@ -155,14 +155,6 @@ export interface RequestRepository {
     event: T,
     meta?: EventMeta,
   ): Promise<StoredEvent<T>>;
-  /**
-   * The agencies' entries of the given types (the ledger's corrections), each with its request, in
-   * request and seq order: for the findings a report lists about corrections made after the fact.
-   */
-  entriesOfTypes<T extends { readonly type: string }>(
-    agencyIds: readonly number[],
-    types: readonly string[],
-  ): Promise<StoredEvent<T>[]>;
   /** The request's events in seq order. */
   events<T extends { readonly type: string }>(requestId: string): Promise<StoredEvent<T>[]>;
   /** The agencies' requests by receipt date (then id). */
@@ -566,27 +558,6 @@ export function requestRepository(db: Executor, derive: DeriveStep, clock: Clock
 
     appendEvent(requestId, event, meta) {
       return atomic(db, (trx) => append(trx, requestId, event, meta));
-    },
-
-    async entriesOfTypes<T extends { readonly type: string }>(
-      agencyIds: readonly number[],
-      types: readonly string[],
-    ) {
-      if (types.length === 0) return [];
-      const out: StoredEvent<T>[] = [];
-      for (const ids of chunks([...new Set(agencyIds)])) {
-        const rows = await db
-          .selectFrom('request_events')
-          .innerJoin('disclosure_requests', 'disclosure_requests.id', 'request_events.request_id')
-          .selectAll('request_events')
-          .where('disclosure_requests.agency_id', 'in', ids)
-          .where('request_events.type', 'in', [...types])
-          .orderBy('request_events.request_id')
-          .orderBy('request_events.seq')
-          .execute();
-        out.push(...rows.map((r) => toStored<T>(r)));
-      }
-      return out;
     },
 
     async events<T extends { readonly type: string }>(requestId: string) {

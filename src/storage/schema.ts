@@ -97,6 +97,13 @@ export interface CalendarCompleteYearsTable {
   created_at: string;
 }
 
+export interface RegisterHeadersTable {
+  header: string;
+  column_key: string;
+  added_by: string;
+  added_at: string;
+}
+
 export interface ReportYearsTable {
   agency_id: number;
   year: number;
@@ -180,6 +187,7 @@ export interface Database {
   calendar_overrides: CalendarOverridesTable;
   calendar_complete_years: CalendarCompleteYearsTable;
   report_years: ReportYearsTable;
+  register_headers: RegisterHeadersTable;
   audit_log: AuditLogTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -19,6 +19,7 @@ const TABLES = [
   'api_tokens',
   'login_failures',
   'report_years',
+  'register_headers',
 ] as const;
 
 describe('parseStorageUrl', () => {

@@ -26,6 +26,7 @@ import { openPostgres } from './dialects/postgres.js';
 import { openSqlite } from './dialects/sqlite.js';
 import { migrateToLatest } from './migrations.js';
 import { type Clock, systemClock } from './query-util.js';
+import { type RegisterHeaderRepository, registerHeaderRepository } from './register-headers.js';
 import { type ReportYearRepository, reportYearRepository } from './report-years.js';
 import { type ScheduleRepository, scheduleRepository } from './request-schedule.js';
 import { type RequestRepository, requestRepository } from './requests.js';
@@ -44,6 +45,7 @@ export interface Repositories {
   readonly apiTokens: ApiTokenRepository;
   readonly loginFailures: LoginFailureRepository;
   readonly reportYears: ReportYearRepository;
+  readonly registerHeaders: RegisterHeaderRepository;
 }
 
 export interface Storage extends Repositories {
@@ -80,6 +82,7 @@ function repositories(db: Executor, derive: DeriveStep, clock: Clock): Repositor
     auditLog: auditLogRepository(db, clock),
     schedules: scheduleRepository(db),
     reportYears: reportYearRepository(db, clock),
+    registerHeaders: registerHeaderRepository(db, clock),
     users: userRepository(db),
     sessions: sessionRepository(db),
     apiTokens: apiTokenRepository(db),

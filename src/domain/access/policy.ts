@@ -44,6 +44,7 @@ export const ACTIONS = [
   'agency.manage',
   'user.manage',
   'calendar.manage',
+  'register.headers',
   'auditLog.read',
   'account.self',
 ] as const;
@@ -108,6 +109,11 @@ export const POLICY: Readonly<Record<Action, Grant>> = {
     roles: ['admin'],
     reach: { admin: 'global' },
     basis: '管理员维护工作日历（节假日、调休）',
+  },
+  'register.headers': {
+    roles: ['admin'],
+    reach: { admin: 'global' },
+    basis: '管理员维护台账导入的表头同义词（各机关共用）',
   },
   'auditLog.read': { roles: ['admin'], reach: { admin: 'subtree' }, basis: '管理员查看操作日志' },
   'account.self': { roles: [...ROLES], basis: '每个用户修改自己的密码、退出登录' },

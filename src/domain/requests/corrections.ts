@@ -14,6 +14,7 @@
  */
 import { isLocalDate, type LocalDate } from '../calendar/local-date.js';
 import type { WorkingCalendar } from '../calendar/working-days.js';
+import { hasControlCharacters } from '../shared/plain-text.js';
 import { EVENT_LABELS, type RequestEvent } from './events.js';
 import type { DeadlinePolicy } from './policy.js';
 import { refuse } from './refusals.js';
@@ -164,6 +165,7 @@ export function checkParticulars(
   if (!reason.trim()) return err(refuse('correct.reason-empty'));
   const name = wanted.applicantName?.trim();
   if (wanted.applicantName !== undefined && !name) return err(refuse('correct.name-empty'));
+  if (name && hasControlCharacters(name)) return err(refuse('intake.control-characters'));
   const received = wanted.receivedOn;
   if (received !== undefined && (!isLocalDate(received) || received < EARLIEST_RECEIPT || received > today))
     return err(refuse('correct.receipt-date', `${received}（应在 ${EARLIEST_RECEIPT} 至 ${today} 之间）`));

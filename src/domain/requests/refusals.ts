@@ -10,6 +10,9 @@ export const REFUSALS = {
   'intake.date-order': '确认日期不能早于申请到达日期（条例第三十一条）',
   'intake.arrival-not-kept':
     '当面提交和邮寄签收的申请以收到之日为收到申请之日，不另记到达日期（条例第三十一条）；到达日期只用于平信、网上、传真和电子邮件申请',
+  'intake.receipt-too-early': '收到申请之日早于《条例》施行之日 2008-05-01，应是录入错误',
+  'intake.name-empty': '申请人姓名或名称不能为空（条例第二十九条）',
+  'intake.control-characters': '申请人姓名或名称、申请内容中不能有控制字符（换行只可用于申请内容）',
   'request.not-received': '事件记录应当以“收到申请”开始',
   'request.receipt-mismatch': '“收到申请”的日期应与按条例第三十一条确定的收到申请之日一致',
   'request.date-order': '事件日期不能早于前一事件',

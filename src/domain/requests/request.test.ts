@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { localDate } from '../calendar/local-date.js';
-import { type Intake, type RequestDraft, receiptDate, registerRequest } from './request.js';
+import { checkNewRequest, type Intake, type RequestDraft, receiptDate, registerRequest } from './request.js';
 
 const d = localDate;
 const received = (intake: Intake) => {
@@ -72,5 +72,38 @@ describe('Art. 31: the receipt date, channel by channel', () => {
     assert.equal(registered.value.receivedOn, '2025-03-06');
     const unconfirmed = registerRequest({ ...draft, intake: { channel: 'fax', arrivedOn: d('2025-03-05') } });
     assert.equal(unconfirmed.ok, false);
+  });
+});
+
+describe('Art. 29: what a new request must hold to enter the ledger', () => {
+  const draft = (name: string, description: string, on: string): RequestDraft => ({
+    id: 'r',
+    agencyId: '1',
+    applicant: { kind: 'natural', name, contact: {} },
+    content: { description },
+    requestedForm: { medium: 'paper', delivery: 'collect' },
+    intake: { channel: 'inPerson', submittedOn: d(on) },
+  });
+  const code = (name: string, description: string, on = '2025-03-03') => {
+    const registered = registerRequest(draft(name, description, on));
+    assert.ok(registered.ok);
+    const checked = checkNewRequest(registered.value);
+    return checked.ok ? 'ok' : checked.error.code;
+  };
+
+  it('takes a name and a content that spans lines', () => {
+    assert.equal(code('张三', '第一项\n第二项'), 'ok');
+  });
+
+  it('refuses a receipt before the Regulation took effect (2008-05-01): a typing mistake', () => {
+    assert.equal(code('张三', '内容', '1024-03-01'), 'intake.receipt-too-early');
+    assert.equal(code('张三', '内容', '2008-05-01'), 'ok');
+  });
+
+  it('refuses a blank name, and control or bidi characters that would forge a listing', () => {
+    assert.equal(code('  ', '内容'), 'intake.name-empty');
+    assert.equal(code('张三\n李四', '内容'), 'intake.control-characters');
+    assert.equal(code('\u001b[2J张三', '内容'), 'intake.control-characters');
+    assert.equal(code('张三', '内容\u202e'), 'intake.control-characters');
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { LocalDate } from '../calendar/local-date.js';
 import type { RequestColumnKey } from '../report/labels.js';
+import { hasControlCharacters } from '../shared/plain-text.js';
 import { refuse } from './refusals.js';
 import { err, ok, type Result } from './result.js';
 
@@ -109,6 +110,23 @@ export function intakeOf(channel: Channel, received: LocalDate, arrived?: LocalD
  * the 2019 revision kept the register's history). An older date is a typing mistake.
  */
 export const EARLIEST_RECEIPT: LocalDate = '2008-05-01' as LocalDate;
+
+/**
+ * A request as it may enter the ledger now (by hand, on the portal, through the API): a receipt date
+ * not before EARLIEST_RECEIPT, a name, and plain text — a control or bidi character in a name could
+ * forge a line of a listing. Not applied to what is stored already, which is read as it was written.
+ */
+export function checkNewRequest(request: DisclosureRequest): Result<DisclosureRequest> {
+  if (request.receivedOn < EARLIEST_RECEIPT)
+    return err(refuse('intake.receipt-too-early', request.receivedOn));
+  if (!request.applicant.name.trim()) return err(refuse('intake.name-empty'));
+  if (
+    hasControlCharacters(request.applicant.name) ||
+    hasControlCharacters(request.content.description, { lines: true })
+  )
+    return err(refuse('intake.control-characters'));
+  return ok(request);
+}
 
 /** 收到申请之日 (Art. 31): the day the clock starts, day zero of every period. */
 export function receiptDate(intake: Intake): Result<LocalDate> {

@@ -169,6 +169,7 @@ for (const dialect of DIALECTS) {
             created: 3,
             existing: 0,
             updated: 0,
+            corrected: [],
             invalidRows: [5, 6, 7, 8, 9, 10],
           });
 

@@ -11,12 +11,17 @@ import { addDays, isLocalDate, type LocalDate } from '../../domain/calendar/loca
 import type { WorkingCalendar } from '../../domain/calendar/working-days.js';
 import type { RequestEvent } from '../../domain/requests/events.js';
 import { type OutcomeKind, outcomeSpec } from '../../domain/requests/outcomes.js';
-import type { ApplicantKind, DisclosureRequest } from '../../domain/requests/request.js';
+import {
+  type ApplicantKind,
+  type DisclosureRequest,
+  EARLIEST_RECEIPT,
+} from '../../domain/requests/request.js';
 import { err, ok, type Result } from '../../domain/requests/result.js';
 import { replay } from '../../domain/requests/transitions.js';
+import { hasControlCharacters } from '../../domain/shared/plain-text.js';
 import { type LedgerRefusal, ledgerRefusal } from '../refusals.js';
 import { intakeOnReceipt, UNRECORDED_FORM } from '../stored.js';
-import { type Cell, headerText, type SourceRow, type SourceTable } from './table.js';
+import { type Cell, headerText, type SourceRow, type SourceTable, UnreadableCell } from './table.js';
 import { applicantKindOfWording, outcomeOfWording } from './wording.js';
 
 export type ColumnKey =
@@ -58,6 +63,45 @@ export const HEADER_SYNONYMS: Readonly<Record<ColumnKey, readonly string[]>> = {
   repliedOn: ['答复时间', '办结日期', '办结时间', '答复日', '回复日期', '告知日期'],
   outcome: ['答复结果', '答复类型', '处理结果', '答复情况', '办理情况', '答复方式'],
 };
+
+/**
+ * The register's own serial number (序号, 登记号 …), when it has one: the row's identity, so that
+ * re-importing a corrected register corrects the requests instead of adding them again. Optional.
+ */
+export const SERIAL_HEADERS: readonly string[] = [
+  '登记号',
+  '登记编号',
+  '受理编号',
+  '受理号',
+  '申请编号',
+  '编号',
+  '序号',
+];
+
+/** Every key a header may name: the six columns and the optional serial number. */
+export type HeaderKey = ColumnKey | 'serial';
+
+/** The headers tried for each key after its default (the built-in table, plus an administrator's). */
+export type HeaderSynonyms = Readonly<Record<HeaderKey, readonly string[]>>;
+
+export const DEFAULT_SYNONYMS: HeaderSynonyms = { ...HEADER_SYNONYMS, serial: SERIAL_HEADERS };
+
+/** The built-in table with an administrator's additions after each key's own. */
+export function withExtraSynonyms(
+  extra: readonly { readonly key: HeaderKey; readonly header: string }[],
+): HeaderSynonyms {
+  const out: Record<HeaderKey, string[]> = {
+    receivedOn: [...DEFAULT_SYNONYMS.receivedOn],
+    applicantName: [...DEFAULT_SYNONYMS.applicantName],
+    applicantKind: [...DEFAULT_SYNONYMS.applicantKind],
+    content: [...DEFAULT_SYNONYMS.content],
+    repliedOn: [...DEFAULT_SYNONYMS.repliedOn],
+    outcome: [...DEFAULT_SYNONYMS.outcome],
+    serial: [...DEFAULT_SYNONYMS.serial],
+  };
+  for (const { key, header } of extra) if (!out[key].includes(header)) out[key].push(header);
+  return out;
+}
 
 /** A header as compared: half-width, no blanks, no trailing colon or required-field star. */
 export function normalizeHeader(text: string): string {
@@ -103,7 +147,15 @@ export interface LocatedHeader {
   /** Index in table.rows of the header row; the data rows follow it. */
   readonly index: number;
   readonly columns: ColumnIndex;
+  /** The register's serial-number column, when it has one. */
+  readonly serial?: number;
 }
+
+/** A column's letter as a spreadsheet shows it: 0 → A, 26 → AA. */
+const columnLetter = (index: number): string =>
+  index < 26
+    ? String.fromCharCode(65 + index)
+    : columnLetter(Math.floor(index / 26) - 1) + columnLetter(index % 26);
 
 /**
  * The header row (the first of the first rows that names every column) and where each column is;
@@ -112,6 +164,7 @@ export interface LocatedHeader {
 export function locateHeader(
   rows: readonly { readonly cells: readonly Cell[] }[],
   map: ReadonlyMap<ColumnKey, string> = new Map(),
+  synonyms: HeaderSynonyms = DEFAULT_SYNONYMS,
 ): Result<LocatedHeader, LedgerRefusal> {
   let best: { missing: string[]; headers: readonly string[] } | undefined;
   for (const [index, row] of rows.slice(0, HEADER_SEARCH_ROWS).entries()) {
@@ -123,7 +176,7 @@ export function locateHeader(
     // Mapped columns first, then the defaults, then synonyms: a header is one column's only.
     const names = (key: ColumnKey, header: string) => {
       const mapped = map.get(key);
-      return mapped ? [mapped] : [header, ...HEADER_SYNONYMS[key]];
+      return mapped ? [mapped] : [header, ...synonyms[key]];
     };
     for (const column of REGISTER_COLUMNS) {
       const candidates = names(column.key, column.header).map(normalizeHeader);
@@ -137,7 +190,25 @@ export function locateHeader(
         taken.add(at);
       }
     }
-    if (missing.length === 0) return ok({ index, columns: columns as ColumnIndex });
+    if (missing.length === 0) {
+      // The same header twice: which column holds the data cannot be told, so it is not guessed.
+      for (const column of REGISTER_COLUMNS) {
+        const at = columns[column.key]!;
+        const again = normalized.findIndex((h, i) => i !== at && h === normalized[at]);
+        if (again >= 0)
+          return err(
+            ledgerRefusal(
+              'import.duplicate-column',
+              `“${headers[at]!.trim()}”在第 ${columnLetter(at)} 列和第 ${columnLetter(again)} 列各出现一次；请删去或改名其中一列，或指明用哪一列`,
+            ),
+          );
+      }
+      const serialNames = synonyms.serial.map(normalizeHeader);
+      const serial = serialNames
+        .map((c) => normalized.findIndex((h, i) => h === c && !taken.has(i)))
+        .find((i) => i >= 0);
+      return ok({ index, columns: columns as ColumnIndex, ...(serial === undefined ? {} : { serial }) });
+    }
     if (!best || missing.length < best.missing.length) best = { missing, headers };
   }
   const shown = best?.headers.filter((h) => h.trim()).join('、') || '（空）';
@@ -174,6 +245,7 @@ export function parseRegisterDate(cell: Cell, what: string): Parsed<LocalDate> {
     const date = fromParts(cell.getUTCFullYear(), cell.getUTCMonth() + 1, cell.getUTCDate());
     return date ? { ok: true, value: date } : bad(cell.toISOString());
   }
+  if (cell instanceof UnreadableCell) return { ok: false, reason: `${what}：${cell.reason}` };
   if (typeof cell === 'number') {
     // An Excel date serial whose cell lost its date format: days since 1899-12-30.
     if (!(cell >= 1 && cell < 2958466)) return bad(String(cell));
@@ -197,9 +269,17 @@ export function parseRegisterDate(cell: Cell, what: string): Parsed<LocalDate> {
 
 const textOf = (cell: Cell | undefined): string => headerText(cell).trim();
 
+/** A serial number as compared: half-width, no blanks; a number cell as its digits (12, not 12.0). */
+function serialText(cell: Cell): string {
+  if (typeof cell === 'number') return Number.isInteger(cell) ? String(cell) : String(cell);
+  return textOf(cell).normalize('NFKC').replace(/\s/g, '');
+}
+
 /** One row of the register, read and checked. */
 export interface RegisterRow {
   readonly rowNumber: number;
+  /** The register's own serial number (序号 …), as written, when it has that column and it is filled. */
+  readonly serial?: string;
   readonly receivedOn: LocalDate;
   readonly applicantName: string;
   readonly applicantKind: ApplicantKind;
@@ -242,15 +322,25 @@ export function readRow(
   row: SourceRow,
   columns: ColumnIndex,
   today: LocalDate,
+  serialColumn?: number,
 ): Result<RegisterRow, RowProblem> {
   const cell = (key: ColumnKey) => row.cells[columns[key]] ?? '';
   const problems: string[] = [];
+  for (const at of [...Object.values(columns), ...(serialColumn === undefined ? [] : [serialColumn])]) {
+    const c = row.cells[at];
+    if (c instanceof UnreadableCell) problems.push(`第 ${columnLetter(at)} 列：${c.reason}`);
+  }
   const required = (key: ColumnKey, label: string) => {
+    if (cell(key) instanceof UnreadableCell) return '';
     const text = textOf(cell(key));
     if (!text) problems.push(`${label}为空 (${key} is empty)`);
+    // A newline in a name would forge a line of every listing; content may span lines, nothing else.
+    else if (hasControlCharacters(text, { lines: key === 'content' }))
+      problems.push(`${label}含有控制字符，请删去后重新导入 (${key} holds control characters)`);
     return text;
   };
   const date = (key: ColumnKey, label: string) => {
+    if (cell(key) instanceof UnreadableCell) return undefined;
     const parsed = parseRegisterDate(cell(key), label);
     if (!parsed.ok) {
       problems.push(parsed.reason);
@@ -258,6 +348,12 @@ export function readRow(
     }
     if (parsed.value > today) {
       problems.push(`${label} ${parsed.value} 晚于今天 ${today} (date in the future)`);
+      return undefined;
+    }
+    if (parsed.value < EARLIEST_RECEIPT) {
+      problems.push(
+        `${label} ${parsed.value} 早于《条例》施行之日 ${EARLIEST_RECEIPT}，应是录入错误 (date before the Regulation took effect)`,
+      );
       return undefined;
     }
     return parsed.value;
@@ -285,10 +381,14 @@ export function readRow(
       problems.push(`答复日期 ${on} 早于收到日期 ${receivedOn} (reply date before receipt date)`);
     if (on && outcome?.ok) closing = { on, outcome: outcome.value };
   }
+  const serialCell = serialColumn === undefined ? undefined : row.cells[serialColumn];
+  const serial = serialCell === undefined ? '' : serialText(serialCell);
+  if (hasControlCharacters(serial)) problems.push('序号含有控制字符 (serial holds control characters)');
   if (problems.length > 0 || !receivedOn || !kind?.ok)
     return err({ rowNumber: row.rowNumber, reason: problems.join('；') });
   return ok({
     rowNumber: row.rowNumber,
+    ...(serial ? { serial } : {}),
     receivedOn,
     applicantName,
     applicantKind: kind.value,
@@ -389,9 +489,21 @@ export function checkRow(
 }
 
 /**
+ * The reference of a row with a serial number: the register's own number within the receipt's year
+ * (registers number each year from 1). `year` is the receipt's, or a neighbouring year's when a
+ * corrected receipt date has moved the request across New Year.
+ */
+export const serialReference = (serial: string, year: number): string => `serial:${year}:${serial}`;
+
+/** The normalized content two rows are compared by (a serial renumbered names another request). */
+export const sameContent = (a: string, b: string): boolean =>
+  a.normalize('NFKC').replace(/\s+/g, ' ').trim() === b.normalize('NFKC').replace(/\s+/g, ' ').trim();
+
+/**
  * The stable external reference of a row: a hash of the agency, what identifies the request in the
  * register (收到日期, 申请人, 申请人类型, 申请内容) and how many identical rows came before it in the
  * file. Re-importing the file finds the same references; a row answered since keeps its reference.
+ * A register without serial numbers has nothing else to tell a corrected row from a new one.
  */
 export function rowReference(row: RegisterRow, agencyId: number, occurrence: number): string {
   const identity = [

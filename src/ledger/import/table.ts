@@ -11,8 +11,16 @@ import { err, ok, type Result } from '../../domain/requests/result.js';
 import { type LedgerRefusal, ledgerRefusal } from '../refusals.js';
 import { parseCsv } from './csv.js';
 
+/** A cell whose value cannot be read (a formula saved without its result): the row reports why. */
+export class UnreadableCell {
+  constructor(readonly reason: string) {}
+  toString(): string {
+    return '';
+  }
+}
+
 /** A cell as read: text, or for Excel a date or number cell. Empty cells are ''. */
-export type Cell = string | number | Date;
+export type Cell = string | number | Date | UnreadableCell;
 
 export interface SourceRow {
   readonly rowNumber: number;
@@ -31,7 +39,13 @@ const isBlank = (cells: readonly Cell[]) => cells.every((c) => typeof c === 'str
 
 /** A header cell as text. */
 export const headerText = (cell: Cell | undefined): string =>
-  cell === undefined ? '' : cell instanceof Date ? cell.toISOString().slice(0, 10) : String(cell);
+  cell === undefined || cell instanceof UnreadableCell
+    ? ''
+    : cell instanceof Date
+      ? Number.isNaN(cell.getTime())
+        ? '（无效日期）'
+        : cell.toISOString().slice(0, 10)
+      : String(cell);
 
 function tableOf(
   shape: SourceTable['shape'],
@@ -62,7 +76,12 @@ function cellOf(value: ExcelCellValue): Cell {
   if (typeof value === 'boolean') return String(value);
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((t) => t.text).join('');
-    if ('result' in value) return value.result === undefined ? '' : cellOf(value.result as ExcelCellValue);
+    if ('result' in value && value.result !== undefined) return cellOf(value.result as ExcelCellValue);
+    if ('formula' in value || 'sharedFormula' in value)
+      return new UnreadableCell(
+        '公式单元格没有保存计算结果，请在 Excel 中打开、重新计算并保存后再导入 (a formula without its cached value)',
+      );
+    if ('result' in value) return '';
     if ('text' in value)
       return typeof value.text === 'string' ? value.text : cellOf(value.text as ExcelCellValue);
     if ('error' in value) return '';
