@@ -77,6 +77,10 @@ describe('gongkai calendar due', () => {
       assert.equal(run.code, 2, args.join(' '));
       assert.equal(run.err.trimEnd().split('\n').length, 1);
     }
+    // A count that would run past year 9999 is refused, never wrapped into year 997.
+    assertRefused(await gongkai('calendar', 'due', '9999-12-31'), /起算日应在 1900-01-01 至 9990-12-31 之间/);
+    assertRefused(await gongkai('calendar', 'due', '0001-01-01'), /起算日应在/);
+    assert.equal((await gongkai('calendar', 'due', '9990-12-31', '--days', '1000')).code, 0);
   });
 });
 

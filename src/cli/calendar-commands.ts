@@ -104,7 +104,9 @@ export function registerCalendarCommands(program: Command, io: CliIo, setExit: S
           throw new CliFailure(
             `--days ${options.days}: 应为 0 至 1000 的整数 (a whole number of working days)`,
           );
-        const due = dueDate(await calendarFor(databaseUrl(options.database)), from, days);
+        const counted = dueDate(await calendarFor(databaseUrl(options.database)), from, days);
+        if (!counted.ok) throw refused(counted.error);
+        const due = counted.value;
         const warning = unknownYearsWarning(due.unknownYears);
         if (warning) io.stderr(`警告 (warning): ${warning}\n`);
         if (options.json) {

@@ -483,6 +483,28 @@ for (const dialect of DIALECTS) {
         ),
         /答复期限只能延长一次（条例第三十三条）/,
       );
+      // Every refusal says what the request's state accepts now.
+      const extendedAgain = await run(
+        'requests',
+        'record',
+        id,
+        'extended',
+        '--on',
+        '2024-10-11',
+        '--days',
+        '5',
+        '--approver',
+        '主任',
+      );
+      assert.match(extendedAgain.err, /现在可以记录 \(allowed now\)：.*作出答复（decided）/);
+      assert.doesNotMatch(extendedAgain.err, /延长答复期限（extended）/, 'not the extension it refuses');
+      const closed = await add('--received', '2024-09-27');
+      await record(closed, 'withdrawn', '--on', '2024-09-30');
+      assert.match(
+        (await run('requests', 'record', closed, 'decided', '--on', '2024-10-08', '--outcome', '予以公开'))
+          .err,
+        /该申请已办结，不能再记录办理事件；记录有误时请作废该条后重新记录/,
+      );
       const other = await add('--received', '2024-09-27');
       assertRefused(
         await run(

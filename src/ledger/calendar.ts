@@ -41,16 +41,28 @@ export interface DueDate {
   readonly unknownYears: readonly number[];
 }
 
-export function dueDate(calendar: WorkingCalendar, from: LocalDate, workingDays: number): DueDate {
+/**
+ * The range of day zero `calendar due` counts from: a count of up to 1,000 working days (about four
+ * years) from the last day stays a four-digit year, which every date of the ledger is.
+ */
+export const DUE_FROM_RANGE = { from: '1900-01-01', to: '9990-12-31' } as const;
+
+export function dueDate(
+  calendar: WorkingCalendar,
+  from: LocalDate,
+  workingDays: number,
+): Result<DueDate, LedgerRefusal> {
+  if (from < DUE_FROM_RANGE.from || from > DUE_FROM_RANGE.to)
+    return err(ledgerRefusal('calendar.date-range', from));
   const count = addWorkingDays(calendar, from, workingDays);
-  return {
+  return ok({
     from,
     workingDays,
     date: count.date,
     counted: count.counted.map((d) => dayInfo(calendar, d)),
     skipped: count.skipped,
     unknownYears: count.unknownYears,
-  };
+  });
 }
 
 /** The explanation of a due date, one Chinese sentence a line. */

@@ -34,6 +34,7 @@ export const LEDGER_REFUSALS = {
   'report.unknown-cell': '未知的单元格 (unknown cell)',
   'calendar.reason-empty': '请说明理由 (a reason is required)',
   'calendar.year': '年度应为 1900 年至 9999 年之间的整数 (not a year)',
+  'calendar.date-range': '起算日应在 1900-01-01 至 9990-12-31 之间 (day zero out of range)',
   'import.unreadable': '台账文件无法读取 (register file cannot be read)',
   'import.missing-columns': '台账缺少必需的列 (required columns missing)',
   'import.column-map': '列名映射有误 (bad column mapping)',

@@ -12,7 +12,7 @@ import { type Actor, actionOfEvent, actorName, auditedBy } from '../domain/acces
 import type { LocalDate } from '../domain/calendar/local-date.js';
 import type { WorkingCalendar } from '../domain/calendar/working-days.js';
 import type { FeeAssessment } from '../domain/fees/charge.js';
-import type { RequestEvent } from '../domain/requests/events.js';
+import { EVENT_LABELS, type RequestEvent } from '../domain/requests/events.js';
 import { type DeadlinePolicy, REGULATION_2019 } from '../domain/requests/policy.js';
 import { refuse } from '../domain/requests/refusals.js';
 import {
@@ -24,15 +24,15 @@ import {
   type RequestedForm,
   registerRequest,
 } from '../domain/requests/request.js';
-import { err, ok, type Result } from '../domain/requests/result.js';
-import { recordEvent } from '../domain/requests/transitions.js';
+import { err, ok, type Refusal, type Result } from '../domain/requests/result.js';
+import { allowedEvents, recordEvent, replay } from '../domain/requests/transitions.js';
 import { loadCalendar, SeqConflictError, type Storage } from '../storage/index.js';
 import { permit } from './access.js';
-import { type EventInput, type FeeNoticeInput, feeNoticeOf } from './event-input.js';
+import { EVENT_NAMES, type EventInput, type FeeNoticeInput, feeNoticeOf } from './event-input.js';
 import { type EarlierPieces, piecesEarlierThisMonth } from './fees.js';
 import { type LedgerRefusal, ledgerRefusal } from './refusals.js';
 import { scheduleOf } from './schedule.js';
-import { entryFromStored, toStoredEvent, UNRECORDED_FORM } from './stored.js';
+import { entryFromStored, type LoadedEntry, toStoredEvent, UNRECORDED_FORM } from './stored.js';
 import { todayInChina } from './today.js';
 
 /** What a request form (paper, counter, fax, e-mail, the API) gives. */
@@ -149,6 +149,26 @@ export interface RecordedEvent {
   readonly counted?: EarlierPieces;
 }
 
+/**
+ * A refused event's reason, with what the request's state accepts now, so that the clerk knows what
+ * to do instead: the events that may be recorded, or that none may and a wrong entry is voided.
+ */
+function withAllowedNow(
+  refusal: Refusal,
+  entry: LoadedEntry,
+  calendar: WorkingCalendar,
+  policy: DeadlinePolicy,
+): LedgerRefusal {
+  const state = replay(entry.request, entry.events, calendar, policy);
+  if (!state.ok) return refusal;
+  const allowed = allowedEvents(state.value).filter((kind) => kind !== 'Received');
+  const now =
+    allowed.length > 0
+      ? `现在可以记录 (allowed now)：${allowed.map((k) => `${EVENT_LABELS[k]}（${EVENT_NAMES[k]}）`).join('、')}`
+      : '该申请已办结，不能再记录办理事件；记录有误时请作废该条后重新记录 (closed: void a wrong entry, then record it again)';
+  return { ...refusal, message: `${refusal.message}。${now}` };
+}
+
 /** Attempts before a lost race for the next seq is reported as 'request.concurrent'. */
 const ATTEMPTS = 3;
 
@@ -204,7 +224,7 @@ export async function recordRequestEvent(
     const entry = entryFromStored(row, stored);
     if (!entry.ok) return entry;
     const checked = recordEvent(entry.value.request, entry.value.events, event, calendar, policy);
-    if (!checked.ok) return checked;
+    if (!checked.ok) return err(withAllowedNow(checked.error, entry.value, calendar, policy));
     const schedule = scheduleOf(entry.value.request, [...entry.value.events, event], calendar, today, policy);
     try {
       const seq = await storage.transaction(async (tx) => {
