@@ -190,6 +190,13 @@ describe('gongkai report build / explain', () => {
     );
     const noRow = await reportExplain(db, '2', '2024', '--cell', 'nothing');
     assertRefused(noRow, /行\.列/);
+    // The printed table's words name the same cells.
+    const words = JSON.parse(
+      (await reportExplain(db, '2', '2024', '--cell', '不予公开.属于国家秘密.商业企业', '--json')).out,
+    );
+    assert.deepEqual([words.cell, words.value], [json.cell, 1]);
+    assert.match((await reportExplain(db, '2', '2024', '--cell', '本年新收.总计')).out, /总计：3 件申请/);
+    assertRefused(await reportExplain(db, '2', '2024', '--cell', '予以公开.人民'), /未知的列“人民”/);
   });
 });
 

@@ -59,6 +59,7 @@ import {
 } from '../storage/index.js';
 import { permit } from './access.js';
 import { reviewCaseOf } from './cases.js';
+import { cellOfWords } from './cell-names.js';
 import { type LedgerRefusal, ledgerRefusal } from './refusals.js';
 import { checkReportYear, lateCorrectionFindings } from './report-years.js';
 import { applicantKindOf, entryFromStored, isOutcomeKind } from './stored.js';
@@ -316,6 +317,11 @@ export function parseCellRef(text: string, format: ReportFormat): Result<CellRef
     err(
       ledgerRefusal('report.unknown-cell', `${text}：${what}。${format} 年格式的${validCellsText(format)}`),
     );
+  // Not keys: the printed table's words (予以公开.自然人).
+  if (!/^[\x21-\x7e]+$/.test(cell)) {
+    const named = cellOfWords(cell, format);
+    return named.ok ? named : err(ledgerRefusal('report.unknown-cell', `${text}：${named.error}`));
+  }
   if (!row || !column) return unknown('应写成 行.列 (ROW.COLUMN)');
   if (requestRows(format).some((r) => r.key === row)) {
     if (!(REQUEST_COLUMN_KEYS as readonly string[]).includes(column))
