@@ -196,9 +196,22 @@ for (const dialect of DIALECTS) {
       assert.equal(twin.code, 0, twin.err);
       assert.equal((await sectionFour('3', '2024')).review.total, 2);
       assertRefused(await run('cases', 'withdraw', first, '--reason', ' '), /--reason|理由/);
-      const withdrawn = await run('cases', 'withdraw', twin.out.trim(), '--reason', '重复录入', '--json');
+      // A case is named by its first characters, as a request is.
+      assertRefused(
+        await run('cases', 'withdraw', twin.out.trim().slice(0, 4), '--reason', '重复录入'),
+        /案件不存在/,
+      );
+      const withdrawn = await run(
+        'cases',
+        'withdraw',
+        twin.out.trim().slice(0, 8),
+        '--reason',
+        '重复录入',
+        '--json',
+      );
       assert.equal(withdrawn.code, 0, withdrawn.err);
       assert.equal(JSON.parse(withdrawn.out).withdrawn.reason, '重复录入');
+      assert.equal(JSON.parse(withdrawn.out).id, twin.out.trim());
       assert.equal((await sectionFour('3', '2024')).review.total, 1, 'the withdrawn case no longer counts');
       assertRefused(await run('cases', 'withdraw', twin.out.trim(), '--reason', '再撤一次'), /已撤销登记/);
       assertRefused(

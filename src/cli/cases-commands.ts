@@ -6,7 +6,14 @@
 import type { Command } from 'commander';
 import { REVIEW_BLOCKS } from '../domain/report/labels.js';
 import { CASE_RESULT_LABELS, type CaseResult } from '../domain/requests/cases.js';
-import { addCase, CASE_KIND_LABELS, closeCase, resolveRequestId, withdrawCase } from '../ledger/index.js';
+import {
+  addCase,
+  CASE_KIND_LABELS,
+  closeCase,
+  resolveCaseId,
+  resolveRequestId,
+  withdrawCase,
+} from '../ledger/index.js';
 import type { CaseKind } from '../storage/index.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
 import { DATE_FORMS, fold, nonEmpty, parseDateOption, type SetExit } from './cli-options.js';
@@ -107,7 +114,7 @@ export function registerCasesCommands(program: Command, io: CliIo, setExit: SetE
   cases
     .command('close')
     .description('记录案件审结及结果 (record a case’s result)')
-    .argument('<id>', '案件编号 (case id)')
+    .argument('<id>', '案件编号，或其开头至少 6 位 (case id, or its first 6+ characters)')
     .requiredOption('--result <result>', '维持、纠正 或 其他 (result)')
     .requiredOption('--on <date>', '审结日期 (the day it closed)')
     .option('--by <staff>', '记录人 (who records it)；默认 cli:<用户名>')
@@ -122,9 +129,12 @@ export function registerCasesCommands(program: Command, io: CliIo, setExit: SetE
         const result = parseResult(options.result);
         const closedOn = parseDateOption(options.on, '--on');
         const actor = cliOperator(options.by === undefined ? undefined : nonEmpty(options.by, '--by'));
-        const closed = await withLedger(databaseUrl(options.database), 'write', (storage) =>
-          closeCase(storage, actor, { caseId, result, closedOn }),
-        );
+        const closed = await withLedger(databaseUrl(options.database), 'write', async (storage) => {
+          const resolved = await resolveCaseId(storage, caseId);
+          return resolved.ok
+            ? closeCase(storage, actor, { caseId: resolved.value, result, closedOn })
+            : resolved;
+        });
         if (!closed.ok) throw refused(closed.error);
         const c = closed.value;
         io.stdout(
@@ -139,7 +149,7 @@ export function registerCasesCommands(program: Command, io: CliIo, setExit: SetE
   cases
     .command('withdraw')
     .description('撤销误登记的案件：保留记录，不再计入年度报告第四部分 (withdraw a case entered by mistake)')
-    .argument('<id>', '案件编号 (case id)')
+    .argument('<id>', '案件编号，或其开头至少 6 位 (case id, or its first 6+ characters)')
     .requiredOption('--reason <text>', '撤销理由 (why)')
     .option('--by <staff>', '记录人 (who records it)；默认 cli:<用户名>')
     .option(CONFIRM_COMPLETED_YEAR, CONFIRM_COMPLETED_YEAR_HELP)
@@ -159,14 +169,16 @@ export function registerCasesCommands(program: Command, io: CliIo, setExit: SetE
         const caseId = nonEmpty(id, '案件编号');
         const reason = nonEmpty(options.reason, '--reason');
         const actor = cliOperator(options.by === undefined ? undefined : nonEmpty(options.by, '--by'));
-        const withdrawn = await withLedger(databaseUrl(options.database), 'write', (storage) =>
-          withdrawCase(
+        const withdrawn = await withLedger(databaseUrl(options.database), 'write', async (storage) => {
+          const resolved = await resolveCaseId(storage, caseId);
+          if (!resolved.ok) return resolved;
+          return withdrawCase(
             storage,
             actor,
-            { caseId, reason },
+            { caseId: resolved.value, reason },
             { confirmCompletedYear: options.confirmCompletedYear === true },
-          ),
-        );
+          );
+        });
         if (!withdrawn.ok) throw refused(withdrawn.error);
         const c = withdrawn.value;
         io.stdout(

@@ -14,6 +14,7 @@ import type { Case, CaseKind, Repositories, Storage } from '../storage/index.js'
 import { permit } from './access.js';
 import { type LedgerRefusal, ledgerRefusal } from './refusals.js';
 import { completedYearsTouched } from './report-years.js';
+import { resolveIdPrefix } from './requests.js';
 import { todayInChina } from './today.js';
 
 /** The kinds of case as section 四's blocks name them, shortest first. */
@@ -168,6 +169,18 @@ async function registeredCase(
   if (stored.withdrawn)
     return err(ledgerRefusal('case.already-withdrawn', `${stored.withdrawn.on}：${stored.withdrawn.reason}`));
   return ok(stored);
+}
+
+/** The case an id as typed names: the whole id, or its first six or more characters (resolveIdPrefix). */
+export function resolveCaseId(storage: Storage, typed: string): Promise<Result<string, LedgerRefusal>> {
+  return resolveIdPrefix(
+    typed,
+    {
+      exists: async (id) => (await storage.cases.get(id)) !== undefined,
+      startingWith: (prefix, limit) => storage.cases.idsStartingWith(prefix, limit),
+    },
+    { unknown: 'case.unknown', ambiguous: 'case.ambiguous' },
+  );
 }
 
 /** 审结: records a pending case's result and closing date, once. */

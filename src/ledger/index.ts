@@ -44,6 +44,7 @@ export {
   type CloseCaseInput,
   closeCase,
   type NewCaseInput,
+  resolveCaseId,
   type WithdrawCaseInput,
   withdrawCase,
 } from './cases.js';

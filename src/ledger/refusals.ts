@@ -21,6 +21,7 @@ export const LEDGER_REFUSALS = {
   'report.already-complete': '该年度报告已标记完成 (the year is already marked complete)',
   'report.year-not-over': '年度尚未结束，不能标记完成 (the year is not over)',
   'case.unknown': '案件不存在 (no such case)',
+  'case.ambiguous': '案件编号的开头对应多个案件，请多写几位 (the id prefix matches several cases)',
   'case.already-closed': '案件已审结，不能再次结案 (case already closed)',
   'case.likely-duplicate':
     '同一申请已有同类、同日立案的案件，可能重复登记；确属另一案件请确认后再登记 (likely a duplicate; confirm to record it)',

@@ -30,7 +30,7 @@ import { loadCalendar, SeqConflictError, type Storage } from '../storage/index.j
 import { permit } from './access.js';
 import { EVENT_NAMES, type EventInput, type FeeNoticeInput, feeNoticeOf } from './event-input.js';
 import { type EarlierPieces, piecesEarlierThisMonth } from './fees.js';
-import { type LedgerRefusal, ledgerRefusal } from './refusals.js';
+import { type LedgerCode, type LedgerRefusal, ledgerRefusal } from './refusals.js';
 import { scheduleOf } from './schedule.js';
 import { entryFromStored, type LoadedEntry, toStoredEvent, UNRECORDED_FORM } from './stored.js';
 import { todayInChina } from './today.js';
@@ -250,25 +250,43 @@ export async function recordRequestEvent(
   return err(ledgerRefusal('request.concurrent', requestId));
 }
 
-/** The fewest leading characters of an id that `resolveRequestId` looks up by prefix. */
+/** The fewest leading characters of an id that an id option looks up by prefix. */
 export const MIN_ID_PREFIX = 6;
 
 /**
- * The request an id as typed names: the whole id, or its first characters (at least six) when exactly
- * one request begins with them. Several matches are refused with the ids they could be. For the
- * command line's operator: the use case called next checks what the actor may see.
+ * The record an id as typed names: the whole id, or its first characters (at least six) when exactly
+ * one record begins with them. Several matches are refused with the ids they could be.
  */
-export async function resolveRequestId(
-  storage: Storage,
+export async function resolveIdPrefix(
   typed: string,
+  lookup: {
+    readonly exists: (id: string) => Promise<boolean>;
+    readonly startingWith: (prefix: string, limit: number) => Promise<string[]>;
+  },
+  codes: { readonly unknown: LedgerCode; readonly ambiguous: LedgerCode },
 ): Promise<Result<string, LedgerRefusal>> {
   const text = typed.trim();
-  if (await storage.requests.get(text)) return ok(text);
-  if (text.length < MIN_ID_PREFIX) return err(ledgerRefusal('request.unknown', text));
+  if (await lookup.exists(text)) return ok(text);
+  if (text.length < MIN_ID_PREFIX) return err(ledgerRefusal(codes.unknown, text));
   const shown = 5;
-  const ids = await storage.requests.idsStartingWith(text, shown + 1);
+  const ids = await lookup.startingWith(text, shown + 1);
   if (ids.length === 1) return ok(ids[0]!);
-  if (ids.length === 0) return err(ledgerRefusal('request.unknown', text));
+  if (ids.length === 0) return err(ledgerRefusal(codes.unknown, text));
   const more = ids.length > shown ? ' 等' : '';
-  return err(ledgerRefusal('request.ambiguous', `${text}：${ids.slice(0, shown).join('、')}${more}`));
+  return err(ledgerRefusal(codes.ambiguous, `${text}：${ids.slice(0, shown).join('、')}${more}`));
+}
+
+/**
+ * The request an id as typed names (resolveIdPrefix). For the command line's operator: the use case
+ * called next checks what the actor may see.
+ */
+export function resolveRequestId(storage: Storage, typed: string): Promise<Result<string, LedgerRefusal>> {
+  return resolveIdPrefix(
+    typed,
+    {
+      exists: async (id) => (await storage.requests.get(id)) !== undefined,
+      startingWith: (prefix, limit) => storage.requests.idsStartingWith(prefix, limit),
+    },
+    { unknown: 'request.unknown', ambiguous: 'request.ambiguous' },
+  );
 }

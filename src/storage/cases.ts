@@ -35,6 +35,8 @@ export interface CaseRepository {
   /** Records a filed case, result 'pending'. */
   add(newCase: NewCase): Promise<Case>;
   get(id: string): Promise<Case | undefined>;
+  /** Up to `limit` case ids beginning with `prefix` (letters, digits and hyphens only), in order. */
+  idsStartingWith(prefix: string, limit: number): Promise<string[]>;
   /** Closes a case with its result; returns the updated case, or undefined when there is none. */
   close(id: string, closedOn: LocalDate, result: Exclude<CaseResult, 'pending'>): Promise<Case | undefined>;
   /** Withdraws a case from the register (kept, no longer counted); undefined when there is none. */
@@ -92,6 +94,19 @@ export function caseRepository(db: Executor, clock: Clock): CaseRepository {
     async get(id) {
       const row = await db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
       return row && toCase(row);
+    },
+
+    async idsStartingWith(prefix, limit) {
+      // LIKE's wildcards (% and _) and escapes can never reach the pattern.
+      if (!/^[0-9A-Za-z-]+$/.test(prefix)) return [];
+      const rows = await db
+        .selectFrom('cases')
+        .select('id')
+        .where('id', 'like', `${prefix.toLowerCase()}%`)
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => r.id);
     },
 
     async close(id, closedOn, result) {
