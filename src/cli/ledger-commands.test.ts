@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import JSZip from 'jszip';
 import { parseJsonReport } from '../documents/json/report-json.js';
 import { hasErrors } from '../domain/report/validation/finding.js';
 import { validateReport } from '../domain/report/validation/validate.js';
@@ -263,6 +264,34 @@ describe('gongkai report build --fill / --fill-template: a finished report from 
     assert.ok(read.ok);
     assert.ok(!hasErrors(validateReport(read.report)), JSON.stringify(validateReport(read.report)));
     assert.doesNotMatch(built.err, /错误/);
+
+    // The same as the document an office publishes: report check passes it, the filled text is in it.
+    const docx = join(dir, 'report-2024.docx');
+    const rendered = await gongkai(
+      'report',
+      'build',
+      '--agency',
+      '2',
+      '--year',
+      '2024',
+      '--fill',
+      file,
+      '--to',
+      'docx',
+      '-o',
+      docx,
+      '--database',
+      db,
+    );
+    assert.equal(rendered.code, 0, rendered.err);
+    const checked = await gongkai('report', 'check', docx, '--json');
+    assert.equal(checked.code, 0, checked.out + checked.err);
+    const xml = (
+      await JSZip.loadAsync(readFileSync(docx)).then((z) => z.file('word/document.xml')!.async('string'))
+    ).replace(/<[^>]+>/g, '');
+    for (const text of ['2024年，我县……', '一是……', '无。']) assert.ok(xml.includes(text), text);
+    const model = await gongkai('report', 'parse', docx, '--json');
+    assert.equal(JSON.parse(model.out).proactive.normativeDocuments.issued, 3);
   });
 
   it('refuses a fill that would override the ledger’s counts, belongs to another year, or names an unknown row', async () => {
