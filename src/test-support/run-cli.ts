@@ -38,9 +38,18 @@ export async function gongkaiWithStdin(stdin: string | undefined, ...argv: strin
  * A refusal as the command line's contract has it (docs/cli.md): exit 2 and one line on stderr,
  * `gongkai: ` first, matching `message`, never a stack trace.
  */
+/**
+ * Text that is a library's, the driver's or the system's, not the project's: an errno code (EISDIR,
+ * ECONNREFUSED), zod's English, SQLite's codes, a JavaScript error's name or a stack frame. A user is
+ * told what is wrong in words, never in these.
+ */
+export const RAW_TEXT =
+  /\bE(?:ACCES|ISDIR|NOENT|NOTDIR|CONNREFUSED|CONNRESET|PERM|ROFS|NOSPC|EXIST|PIPE|BUSY|MFILE)\b|Invalid input|expected (?:string|number|object|array)|SQLITE_[A-Z]+|\b(?:Type|Range|Syntax|Reference)Error\b|Cannot read propert|is not a function|\n\s+at \S/;
+
 export function assertRefused(run: CliRun, message: RegExp): void {
   assert.equal(run.code, 2, run.err);
   assert.doesNotMatch(run.err, /\n\s+at /, 'no stack trace');
+  assert.doesNotMatch(run.err, RAW_TEXT, 'no raw driver, zod or errno text');
   const lines = run.err.trimEnd().split('\n');
   assert.equal(lines.length, 1, run.err);
   assert.match(lines[0]!, /^gongkai: /);

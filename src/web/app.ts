@@ -79,7 +79,10 @@ export function createApp(deps: WebDeps): Hono<AppEnv> {
   app.onError((error, c) => {
     // What the framework refuses before a handler runs (a body that is not JSON, say) is the caller's.
     if (error instanceof HTTPException && error.status < 500) {
-      const message = `请求无法读取 (the request cannot be read): ${error.message}`;
+      const message =
+        error.status === 413
+          ? '请求内容过大 (the request is too large)'
+          : '请求无法读取：请求体应为有效的 JSON 或表单 (the request cannot be read: send valid JSON or a form)';
       return c.req.path.startsWith('/api/')
         ? c.json({ error: { code: 'request.malformed', message } }, error.status)
         : c.text(message, error.status);

@@ -3,8 +3,10 @@
  * over the defaults, checked once at start (a bad value stops the server with the variable's name and
  * what it takes, never a stack trace). Every setting is listed in the README.
  */
+
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { issuePath, issueText, jsonSyntaxText } from '../documents/json/issue-text.js';
 
 export interface ServerConfig {
   readonly host: string;
@@ -112,12 +114,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, file?: string):
     try {
       json = JSON.parse(readFileSync(path, 'utf8'));
     } catch (e) {
-      throw new ConfigError(`${path}: 不是有效的 JSON (not valid JSON): ${(e as Error).message}`);
+      throw new ConfigError(`${path}: ${jsonSyntaxText(e)}`);
     }
     const parsed = FileSchema.safeParse(json);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new ConfigError(`${path}: ${issue.path.join('.') || '(顶层)'}：${issue.message} (bad setting)`);
+      throw new ConfigError(`${path}: ${issuePath(issue)}：${issueText(issue)}`);
     }
     fromFile = parsed.data;
   } else if (named !== undefined) throw new ConfigError(`${path}: 配置文件不存在 (no such config file)`);

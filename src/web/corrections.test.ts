@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { issueApiToken } from '../accounts/index.js';
 import { systemActor } from '../domain/access/policy.js';
+import { RAW_TEXT } from '../test-support/run-cli.js';
 import { type WebWorld, webWorld } from '../test-support/web-world.js';
 
 describe('更正 (voiding an entry) in the back office', () => {
@@ -121,6 +122,12 @@ describe('更正申请信息 in the back office and the API', () => {
     const badBody = (await bad.json()) as { error: { code: string; fields: Record<string, string> } };
     assert.equal(badBody.error.code, 'request.invalid');
     assert.ok(badBody.error.fields.received);
+    // A body of the wrong types is told in words, never in the schema library's English.
+    const wrong = await post({ reason: ['录错'], applicant: { name: '李四' } });
+    assert.equal(wrong.status, 422);
+    const wrongText = await wrong.text();
+    assert.doesNotMatch(wrongText, RAW_TEXT);
+    assert.match(wrongText, /应为文字 \(text\)/);
     const ok = await post({
       channel: '网上',
       reason: '实为网上申请',

@@ -4,7 +4,9 @@
  * arrived, ref) and, from the form, the rest of 条例第二十九条's contents (身份证明, contact details, the
  * form asked for). Problems come back by field, in Chinese. The ledger and the domain decide the rest.
  */
+
 import { z } from 'zod';
+import { issueText } from '../documents/json/issue-text.js';
 import type { LocalDate } from '../domain/calendar/local-date.js';
 import type { Applicant, RequestedForm } from '../domain/requests/request.js';
 import {
@@ -63,7 +65,7 @@ export function intakeInputOf(
     const errors: Record<string, string> = {};
     for (const issue of parsed.error.issues) {
       const key = String(issue.path[0] ?? 'applicant');
-      errors[key] ??= `${FIELD_LABELS[key] ?? key}有误或未填写 (${key}: ${issue.message})`;
+      errors[key] ??= `${FIELD_LABELS[key] ?? key}：${issueText(issue)}`;
     }
     return { ok: false, errors };
   }

@@ -4,12 +4,14 @@
  * year's format. `requests` and `reviewLitigation` are refused: the ledger counts them. `year`, `format`
  * and `agency` may be present (a template has them) and must then be the report's.
  */
+
 import { z } from 'zod';
 import type { ReportFill } from '../../domain/report/fill.js';
 import type { ReportFormat } from '../../domain/report/format.js';
 import { proactiveBlocks } from '../../domain/report/labels.js';
 import type { ProactiveCell } from '../../domain/report/model.js';
 import { canonicalDecimal, isDecimalString } from '../../domain/shared/decimal.js';
+import { issuePath, issueText, jsonSyntaxText } from './issue-text.js';
 
 const FillSchema = z
   .object({
@@ -48,17 +50,12 @@ export function parseReportFill(
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return refused(`不是有效的 JSON (not valid JSON): ${(e as Error).message}`);
+    return refused(jsonSyntaxText(e));
   }
   const parsed = FillSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const where = issue.path.join('.') || '(顶层 top level)';
-    return refused(
-      issue.code === 'unrecognized_keys'
-        ? `${where}: 未知的键 ${issue.keys.join('、')} (unknown keys)`
-        : `${where}: ${issue.message}`,
-    );
+    return refused(`${issuePath(issue)}: ${issueText(issue)}`);
   }
   const f = parsed.data;
   for (const key of ['requests', 'reviewLitigation'] as const)

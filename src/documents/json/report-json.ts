@@ -2,6 +2,7 @@
  * @module The report JSON interchange format (docs/report-json.md): writing it, and reading it back
  * through one schema so that everything past this point can trust the types.
  */
+
 import { z } from 'zod';
 import { formatForYear } from '../../domain/report/format.js';
 import { proactiveBlocks, REVIEW_BLOCKS } from '../../domain/report/labels.js';
@@ -9,6 +10,7 @@ import type { AnnualReport, ProactiveCell } from '../../domain/report/model.js';
 import { canonicalDecimal, isDecimalString } from '../../domain/shared/decimal.js';
 import type { TextEncoding } from '../decode.js';
 import { type ReadResult, readError } from '../read-result.js';
+import { issuePath, issueText } from './issue-text.js';
 
 /** Key order of the written JSON: the fixed keys first, as ../shared/domain/report-json.md lists them. */
 export function renderJson(report: AnnualReport): string {
@@ -62,8 +64,7 @@ const reportSchema = z
   .strict();
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  const path = issue.path.length ? issue.path.join('.') : '(顶层 top level)';
-  return `${path}: ${issue.message}`;
+  return `${issuePath(issue)}: ${issueText(issue)}`;
 }
 
 /** Amount columns take decimal strings; a JSON number there is accepted and kept as written. */

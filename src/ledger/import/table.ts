@@ -109,7 +109,10 @@ export async function readXlsxTable(
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
   } catch (e) {
     return err(
-      ledgerRefusal('import.unreadable', `不是有效的 xlsx 文件 (not a valid xlsx): ${(e as Error).message}`),
+      ledgerRefusal(
+        'import.unreadable',
+        '不是有效的 xlsx 文件，可能已损坏或只是改了扩展名；请用 Excel 打开后另存为 .xlsx (not a valid xlsx)',
+      ),
     );
   }
   const sheet = sheetName === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheetName);

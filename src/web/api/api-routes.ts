@@ -7,8 +7,10 @@
  * `{"error":{"code","message"}}` with the refusal's stable code (and `fields` for input problems). The
  * OpenAPI 3.1 document at /api/openapi.json is generated from these same schemas.
  */
+
 import { createRoute, OpenAPIHono, type RouteConfig, type RouteHandler } from '@hono/zod-openapi';
 import { z } from 'zod';
+import { isMissing, issueText } from '../../documents/json/issue-text.js';
 import { renderJson } from '../../documents/json/report-json.js';
 import {
   buildAnnualReport,
@@ -288,10 +290,7 @@ export function apiRoutes(deps: WebDeps): OpenAPIHono<AppEnv> {
       const fields: Record<string, string> = {};
       for (const issue of result.error.issues) {
         const key = String(issue.path[0] ?? 'body');
-        fields[key] ??=
-          issue.code === 'invalid_type' && /received undefined/.test(issue.message)
-            ? `缺少 ${key} (${key} is required)`
-            : `${key} 的取值或类型有误 (${key}: ${issue.message})`;
+        fields[key] ??= isMissing(issue) ? `缺少 ${key} (${key} is required)` : `${key}：${issueText(issue)}`;
       }
       return invalid(c as AppContext, fields);
     },
