@@ -2,17 +2,21 @@
  * @module The reports of a batch by agency and year, as digests: what the cross-year rules compare once
  * the whole batch has been read, and what the year-over-year tables show.
  *
- * Agencies are grouped by the name the report gives itself, trimmed. When one agency has more than one
- * report on a year (the same report as HTML and as text, say), each of them is compared with the same
- * report of the year before: the one whose path sorts first, so the choice does not depend on the walk.
+ * Agencies are grouped by the name the report gives itself, compared as labels are (`labelKey`: full-
+ * and half-width forms alike, no spaces), and shown as the first of its reports in the walk writes it.
+ * When one agency has more than one report on a year (the same report as HTML and as text, say), each
+ * of them is compared with the same report of the year before: the one whose path sorts first, so the
+ * choice does not depend on the walk; and the batch's summary names them (`duplicates`).
  */
 import { readFile } from 'node:fs/promises';
+import { labelKey } from '../documents/label-key.js';
 import { readReport } from '../documents/read-report.js';
 import type { ReportFormat } from '../domain/report/format.js';
 import { checkAgainstPreviousYear } from '../domain/report/validation/cross-year-rules.js';
 import type { Finding } from '../domain/report/validation/finding.js';
 import { checkIdenticalToPreviousYear } from '../domain/report/validation/identical-rule.js';
 import { compareFigures, skeletonReport } from './digest.js';
+import { DIFFERENCES_SHOWN, type DuplicateReport, differingCells } from './duplicates.js';
 import type { SpillRef } from './spill.js';
 import type { ReportDigest } from './types.js';
 
@@ -71,8 +75,18 @@ interface YearReports {
   first: YearEntry;
 }
 
+interface Agency {
+  /** As the first of its reports in the walk names it. */
+  readonly name: string;
+  readonly years: Map<number, YearReports>;
+}
+
+/** Two names are one agency when they match as labels do. */
+export const agencyKey = (name: string): string => labelKey(name);
+
 export class AgencyYears {
-  private readonly agencies = new Map<string, Map<number, YearReports>>();
+  /** By `agencyKey`. */
+  private readonly agencies = new Map<string, Agency>();
   private readonly pool = new NumberPool();
   /** Repeats of last year confirmed by reading both files again: file → findings. */
   private readonly identical = new Map<string, Finding[]>();
@@ -81,9 +95,15 @@ export class AgencyYears {
     return this.agencies.size;
   }
 
+  private yearsOf(agency: string): Map<number, YearReports> | undefined {
+    return this.agencies.get(agencyKey(agency))?.years;
+  }
+
   add(digest: ReportDigest, file: string, clean: boolean, spill?: SpillRef): YearEntry {
-    const years = this.agencies.get(digest.agency) ?? new Map<number, YearReports>();
-    this.agencies.set(digest.agency, years);
+    const key = agencyKey(digest.agency);
+    const agency = this.agencies.get(key) ?? { name: digest.agency, years: new Map<number, YearReports>() };
+    this.agencies.set(key, agency);
+    const { years } = agency;
     const { format, numbers, fingerprint, flows } = digest;
     const entry: YearEntry = {
       file,
@@ -106,7 +126,7 @@ export class AgencyYears {
 
   /** The report of the year before that the cross-year rules compare with. */
   previous(agency: string, year: number): YearEntry | undefined {
-    return this.agencies.get(agency)?.get(year - 1)?.first;
+    return this.yearsOf(agency)?.get(year - 1)?.first;
   }
 
   private numbers(entry: YearEntry): Float64Array {
@@ -115,7 +135,7 @@ export class AgencyYears {
 
   /** Every report that has a report of the year before in the batch. */
   *pairs(): Generator<YearPair> {
-    for (const [agency, years] of this.agencies) {
+    for (const { name: agency, years } of this.agencies.values()) {
       for (const [year, reports] of years) {
         const previous = this.previous(agency, year);
         if (!previous) continue;
@@ -159,12 +179,65 @@ export class AgencyYears {
 
   /** Agency names in Chinese collation order. */
   agencyNames(): string[] {
-    return [...this.agencies.keys()].sort((a, b) => a.localeCompare(b, 'zh-CN'));
+    return [...this.agencies.values()].map((a) => a.name).sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  }
+
+  /**
+   * Every agency-year with more than one report: each later report (by path) against the one whose
+   * path sorts first, by agency (collation order), year and path. Equal fingerprints settle that the
+   * numbers agree; otherwise both files are read again (rare) to name the cells that differ.
+   */
+  async duplicates(): Promise<DuplicateReport[]> {
+    const out: DuplicateReport[] = [];
+    for (const agency of this.agencyNames()) {
+      const years = this.yearsOf(agency)!;
+      for (const year of [...years.keys()].sort((a, b) => a - b)) {
+        const { first, entries } = years.get(year)!;
+        for (const other of [...entries].sort(byPath)) {
+          if (other === first || other.file === first.file) continue;
+          out.push(await this.duplicate(agency, year, first, other));
+        }
+      }
+    }
+    return out;
+  }
+
+  private async duplicate(
+    agency: string,
+    year: number,
+    first: YearEntry,
+    other: YearEntry,
+  ): Promise<DuplicateReport> {
+    const base = {
+      agency,
+      year,
+      files: [first.file, other.file] as const,
+      formats: [first.format, other.format] as const,
+    };
+    if (first.format === other.format && first.fingerprint === other.fingerprint)
+      return { ...base, numbersAgree: true, differingCells: 0, differences: [] };
+    try {
+      const [a, b] = await Promise.all([first.file, other.file].map((f) => readFile(f).then(readReport)));
+      const read = (r: typeof a) => (r?.ok ? r.report : r?.error.partial?.report);
+      const [ra, rb] = [read(a), read(b)];
+      if (ra && rb) {
+        const differences = differingCells(ra, rb);
+        return {
+          ...base,
+          numbersAgree: differences.length === 0,
+          differingCells: differences.length,
+          differences: differences.slice(0, DIFFERENCES_SHOWN),
+        };
+      }
+    } catch {
+      // The file changed or vanished since it was read: nothing is claimed about its numbers.
+    }
+    return { ...base, numbersAgree: null, differingCells: null, differences: [] };
   }
 
   /** One agency's reports, by year and then path. */
   entriesOf(agency: string): { year: number; entry: YearEntry }[] {
-    const years = this.agencies.get(agency);
+    const years = this.yearsOf(agency);
     if (!years) return [];
     return [...years]
       .sort(([a], [b]) => a - b)
@@ -176,7 +249,7 @@ export class AgencyYears {
    * (the report whose path sorts first when a year has several). Undefined without `--compare`.
    */
   comparison(agency: string): { years: number[]; figures: number[][] } | undefined {
-    const years = this.agencies.get(agency);
+    const years = this.yearsOf(agency);
     if (!years || years.size < 2) return undefined;
     const columns = [...years.keys()].sort((a, b) => a - b);
     const figures: number[][] = [];

@@ -1,6 +1,6 @@
 /**
  * @module The audit as one self-contained HTML page: counts, findings by rule with a bar chart (inline
- * SVG), then one section per agency with a sortable table of its findings (a small inline script sorts
+ * SVG), the agency-years read twice, then one section per agency with a sortable table of its findings (a small inline script sorts
  * on a click of a column header), the year-over-year table with `--compare`, and the files that could
  * not be read. Nothing is fetched: styles, script and chart are inline, so the page opens offline.
  *
@@ -10,9 +10,17 @@
 import { cellName } from '../domain/report/validation/cell-names.js';
 import { type Finding, SEVERITY_LABEL, type Severity } from '../domain/report/validation/finding.js';
 import { COMPARE_FIGURES } from './digest.js';
+import type { DuplicateReport } from './duplicates.js';
 import type { AuditRun } from './run-audit.js';
 import { type AuditSummary, ruleInfo } from './tally.js';
-import { COUNTS, exitMeaning, figure, RULE_HEADERS, unreadableReason } from './terminal.js';
+import {
+  COUNTS,
+  DUPLICATES_HEADING,
+  exitMeaning,
+  figure,
+  RULE_HEADERS,
+  unreadableReason,
+} from './terminal.js';
 import type { FileResult } from './types.js';
 
 const STATUS_LABEL = { clean: '无问题', findings: '有问题', unreadable: '无法读取' } as const;
@@ -227,6 +235,50 @@ function FileRows({ result }: { result: FileResult }) {
   );
 }
 
+const shownValue = (value: string | null) => value ?? '未读取';
+
+/** The agency-years read twice: both files, and whether their numbers agree (the cells that differ). */
+function Duplicates({ duplicates }: { duplicates: readonly DuplicateReport[] }) {
+  return (
+    <section class="gk-duplicates">
+      <h2>{DUPLICATES_HEADING}</h2>
+      <table class="gk-duplicates">
+        <thead>
+          <tr>
+            {['机关', '年度', '文件', '另一文件', '数字'].map((h) => (
+              <th scope="col">{h}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {duplicates.map((d) => (
+            <tr data-agree={d.numbersAgree === null ? 'unknown' : String(d.numbersAgree)}>
+              <td>{d.agency}</td>
+              <td class="num nowrap">{String(d.year)}</td>
+              <td class="gk-file">{d.files[0]}</td>
+              <td class="gk-file">{d.files[1]}</td>
+              <td>
+                {d.numbersAgree === null
+                  ? '无法再次读取文件，未比较数字'
+                  : d.numbersAgree
+                    ? '数字一致'
+                    : `数字不同：共 ${d.differingCells} 处${d.formats[0] === d.formats[1] ? '' : `（格式不同：${d.formats[0]} / ${d.formats[1]} 年格式）`}`}
+                {d.differences.length > 0 ? (
+                  <ul class="gk-cells">
+                    {d.differences.map((x) => (
+                      <li>{`${cellName(x.cell, d.formats[0])}：${shownValue(x.first)} ≠ ${shownValue(x.second)}`}</li>
+                    ))}
+                  </ul>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
 const FINDING_HEADERS = ['文件', '年度', '状态', '级别', '规则', '说明', '单元格', '应为', '实为'];
 
 function Comparison({ comparison }: { comparison: { years: number[]; figures: number[][] } }) {
@@ -337,6 +389,7 @@ export function writeAuditHtml(
         <h2>按规则统计 (findings by rule)</h2>
         <RuleChart summary={summary} />
         <RuleTable summary={summary} />
+        {summary.duplicates.length > 0 ? <Duplicates duplicates={summary.duplicates} /> : null}
         {agencies.length > 0 ? (
           <nav>
             <h2>机关 (agencies)</h2>

@@ -1,11 +1,13 @@
 /**
  * @module The machine outputs of a batch audit, written a piece at a time: the JSON document
  * (`{ summary, files: [...] }`, the array written element by element) and the CSV (one row per finding,
- * RFC 4180, UTF-8 with a byte-order mark so that Excel shows the Chinese).
+ * then one per duplicate agency-year, RFC 4180, UTF-8 with a byte-order mark so that Excel shows the
+ * Chinese).
  */
 
 import { findingJson } from '../documents/json/finding-json.js';
 import { cellKey } from '../domain/report/validation/cell-names.js';
+import { type CellDifference, DUPLICATE_RULE, type DuplicateReport, duplicateVerdict } from './duplicates.js';
 import type { AuditRun } from './run-audit.js';
 import { UNREADABLE_RULE } from './tally.js';
 import { unreadableReason } from './terminal.js';
@@ -63,15 +65,21 @@ export function writeAuditJson(run: AuditRun, out: ChunkedWriter): void {
 
 const CSV_HEADER = ['file', 'agency', 'year', 'rule', 'severity', 'cells', 'expected', 'found', 'message'];
 
+/** A spreadsheet runs a cell starting with one of these as a formula (OWASP: CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+/** A number as the findings write one in text (a count, a change such as -3, an amount). */
+const NUMBER_TEXT = /^-?\d+(?:\.\d+)?$/;
+
 /**
  * One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break, quotes doubled. Text
- * that a spreadsheet would run as a formula (starting with =, +, @, or - not starting a number) gets a
- * leading apostrophe, so a report cannot smuggle a formula into the supervisor's Excel.
+ * that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage return) gets
+ * a leading apostrophe, so a report cannot smuggle a formula into the supervisor's Excel; a number,
+ * also one written as text such as -3, is left a number (a number alone is no formula).
  */
 export function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   let text = String(value);
-  if (typeof value === 'string' && /^(?:[=+@\t\r]|-(?![\d.]))/.test(text)) text = `'${text}`;
+  if (typeof value === 'string' && FORMULA_START.test(text) && !NUMBER_TEXT.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
@@ -109,8 +117,29 @@ export function csvRows(r: FileResult): string {
     .join('');
 }
 
+/**
+ * The CSV row of a duplicate, on the later file: rule `audit.duplicate-report`, the cells that differ,
+ * the first file's values as `expected` and this file's as `found` (`;`-joined like the cells).
+ */
+export function duplicateCsvRow(d: DuplicateReport): string {
+  const values = (pick: (x: CellDifference) => string | null) =>
+    d.differences.map((x) => pick(x) ?? '').join(';');
+  return csvLine([
+    d.files[1],
+    d.agency,
+    d.year,
+    DUPLICATE_RULE,
+    'warning',
+    d.differences.map((x) => cellKey(x.cell)).join(';'),
+    values((x) => x.first),
+    values((x) => x.second),
+    `与 ${d.files[0]} 同为 ${d.agency} ${d.year} 年度的报告：${duplicateVerdict(d)}`,
+  ]);
+}
+
 export function writeAuditCsv(run: AuditRun, out: ChunkedWriter): void {
   out.write(`\uFEFF${csvLine(CSV_HEADER)}`);
   for (const result of run.results()) out.write(csvRows(result));
+  for (const duplicate of run.summary.duplicates) out.write(duplicateCsvRow(duplicate));
   out.flush();
 }

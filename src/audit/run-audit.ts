@@ -1,7 +1,8 @@
 /**
  * @module A batch audit, start to end: walk the PATHs lazily → read and validate each file (inline or
  * in worker threads) → keep only small aggregates and one digest per agency-year → once every file is
- * read, run the cross-year rules on consecutive years of each agency → summary.
+ * read, run the cross-year rules on consecutive years of each agency, and name the agency-years read
+ * twice (duplicates.ts) → summary.
  *
  * Memory: per file, what stays is a digest of a few hundred bytes (digest.ts); results go to a temporary
  * spill file (only when an output needs them: `keepResults`) and are read back, completed with their
@@ -149,9 +150,10 @@ export async function runAudit(options: AuditOptions): Promise<AuditRun> {
       const findings = store.crossYearFindings(pair);
       if (findings.length > 0) tally.addLaterFindings(findings, pair.entry.clean);
     }
+    const duplicates = await store.duplicates();
     spill?.flush();
     return new AuditRun(
-      tally.summary({ skipped: counters.skipped, agencies: store.size }),
+      tally.summary({ skipped: counters.skipped, agencies: store.size, duplicates }),
       store,
       spill,
       unreadableRefs,

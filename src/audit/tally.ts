@@ -4,6 +4,7 @@
  */
 import type { Finding, Severity } from '../domain/report/validation/finding.js';
 import { RULES, type RuleInfo } from '../domain/report/validation/rule-catalogue.js';
+import type { DuplicateReport } from './duplicates.js';
 import type { FileResult } from './types.js';
 
 /** The pseudo-rule of CSV rows and tables for a file that could not be read. */
@@ -47,6 +48,11 @@ export interface AuditSummary {
   readonly byRule: readonly RuleCount[];
   /** Why files could not be read: reader error code → files. */
   readonly unreadableByCode: Readonly<Record<string, number>>;
+  /**
+   * The same agency's report for the same year more than once: each later file (by path) with the
+   * first, and whether their numbers agree. Flagged, not counted as findings nor in the exit code.
+   */
+  readonly duplicates: readonly DuplicateReport[];
   /** 2 when a file was unreadable, else 1 when any finding is an error, else 0. */
   readonly exitCode: 0 | 1 | 2;
 }
@@ -94,7 +100,11 @@ export class Tally {
     }
   }
 
-  summary(extra: { skipped: number; agencies: number }): AuditSummary {
+  summary(extra: {
+    skipped: number;
+    agencies: number;
+    duplicates?: readonly DuplicateReport[];
+  }): AuditSummary {
     const byRule = [...this.rules]
       .map(([rule, n]) => {
         const { severity, title } = ruleInfo(rule);
@@ -127,6 +137,7 @@ export class Tally {
       },
       byRule,
       unreadableByCode: Object.fromEntries([...this.reasons].sort(([a], [b]) => (a < b ? -1 : 1))),
+      duplicates: extra.duplicates ?? [],
       exitCode,
     };
   }

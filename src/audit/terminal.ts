@@ -1,10 +1,13 @@
 /**
  * @module What a batch audit prints for a person: the summary tables and the year-over-year tables, and
- * the labels the HTML page shares with them.
+ * the labels the HTML page shares with them. Text that comes from the reports or the file system
+ * (agency and file names, reasons that quote a file) goes through `terminalText`.
  */
 import Table from 'cli-table3';
 import { COMPARE_FIGURES } from './digest.js';
+import { type DuplicateReport, duplicateVerdict } from './duplicates.js';
 import type { AuditSummary } from './tally.js';
+import { terminalText } from './terminal-text.js';
 import type { FileError } from './types.js';
 
 const plain = { head: [] as string[], border: [] as string[] };
@@ -55,9 +58,19 @@ export function summaryText(s: AuditSummary): string {
       wrapOnWordBoundary: false,
       style: plain,
     });
-    for (const r of s.byRule) rules.push([r.rule, r.title, r.count, r.errors, r.warnings, r.info, r.files]);
+    for (const r of s.byRule)
+      rules.push([
+        terminalText(r.rule),
+        terminalText(r.title),
+        r.count,
+        r.errors,
+        r.warnings,
+        r.info,
+        r.files,
+      ]);
     parts.push(`按规则统计 (findings by rule)\n${rules.toString()}`);
   }
+  if (s.duplicates.length > 0) parts.push(duplicatesText(s.duplicates));
   if (s.unreadable > 0) {
     const reasons = Object.entries(s.unreadableByCode)
       .map(([code, n]) => `${code} ${n} 个`)
@@ -70,11 +83,30 @@ export function summaryText(s: AuditSummary): string {
   return `${parts.join('\n')}\n`;
 }
 
+/** The heading of the duplicates' list (terminal and HTML page). */
+export const DUPLICATES_HEADING =
+  "同一机关同一年度的报告不止一份 (the same agency's report for the same year, more than once)";
+
+/** One line per duplicate: the agency and year, both files, and whether their numbers agree. */
+export function duplicatesText(duplicates: readonly DuplicateReport[]): string {
+  const lines = duplicates.map(
+    (d) =>
+      `- ${terminalText(d.agency)} ${d.year} 年度：${terminalText(d.files[0])} 与 ${terminalText(d.files[1])}：${terminalText(duplicateVerdict(d))}`,
+  );
+  return `${DUPLICATES_HEADING}：\n${lines.join('\n')}`;
+}
+
 /** One agency's year-over-year table: rows are the figures, columns the years. */
 export function comparisonText(agency: string, comparison: { years: number[]; figures: number[][] }): string {
   const table = new Table({ head: ['项目', ...comparison.years.map((y) => `${y} 年度`)], style: plain });
   COMPARE_FIGURES.forEach((f, i) => {
     table.push([f.label, ...comparison.figures.map((values) => figure(values[i]))]);
   });
-  return `${agency}：逐年比较 (year over year)\n${table.toString()}\n`;
+  return `${terminalText(agency)}：逐年比较 (year over year)\n${table.toString()}\n`;
+}
+
+/** The line for a file that could not be read, printed as the batch goes. */
+export function unreadableLine(file: string, error: FileError | undefined): string {
+  const line = error?.line === undefined ? '' : `:${error.line}`;
+  return `无法读取 (unreadable): ${terminalText(file)}${line}: ${terminalText(error?.message ?? '')}\n`;
 }

@@ -17,7 +17,7 @@ import { renderJson } from '../documents/json/report-json.js';
 import { readReport } from '../documents/read-report.js';
 import { renderText } from '../documents/text/render-text.js';
 import { exampleReport } from '../domain/report/example.js';
-import type { AnnualReport } from '../domain/report/model.js';
+import type { AnnualReport, CountCell } from '../domain/report/model.js';
 import { validateReport } from '../domain/report/validation/validate.js';
 import { arbitraryReport } from '../test-support/arbitrary-report.js';
 import { withBrokenCarryOver } from '../test-support/report-variants.js';
@@ -461,5 +461,195 @@ describe('gongkai audit on a report cut off before its end', () => {
     const { code, err } = await gongkai('report', 'check', file);
     assert.equal(code, 2);
     assert.match(err, /内容中断/);
+  });
+});
+
+describe('gongkai audit: the same agency’s report for the same year twice', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-audit-twice-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const put = (path: string, content: string) => {
+    const full = join(dir, path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, content);
+    return full;
+  };
+  const A = '甲市教育局';
+  // One agency however the name's brackets are written: the names are compared as labels are.
+  const B = '乙镇人民政府（本级）';
+  const B2 = '乙镇人民政府(本级)';
+  const HOSTILE = '丁\x1b[2J\u202e镇';
+  const files = {
+    a2020: put('甲/2020.txt', renderText(exampleReport(2020, A))),
+    a2021html: put('甲/2021.html', renderHtml(exampleReport(2021, A))),
+    a2021txt: put('甲/2021.txt', renderText(exampleReport(2021, A))),
+    b2022: put('乙/2022.json', renderJson(exampleReport(2022, B))),
+    b2022changed: put('乙/2022-修改稿.json', renderJson(withBrokenCarryOver(exampleReport(2022, B2)))),
+    d2022a: put('丁/a.json', renderJson(exampleReport(2022, HOSTILE))),
+    d2022b: put('丁/b.txt', renderText(exampleReport(2022, HOSTILE))),
+    c2023: put('丙/2023.json', renderJson(exampleReport(2023, '丙区'))),
+  };
+
+  interface Duplicate {
+    agency: string;
+    year: number;
+    files: [string, string];
+    formats: [string, string];
+    numbersAgree: boolean | null;
+    differingCells: number | null;
+    differences: {
+      cell: { section: string; row: string; column: string };
+      first: string | null;
+      second: string | null;
+    }[];
+  }
+  let duplicates: Duplicate[];
+  let inline: { code: number; out: string };
+
+  before(async () => {
+    inline = await gongkai('audit', dir, '--json', '--jobs', '1', '--quiet');
+    duplicates = JSON.parse(inline.out).summary.duplicates;
+  });
+
+  it('gives the same answer with --jobs 1 and --jobs 4 (worker threads)', async () => {
+    const started = poolStats.workersStarted;
+    const workers = await gongkai('audit', dir, '--json', '--jobs', '4', '--quiet');
+    assert.ok(poolStats.workersStarted > started, 'workers ran');
+    assert.equal(workers.code, inline.code);
+    assert.equal(workers.out, inline.out);
+  });
+
+  it('names both files of each agency-year read twice, by agency, and no agency-year read once', () => {
+    assert.equal(duplicates.length, 3);
+    assert.deepEqual(
+      duplicates.map((d) => d.agency),
+      [...duplicates.map((d) => d.agency)].sort((a, b) => a.localeCompare(b, 'zh-CN')),
+    );
+    const a = duplicates.find((d) => d.agency === A)!;
+    assert.equal(a.year, 2021);
+    assert.deepEqual(a.files, [files.a2021html, files.a2021txt], 'the path that sorts first, then the other');
+    const d = duplicates.find((x) => x.agency === HOSTILE)!;
+    assert.deepEqual(d.files, [files.d2022a, files.d2022b]);
+    assert.ok(!duplicates.some((x) => x.year === 2020 || x.year === 2023));
+  });
+
+  it('says the numbers agree when every cell of 二、三、四 is the same, whatever the shape', () => {
+    for (const agency of [A, HOSTILE]) {
+      const d = duplicates.find((x) => x.agency === agency)!;
+      assert.equal(d.numbersAgree, true, agency);
+      assert.equal(d.differingCells, 0);
+      assert.deepEqual(d.differences, []);
+    }
+  });
+
+  it('names the cells that differ, with both values, for one agency written two ways', () => {
+    const b = duplicates.find((x) => x.year === 2022 && x.agency !== HOSTILE)!;
+    assert.ok([B, B2].includes(b.agency));
+    assert.deepEqual(b.files, [files.b2022changed, files.b2022].sort());
+    assert.equal(b.numbersAgree, false);
+    assert.equal(b.differingCells, 4);
+    const original = exampleReport(2022, B).requests as Record<'new' | 'carriedOver', CountCell[]>;
+    const changed = withBrokenCarryOver(exampleReport(2022, B)).requests as typeof original;
+    const [first, second] = b.files[0] === files.b2022 ? [original, changed] : [changed, original];
+    assert.deepEqual(b.differences, [
+      {
+        cell: { section: '三', row: 'new', column: 'natural' },
+        first: String(first.new[0]),
+        second: String(second.new[0]),
+      },
+      {
+        cell: { section: '三', row: 'new', column: 'total' },
+        first: String(first.new[6]),
+        second: String(second.new[6]),
+      },
+      {
+        cell: { section: '三', row: 'carriedOver', column: 'natural' },
+        first: String(first.carriedOver[0]),
+        second: String(second.carriedOver[0]),
+      },
+      {
+        cell: { section: '三', row: 'carriedOver', column: 'total' },
+        first: String(first.carriedOver[6]),
+        second: String(second.carriedOver[6]),
+      },
+    ]);
+  });
+
+  it('keeps the true characters of a name in the JSON', () => {
+    assert.ok(inline.out.includes(JSON.stringify(HOSTILE)), 'JSON escapes the controls itself');
+    assert.ok(duplicates.some((d) => d.agency === HOSTILE));
+  });
+
+  it('lists them in the terminal summary, escaping what a report could send to the terminal', async () => {
+    const { out } = await gongkai('audit', dir, '--compare');
+    assert.match(out, /同一机关同一年度的报告不止一份/);
+    assert.ok(
+      out.includes(`- ${A} 2021 年度：${files.a2021html} 与 ${files.a2021txt}：数字一致 (the numbers agree)`),
+    );
+    assert.match(
+      out,
+      /数字不同 \(the numbers differ\)：共 4 处，三 · 一、本年新收政府信息公开申请数量 · 自然人：\d+ ≠ \d+/,
+    );
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for them.
+    assert.doesNotMatch(out, /[\u001b\u202e]/, 'no ESC, no bidi override');
+    assert.ok(out.includes('丁\\x1b[2J\\u202e镇 2022 年度'));
+  });
+
+  it('flags them in the CSV on the later file, after the findings, and on the HTML page', async () => {
+    const csv = await gongkai('audit', dir, '--csv', '--quiet');
+    const rows = parseCsv(csv.out.slice(1)).slice(1);
+    const flagged = rows.filter((r) => r[3] === 'audit.duplicate-report');
+    assert.equal(flagged.length, 3);
+    assert.deepEqual(rows.slice(-3), flagged, 'after every finding');
+    const a = flagged.find((r) => r[0] === files.a2021txt)!;
+    assert.equal(a[4], 'warning');
+    assert.match(a[8]!, new RegExp(`^与 ${files.a2021html} 同为 ${A} 2021 年度的报告：数字一致`));
+    const b = flagged.find((r) => r[5] !== '')!;
+    assert.equal(b[5], '三.new.natural;三.new.total;三.carriedOver.natural;三.carriedOver.total');
+
+    const page = join(dir, '..', `${dir.split('/').pop()}.html`);
+    await gongkai('audit', dir, '--html', page, '--quiet');
+    const $ = cheerio.load(readFileSync(page, 'utf8'));
+    rmSync(page);
+    const cells = $('section.gk-duplicates tbody tr');
+    assert.equal(cells.length, 3);
+    assert.deepEqual(
+      cells
+        .map((_, tr) => $(tr).attr('data-agree'))
+        .get()
+        .sort(),
+      ['false', 'true', 'true'],
+    );
+    assert.match($('section.gk-duplicates').text(), /三 · 一、本年新收政府信息公开申请数量 · 自然人/);
+  });
+
+  it('changes no exit code: a folder of clean reports read twice still exits 0', async () => {
+    const run = await gongkai('audit', join(dir, '甲'), '--json', '--quiet');
+    assert.equal(run.code, 0);
+    assert.equal(JSON.parse(run.out).summary.duplicates.length, 1);
+  });
+});
+
+describe('gongkai audit: what a report could send to the terminal', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-audit-escapes-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const hostile = '戊\x1b]0;已被接管\x07\u2066镇\u2069';
+  for (const year of [2021, 2022])
+    writeFileSync(join(dir, `${year}.txt`), renderText(exampleReport(year, hostile)));
+  writeFileSync(join(dir, '\x1b[31m坏.json'), BROKEN_JSON);
+
+  it('prints names, file names and reasons with visible escapes instead of the controls', async () => {
+    const { out } = await gongkai('audit', dir, '--compare');
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the test looks for them.
+    assert.doesNotMatch(out, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2066-\u2069]/);
+    assert.ok(out.includes('戊\\x1b]0;已被接管\\x07\\u2066镇\\u2069：逐年比较'));
+    assert.ok(out.includes('\\x1b[31m坏.json'));
+  });
+
+  it('keeps the true characters in the JSON and the CSV', async () => {
+    const json = await gongkai('audit', dir, '--json', '--quiet');
+    const parsed = JSON.parse(json.out) as { files: FileJson[] };
+    assert.ok(parsed.files.some((f) => f.agency === hostile));
+    const csv = await gongkai('audit', dir, '--csv', '--quiet');
+    assert.ok(csv.out.includes(join(dir, '\x1b[31m坏.json')), 'the unreadable file’s row names it as it is');
   });
 });

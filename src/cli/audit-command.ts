@@ -20,8 +20,9 @@ import { writeAuditHtml } from '../audit/audit-html.js';
 import { ChunkedWriter, writeAuditCsv, writeAuditJson } from '../audit/outputs.js';
 import { ProgressBar } from '../audit/progress.js';
 import { runAudit } from '../audit/run-audit.js';
-import { comparisonText, summaryText } from '../audit/terminal.js';
-import { countReportFiles } from '../audit/walk.js';
+import { comparisonText, summaryText, unreadableLine } from '../audit/terminal.js';
+import { terminalText } from '../audit/terminal-text.js';
+import { countReportFiles, ioError } from '../audit/walk.js';
 import { writeOutputFileWith } from './cli-files.js';
 import { CliFailure, type CliIo } from './cli-io.js';
 import type { SetExit } from './cli-options.js';
@@ -67,7 +68,7 @@ function checkPath(path: string): void {
     if (code === 'ENOENT' || code === 'ENOTDIR')
       throw new CliFailure(`${path}: 文件或文件夹不存在 (no such file or folder)`);
     if (code === 'EACCES') throw new CliFailure(`${path}: 没有读取权限 (permission denied)`);
-    throw new CliFailure(`${path}: 无法读取 (cannot read): ${(e as Error).message}`);
+    throw new CliFailure(`${path}: ${ioError(e, 'file').message}`);
   }
 }
 
@@ -155,8 +156,7 @@ export function registerAuditCommand(
         onFile: (result, done) => {
           if (result.status === 'unreadable' && showHuman) {
             progress?.clear();
-            const line = result.error?.line === undefined ? '' : `:${result.error.line}`;
-            human(`无法读取 (unreadable): ${result.file}${line}: ${result.error?.message ?? ''}\n`);
+            human(unreadableLine(result.file, result.error));
           }
           progress?.update(done);
         },
@@ -182,7 +182,7 @@ export function registerAuditCommand(
               if (comparison) human(comparisonText(agency, comparison));
             }
           }
-          if (options.html) human(`已写入 ${options.html} (written)\n`);
+          if (options.html) human(`已写入 ${terminalText(options.html)} (written)\n`);
         }
       } finally {
         run.close();

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { exampleReport } from '../domain/report/example.js';
 import { zeroReport } from '../domain/report/model.js';
-import { decodeReportBytes } from './decode.js';
+import { decodeReportBytes, INVALID_BYTES_RULE } from './decode.js';
 import { renderHtml } from './html/render-html.js';
 import { renderJson } from './json/report-json.js';
 import { readReport } from './read-report.js';
 import { renderText } from './text/render-text.js';
+import { renderXlsx } from './xlsx/render-xlsx.js';
 
 /** GB18030 bytes of a string: Node's TextEncoder writes only UTF-8, so iconv-lite encodes them. */
 async function gb18030(text: string): Promise<Uint8Array> {
@@ -94,4 +96,76 @@ describe('reading UTF-16 (Notepad’s “Unicode”)', () => {
       }
     });
   }
+});
+
+describe('reading UTF-8 that is cut off or damaged', () => {
+  const report = exampleReport(2023);
+  const text = renderText(report);
+  const bytes = new Uint8Array(Buffer.from(text, 'utf8'));
+  /** The bytes up to the middle of the first character of `marker` (its first byte only). */
+  const cutInside = (marker: string) => {
+    assert.ok(text.includes(marker), marker);
+    return bytes.subarray(0, Buffer.byteLength(text.slice(0, text.indexOf(marker))) + 1);
+  };
+
+  it('reads a report cut inside a character of section 六 in full, with a read.truncated note', async () => {
+    const result = await readReport(cutInside(report.text.otherMatters.slice(-2)));
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.equal(result.encoding, 'utf-8');
+    assert.deepEqual(result.report.requests, report.requests);
+    assert.equal(result.notes[0]?.rule, 'read.truncated');
+    assert.equal(result.notes[0]?.severity, 'error');
+  });
+
+  it('refuses a report cut inside a character of section 三 as cut off, not as “not a report”', async () => {
+    const result = await readReport(cutInside('（四）无法提供'));
+    assert.ok(!result.ok);
+    assert.equal(result.error.code, 'read.truncated');
+    assert.match(result.error.message, /内容中断/);
+    assert.equal(result.error.partial?.report.agency, report.agency);
+    assert.equal(
+      result.error.partial?.notes.filter((n) => n.rule === 'read.truncated').length,
+      1,
+      'one cut-off note, the reader’s',
+    );
+  });
+
+  it('says a JSON report that does not parse was cut off, when it was', async () => {
+    const json = renderJson(report);
+    const cut = new Uint8Array(Buffer.from(json, 'utf8')).subarray(
+      0,
+      Buffer.byteLength(json.slice(0, json.indexOf(report.agency))) + 1,
+    );
+    const result = await readReport(cut);
+    assert.ok(!result.ok);
+    assert.equal(result.error.code, 'json.syntax');
+    assert.match(result.error.message, /文件在第 \d+ 行中断/);
+  });
+
+  it('reads a report with a stray bad byte as UTF-8, with a warning naming where', async () => {
+    const at = Buffer.byteLength(text.slice(0, text.indexOf(report.text.overview.split('\n')[0]!)));
+    const damaged = new Uint8Array([...bytes.subarray(0, at), 0xff, ...bytes.subarray(at)]);
+    const result = await readReport(damaged);
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.equal(result.encoding, 'utf-8');
+    assert.deepEqual(result.report, {
+      ...report,
+      text: { ...report.text, overview: `\uFFFD${report.text.overview}` },
+    });
+    assert.deepEqual(
+      result.notes.map((n) => [n.rule, n.severity]),
+      [[INVALID_BYTES_RULE, 'warning']],
+    );
+    assert.match(result.notes[0]!.message, new RegExp(`字节偏移 ${at}`));
+  });
+});
+
+describe('reading an Excel workbook', () => {
+  it('judges a workbook from the zip’s parts and reads its tables', async () => {
+    const report = exampleReport(2022);
+    const result = await readReport(await renderXlsx(report));
+    assert.ok(result.ok, JSON.stringify(result));
+    assert.equal(result.shape, 'xlsx');
+    assert.deepEqual(result.report.requests, report.requests);
+  });
 });

@@ -1,24 +1,79 @@
 /**
  * @module One entry point for reading a report from bytes, whatever its shape: the shape is judged from
- * the content (magic bytes, markup), never from the file name.
+ * the content (magic bytes, markup, the parts a zip holds), never from the file name.
  */
-import { decodeReportBytes } from './decode.js';
+import { type DecodedText, damageHint, decodeNotes, decodeReportBytes } from './decode.js';
 import { readDocxReport } from './docx/read-docx.js';
 import { readHtmlReport } from './html/read-html.js';
 import { parseJsonReport } from './json/report-json.js';
 import { type ReadResult, type ReportShape, readError } from './read-result.js';
 import { parseTextReport } from './text/parse-text.js';
 
-/** The shape of a file, from its first bytes. */
+
+const ZIP_DIRECTORY_END = 0x06054b50;
+const ZIP_DIRECTORY_ENTRY = 0x02014b50;
+/** The end record is 22 bytes, followed by a comment of at most 65,535. */
+const ZIP_END_SEARCH = 22 + 0xffff;
+
+/**
+ * Whether a zip is a workbook: its central directory (at the end of the file, names uncompressed)
+ * lists parts under xl/ and none under word/. Read from the bytes, without inflating anything; a zip
+ * whose directory cannot be found is left to the DOCX reader, which says what is wrong with it.
+ */
+export function isWorkbookZip(bytes: Uint8Array): boolean {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = -1;
+  for (let p = bytes.length - 22; p >= Math.max(0, bytes.length - ZIP_END_SEARCH); p--) {
+    if (view.getUint32(p, true) === ZIP_DIRECTORY_END) {
+      end = p;
+      break;
+    }
+  }
+  if (end < 0) return false;
+  const entries = view.getUint16(end + 10, true);
+  let p = view.getUint32(end + 16, true);
+  let workbook = false;
+  for (let i = 0; i < entries && p + 46 <= bytes.length; i++) {
+    if (view.getUint32(p, true) !== ZIP_DIRECTORY_ENTRY) break;
+    const nameLength = view.getUint16(p + 28, true);
+    const skip = nameLength + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
+    const name = Buffer.from(bytes.buffer, bytes.byteOffset + p + 46, Math.min(nameLength, 8)).toString(
+      'latin1',
+    );
+    if (name.startsWith('word/')) return false;
+    if (name.startsWith('xl/')) workbook = true;
+    p += 46 + skip;
+  }
+  return workbook;
+}
+
+/** The shape of a file, from its first bytes (and, for a zip, the names of its parts). */
 export function sniffShape(bytes: Uint8Array): ReportShape {
   const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 2048)).toString('latin1');
   if (head.startsWith('%PDF-')) return 'pdf';
-  if (head.startsWith('PK\u0003\u0004')) return 'docx';
+  if (head.startsWith('PK\u0003\u0004')) return isWorkbookZip(bytes) ? 'xlsx' : 'docx';
   const start = head.replace(/^(\uFEFF|\u00EF\u00BB\u00BF|\s)+/, '');
   if (start.startsWith('{')) return 'json';
   if (/^<(!doctype html|html|head|body|meta|table|div|p)[\s>]/i.test(start) || /<html[\s>]/i.test(head))
     return 'html';
   return 'text';
+}
+
+/** A text shape's result with what the decoder noticed: a cut-off end, bytes that were not UTF-8. */
+function withDecodeNotes(result: ReadResult, decoded: DecodedText): ReadResult {
+  const notes = decodeNotes(decoded);
+  if (notes.length === 0) return result;
+  if (result.ok) return { ...result, notes: [...notes, ...result.notes] };
+  const { error } = result;
+  if (error.partial) {
+    // The reader's own cut-off note already says where the text ends.
+    const extra = error.code === 'read.truncated' ? notes.filter((n) => n.rule !== 'read.truncated') : notes;
+    return {
+      ok: false,
+      error: { ...error, partial: { ...error.partial, notes: [...error.partial.notes, ...extra] } },
+    };
+  }
+  return { ok: false, error: { ...error, message: `${error.message}${damageHint(decoded)}` } };
 }
 
 export async function readReport(bytes: Uint8Array): Promise<ReadResult> {
@@ -31,12 +86,17 @@ export async function readReport(bytes: Uint8Array): Promise<ReadResult> {
     case 'pdf':
       // Loaded on demand: pdf.js takes a third of a second to load, which text and HTML need not pay.
       return (await import('./pdf/read-pdf.js')).readPdfReport(bytes);
+    case 'xlsx':
+      return (await import('./xlsx/read-xlsx.js')).readXlsxReport(bytes);
     default: {
       const decoded = decodeReportBytes(bytes);
       if (!decoded.ok) return readError(decoded.code, decoded.message);
-      return shape === 'json'
-        ? parseJsonReport(decoded.text, decoded.encoding)
-        : parseTextReport(decoded.text, decoded.encoding);
+      return withDecodeNotes(
+        shape === 'json'
+          ? parseJsonReport(decoded.text, decoded.encoding)
+          : parseTextReport(decoded.text, decoded.encoding),
+        decoded,
+      );
     }
   }
 }

@@ -37,7 +37,7 @@ export interface PartialRead {
   readonly notes: readonly Finding[];
 }
 
-export type ReportShape = 'text' | 'json' | 'html' | 'pdf' | 'docx';
+export type ReportShape = 'text' | 'json' | 'html' | 'pdf' | 'docx' | 'xlsx';
 
 export type ReadResult =
   | {

@@ -18,7 +18,11 @@ describe('a cell named in words', () => {
     assert.equal(cell('本年新收.总计'), '三:new.total');
     assert.equal(cell('结转下年度继续办理.其他'), '三:carriedForward.other');
     assert.equal(cell('不予公开.属于国家秘密.科研机构'), '三:denied.stateSecret.research');
-    assert.equal(cell('国家秘密.法律服务机构'), '三:denied.stateSecret.legalService', 'a unique part is enough');
+    assert.equal(
+      cell('国家秘密.法律服务机构'),
+      '三:denied.stateSecret.legalService',
+      'a unique part is enough',
+    );
     assert.equal(cell('无法提供.本机关不掌握相关政府信息.社会公益组织'), '三:unable.notHeld.publicInterest');
     assert.equal(cell('（七）总计．总计'), '三:total.total', 'a full-width dot too');
   });

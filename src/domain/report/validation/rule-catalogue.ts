@@ -196,6 +196,12 @@ export const RULES = {
     titleEn: 'A number in a table that belongs to no row',
     basis: 'Labels and numbers are mapped by rule, never guessed',
   },
+  'read.invalid-bytes': {
+    severity: 'warning',
+    title: '文件中有无法解码的字节，已以 � 代替',
+    titleEn: 'Some bytes of the file could not be decoded and were replaced by �',
+    basis: 'A UTF-8 file with a few bad bytes is read as UTF-8, never re-decoded as another encoding',
+  },
   'ledger.corrected-after-complete': {
     severity: 'warning',
     title: '该年度报告标记完成之后，经确认的更正改变了本年度的数字',
