@@ -100,12 +100,17 @@ export async function withLedger<T>(
   mode: 'read' | 'write',
   work: (storage: Storage) => Promise<T>,
 ): Promise<T> {
+  // Both are light; the lead may hoist them to the file's imports.
+  const { environmentFailure } = await import('./environment-failure.js');
+  const { redactDatabaseUrl } = await import('../storage/url.js');
+  // The URL as it may be printed: a PostgreSQL password never reaches the terminal or a log.
+  const shown = redactDatabaseUrl(url);
   let target: StorageTarget;
   try {
     target = parseStorageUrl(url);
-  } catch (e) {
+  } catch {
     throw new CliFailure(
-      `--database ${url}: 无法识别的数据库地址 (bad database URL): ${(e as Error).message}`,
+      `--database ${shown}: 无法识别的数据库地址 (bad database URL)；应为文件路径、sqlite:路径 或 postgres://…`,
     );
   }
   if (mode === 'read' && missingFile(target))
@@ -114,10 +119,20 @@ export async function withLedger<T>(
   try {
     storage = await openLedger(url);
   } catch (e) {
-    throw new CliFailure(`${url}: 数据库无法打开 (cannot open database): ${(e as Error).message}`);
+    // Never the driver's own text (it may hold the URL, password and all), unless asked for.
+    const debug =
+      process.env.GONGKAI_DEBUG === '1' ? `: ${String((e as Error).message).replaceAll(url, shown)}` : '';
+    throw new CliFailure(
+      environmentFailure(e, shown) ??
+        `${shown}: 数据库无法打开 (cannot open database)；GONGKAI_DEBUG=1 显示原因 (shows why)${debug}`,
+    );
   }
   try {
     return await work(storage);
+  } catch (e) {
+    const failure = e instanceof CliFailure ? undefined : environmentFailure(e, shown);
+    if (failure) throw new CliFailure(failure);
+    throw e;
   } finally {
     await storage.close();
   }

@@ -7,7 +7,9 @@ import {
   RENDER_TARGETS,
   type RenderTarget,
   renderReport,
+  TARGET_EXTENSIONS,
   TEXT_TARGETS,
+  targetOfFileName,
 } from '../documents/render.js';
 import { exampleReport } from '../domain/report/example.js';
 import { FORMAT_NOTICE } from '../domain/report/format.js';
@@ -15,7 +17,7 @@ import type { AnnualReport } from '../domain/report/model.js';
 import { type Finding, hasErrors } from '../domain/report/validation/finding.js';
 import { RULES } from '../domain/report/validation/rule-catalogue.js';
 import { validateReadReport, validateReport } from '../domain/report/validation/validate.js';
-import { writeOutputFile } from './cli-files.js';
+import { checkOutputFile, FORCE_FLAGS, FORCE_HELP, type WriteOptions, writeOutputFile } from './cli-files.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
 import { parseYear, type SetExit } from './cli-options.js';
 import { findingsTable } from './findings-table.js';
@@ -46,6 +48,7 @@ const SHAPE_NAMES: Readonly<Record<ReportShape, string>> = {
   html: 'HTML 网页',
   pdf: 'PDF',
   docx: 'Word（DOCX）',
+  xlsx: 'Excel（XLSX）',
 };
 
 function summaryLines(file: string, report: AnnualReport, shape: ReportShape, encoding?: string): string {
@@ -62,15 +65,44 @@ function summaryLines(file: string, report: AnnualReport, shape: ReportShape, en
 
 /** What a report FILE may be: the readers judge the shape from the content. */
 const REPORT_FILE_HELP =
-  '报告文件：纯文本、HTML、PDF、DOCX 或 JSON，按内容识别 (text, HTML, PDF, DOCX or JSON, told by content)';
+  '报告文件：纯文本、HTML、PDF、DOCX、XLSX 或 JSON，按内容识别 (text, HTML, PDF, DOCX, XLSX or JSON, told by content)';
 
-/** --to FORMAT, checked before any work: a known format, and a binary one into -o FILE or a pipe. */
-export function renderTargetOf(to: string, output: string | undefined, io: CliIo): RenderTarget {
-  if (!isRenderTarget(to))
-    throw new CliFailure(`--to ${to}: 不支持的格式，可选 ${RENDER_TARGETS.join('|')} (unknown format)`);
-  if (!output && !TEXT_TARGETS.has(to) && io.stdoutIsTerminal)
-    throw new CliFailure(`--to ${to} 是二进制格式，请用 -o 指定输出文件 (binary output needs -o FILE)`);
-  return to;
+/**
+ * The format to render, checked before any work: `--to FORMAT`, else the extension of -o FILE (.docx,
+ * .pdf …); a known extension that contradicts --to is refused, and so is a binary format onto a
+ * terminal. With `write`, -o FILE is checked too (exists without --force, is the input …), so that a
+ * render of several seconds is not done for nothing.
+ */
+export function renderTargetOf(
+  to: string | undefined,
+  output: string | undefined,
+  io: CliIo,
+  write?: WriteOptions,
+): RenderTarget {
+  const extensions = RENDER_TARGETS.flatMap((t) => TARGET_EXTENSIONS[t]).join(' ');
+  const named = output === undefined ? undefined : targetOfFileName(output);
+  let target: RenderTarget;
+  if (to === undefined) {
+    if (output === undefined)
+      throw new CliFailure(`请用 --to 指定输出格式 (give --to FORMAT)：${RENDER_TARGETS.join('|')}`);
+    if (!named)
+      throw new CliFailure(
+        `-o ${output}: 无法从扩展名判断输出格式，请用 --to 指定；可识别的扩展名 (known extensions): ${extensions}`,
+      );
+    target = named;
+  } else {
+    if (!isRenderTarget(to))
+      throw new CliFailure(`--to ${to}: 不支持的格式，可选 ${RENDER_TARGETS.join('|')} (unknown format)`);
+    if (named && named !== to)
+      throw new CliFailure(
+        `-o ${output}: 扩展名表示 ${named} 格式，与 --to ${to} 不符 (the extension contradicts --to)；请改正其中一个`,
+      );
+    target = to;
+  }
+  if (!output && !TEXT_TARGETS.has(target) && io.stdoutIsTerminal)
+    throw new CliFailure(`--to ${target} 是二进制格式，请用 -o 指定输出文件 (binary output needs -o FILE)`);
+  if (output !== undefined && write) checkOutputFile(output, write);
+  return target;
 }
 
 /** The report rendered into -o FILE (said on stderr), else onto stdout. */
@@ -79,10 +111,11 @@ export async function writeRendered(
   target: RenderTarget,
   output: string | undefined,
   io: CliIo,
+  write: WriteOptions = {},
 ): Promise<void> {
   const bytes = await renderReport(report, target);
   if (output) {
-    writeOutputFile(output, bytes);
+    writeOutputFile(output, bytes, write);
     io.stderr(`已写入 ${output}（${bytes.length} 字节）(written)\n`);
   } else io.stdout(new TextDecoder().decode(bytes));
 }
@@ -156,10 +189,15 @@ export function registerReportCommands(program: Command, io: CliIo, setExit: Set
     .command('render')
     .description(`生成官方版式的文档 (render the official layout): ${RENDER_TARGETS.join('|')}`)
     .argument('<file>', REPORT_FILE_HELP)
-    .requiredOption('--to <format>', `输出格式 (output format): ${RENDER_TARGETS.join('|')}`)
+    .option(
+      '--to <format>',
+      `输出格式；省略时按 -o 文件的扩展名 (output format; default: the extension of -o): ${RENDER_TARGETS.join('|')}`,
+    )
     .option('-o, --output <file>', '输出文件；省略时写到标准输出 (output file; stdout when omitted)')
-    .action(async (file: string, options: { to: string; output?: string }) => {
-      const target = renderTargetOf(options.to, options.output, io);
+    .option(FORCE_FLAGS, FORCE_HELP)
+    .action(async (file: string, options: { to?: string; output?: string; force?: boolean }) => {
+      const write = { inputs: [file], force: options.force === true };
+      const target = renderTargetOf(options.to, options.output, io, write);
       const loaded = await loadReportFile(file);
       const findings = validateReport(loaded.report);
       if (hasErrors(findings)) {
@@ -167,7 +205,7 @@ export function registerReportCommands(program: Command, io: CliIo, setExit: Set
           `警告 (warning): ${file} 有 ${findings.filter((f) => f.severity === 'error').length} 项错误，照原样生成；请用 gongkai report check 查看\n`,
         );
       }
-      await writeRendered(loaded.report, target, options.output, io);
+      await writeRendered(loaded.report, target, options.output, io, write);
       setExit(EXIT.ok);
     });
 
@@ -177,10 +215,11 @@ export function registerReportCommands(program: Command, io: CliIo, setExit: Set
     .option('--year <year>', '报告年度 (report year)', String(new Date().getFullYear() - 1))
     .option('--agency <name>', '机关名称 (agency name)')
     .option('-o, --output <file>', '输出文件；省略时写到标准输出 (output file; stdout when omitted)')
-    .action((options: { year: string; agency?: string; output?: string }) => {
+    .option(FORCE_FLAGS, FORCE_HELP)
+    .action((options: { year: string; agency?: string; output?: string; force?: boolean }) => {
       const json = renderJson(exampleReport(parseYear(options.year), options.agency));
       if (options.output) {
-        writeOutputFile(options.output, new TextEncoder().encode(json));
+        writeOutputFile(options.output, new TextEncoder().encode(json), { force: options.force === true });
         io.stderr(`已写入 ${options.output} (written)\n`);
       } else {
         io.stdout(json);

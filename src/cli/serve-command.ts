@@ -5,8 +5,10 @@
  * The web layer and the demo loader are imported when the command runs, so other commands start fast.
  */
 import type { Command } from 'commander';
+import { redactDatabaseUrl } from '../storage/url.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
 import type { SetExit } from './cli-options.js';
+import { environmentFailure } from './environment-failure.js';
 import { DATABASE_FLAGS, DATABASE_HELP } from './ledger-commands.js';
 
 export function registerServeCommand(program: Command, io: CliIo, setExit: SetExit): void {
@@ -34,13 +36,14 @@ export function registerServeCommand(program: Command, io: CliIo, setExit: SetEx
         throw new CliFailure(`--port ${options.port}: 应为 0 至 65535 之间的端口号 (a port number)`);
       const { serveUntilSignal } = await import('../web/server.js');
       const loadDemo = options.demo ? (await import('../demo/index.js')).loadDemo : undefined;
+      const database = options.database || config.database;
       try {
         await serveUntilSignal(
           {
             ...config,
             ...(options.host ? { host: options.host } : {}),
             port,
-            ...(options.database ? { database: options.database } : {}),
+            database,
           },
           {
             demo: options.demo === true,
@@ -52,7 +55,11 @@ export function registerServeCommand(program: Command, io: CliIo, setExit: SetEx
         const code = (e as NodeJS.ErrnoException).code;
         if (code === 'EADDRINUSE')
           throw new CliFailure(`端口 ${port} 已被占用 (port in use)；请用 --port 指定其他端口`);
-        if (code === 'EACCES') throw new CliFailure(`无权监听端口 ${port} (permission denied)`);
+        if (code === 'EACCES' && (e as { syscall?: string }).syscall === 'listen')
+          throw new CliFailure(`无权监听端口 ${port} (permission denied)`);
+        // The database: a locked, read-only or unreachable one is the operator's to mend, said in one line.
+        const failure = environmentFailure(e, redactDatabaseUrl(database));
+        if (failure) throw new CliFailure(failure);
         throw e;
       }
       setExit(EXIT.ok);

@@ -8,43 +8,15 @@ import { readHtmlReport } from './html/read-html.js';
 import { parseJsonReport } from './json/report-json.js';
 import { type ReadResult, type ReportShape, readError } from './read-result.js';
 import { parseTextReport } from './text/parse-text.js';
-
-
-const ZIP_DIRECTORY_END = 0x06054b50;
-const ZIP_DIRECTORY_ENTRY = 0x02014b50;
-/** The end record is 22 bytes, followed by a comment of at most 65,535. */
-const ZIP_END_SEARCH = 22 + 0xffff;
+import { zipDirectory, zipKind } from './zip-directory.js';
 
 /**
- * Whether a zip is a workbook: its central directory (at the end of the file, names uncompressed)
- * lists parts under xl/ and none under word/. Read from the bytes, without inflating anything; a zip
+ * Whether a zip is a workbook: its central directory lists parts under xl/ and none under word/. A zip
  * whose directory cannot be found is left to the DOCX reader, which says what is wrong with it.
  */
 export function isWorkbookZip(bytes: Uint8Array): boolean {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let end = -1;
-  for (let p = bytes.length - 22; p >= Math.max(0, bytes.length - ZIP_END_SEARCH); p--) {
-    if (view.getUint32(p, true) === ZIP_DIRECTORY_END) {
-      end = p;
-      break;
-    }
-  }
-  if (end < 0) return false;
-  const entries = view.getUint16(end + 10, true);
-  let p = view.getUint32(end + 16, true);
-  let workbook = false;
-  for (let i = 0; i < entries && p + 46 <= bytes.length; i++) {
-    if (view.getUint32(p, true) !== ZIP_DIRECTORY_ENTRY) break;
-    const nameLength = view.getUint16(p + 28, true);
-    const skip = nameLength + view.getUint16(p + 30, true) + view.getUint16(p + 32, true);
-    const name = Buffer.from(bytes.buffer, bytes.byteOffset + p + 46, Math.min(nameLength, 8)).toString(
-      'latin1',
-    );
-    if (name.startsWith('word/')) return false;
-    if (name.startsWith('xl/')) workbook = true;
-    p += 46 + skip;
-  }
-  return workbook;
+  const entries = zipDirectory(bytes);
+  return entries !== undefined && zipKind(entries) === 'xlsx';
 }
 
 /** The shape of a file, from its first bytes (and, for a zip, the names of its parts). */

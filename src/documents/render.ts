@@ -1,13 +1,9 @@
 /**
- * @module One entry point for rendering a report to any of the official document forms.
+ * @module One entry point for rendering a report to any of the official document forms. Each renderer
+ * (docx, exceljs, hono/jsx, chromium) is imported by the call that renders its format, so that a
+ * command that renders nothing, or one format, does not load them all when it starts.
  */
 import type { AnnualReport } from '../domain/report/model.js';
-import { renderDocx } from './docx/render-docx.js';
-import { renderHtml } from './html/render-html.js';
-import { renderJson } from './json/report-json.js';
-import { renderPdf } from './pdf/render-pdf.js';
-import { renderText } from './text/render-text.js';
-import { renderXlsx } from './xlsx/render-xlsx.js';
 
 export const RENDER_TARGETS = ['html', 'docx', 'xlsx', 'pdf', 'txt', 'json'] as const;
 export type RenderTarget = (typeof RENDER_TARGETS)[number];
@@ -19,19 +15,39 @@ export function isRenderTarget(value: string): value is RenderTarget {
 /** Targets whose output is text, which may go to a terminal. */
 export const TEXT_TARGETS: ReadonlySet<RenderTarget> = new Set(['html', 'txt', 'json']);
 
+/** The file name extensions (lower case, with the dot) each target is known by. */
+export const TARGET_EXTENSIONS: Readonly<Record<RenderTarget, readonly string[]>> = {
+  html: ['.html', '.htm'],
+  docx: ['.docx'],
+  xlsx: ['.xlsx'],
+  pdf: ['.pdf'],
+  txt: ['.txt'],
+  json: ['.json'],
+};
+
+/** The target a file name's extension names (case-insensitive), if any. */
+export function targetOfFileName(name: string): RenderTarget | undefined {
+  const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+  const dot = base.lastIndexOf('.');
+  if (dot <= 0) return undefined;
+  const extension = base.slice(dot).toLowerCase();
+  return RENDER_TARGETS.find((t) => TARGET_EXTENSIONS[t].includes(extension));
+}
+
 export async function renderReport(report: AnnualReport, target: RenderTarget): Promise<Uint8Array> {
+  const encode = (text: string) => new TextEncoder().encode(text);
   switch (target) {
     case 'html':
-      return new TextEncoder().encode(renderHtml(report));
+      return encode((await import('./html/render-html.js')).renderHtml(report));
     case 'txt':
-      return new TextEncoder().encode(renderText(report));
+      return encode((await import('./text/render-text.js')).renderText(report));
     case 'json':
-      return new TextEncoder().encode(renderJson(report));
+      return encode((await import('./json/report-json.js')).renderJson(report));
     case 'docx':
-      return renderDocx(report);
+      return (await import('./docx/render-docx.js')).renderDocx(report);
     case 'xlsx':
-      return renderXlsx(report);
+      return (await import('./xlsx/render-xlsx.js')).renderXlsx(report);
     case 'pdf':
-      return renderPdf(report);
+      return (await import('./pdf/render-pdf.js')).renderPdf(report);
   }
 }

@@ -101,10 +101,7 @@ export function cellOfWords(text: string, format: ReportFormat): Result<NamedCel
     }
   }
   const rows = rowCandidates(format);
-  const inGroup =
-    rowParts.length >= 2
-      ? rows.filter((r) => r.group !== undefined && r.group.startsWith(rowParts[0]!))
-      : rows;
+  const inGroup = rowParts.length >= 2 ? rows.filter((r) => r.group?.startsWith(rowParts[0]!)) : rows;
   const rowWords = rowParts[rowParts.length - 1]!;
   const row = pick(inGroup, rowWords);
   if (!('key' in row))

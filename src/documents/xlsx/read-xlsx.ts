@@ -15,7 +15,7 @@ import { TextDecoder } from 'node:util';
 import JSZip from 'jszip';
 import { type DocxCell, rowLines } from '../docx/read-docx-rows.js';
 import { attribute, scanXml, type XmlHandler } from '../docx/read-docx-xml.js';
-import { type ReadResult, type ReportShape, readError } from '../read-result.js';
+import { type ReadResult, readError } from '../read-result.js';
 import { readReportLines } from '../text/parse-text.js';
 import type { SourceLine } from '../text/text-lines.js';
 
@@ -30,7 +30,6 @@ export interface ReadXlsxOptions {
   /** Refuse a workbook with more cells than this. */
   readonly maxCells?: number;
 }
-
 
 const WORKBOOK_PART = 'xl/workbook.xml';
 

@@ -16,9 +16,15 @@ import {
   sql,
   type TableMetadata,
 } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { DialectHandle, TransactionLocks } from '../dialect.js';
 import type { Database, Executor } from '../schema.js';
+import { NO_SCHEMA, redactDatabaseUrl } from '../url.js';
+
+/** The driver, loaded when a database is opened rather than when the command line starts. */
+async function driver(): Promise<typeof pg> {
+  return (await import('pg')).default;
+}
 
 const KYSELY_TABLES = new Set(['kysely_migration', 'kysely_migration_lock']);
 
@@ -77,7 +83,8 @@ class CurrentSchemaPostgresDialect extends PostgresDialect {
 }
 
 export async function openPostgres(url: string): Promise<DialectHandle> {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const { Pool } = await driver();
+  const pool = new Pool({ connectionString: url, max: 10 });
   // An idle connection the server drops (a restart) must not crash the process: the pool discards
   // it and the next query opens a new one.
   pool.on('error', () => {});
@@ -92,7 +99,10 @@ export async function openPostgres(url: string): Promise<DialectHandle> {
   }
   if (!schema) {
     await db.destroy();
-    throw new Error(`PostgreSQL: the search_path of ${redact(url)} names no existing schema`);
+    throw Object.assign(
+      new Error(`PostgreSQL: the search_path of ${redactDatabaseUrl(url)} names no existing schema`),
+      { code: NO_SCHEMA },
+    );
   }
   return {
     name: 'postgres',
@@ -139,7 +149,8 @@ export async function openPostgres(url: string): Promise<DialectHandle> {
  * the tests use (test-dialects.ts).
  */
 export async function runOnce(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
+  const { Client } = await driver();
+  const client = new Client({ connectionString: url });
   await client.connect();
   try {
     await client.query(statement);
@@ -153,15 +164,4 @@ export function withSearchPath(url: string, schema: string): string {
   const parsed = new URL(url);
   parsed.searchParams.set('options', `-c search_path=${schema}`);
   return parsed.toString();
-}
-
-/** The URL without its password, for error messages. */
-function redact(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password) parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'the database URL';
-  }
 }

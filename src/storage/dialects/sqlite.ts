@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
+import type BetterSqlite3 from 'better-sqlite3';
 import {
   type ColumnDefinitionBuilder,
   CompiledQuery,
@@ -22,8 +22,18 @@ import {
 import type { DialectHandle, TransactionLocks } from '../dialect.js';
 import type { Database } from '../schema.js';
 
-/** How long a writer waits for another process's write lock before giving up with SQLITE_BUSY. */
-const BUSY_TIMEOUT_MS = 5000;
+/**
+ * How long a writer waits for another process's write lock before giving up with SQLITE_BUSY: long
+ * enough for another command's ordinary import (a register of some thousand rows) to commit, so that
+ * two operators working at once take turns instead of one being refused. GONGKAI_SQLITE_BUSY_TIMEOUT_MS
+ * sets it (a script that prefers to fail fast; the tests).
+ */
+const BUSY_TIMEOUT_MS = 15_000;
+
+function busyTimeout(): number {
+  const text = process.env.GONGKAI_SQLITE_BUSY_TIMEOUT_MS?.trim();
+  return text && /^\d{1,9}$/.test(text) ? Number(text) : BUSY_TIMEOUT_MS;
+}
 
 /**
  * Kysely's driver opens transactions with a plain (deferred) BEGIN, which takes the write lock only at
@@ -82,10 +92,12 @@ function withStatementCache(database: BetterSqlite3.Database): SqliteDatabase {
 }
 
 /** Opens (creating if need be) the SQLite file at `path`, or an in-memory database for ':memory:'. */
-export function openSqlite(path: string): DialectHandle {
+export async function openSqlite(path: string): Promise<DialectHandle> {
+  // The driver (a native addon) loads when a database is opened, not when the command line starts.
+  const { default: Sqlite } = await import('better-sqlite3');
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   // `timeout` is SQLite's busy timeout (sqlite3_busy_timeout), the same as PRAGMA busy_timeout.
-  const database = new BetterSqlite3(path, { timeout: BUSY_TIMEOUT_MS });
+  const database = new Sqlite(path, { timeout: busyTimeout() });
   // Write-ahead log: readers never block the writer and the writer never blocks readers.
   database.pragma('journal_mode = WAL');
   // synchronous=FULL: a commit returns only after the WAL is fsynced. In WAL mode NORMAL already
