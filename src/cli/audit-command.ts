@@ -23,7 +23,7 @@ import { runAudit } from '../audit/run-audit.js';
 import { comparisonText, summaryText, unreadableLine } from '../audit/terminal.js';
 import { terminalText } from '../audit/terminal-text.js';
 import { countReportFiles, ioError } from '../audit/walk.js';
-import { writeOutputFileWith } from './cli-files.js';
+import { FORCE_FLAGS, FORCE_HELP, type WriteOptions, writeOutputFileWith } from './cli-files.js';
 import { CliFailure, type CliIo } from './cli-io.js';
 import type { SetExit } from './cli-options.js';
 
@@ -34,6 +34,7 @@ interface AuditCliOptions {
   readonly compare?: boolean;
   readonly jobs?: string;
   readonly quiet?: boolean;
+  readonly force?: boolean;
 }
 
 /** How the command sees its terminal; tests pass their own. */
@@ -88,15 +89,23 @@ function checkOutput(path: string): void {
 }
 
 /** Writes a file through a temporary name and a rename, so an interrupted run leaves no half page. */
-function writeFileInPieces(path: string, produce: (write: (text: string) => void) => void): void {
-  writeOutputFileWith(path, (fd) => {
-    const out = new ChunkedWriter((text) => {
-      const bytes = Buffer.from(text, 'utf8');
-      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
-    });
-    produce((text) => out.write(text));
-    out.flush();
-  });
+function writeFileInPieces(
+  path: string,
+  produce: (write: (text: string) => void) => void,
+  options: WriteOptions,
+): void {
+  writeOutputFileWith(
+    path,
+    (fd) => {
+      const out = new ChunkedWriter((text) => {
+        const bytes = Buffer.from(text, 'utf8');
+        for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+      });
+      produce((text) => out.write(text));
+      out.flush();
+    },
+    options,
+  );
 }
 
 export function registerAuditCommand(
@@ -115,6 +124,7 @@ export function registerAuditCommand(
     .option('--json', '在标准输出写一个 JSON 文档：summary 与 files (one JSON document on stdout)')
     .option('--csv', '在标准输出写 CSV，每个问题一行，UTF-8 带 BOM (CSV on stdout, one row per finding)')
     .option('--html <file>', '写一个独立的 HTML 检查页面 (write a self-contained HTML audit page)')
+    .option(FORCE_FLAGS, FORCE_HELP)
     .option('--compare', '同一机关的逐年比较表 (year-over-year tables per agency)')
     .option('--jobs <n>', '并行线程数，默认为 CPU 核数；1 为不用工作线程 (threads; default: cores)')
     .option(
@@ -170,8 +180,10 @@ export function registerAuditCommand(
         if (options.csv) writeAuditCsv(run, new ChunkedWriter(io.stdout));
         if (options.html) {
           const html = options.html;
-          writeFileInPieces(html, (write) =>
-            writeAuditHtml(run, write, { paths, compare: options.compare === true }),
+          writeFileInPieces(
+            html,
+            (write) => writeAuditHtml(run, write, { paths, compare: options.compare === true }),
+            { force: options.force === true, inputs: paths },
           );
         }
         if (showHuman) {

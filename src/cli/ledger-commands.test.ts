@@ -284,6 +284,42 @@ describe('gongkai report build --fill / --fill-template: a finished report from 
       db,
     );
     assert.equal(rendered.code, 0, rendered.err);
+    // The file exists now: replaced only with --force; the format comes from -o's extension.
+    const again = [
+      'report',
+      'build',
+      '--agency',
+      '2',
+      '--year',
+      '2024',
+      '--fill',
+      file,
+      '-o',
+      docx,
+      '--database',
+      db,
+    ];
+    assertRefused(await gongkai(...again), /文件已存在，加 --force 覆盖/);
+    assertRefused(
+      await gongkai(
+        'report',
+        'build',
+        '--agency',
+        '2',
+        '--year',
+        '2024',
+        '--fill',
+        file,
+        '-o',
+        file,
+        '--force',
+        '--database',
+        db,
+      ),
+      /输入|input/,
+    );
+    const forced = await gongkai(...again, '--force');
+    assert.equal(forced.code, 0, forced.err);
     const checked = await gongkai('report', 'check', docx, '--json');
     assert.equal(checked.code, 0, checked.out + checked.err);
     const xml = (

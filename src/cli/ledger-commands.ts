@@ -28,10 +28,11 @@ import {
   openLedger,
   todayInChina,
 } from '../ledger/index.js';
-import { DEFAULT_DATABASE_URL, parseStorageUrl, type Storage } from '../storage/index.js';
-import { readInputFile, writeOutputFile } from './cli-files.js';
+import { DEFAULT_DATABASE_URL, parseStorageUrl, redactDatabaseUrl, type Storage } from '../storage/index.js';
+import { FORCE_FLAGS, FORCE_HELP, readInputFile, writeOutputFile } from './cli-files.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
 import { parseId, parseYear, type SetExit } from './cli-options.js';
+import { environmentFailure } from './environment-failure.js';
 import { loadReportFile } from './read-report-file.js';
 import { renderTargetOf, writeRendered } from './report-commands.js';
 
@@ -101,8 +102,6 @@ export async function withLedger<T>(
   work: (storage: Storage) => Promise<T>,
 ): Promise<T> {
   // Both are light; the lead may hoist them to the file's imports.
-  const { environmentFailure } = await import('./environment-failure.js');
-  const { redactDatabaseUrl } = await import('../storage/url.js');
   // The URL as it may be printed: a PostgreSQL password never reaches the terminal or a log.
   const shown = redactDatabaseUrl(url);
   let target: StorageTarget;
@@ -235,6 +234,7 @@ function registerReportLedgerCommands(program: Command, io: CliIo, setExit: SetE
     )
     .option('--fill-template', '输出填写文件模板 JSON，可再用 --fill 读入 (write a fill file to start from)')
     .option('--previous <file>', '--fill-template：上年度报告，沿用其文字和存量数字 (last year’s report)')
+    .option(FORCE_FLAGS, FORCE_HELP)
     .option(DATABASE_FLAGS, DATABASE_HELP)
     .action(
       async (options: {
@@ -247,6 +247,7 @@ function registerReportLedgerCommands(program: Command, io: CliIo, setExit: SetE
         fill?: string;
         fillTemplate?: boolean;
         previous?: string;
+        force?: boolean;
         database?: string;
       }) => {
         const agencyId = parseId(options.agency, '--agency');
@@ -263,9 +264,15 @@ function registerReportLedgerCommands(program: Command, io: CliIo, setExit: SetE
         if (options.json && options.to && options.to !== 'json')
           throw new CliFailure('--json 与 --to 不能同时使用 (--json and --to exclude each other)');
         const to = options.json ? 'json' : options.to;
-        if (options.output && to === undefined)
-          throw new CliFailure('-o 需要与 --to 或 --json 一起使用 (-o needs --to or --json)');
-        const target = to === undefined ? undefined : renderTargetOf(to, options.output, io);
+        const write = {
+          force: options.force === true,
+          inputs: [options.fill, options.previous].filter((f): f is string => f !== undefined),
+        };
+        // Without --to, -o FILE.docx names the format by its extension (the template is always JSON).
+        const target =
+          options.fillTemplate || (to === undefined && options.output === undefined)
+            ? undefined
+            : renderTargetOf(to, options.output, io, write);
 
         const fillText = options.fill === undefined ? undefined : decodedText(options.fill, '填写文件');
         const previous =
@@ -284,7 +291,7 @@ function registerReportLedgerCommands(program: Command, io: CliIo, setExit: SetE
             ...fillTemplate(built.value.report, previous),
           };
           const json = `${JSON.stringify(template, null, 2)}\n`;
-          if (options.output) writeOutputFile(options.output, new TextEncoder().encode(json));
+          if (options.output) writeOutputFile(options.output, new TextEncoder().encode(json), write);
           else io.stdout(json);
           io.stderr(
             `已生成 ${year} 年度填写文件模板${previous ? `（沿用 ${previous.year} 年度报告的文字和存量数字）` : ''}；填好后用 --fill 读入 (fill template written)\n`,
@@ -312,7 +319,7 @@ function registerReportLedgerCommands(program: Command, io: CliIo, setExit: SetE
         }
 
         if (target) {
-          await writeRendered(report, target, options.output, io);
+          await writeRendered(report, target, options.output, io, write);
         } else {
           const row = (key: 'new' | 'carriedOver' | 'total' | 'carriedForward') =>
             report.requests[key]?.[6] ?? 0;

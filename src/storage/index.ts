@@ -34,8 +34,8 @@ export {
   OPEN,
 } from './derived.js';
 export type { DialectName } from './dialect.js';
-export * from './report-aggregate.js';
 export type { AddedHeader, RegisterHeaderRepository } from './register-headers.js';
+export * from './report-aggregate.js';
 export type { CompletedYear, ReportYearRepository } from './report-years.js';
 export type { InboxPage, InboxQuery, Schedule, ScheduleRepository } from './request-schedule.js';
 export {
@@ -52,4 +52,4 @@ export {
   UnknownRequestError,
 } from './requests.js';
 export { type OpenOptions, openDatabase, type Repositories, type Storage } from './storage.js';
-export { DEFAULT_DATABASE_URL, parseStorageUrl, type StorageTarget } from './url.js';
+export { DEFAULT_DATABASE_URL, parseStorageUrl, redactDatabaseUrl, type StorageTarget } from './url.js';
