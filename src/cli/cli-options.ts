@@ -4,7 +4,11 @@
  * CliFailure naming the option (exit 2, one line).
  */
 import type { LocalDate } from '../domain/calendar/local-date.js';
-import { checkCalendarYear, checkReportYear, LEDGER_REFUSALS, parseRegisterDate } from '../ledger/index.js';
+// The modules themselves, not the ledger's index: every command reads options, few open a database.
+import { checkCalendarYear } from '../ledger/calendar.js';
+import { parseRegisterDate } from '../ledger/import/register.js';
+import { LEDGER_REFUSALS } from '../ledger/refusals.js';
+import { checkReportYear } from '../ledger/report-years.js';
 import { CliFailure } from './cli-io.js';
 
 /** How a command reports its exit code to the runner. */

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { findingJson } from '../documents/json/finding-json.js';
-import { renderJson } from '../documents/json/report-json.js';
 import type { ReportShape } from '../documents/read-result.js';
 import {
   isRenderTarget,
@@ -20,7 +19,6 @@ import { validateReadReport, validateReport } from '../domain/report/validation/
 import { checkOutputFile, FORCE_FLAGS, FORCE_HELP, type WriteOptions, writeOutputFile } from './cli-files.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
 import { parseYear, type SetExit } from './cli-options.js';
-import { findingsTable } from './findings-table.js';
 import { loadReportFile } from './read-report-file.js';
 
 /** How many cells of each table were read (blank cells count as read). */
@@ -164,7 +162,7 @@ export function registerReportCommands(program: Command, io: CliIo, setExit: Set
         if (findings.length === 0) {
           io.stdout('结果：未发现问题 (no findings)\n');
         } else {
-          io.stdout(findingsTable(findings, loaded.report));
+          io.stdout((await import('./findings-table.js')).findingsTable(findings, loaded.report));
           io.stdout(
             `结果：错误 ${count('error')} 项，警告 ${count('warning')} 项，提示 ${count('info')} 项 (errors, warnings, notes)${failed ? '' : '，检查通过'}\n`,
           );
@@ -181,7 +179,7 @@ export function registerReportCommands(program: Command, io: CliIo, setExit: Set
     .action(async (file: string) => {
       const loaded = await loadReportFile(file);
       for (const note of loaded.notes) io.stderr(`警告 (warning): ${file}: ${note.message}\n`);
-      io.stdout(renderJson(loaded.report));
+      io.stdout((await import('../documents/json/report-json.js')).renderJson(loaded.report));
       setExit(EXIT.ok);
     });
 
@@ -216,7 +214,8 @@ export function registerReportCommands(program: Command, io: CliIo, setExit: Set
     .option('--agency <name>', '机关名称 (agency name)')
     .option('-o, --output <file>', '输出文件；省略时写到标准输出 (output file; stdout when omitted)')
     .option(FORCE_FLAGS, FORCE_HELP)
-    .action((options: { year: string; agency?: string; output?: string; force?: boolean }) => {
+    .action(async (options: { year: string; agency?: string; output?: string; force?: boolean }) => {
+      const { renderJson } = await import('../documents/json/report-json.js');
       const json = renderJson(exampleReport(parseYear(options.year), options.agency));
       if (options.output) {
         writeOutputFile(options.output, new TextEncoder().encode(json), { force: options.force === true });

@@ -3,9 +3,6 @@
  * the content (magic bytes, markup, the parts a zip holds), never from the file name.
  */
 import { type DecodedText, damageHint, decodeNotes, decodeReportBytes } from './decode.js';
-import { readDocxReport } from './docx/read-docx.js';
-import { readHtmlReport } from './html/read-html.js';
-import { parseJsonReport } from './json/report-json.js';
 import { type ReadResult, type ReportShape, readError } from './read-result.js';
 import { parseTextReport } from './text/parse-text.js';
 import { zipDirectory, zipKind } from './zip-directory.js';
@@ -51,10 +48,11 @@ function withDecodeNotes(result: ReadResult, decoded: DecodedText): ReadResult {
 export async function readReport(bytes: Uint8Array): Promise<ReadResult> {
   const shape = sniffShape(bytes);
   switch (shape) {
+    // Each reader is loaded when a file of its shape arrives: a command reads one file, of one shape.
     case 'html':
-      return readHtmlReport(bytes);
+      return (await import('./html/read-html.js')).readHtmlReport(bytes);
     case 'docx':
-      return readDocxReport(bytes);
+      return (await import('./docx/read-docx.js')).readDocxReport(bytes);
     case 'pdf':
       // Loaded on demand: pdf.js takes a third of a second to load, which text and HTML need not pay.
       return (await import('./pdf/read-pdf.js')).readPdfReport(bytes);
@@ -65,7 +63,7 @@ export async function readReport(bytes: Uint8Array): Promise<ReadResult> {
       if (!decoded.ok) return readError(decoded.code, decoded.message);
       return withDecodeNotes(
         shape === 'json'
-          ? parseJsonReport(decoded.text, decoded.encoding)
+          ? (await import('./json/report-json.js')).parseJsonReport(decoded.text, decoded.encoding)
           : parseTextReport(decoded.text, decoded.encoding),
         decoded,
       );
