@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
+import JSZip from 'jszip';
 import { officialCalendar } from '../../calendar/official-calendar.js';
 import { systemActor } from '../../domain/access/policy.js';
 import { localDate } from '../../domain/calendar/local-date.js';
@@ -380,5 +381,38 @@ describe('reading a register file', () => {
     assert.match(await reason(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3])), /旧版 Excel/);
     assert.match(await reason(utf8(`${HEADER}\n"2024-03-01,张三\n`)), /第 2 行：引号未闭合/);
     assert.match(await reason(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0])), /不是有效的 xlsx/);
+  });
+
+  it('refuses a Word document given as a register, and a register past its bounds, before reading it', async () => {
+    const zip = async (files: Record<string, string>) => {
+      const z = new JSZip();
+      for (const [name, text] of Object.entries(files)) z.file(name, text);
+      return new Uint8Array(await z.generateAsync({ type: 'uint8array', compression: 'DEFLATE' }));
+    };
+    const refusal = async (bytes: Uint8Array, limits = {}) => {
+      const r = await readRegisterTable(bytes, { limits });
+      return r.ok ? 'read' : `${r.error.code} ${r.error.message}`;
+    };
+    assert.match(
+      await refusal(await zip({ 'word/document.xml': '<w:document/>' })),
+      /这是 Word 文档（\.docx），不是台账/,
+    );
+    assert.match(await refusal(await zip({ 'a.txt': 'x' })), /压缩文件，不是 Excel 工作簿/);
+    // A workbook that says it inflates to 2 MB against a bound of 1 MB: refused unread (a bomb's shape).
+    const big = await zip({
+      'xl/workbook.xml': '<workbook/>',
+      'xl/worksheets/sheet1.xml': ' '.repeat(2 * 1024 * 1024),
+    });
+    assert.ok(big.length < 100_000, 'small on disk');
+    assert.match(
+      await refusal(big, { inflatedBytes: 1024 * 1024 }),
+      /^import\.too-large 台账文件过大.*工作簿解压后超过 1 MB/,
+    );
+    const rows = utf8(
+      [HEADER, ...Array.from({ length: 11 }, () => '2024-03-01,张三,自然人,内容,,')].join('\n'),
+    );
+    assert.match(await refusal(rows, { rows: 10 }), /台账有 12 行，超过 10 行/);
+    assert.match(await refusal(rows, { csvBytes: 100 }), /文件超过 1 KB/);
+    assert.equal(await refusal(rows), 'read');
   });
 });

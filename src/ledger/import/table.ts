@@ -7,6 +7,7 @@
  */
 import type { CellValue as ExcelCellValue, Worksheet } from 'exceljs';
 import { decodeReportBytes } from '../../documents/decode.js';
+import { zipDirectory, zipKind } from '../../documents/zip-directory.js';
 import { err, ok, type Result } from '../../domain/requests/result.js';
 import { type LedgerRefusal, ledgerRefusal } from '../refusals.js';
 import { parseCsv } from './csv.js';
@@ -132,12 +133,73 @@ export async function readXlsxTable(
 
 const startsWith = (bytes: Uint8Array, prefix: readonly number[]) => prefix.every((b, i) => bytes[i] === b);
 
+/**
+ * The bounds of a register, far beyond an office's (a township's whole history is some thousands of
+ * rows): a workbook whose parts say they inflate past this, a CSV file larger, or more rows, is refused
+ * before it can take the machine's memory (a 10 MB workbook once took 4 GB).
+ */
+export interface RegisterLimits {
+  readonly inflatedBytes: number;
+  readonly csvBytes: number;
+  readonly rows: number;
+}
+
+export const REGISTER_LIMITS: RegisterLimits = {
+  inflatedBytes: 200 * 1024 * 1024,
+  csvBytes: 100 * 1024 * 1024,
+  rows: 200_000,
+};
+
+const megabytes = (n: number) =>
+  n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MB` : `${Math.ceil(n / 1024)} KB`;
+
+/** Why a zip cannot be taken as a register, before anything is inflated; undefined when it may be. */
+function zipProblem(bytes: Uint8Array, limits: RegisterLimits): LedgerRefusal | undefined {
+  const entries = zipDirectory(bytes);
+  if (!entries) return undefined; // exceljs says what is wrong with it
+  const kind = zipKind(entries);
+  if (kind === 'docx')
+    return ledgerRefusal(
+      'import.unreadable',
+      '这是 Word 文档（.docx），不是台账；请把表格复制到 Excel 中另存为 .xlsx，或另存为 CSV (a Word document, not a register)',
+    );
+  if (kind === 'other')
+    return ledgerRefusal('import.unreadable', '这是一个压缩文件，不是 Excel 工作簿 (a zip, not a workbook)');
+  const inflated = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
+  if (inflated > limits.inflatedBytes)
+    return ledgerRefusal(
+      'import.too-large',
+      `工作簿解压后超过 ${megabytes(limits.inflatedBytes)}；请按年度拆分后分别导入 (the workbook inflates too large)`,
+    );
+  return undefined;
+}
+
+/** A table with more rows than a register has is refused (REGISTER_LIMITS). */
+function bounded(
+  table: Result<SourceTable, LedgerRefusal>,
+  limits: RegisterLimits,
+): Result<SourceTable, LedgerRefusal> {
+  if (table.ok && table.value.rows.length > limits.rows)
+    return err(
+      ledgerRefusal(
+        'import.too-large',
+        `台账有 ${table.value.rows.length} 行，超过 ${limits.rows} 行；请按年度拆分后分别导入 (too many rows)`,
+      ),
+    );
+  return table;
+}
+
 /** The register in `bytes`, whatever its file name says. */
 export async function readRegisterTable(
   bytes: Uint8Array,
-  options: { readonly sheet?: string } = {},
+  options: { readonly sheet?: string; readonly limits?: Partial<RegisterLimits> } = {},
 ): Promise<Result<SourceTable, LedgerRefusal>> {
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return readXlsxTable(bytes, options.sheet);
+  const limits = { ...REGISTER_LIMITS, ...options.limits };
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
+    const problem = zipProblem(bytes, limits);
+    if (problem) return err(problem);
+    return bounded(await readXlsxTable(bytes, options.sheet), limits);
+  }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0]))
     return err(
       ledgerRefusal(
@@ -145,5 +207,12 @@ export async function readRegisterTable(
         '旧版 Excel（.xls）文件，请另存为 .xlsx 或 CSV (old .xls: save as .xlsx or CSV)',
       ),
     );
-  return readCsvTable(bytes);
+  if (bytes.length > limits.csvBytes)
+    return err(
+      ledgerRefusal(
+        'import.too-large',
+        `文件超过 ${megabytes(limits.csvBytes)}；请按年度拆分后分别导入 (the file is too large)`,
+      ),
+    );
+  return bounded(readCsvTable(bytes), limits);
 }
