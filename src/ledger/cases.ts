@@ -171,6 +171,20 @@ async function registeredCase(
   return ok(stored);
 }
 
+/** The 复议/诉讼 cases about a request still in the register, for whoever may read the request. */
+export async function casesOfRequest(
+  storage: Storage,
+  actor: Actor,
+  requestId: string,
+): Promise<Result<Case[], LedgerRefusal>> {
+  const row = await storage.requests.get(requestId);
+  const denied = row
+    ? permit(actor, 'request.read', row.agencyId, { code: 'request.unknown', what: requestId })
+    : ledgerRefusal('request.unknown', requestId);
+  if (denied) return err(denied);
+  return ok(await storage.cases.forRequest(requestId));
+}
+
 /** The case an id as typed names: the whole id, or its first six or more characters (resolveIdPrefix). */
 export function resolveCaseId(storage: Storage, typed: string): Promise<Result<string, LedgerRefusal>> {
   return resolveIdPrefix(

@@ -42,6 +42,7 @@ export {
   CASE_KIND_LABELS,
   type CaseOptions,
   type CloseCaseInput,
+  casesOfRequest,
   closeCase,
   type NewCaseInput,
   resolveCaseId,

@@ -47,6 +47,11 @@ const ROUTES: Readonly<Record<string, RouteSpec>> = {
     owned: true,
     body: () => ({ applicant: '李四', reason: '录错' }),
   },
+  'POST /office/cases/:id/withdrawals': {
+    kind: 'page',
+    owned: true,
+    body: (w) => ({ reason: '重复登记', request: w.requestId }),
+  },
   'GET /office/admin/users': { kind: 'page' },
   'POST /office/admin/users': {
     kind: 'page',

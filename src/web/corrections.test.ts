@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { issueApiToken } from '../accounts/index.js';
 import { systemActor } from '../domain/access/policy.js';
+import { addCase } from '../ledger/index.js';
 import { RAW_TEXT } from '../test-support/run-cli.js';
 import { type WebWorld, webWorld } from '../test-support/web-world.js';
 
@@ -150,5 +151,47 @@ describe('更正申请信息 in the back office and the API', () => {
     });
     assert.equal(again.status, 422);
     assert.equal(((await again.json()) as { error: { code: string } }).error.code, 'correct.nothing');
+  });
+});
+
+describe('撤销登记 of a 复议/诉讼 case on the request page', () => {
+  let w: WebWorld;
+  before(async () => {
+    w = await webWorld();
+  });
+  after(() => w.close());
+
+  it('lists the request’s cases and withdraws one entered by mistake, with a reason; another county’s user gets 404', async () => {
+    const filed = await addCase(w.storage, systemActor('t'), {
+      requestId: w.requestId,
+      kind: 'review',
+      filedOn: w.today,
+    });
+    assert.ok(filed.ok);
+    const approver = await w.login('approver');
+    const page = await (await w.get(`/office/requests/${w.requestId}`, approver)).text();
+    assert.match(page, /<h2>行政复议、行政诉讼<\/h2>/);
+    assert.match(page, new RegExp(`action="/office/cases/${filed.value.id}/withdrawals"`));
+    const empty = await w.post(`/office/cases/${filed.value.id}/withdrawals`, approver, {
+      reason: ' ',
+      request: w.requestId,
+    });
+    assert.equal(empty.status, 422);
+    assert.match(await empty.text(), /撤销登记须写明理由/);
+    const outsider = await w.post(`/office/cases/${filed.value.id}/withdrawals`, await w.login('outsider'), {
+      reason: '重复登记',
+      request: w.requestId,
+    });
+    assert.equal(outsider.status, 404);
+    const done = await w.post(`/office/cases/${filed.value.id}/withdrawals`, approver, {
+      reason: '重复登记',
+      request: w.requestId,
+    });
+    assert.equal(done.status, 303);
+    const after_ = await (await w.get(done.headers.get('location')!, approver)).text();
+    assert.match(after_, /已撤销该案件的登记/);
+    assert.doesNotMatch(after_, /<h2>行政复议、行政诉讼<\/h2>/, 'no longer in the register’s count');
+    const kept = await w.storage.cases.get(filed.value.id);
+    assert.equal(kept?.withdrawn?.reason, '重复登记', 'kept, with why');
   });
 });

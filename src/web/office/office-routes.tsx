@@ -7,6 +7,7 @@
 import { Hono } from 'hono';
 import { EVENT_LABELS } from '../../domain/requests/events.js';
 import {
+  casesOfRequest,
   correctParticulars,
   inbox,
   intakeRequest,
@@ -17,6 +18,7 @@ import {
   todayInChina,
   viewRequest,
   voidRequestEvent,
+  withdrawCase,
 } from '../../ledger/index.js';
 import type { AppContext, AppEnv, Auth, WebDeps } from '../context.js';
 import { correctionInputOf } from '../correction-body.js';
@@ -27,7 +29,13 @@ import { statusOfRefusal } from '../refusal-status.js';
 import { documentOf, Page, type Viewer } from '../views/layout.js';
 import { InboxPage, InboxQuerySchema, inboxFiltersOf } from './inbox-page.js';
 import { RegisterPage } from './register-page.js';
-import { type ActionAttempt, type CorrectionAttempt, RequestPage, type VoidAttempt } from './request-page.js';
+import {
+  type ActionAttempt,
+  type CaseWithdrawalAttempt,
+  type CorrectionAttempt,
+  RequestPage,
+  type VoidAttempt,
+} from './request-page.js';
 
 export function viewerOf(auth: Auth): Viewer {
   return {
@@ -120,23 +128,27 @@ export function officeRoutes(deps: WebDeps): Hono<AppEnv> {
     attempt?: ActionAttempt,
     voidAttempt?: VoidAttempt,
     correctionAttempt?: CorrectionAttempt,
+    caseAttempt?: CaseWithdrawalAttempt,
   ) => {
     const auth = authOf(c);
     const viewed = await viewRequest(storage, auth.actor, id, { asOf: today() });
     if (!viewed.ok) return refusedPage(c, viewed.error);
+    const cases = await casesOfRequest(storage, auth.actor, id);
     const done = c.req.query('done');
     const doneText =
       done === 'registered'
         ? '已登记。'
         : done?.startsWith('void-')
           ? `已作废第 ${done.slice(5)} 条；状态和期限已按其余记录重新计算。`
-          : done?.startsWith('correct-')
-            ? `已更正申请信息（第 ${done.slice(8)} 条）；期限和报告数字已按更正后的信息重新计算。`
-            : done === 'duplicate'
-              ? '本机关登记编号已登记过，未重复登记；以下是已登记的申请。'
-              : done && recordableKindOf(done, EVENT_LABELS)
-                ? `已记录“${EVENT_LABELS[recordableKindOf(done, EVENT_LABELS)!]}”。`
-                : undefined;
+          : done === 'case-withdrawn'
+            ? '已撤销该案件的登记；记录保留，不再计入年度报告第四部分。'
+            : done?.startsWith('correct-')
+              ? `已更正申请信息（第 ${done.slice(8)} 条）；期限和报告数字已按更正后的信息重新计算。`
+              : done === 'duplicate'
+                ? '本机关登记编号已登记过，未重复登记；以下是已登记的申请。'
+                : done && recordableKindOf(done, EVENT_LABELS)
+                  ? `已记录“${EVENT_LABELS[recordableKindOf(done, EVENT_LABELS)!]}”。`
+                  : undefined;
     return c.html(
       documentOf(
         <RequestPage
@@ -147,10 +159,12 @@ export function officeRoutes(deps: WebDeps): Hono<AppEnv> {
           {...(attempt ? { attempt } : {})}
           {...(voidAttempt ? { voidAttempt } : {})}
           {...(correctionAttempt ? { correctionAttempt } : {})}
+          {...(caseAttempt ? { caseAttempt } : {})}
+          cases={cases.ok ? cases.value : []}
           {...(doneText ? { done: doneText } : {})}
         />,
       ),
-      attempt || voidAttempt || correctionAttempt ? 422 : 200,
+      attempt || voidAttempt || correctionAttempt || caseAttempt ? 422 : 200,
     );
   };
 
@@ -223,6 +237,31 @@ export function officeRoutes(deps: WebDeps): Hono<AppEnv> {
       });
     }
     return c.redirect(`/office/requests/${id}?done=correct-${corrected.value.seq}`, 303);
+  });
+
+  office.post('/cases/:id/withdrawals', async (c) => {
+    const auth = authOf(c);
+    const caseId = c.req.param('id');
+    const values = await formOf(c);
+    // Only where to go back: the request page checks again what the user may see.
+    const requestId = values.request ?? '';
+    const withdrawn = await withdrawCase(
+      storage,
+      auth.actor,
+      { caseId, reason: values.reason ?? '' },
+      { today: today(), confirmCompletedYear: values.confirmCompletedYear === '1' },
+    );
+    if (!withdrawn.ok) {
+      const status = statusOfRefusal(withdrawn.error.code);
+      if (status === 403 || status === 404 || !requestId) return refusedPage(c, withdrawn.error);
+      return showRequest(c, requestId, undefined, undefined, undefined, {
+        caseId,
+        reason: values.reason ?? '',
+        error: withdrawn.error.message,
+        needsConfirm: withdrawn.error.code === 'correct.year-complete',
+      });
+    }
+    return c.redirect(`/office/requests/${withdrawn.value.requestId ?? requestId}?done=case-withdrawn`, 303);
   });
 
   return office;

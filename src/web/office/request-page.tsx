@@ -5,10 +5,17 @@
  * (the policy table). A refusal is shown beside the field it concerns, with what was typed kept.
  */
 import { type Actor, actionOfEvent, authorize } from '../../domain/access/policy.js';
+import { CASE_RESULT_LABELS } from '../../domain/requests/cases.js';
 import { EVENT_LABELS } from '../../domain/requests/events.js';
 import { OUTCOMES } from '../../domain/requests/outcomes.js';
 import { APPLICANT_KIND_LABELS, CHANNEL_LABELS } from '../../domain/requests/request.js';
-import { EVENT_NAMES, isEventItem, type RecordableKind, type RequestView } from '../../ledger/index.js';
+import {
+  CASE_KIND_LABELS,
+  EVENT_NAMES,
+  isEventItem,
+  type RecordableKind,
+  type RequestView,
+} from '../../ledger/index.js';
 import { STORED_CHANNEL_LABELS, stateLabelOf } from '../../present/labels.js';
 import {
   closedText,
@@ -17,6 +24,7 @@ import {
   historyLabel,
   leftText,
 } from '../../present/request-view.js';
+import type { Case } from '../../storage/index.js';
 import type { FieldErrors } from '../input-schema.js';
 import { CsrfField, FieldError, Notice, Page, type Viewer } from '../views/layout.js';
 
@@ -163,6 +171,88 @@ export interface VoidAttempt {
   readonly error: string;
   /** Refused because it changes a completed report year: the form asks for the confirmation. */
   readonly needsConfirm?: boolean;
+}
+
+/** A refused 撤销登记 of a case: which, what was typed, why. */
+export interface CaseWithdrawalAttempt {
+  readonly caseId: string;
+  readonly reason: string;
+  readonly error: string;
+  readonly needsConfirm: boolean;
+}
+
+/** 复议/诉讼 about the request, each with 撤销登记 for one entered by mistake (kept, no longer counted). */
+function CasesSection(props: {
+  view: RequestView;
+  cases: readonly Case[];
+  viewer: Viewer;
+  canWithdraw: boolean;
+  attempt: CaseWithdrawalAttempt | undefined;
+}) {
+  if (props.cases.length === 0) return null;
+  return (
+    <>
+      <h2>行政复议、行政诉讼</h2>
+      <table class="history">
+        <thead>
+          <tr>
+            <th scope="col">类别</th>
+            <th scope="col">立案日期</th>
+            <th scope="col">结果</th>
+            {props.canWithdraw && <th scope="col">更正</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {props.cases.map((c) => {
+            const mine = props.attempt?.caseId === c.id ? props.attempt : undefined;
+            const id = `withdraw-${c.id.slice(0, 8)}`;
+            return (
+              <tr>
+                <td>{CASE_KIND_LABELS[c.kind]}</td>
+                <td>{c.filedOn}</td>
+                <td>
+                  {CASE_RESULT_LABELS[c.result]}
+                  {c.closedOn && `（${c.closedOn}）`}
+                </td>
+                {props.canWithdraw && (
+                  <td class="correct">
+                    <details open={mine !== undefined}>
+                      <summary>撤销登记</summary>
+                      <form
+                        method="post"
+                        action={`/office/cases/${c.id}/withdrawals`}
+                        class="form"
+                        data-confirm="确认撤销该案件的登记？记录仍保留，但不再计入年度报告第四部分。"
+                      >
+                        <CsrfField token={props.viewer.csrfToken} />
+                        <input type="hidden" name="request" value={props.view.id} />
+                        <label for={id}>
+                          撤销理由（如：重复登记）
+                          <input
+                            id={id}
+                            name="reason"
+                            required
+                            value={mine?.reason ?? ''}
+                            aria-invalid={mine ? 'true' : undefined}
+                            aria-describedby={mine ? `${id}-error` : undefined}
+                          />
+                          <FieldError id={`${id}-error`} message={mine?.error} />
+                        </label>
+                        {mine?.needsConfirm && <ConfirmCompletedYear id={`${id}-confirm`} />}
+                        <button type="submit" class="secondary">
+                          撤销登记
+                        </button>
+                      </form>
+                    </details>
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </>
+  );
 }
 
 /** What a refused 更正申请信息 form sent back, with the problems by field. */
@@ -318,6 +408,8 @@ export function RequestPage(props: {
   attempt?: ActionAttempt;
   voidAttempt?: VoidAttempt;
   correctionAttempt?: CorrectionAttempt;
+  cases?: readonly Case[];
+  caseAttempt?: CaseWithdrawalAttempt;
   done?: string;
   today: string;
 }) {
@@ -398,6 +490,13 @@ export function RequestPage(props: {
             </tbody>
           </table>
           {canCorrect && <CorrectionForm view={v} viewer={viewer} attempt={props.correctionAttempt} />}
+          <CasesSection
+            view={v}
+            cases={props.cases ?? []}
+            viewer={viewer}
+            canWithdraw={authorize(props.actor, 'case.record', v.agency.id).ok}
+            attempt={props.caseAttempt}
+          />
           <h2>期限计算</h2>
           <div class="card">
             <ol class="deadline-lines">
