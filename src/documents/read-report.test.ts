@@ -158,6 +158,19 @@ describe('reading UTF-8 that is cut off or damaged', () => {
     );
     assert.match(result.notes[0]!.message, new RegExp(`字节偏移 ${at}`));
   });
+  it('says the same of an HTML page: a stray bad byte is a warning, the page is read', async () => {
+    const html = renderHtml(exampleReport(2022));
+    const page = new TextEncoder().encode(html);
+    // In the first section's prose, where a replaced byte changes no label or number.
+    const overview = exampleReport(2022).text.overview.slice(0, 6);
+    const at = Buffer.byteLength(html.slice(0, html.indexOf(overview)));
+    const damaged = new Uint8Array([...page.subarray(0, at), 0xff, ...page.subarray(at)]);
+    const result = await readReport(damaged);
+    assert.ok(result.ok, JSON.stringify(result).slice(0, 300));
+    assert.equal(result.shape, 'html');
+    assert.ok(result.notes.some((n) => n.rule === INVALID_BYTES_RULE));
+    assert.deepEqual(result.report.requests, exampleReport(2022).requests);
+  });
 });
 
 describe('reading an Excel workbook', () => {

@@ -4,7 +4,8 @@
  * table cells become source lines, and the reader every shape shares does the rest.
  */
 import { isUtf8 } from 'node:buffer';
-import { decodeReportBytes, type TextEncoding } from '../decode.js';
+import type { Finding } from '../../domain/report/validation/finding.js';
+import { decodeNotes, decodeReportBytes, type TextEncoding } from '../decode.js';
 import { type ReadResult, readError } from '../read-result.js';
 import { readReportLines } from '../text/parse-text.js';
 import { htmlSourceLines } from './read-html-lines.js';
@@ -51,14 +52,16 @@ const hasBom = (b: Uint8Array) =>
  * keep its meta tag, while real GBK text is practically never valid UTF-8. Every other page (UTF-8
  * declared or nothing declared) is decoded as the other text shapes are.
  */
-function decodeHtml(bytes: Uint8Array): { text: string; encoding: TextEncoding } | ReadResult {
+function decodeHtml(
+  bytes: Uint8Array,
+): { text: string; encoding: TextEncoding; notes: readonly Finding[] } | ReadResult {
   const charset = declaredCharset(bytes);
   if (charset !== undefined && GB_LABELS.has(charset) && !hasBom(bytes) && !isUtf8(bytes)) {
-    return { text: GB18030.decode(bytes), encoding: 'gb18030' };
+    return { text: GB18030.decode(bytes), encoding: 'gb18030', notes: [] };
   }
   const decoded = decodeReportBytes(bytes);
   return decoded.ok
-    ? { text: decoded.text, encoding: decoded.encoding }
+    ? { text: decoded.text, encoding: decoded.encoding, notes: decodeNotes(decoded) }
     : readError(decoded.code, decoded.message);
 }
 
@@ -66,5 +69,8 @@ function decodeHtml(bytes: Uint8Array): { text: string; encoding: TextEncoding }
 export function readHtmlReport(bytes: Uint8Array): ReadResult {
   const decoded = decodeHtml(bytes);
   if ('ok' in decoded) return decoded;
-  return readReportLines(htmlSourceLines(decoded.text), { shape: 'html', encoding: decoded.encoding });
+  const read = readReportLines(htmlSourceLines(decoded.text), { shape: 'html', encoding: decoded.encoding });
+  // What the decoder noticed (a page cut inside a character, bytes that were not UTF-8) goes with it.
+  if (decoded.notes.length === 0 || !read.ok) return read;
+  return { ...read, notes: [...decoded.notes, ...read.notes] };
 }
