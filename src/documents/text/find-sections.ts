@@ -12,28 +12,95 @@ export interface Heading {
   readonly agency: string;
   readonly year: number;
   readonly index: number;
+  /** Where the agency was taken from when the title line does not name it. */
+  readonly agencyFrom?: 'previous-lines' | 'source-line';
 }
 
 const HEADING_PHRASES = [HEADING_PHRASE, ...traditionalForms(HEADING_PHRASE)];
 
+/** What may be an agency's name: no blank, no separator a breadcrumb or a label puts before it. */
+const NAME = '([^\\s:：>》|｜/\\\\]+?)';
+const YEAR = '([0-9０-９]{4})';
+const S = '[\\s\\u3000]*';
+
 /**
- * What stands before the heading phrase: "<agency><year>年(度)". The agency is what stands before the
- * year back to a space or a separator. Only a short stretch before the phrase is searched, which keeps
- * the search linear on pages scraped onto one long line.
+ * What stands before the heading phrase: "<agency><year>年(度)" or "<year>年(度)<agency>"; or only
+ * "<year>年(度)", the agency on the line(s) above. Only a short stretch before the phrase is searched,
+ * which keeps the search linear on pages scraped onto one long line.
  */
-const BEFORE_PHRASE = /([^\s:：>》|｜/\\]+?)[\s\u3000]*([0-9０-９]{4})[\s\u3000]*年度?[\s\u3000]*$/;
+const AGENCY_YEAR = new RegExp(`${NAME}${S}${YEAR}${S}年度?${S}$`, 'u');
+const YEAR_AGENCY = new RegExp(`${YEAR}${S}年度?${S}([^\\s:：>》|｜/\\\\0-9０-９]{2,40}?)${S}$`, 'u');
+const YEAR_ALONE = new RegExp(`(?:^|[\\s:：>》|｜/\\\\])${S}${YEAR}${S}年度?${S}$`, 'u');
 const AGENCY_WINDOW = 80;
 
-/** "<agency><year>年(度)政府信息公开工作年度报告", anywhere in a line ("标题: …", a breadcrumb trail). */
+/** Titles that put the year elsewhere: "XX局政府信息公开工作2023年度报告", "XX关于2023年度政府信息公开工作的年度报告". */
+const OTHER_FORMS: readonly RegExp[] = [
+  new RegExp(`${NAME}${S}政府信息公开工作${S}${YEAR}${S}年度报告`, 'u'),
+  new RegExp(`${NAME}${S}关于${S}${YEAR}${S}年度?${S}政府信息公开工作的?${S}年度报告`, 'u'),
+];
+
+/** A line that may be (part of) an agency's name broken off a title: short, no punctuation or digits. */
+const NAME_LINE = /^[^\s:：,，。；;、()（）0-9０-９]{2,30}$/u;
+const NOT_AN_AGENCY = /政府信息公开|年报|年度报告|首页|当前位置|栏目|专栏|通知|公告/u;
+/** A portal's 来源/发布机构 line. */
+const SOURCE_LINE = /(?:信息来源|来源|发布机构|发文机关)[:：]\s*([^\s|｜]{2,40})/u;
+const SOURCE_SEARCH_LINES = 40;
+
+const yearOf = (digits: string) => Number(digits.normalize('NFKC'));
+
+/** The agency broken off a title onto the one or two lines above it. */
+function agencyAbove(lines: readonly TextLine[], i: number): string | undefined {
+  const above: string[] = [];
+  for (let j = i - 1; j >= Math.max(0, i - 2); j--) {
+    const text = lines[j]!.text.trim();
+    // A column's or a menu's name above a title is not the agency.
+    if (!NAME_LINE.test(text) || NOT_AN_AGENCY.test(text)) break;
+    above.unshift(text);
+  }
+  return above.length ? above.join('') : undefined;
+}
+
+/** The agency a portal prints beside the article (来源：…), when the title does not name it. */
+function agencyOfSourceLine(lines: readonly TextLine[]): string | undefined {
+  for (const line of lines.slice(0, SOURCE_SEARCH_LINES)) {
+    const m = SOURCE_LINE.exec(line.text);
+    if (m) return m[1]!;
+  }
+  return undefined;
+}
+
+/**
+ * The report's title, in the forms agencies print it: "<agency><year>年(度)政府信息公开工作年度报告"
+ * (spaces around the digits too), "<year>年<agency>政府信息公开工作年度报告", "<agency>政府信息公开工作
+ * <year>年度报告", "<agency>关于<year>年度政府信息公开工作的年度报告", anywhere in a line ("标题: …", a
+ * breadcrumb trail); or "<year>年政府信息公开工作年度报告" with the agency on the line(s) above or in
+ * the page's 来源/发布机构 line.
+ */
 export function findHeading(lines: readonly TextLine[]): Heading | undefined {
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!.text;
     for (const phrase of HEADING_PHRASES) {
       for (let at = text.indexOf(phrase); at !== -1; at = text.indexOf(phrase, at + 1)) {
-        const m = BEFORE_PHRASE.exec(text.slice(Math.max(0, at - AGENCY_WINDOW), at));
-        if (m) return { agency: m[1]!.trim(), year: Number(m[2]!.normalize('NFKC')), index: i };
+        const before = text.slice(Math.max(0, at - AGENCY_WINDOW), at);
+        const m = AGENCY_YEAR.exec(before);
+        if (m) return { agency: m[1]!.trim(), year: yearOf(m[2]!), index: i };
+        const y = YEAR_AGENCY.exec(before);
+        if (y) return { agency: y[2]!.trim(), year: yearOf(y[1]!), index: i };
+        const alone = YEAR_ALONE.exec(before);
+        if (alone) {
+          const above = agencyAbove(lines, i);
+          if (above)
+            return { agency: above, year: yearOf(alone[1]!), index: i, agencyFrom: 'previous-lines' };
+          const source = agencyOfSourceLine(lines);
+          if (source) return { agency: source, year: yearOf(alone[1]!), index: i, agencyFrom: 'source-line' };
+        }
       }
     }
+    if (text.includes('年度报告'))
+      for (const form of OTHER_FORMS) {
+        const m = form.exec(text);
+        if (m) return { agency: m[1]!.trim(), year: yearOf(m[2]!), index: i };
+      }
   }
   return undefined;
 }

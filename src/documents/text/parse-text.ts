@@ -17,6 +17,7 @@ import {
   findHeading,
   findPublishedLabel,
   findSectionTitles,
+  type Heading,
   PAGE_TAIL,
   splitAtSectionTitles,
 } from './find-sections.js';
@@ -70,7 +71,11 @@ export function readReportLines(
     missing.length > 0 &&
     missing.every((m) => SECTION_NUMBERS.indexOf(m) > SECTION_NUMBERS.indexOf(lastNumbered)) &&
     SECTION_NUMBERS.indexOf(lastNumbered) < SECTION_NUMBERS.indexOf('五');
-  const notes: Finding[] = [...missing.map(missingSection), ...sectionOrder(inPageOrder)];
+  const notes: Finding[] = [
+    ...inferredAgency(heading, lines),
+    ...missing.map(missingSection),
+    ...sectionOrder(inPageOrder),
+  ];
 
   /** A section's lines: from its title to the next title on the page. */
   const region = (s: SectionNumber): TextLine[] => {
@@ -159,6 +164,20 @@ function closingSection(
     paragraphs.push(line.text);
   }
   return { paragraphs: paragraphs.join('\n') };
+}
+
+/** A note that the title did not name the agency, and where its name was taken from. */
+function inferredAgency(heading: Heading, lines: readonly TextLine[]): Finding[] {
+  if (heading.agencyFrom === undefined) return [];
+  const where = heading.agencyFrom === 'previous-lines' ? '标题上方的一两行' : '页面的“来源/发布机构”';
+  return [
+    finding(
+      'read.inferred',
+      `第 ${lines[heading.index]!.line} 行的标题未写明机关名称，取自${where}：${heading.agency}`,
+      `The title on line ${lines[heading.index]!.line} names no agency; taken from ${heading.agencyFrom === 'previous-lines' ? 'the lines above it' : 'the page’s source line'}: ${heading.agency}`,
+      [],
+    ),
+  ];
 }
 
 function missingSection(section: SectionNumber): Finding {

@@ -196,6 +196,12 @@ export const RULES = {
     titleEn: 'A number in a table that belongs to no row',
     basis: 'Labels and numbers are mapped by rule, never guessed',
   },
+  'read.inferred': {
+    severity: 'info',
+    title: '标题未写明的机关名称或年度，由页面其他位置推断',
+    titleEn: 'The agency or year was not in the title and was taken from elsewhere on the page',
+    basis: 'Said, never silent: the lines above a broken title, the 来源 line, the statistical period',
+  },
   'read.invalid-bytes': {
     severity: 'warning',
     title: '文件中有无法解码的字节，已以 � 代替',

@@ -1,0 +1,106 @@
+/**
+ * The title of a report as agencies print it (issue 10, part 1): the year before or after the agency,
+ * inside the phrase, spaced digits, a title broken over lines, the agency only in the page's 来源 line.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { exampleReport } from '../../domain/report/example.js';
+import { findHeading } from './find-sections.js';
+import { parseTextReport } from './parse-text.js';
+import { renderText } from './render-text.js';
+import { sourceLinesOf, toTextLines } from './text-lines.js';
+
+const heading = (text: string) => {
+  const h = findHeading(toTextLines(sourceLinesOf(text)));
+  return h && [h.agency, h.year, h.agencyFrom ?? 'title'];
+};
+
+describe('the report’s title, in every form it is printed', () => {
+  it('agency then year, with or without 度 and spaces around the digits', () => {
+    assert.deepEqual(heading('平潭县人民政府2020年政府信息公开工作年度报告'), [
+      '平潭县人民政府',
+      2020,
+      'title',
+    ]);
+    assert.deepEqual(heading('某某局 2023 年度政府信息公开工作年度报告'), ['某某局', 2023, 'title']);
+    assert.deepEqual(heading('标题：淮安市人民政府２０２４年政府信息公开工作年度报告'), [
+      '淮安市人民政府',
+      2024,
+      'title',
+    ]);
+  });
+
+  it('year first: 2019年上海市人民政府办公厅政府信息公开工作年度报告', () => {
+    assert.deepEqual(heading('2019年上海市人民政府办公厅政府信息公开工作年度报告'), [
+      '上海市人民政府办公厅',
+      2019,
+      'title',
+    ]);
+  });
+
+  it('the year inside the phrase, or after 关于', () => {
+    assert.deepEqual(heading('某市生态环境局政府信息公开工作2023年度报告'), [
+      '某市生态环境局',
+      2023,
+      'title',
+    ]);
+    assert.deepEqual(heading('某区人民政府关于2023年度政府信息公开工作的年度报告'), [
+      '某区人民政府',
+      2023,
+      'title',
+    ]);
+  });
+
+  it('a title broken over two or three lines takes the agency from the lines above', () => {
+    assert.deepEqual(heading('淮安市人民政府\n2024 年政府信息公开工作年度报告'), [
+      '淮安市人民政府',
+      2024,
+      'previous-lines',
+    ]);
+    assert.deepEqual(heading('淮安市\n人民政府\n2024年政府信息公开工作年度报告'), [
+      '淮安市人民政府',
+      2024,
+      'previous-lines',
+    ]);
+  });
+
+  it('with no agency in the title, takes it from the page’s 来源 line', () => {
+    assert.deepEqual(
+      heading(
+        '首页 > 政府信息公开\n来源：某某镇人民政府  发布时间：2024-01-20\n2023年政府信息公开工作年度报告',
+      ),
+      ['某某镇人民政府', 2023, 'source-line'],
+    );
+  });
+
+  it('finds nothing in a page that only mentions reports', () => {
+    assert.equal(heading('关于做好政府信息公开工作的通知\n各乡镇：请于1月31日前报送年度报告。'), undefined);
+  });
+});
+
+describe('a whole report whose title is printed in another form', () => {
+  const report = exampleReport(2023, '某某县人民政府');
+  const printed = renderText(report);
+  const title = `${report.agency}${report.year}年政府信息公开工作年度报告`;
+  for (const [form, retitled, from] of [
+    ['year first', `${report.year}年${report.agency}政府信息公开工作年度报告`, undefined],
+    ['关于', `${report.agency}关于${report.year}年度政府信息公开工作的年度报告`, undefined],
+    [
+      'broken over two lines',
+      `${report.agency}\n${report.year} 年政府信息公开工作年度报告`,
+      'previous-lines',
+    ],
+  ] as const)
+    it(`reads every cell of it: ${form}`, () => {
+      assert.ok(printed.includes(title), 'the renderer prints the usual title');
+      const read = parseTextReport(printed.replace(title, retitled));
+      assert.ok(read.ok, JSON.stringify(read).slice(0, 300));
+      assert.deepEqual([read.report.agency, read.report.year], [report.agency, report.year]);
+      assert.deepEqual(read.report.requests, report.requests);
+      assert.equal(
+        read.notes.some((n) => n.rule === 'read.inferred'),
+        from !== undefined,
+        'an agency taken from elsewhere is said',
+      );
+    });
+});
