@@ -104,3 +104,37 @@ describe('a whole report whose title is printed in another form', () => {
       );
     });
 });
+
+describe('a report with no title at all, its sections and tables there', () => {
+  const report = exampleReport(2023, '某某镇人民政府');
+  const title = `${report.agency}${report.year}年政府信息公开工作年度报告`;
+  const untitled = (overview: string) =>
+    renderText({ ...report, text: { ...report.text, overview } }).replace(title, '');
+
+  it('takes the year from the period it states and the agency from its first sentence, and says so', () => {
+    const read = parseTextReport(
+      untitled(
+        '2023年，某某镇人民政府认真贯彻落实《条例》。\n本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止。',
+      ),
+    );
+    assert.ok(read.ok, JSON.stringify(read).slice(0, 300));
+    assert.deepEqual([read.report.agency, read.report.year], ['某某镇人民政府', 2023]);
+    assert.deepEqual(read.report.requests, report.requests);
+    const said = read.notes.filter((n) => n.rule === 'read.inferred').map((n) => n.message);
+    assert.equal(said.length, 2);
+    assert.match(said.join('\n'), /机关名称取自“一、总体情况”的第一句/);
+    assert.match(said.join('\n'), /年度取自报告所述的统计期限：2023 年度/);
+  });
+
+  it('takes the year from the first sentence when no period is stated; “我局” is no agency, the 来源 line is', () => {
+    const read = parseTextReport(`来源：某某县自然资源局\n${untitled('2023年，我局严格落实《条例》要求。')}`);
+    assert.ok(read.ok, JSON.stringify(read).slice(0, 300));
+    assert.deepEqual([read.report.agency, read.report.year], ['某某县自然资源局', 2023]);
+  });
+
+  it('still refuses a page with neither a title nor the sections', () => {
+    const read = parseTextReport('2023年，我镇认真做好政府信息公开工作。');
+    assert.ok(!read.ok);
+    assert.equal(read.error.code, 'read.not-a-report');
+  });
+});

@@ -12,8 +12,65 @@ export interface Heading {
   readonly agency: string;
   readonly year: number;
   readonly index: number;
-  /** Where the agency was taken from when the title line does not name it. */
-  readonly agencyFrom?: 'previous-lines' | 'source-line';
+  /** Where the agency was taken from when the title line does not name it (or there is no title). */
+  readonly agencyFrom?: 'previous-lines' | 'source-line' | 'body';
+  /** Where the year was taken from when there is no title. */
+  readonly yearFrom?: 'period' | 'body' | 'published';
+}
+
+/** "本报告所列数据的统计期限自2021年1月1日起至2021年12月31日止" and its many wordings (on a line's key). */
+export const STATED_PERIOD = /(\d{4})年1月1日[^。；]{0,6}?(?:至|到|—|-|－)(\d{4})年12月31日/;
+
+/** "2023年，XX镇严格落实……": the year, and the agency before the verb of the first sentence. */
+const BODY_YEAR = /^\s*([0-9０-９]{4})\s*年度?\s*(?:以来)?\s*[，,]/u;
+const BODY_AGENCY =
+  /^\s*[0-9０-９]{4}\s*年度?(?:以来)?\s*[，,]\s*([^，,。；\s]{2,30}?)(?:认真|严格|深入|坚持|全面|紧紧|始终|按照|围绕|进一步|持续|扎实|高度|积极|不断|紧扣|牢固|聚焦|贯彻|坚决|以|在)/u;
+const BODY_LINES = 12;
+
+/**
+ * A report with no recognisable title but with its sections (一 and 三 at least): the year from the
+ * period it states, else the first sentence of 一 ("2023年，我局……"), else the year before its
+ * publication date; the agency from that first sentence, else the page's 来源 line. Each is said.
+ */
+export function inferHeading(lines: readonly TextLine[]): Heading | undefined {
+  const titles = findSectionTitles(lines, 0);
+  const first = titles['一'];
+  if (first === undefined || titles['三'] === undefined) return undefined;
+  const body = lines.slice(first + 1, first + 1 + BODY_LINES);
+  let year: number | undefined;
+  let yearFrom: Heading['yearFrom'];
+  for (const line of lines) {
+    const m = STATED_PERIOD.exec(line.key);
+    if (m && m[1] === m[2]) {
+      year = Number(m[1]);
+      yearFrom = 'period';
+      break;
+    }
+  }
+  if (year === undefined)
+    for (const line of body) {
+      const m = BODY_YEAR.exec(line.text);
+      if (m) {
+        year = yearOf(m[1]!);
+        yearFrom = 'body';
+        break;
+      }
+    }
+  if (year === undefined) {
+    const published = findPublishedLabel(lines, first);
+    if (published) {
+      year = Number(published.slice(0, 4)) - 1;
+      yearFrom = 'published';
+    }
+  }
+  if (year === undefined || yearFrom === undefined) return undefined;
+  const named = body
+    .map((l) => BODY_AGENCY.exec(l.text)?.[1])
+    .find((a) => a !== undefined && !/^[我本]/.test(a));
+  if (named) return { agency: named, year, index: first - 1, agencyFrom: 'body', yearFrom };
+  const source = agencyOfSourceLine(lines);
+  if (source) return { agency: source, year, index: first - 1, agencyFrom: 'source-line', yearFrom };
+  return undefined;
 }
 
 const HEADING_PHRASES = [HEADING_PHRASE, ...traditionalForms(HEADING_PHRASE)];

@@ -18,7 +18,9 @@ import {
   findPublishedLabel,
   findSectionTitles,
   type Heading,
+  inferHeading,
   PAGE_TAIL,
+  STATED_PERIOD,
   splitAtSectionTitles,
 } from './find-sections.js';
 import { detectFormat, readProactive, readRequests, readReview, SECTION_ANCHORS } from './read-tables.js';
@@ -38,7 +40,13 @@ export function readReportLines(
   origin: { readonly shape: ReportShape; readonly encoding?: TextEncoding },
 ): ReadResult {
   let lines = toTextLines(source);
-  let heading = findHeading(lines);
+  let heading = findHeading(lines) ?? inferHeading(lines);
+  if (!heading) {
+    // Perhaps a page scraped onto few lines, its section titles inside them.
+    const split = splitAtSectionTitles(lines);
+    heading = inferHeading(split);
+    if (heading) lines = split;
+  }
   if (!heading) {
     return readError(
       'read.not-a-report',
@@ -51,8 +59,8 @@ export function readReportLines(
     // A page scraped onto few lines: cut the titles out of the lines that hold them.
     lines = splitAtSectionTitles(lines);
     // Lines before the heading may have been cut too: every index from here on is of the new lines.
-    heading = findHeading(lines)!;
-    titles = findSectionTitles(lines, heading.index);
+    heading = (findHeading(lines) ?? inferHeading(lines))!;
+    titles = findSectionTitles(lines, Math.max(0, heading.index));
   }
   const found = SECTION_NUMBERS.filter((s) => titles[s] !== undefined);
   if (found.length === 0) {
@@ -114,7 +122,7 @@ export function readReportLines(
     },
     ...tables,
   };
-  const preamble = lines.slice(heading.index, titles[inPageOrder[0]!]!);
+  const preamble = lines.slice(Math.max(0, heading.index), titles[inPageOrder[0]!]!);
   notes.push(...statedPeriod([...preamble, ...region('一')], report.year));
   if (cutOff) {
     const last = lines[lines.length - 1]!;
@@ -167,17 +175,48 @@ function closingSection(
 }
 
 /** A note that the title did not name the agency, and where its name was taken from. */
+const AGENCY_SOURCES: Readonly<Record<NonNullable<Heading['agencyFrom']>, readonly [string, string]>> = {
+  'previous-lines': ['标题上方的一两行', 'the lines above the title'],
+  'source-line': ['页面的“来源/发布机构”', 'the page’s source line'],
+  body: ['“一、总体情况”的第一句', 'the first sentence of section 一'],
+};
+const YEAR_SOURCES: Readonly<Record<NonNullable<Heading['yearFrom']>, readonly [string, string]>> = {
+  period: ['报告所述的统计期限', 'the statistical period it states'],
+  body: ['“一、总体情况”的正文', 'the text of section 一'],
+  published: ['发布日期的上一年', 'the year before its publication'],
+};
+
+/** Notes that the title did not say the agency or the year (or there was none), and where each came from. */
 function inferredAgency(heading: Heading, lines: readonly TextLine[]): Finding[] {
-  if (heading.agencyFrom === undefined) return [];
-  const where = heading.agencyFrom === 'previous-lines' ? '标题上方的一两行' : '页面的“来源/发布机构”';
-  return [
-    finding(
-      'read.inferred',
-      `第 ${lines[heading.index]!.line} 行的标题未写明机关名称，取自${where}：${heading.agency}`,
-      `The title on line ${lines[heading.index]!.line} names no agency; taken from ${heading.agencyFrom === 'previous-lines' ? 'the lines above it' : 'the page’s source line'}: ${heading.agency}`,
-      [],
-    ),
-  ];
+  const notes: Finding[] = [];
+  const line = lines[heading.index]?.line;
+  const title =
+    heading.yearFrom !== undefined || line === undefined
+      ? '页面没有年度报告标题，'
+      : `第 ${line} 行的标题未写明`;
+  if (heading.agencyFrom !== undefined) {
+    const [zh, en] = AGENCY_SOURCES[heading.agencyFrom];
+    notes.push(
+      finding(
+        'read.inferred',
+        `${title}机关名称取自${zh}：${heading.agency}`,
+        `The agency is not in a title; taken from ${en}: ${heading.agency}`,
+        [],
+      ),
+    );
+  }
+  if (heading.yearFrom !== undefined) {
+    const [zh, en] = YEAR_SOURCES[heading.yearFrom];
+    notes.push(
+      finding(
+        'read.inferred',
+        `${title}年度取自${zh}：${heading.year} 年度`,
+        `The year is not in a title; taken from ${en}: ${heading.year}`,
+        [],
+      ),
+    );
+  }
+  return notes;
 }
 
 function missingSection(section: SectionNumber): Finding {
@@ -202,9 +241,6 @@ function sectionOrder(inPageOrder: readonly SectionNumber[]): Finding[] {
     ),
   ];
 }
-
-/** "本报告所列数据的统计期限自2021年1月1日起至2021年12月31日止" and its many wordings. */
-const STATED_PERIOD = /(\d{4})年1月1日[^。；]{0,6}?(?:至|到|—|-|－)(\d{4})年12月31日/;
 
 /** The report's own statement of the period it covers must name the report year. */
 function statedPeriod(lines: readonly TextLine[], year: number): Finding[] {
