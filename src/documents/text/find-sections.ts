@@ -24,7 +24,7 @@ export const STATED_PERIOD = /(\d{4})年1月1日[^。；]{0,6}?(?:至|到|—|-|
 /** "2023年，XX镇严格落实……": the year, and the agency before the verb of the first sentence. */
 const BODY_YEAR = /^\s*([0-9０-９]{4})\s*年度?\s*(?:以来)?\s*[，,]/u;
 const BODY_AGENCY =
-  /^\s*[0-9０-９]{4}\s*年度?(?:以来)?\s*[，,]\s*([^，,。；\s]{2,30}?)(?:认真|严格|深入|坚持|全面|紧紧|始终|按照|围绕|进一步|持续|扎实|高度|积极|不断|紧扣|牢固|聚焦|贯彻|坚决|以|在)/u;
+  /^\s*[0-9０-９]{4}\s*年度?(?:以来)?\s*[，,]\s*(?:在[^，,。]{1,40}下\s*[，,]\s*)?([^，,。；\s]{2,30}?)(?:认真|严格|深入|坚持|全面|紧紧|始终|按照|围绕|进一步|持续|扎实|高度|积极|不断|紧扣|牢固|聚焦|贯彻|坚决|以|在)/u;
 const BODY_LINES = 12;
 
 /**
@@ -34,8 +34,9 @@ const BODY_LINES = 12;
  */
 export function inferHeading(lines: readonly TextLine[]): Heading | undefined {
   const titles = findSectionTitles(lines, 0);
-  const first = titles['一'];
-  if (first === undefined || titles['三'] === undefined) return undefined;
+  const first = titles.一;
+  // 一 and a table's section: a report, if perhaps cut off after its opening.
+  if (first === undefined || (titles.二 ?? titles.三 ?? titles.四) === undefined) return undefined;
   const body = lines.slice(first + 1, first + 1 + BODY_LINES);
   let year: number | undefined;
   let yearFrom: Heading['yearFrom'];
@@ -67,7 +68,7 @@ export function inferHeading(lines: readonly TextLine[]): Heading | undefined {
   const named = body
     .map((l) => BODY_AGENCY.exec(l.text)?.[1])
     .find((a) => a !== undefined && !/^[我本]/.test(a));
-  if (named) return { agency: named, year, index: first - 1, agencyFrom: 'body', yearFrom };
+  if (named) return { agency: agencyName(named), year, index: first - 1, agencyFrom: 'body', yearFrom };
   const source = agencyOfSourceLine(lines);
   if (source) return { agency: source, year, index: first - 1, agencyFrom: 'source-line', yearFrom };
   return undefined;
@@ -76,7 +77,7 @@ export function inferHeading(lines: readonly TextLine[]): Heading | undefined {
 const HEADING_PHRASES = [HEADING_PHRASE, ...traditionalForms(HEADING_PHRASE)];
 
 /** What may be an agency's name: no blank, no separator a breadcrumb or a label puts before it. */
-const NAME = '([^\\s:：>》|｜/\\\\]+?)';
+const NAME = '([^\\s:：>》|｜/\\\\，,。；、《“”]+?)';
 const YEAR = '([0-9０-９]{4})';
 const S = '[\\s\\u3000]*';
 
@@ -86,7 +87,10 @@ const S = '[\\s\\u3000]*';
  * which keeps the search linear on pages scraped onto one long line.
  */
 const AGENCY_YEAR = new RegExp(`${NAME}${S}${YEAR}${S}年度?${S}$`, 'u');
-const YEAR_AGENCY = new RegExp(`${YEAR}${S}年度?${S}([^\\s:：>》|｜/\\\\0-9０-９]{2,40}?)${S}$`, 'u');
+const YEAR_AGENCY = new RegExp(
+  `${YEAR}${S}年度?${S}([^\\s:：>》|｜/\\\\，,。；、《“”0-9０-９]{2,40}?)${S}$`,
+  'u',
+);
 const YEAR_ALONE = new RegExp(`(?:^|[\\s:：>》|｜/\\\\])${S}${YEAR}${S}年度?${S}$`, 'u');
 const AGENCY_WINDOW = 80;
 
@@ -104,6 +108,10 @@ const SOURCE_LINE = /(?:信息来源|来源|发布机构|发文机关)[:：]\s*(
 const SOURCE_SEARCH_LINES = 40;
 
 const yearOf = (digits: string) => Number(digits.normalize('NFKC'));
+
+/** "现向社会公布XX镇2023年…": the words of the announcing sentence are not the agency's name. */
+const ANNOUNCING = /^(?:现(?:向社会)?(?:公布|发布|公开)|特此(?:公布|发布))/u;
+const agencyName = (text: string) => text.trim().replace(ANNOUNCING, '');
 
 /** The agency broken off a title onto the one or two lines above it. */
 function agencyAbove(lines: readonly TextLine[], i: number): string | undefined {
@@ -140,9 +148,9 @@ export function findHeading(lines: readonly TextLine[]): Heading | undefined {
       for (let at = text.indexOf(phrase); at !== -1; at = text.indexOf(phrase, at + 1)) {
         const before = text.slice(Math.max(0, at - AGENCY_WINDOW), at);
         const m = AGENCY_YEAR.exec(before);
-        if (m) return { agency: m[1]!.trim(), year: yearOf(m[2]!), index: i };
+        if (m) return { agency: agencyName(m[1]!), year: yearOf(m[2]!), index: i };
         const y = YEAR_AGENCY.exec(before);
-        if (y) return { agency: y[2]!.trim(), year: yearOf(y[1]!), index: i };
+        if (y) return { agency: agencyName(y[2]!), year: yearOf(y[1]!), index: i };
         const alone = YEAR_ALONE.exec(before);
         if (alone) {
           const above = agencyAbove(lines, i);
@@ -156,7 +164,7 @@ export function findHeading(lines: readonly TextLine[]): Heading | undefined {
     if (text.includes('年度报告'))
       for (const form of OTHER_FORMS) {
         const m = form.exec(text);
-        if (m) return { agency: m[1]!.trim(), year: yearOf(m[2]!), index: i };
+        if (m) return { agency: agencyName(m[1]!), year: yearOf(m[2]!), index: i };
       }
   }
   return undefined;
