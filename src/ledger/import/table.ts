@@ -108,7 +108,7 @@ export async function readXlsxTable(
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as never);
-  } catch (e) {
+  } catch {
     return err(
       ledgerRefusal(
         'import.unreadable',
