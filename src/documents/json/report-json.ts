@@ -4,6 +4,7 @@
  */
 
 import { z } from 'zod';
+import { isLocalDate } from '../../domain/calendar/local-date.js';
 import { formatForYear } from '../../domain/report/format.js';
 import { proactiveBlocks, REVIEW_BLOCKS } from '../../domain/report/labels.js';
 import type { AnnualReport, ProactiveCell } from '../../domain/report/model.js';
@@ -41,6 +42,7 @@ const reportSchema = z
     publishedOn: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+      .refine(isLocalDate, '不是日历上的日期（如 2025-02-30）(not a calendar date)')
       .nullable()
       .default(null),
     text: z

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { exampleReport } from '../../domain/report/example.js';
+import { parseJsonReport } from '../json/report-json.js';
 import { findHeading } from './find-sections.js';
 import { parseTextReport } from './parse-text.js';
 import { renderText } from './render-text.js';
@@ -136,5 +137,25 @@ describe('a report with no title at all, its sections and tables there', () => {
     const read = parseTextReport('2023年，我镇认真做好政府信息公开工作。');
     assert.ok(!read.ok);
     assert.equal(read.error.code, 'read.not-a-report');
+  });
+});
+
+describe('a publication date that is no day of the calendar', () => {
+  it('is not taken, in text or in JSON', async () => {
+    const report = exampleReport(2023, '某某镇人民政府');
+    const text = renderText({ ...report, publishedOn: '2024-01-20' });
+    assert.equal(parseTextReport(text).ok && parseTextReport(text).report.publishedOn, '2024-01-20');
+    const read = parseTextReport(
+      text.replace(/2024-01-20|2024年1月20日/g, (d) =>
+        d.replace('01-20', '02-30').replace('1月20日', '2月30日'),
+      ),
+    );
+    assert.ok(read.ok);
+    assert.notEqual(read.report.publishedOn, '2024-02-30');
+    for (const bad of ['2025-02-30', '9999-99-99']) {
+      const json = parseJsonReport(JSON.stringify({ ...report, publishedOn: bad }));
+      assert.ok(!json.ok, bad);
+      assert.match(json.error.message, /不是日历上的日期/);
+    }
   });
 });

@@ -2,6 +2,7 @@
  * @module Finding the report's heading, its publication date and its six section titles, on their own
  * lines or inside a page whose whole body was scraped onto one line.
  */
+import { isLocalDate } from '../../domain/calendar/local-date.js';
 import { SECTION_NUMBERS, type SectionNumber } from '../../domain/report/labels.js';
 import { keyedSlice, keyedText } from '../keyed-text.js';
 import { traditionalForms } from './label-variants.js';
@@ -313,7 +314,9 @@ export function findPublishedLabel(lines: readonly TextLine[], end: number): str
   for (const pattern of [PUBLISHED, DATED]) {
     for (let i = 0; i < end; i++) {
       const m = pattern.exec(lines[i]!.key);
-      if (m) return iso(m[1]!, m[2]!, m[3]!);
+      // A date that is no day of the calendar (2025-02-30) is not taken for one.
+      const date = m && iso(m[1]!, m[2]!, m[3]!);
+      if (date && isLocalDate(date)) return date;
     }
   }
   return undefined;
@@ -321,7 +324,8 @@ export function findPublishedLabel(lines: readonly TextLine[], end: number): str
 
 export function chineseDateLine(line: TextLine): string | undefined {
   const m = CHINESE_DATE.exec(line.key);
-  return m ? iso(m[1]!, m[2]!, m[3]!) : undefined;
+  const date = m && iso(m[1]!, m[2]!, m[3]!);
+  return date && isLocalDate(date) ? date : undefined;
 }
 
 /** Lines of a portal's footer: where the report ends if it has no signature. */
