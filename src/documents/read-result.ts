@@ -11,6 +11,7 @@ export type ReadErrorCode =
   | 'input.empty'
   | 'input.binary'
   | 'input.unreadable'
+  | 'input.too-complex'
   | 'read.not-a-report'
   | 'read.missing-section'
   | 'read.truncated'

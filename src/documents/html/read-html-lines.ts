@@ -174,6 +174,10 @@ type Work =
   | { readonly kind: 'text'; readonly data: string; readonly offset: number | null };
 
 /** Flowing content: text runs on until a block element, a table's cells come out one per line. */
+function pushReversed<T>(stack: T[], items: readonly T[]): void {
+  for (let k = items.length - 1; k >= 0; k--) stack.push(items[k]!);
+}
+
 function flowLines(root: HtmlNode, out: LineWriter): void {
   const stack: Work[] = [{ kind: 'flow', node: root }];
   while (stack.length > 0) {
@@ -189,12 +193,13 @@ function flowLines(root: HtmlNode, out: LineWriter): void {
         out.text(work.data, work.offset);
         break;
       case 'table':
-        // Pushed in reverse, so the table's lines come out in order.
-        stack.push(...tableWork(work.node).reverse());
+        // Pushed in reverse, so the table's lines come out in order (one by one: a table of
+        // 150,000 cells would overflow the argument list of a spread).
+        pushReversed(stack, tableWork(work.node));
         break;
       case 'flow': {
         const children = work.node.children ?? [];
-        for (let k = children.length - 1; k >= 0; k--) stack.push(...childWork(children[k]!).reverse());
+        for (let k = children.length - 1; k >= 0; k--) pushReversed(stack, childWork(children[k]!));
         break;
       }
     }

@@ -11,7 +11,7 @@ import { REVIEW_CELLS, requestRows } from '../../domain/report/labels.js';
 import { type AnnualReport, zeroReport } from '../../domain/report/model.js';
 import { arbitraryReport } from '../../test-support/arbitrary-report.js';
 import { SHARED_DIR, skipUnlessShared } from '../../test-support/shared-files.js';
-import { htmlSourceLines, readHtmlReport } from './read-html.js';
+import { htmlSourceLines, MAX_HTML_DEPTH, nestingDepth, readHtmlReport } from './read-html.js';
 import { renderHtml } from './render-html.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -227,4 +227,31 @@ describe('the crawled pingtan portal pages (../shared/corpus)', () => {
       );
     });
   }
+});
+
+describe('hostile HTML (issue 10, part 7)', () => {
+  const encode = (html: string) => new TextEncoder().encode(html);
+
+  it('reads a table of 1,500 × 100 cells without overflowing the stack', () => {
+    const row = `<tr>${'<td>1</td>'.repeat(100)}</tr>`;
+    const html = `<html><body><p>某镇2023年政府信息公开工作年度报告</p><table>${row.repeat(1500)}</table></body></html>`;
+    const read = readHtmlReport(encode(html));
+    assert.ok(!read.ok);
+    assert.equal(read.error.code, 'read.not-a-report', 'refused for what it is, not a crash');
+    assert.equal(htmlSourceLines(html).length, 150_001);
+  });
+
+  it('refuses a page nested 100,000 deep at once, and counts depth as the parser would', () => {
+    const deep = `<html><body>${'<table><tr><td>'.repeat(100_000)}x${'</td></tr></table>'.repeat(100_000)}</body></html>`;
+    const started = process.cpuUsage();
+    const read = readHtmlReport(encode(deep));
+    const ms = (process.cpuUsage(started).user + process.cpuUsage(started).system) / 1000;
+    assert.ok(!read.ok && read.error.code === 'input.too-complex', JSON.stringify(read).slice(0, 200));
+    assert.ok(ms < 5000, `${ms} ms: linear, not minutes`);
+    assert.equal(nestingDepth('<div><p>a<p>b<br><img src=x><span>c</span></div>'), 2);
+    assert.equal(
+      nestingDepth(`${'<div>'.repeat(MAX_HTML_DEPTH)}${'</div>'.repeat(MAX_HTML_DEPTH)}`),
+      MAX_HTML_DEPTH,
+    );
+  });
 });
