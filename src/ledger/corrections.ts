@@ -49,6 +49,32 @@ export interface VoidedEvent {
   readonly completedYears: readonly number[];
 }
 
+/** The request a correction is made to, with its log, if the actor may make it; and the day's rules. */
+async function loadForCorrection(
+  storage: Storage,
+  actor: Actor,
+  action: 'request.void' | 'request.correct',
+  requestId: string,
+  options: CorrectionOptions,
+) {
+  const row = await storage.requests.get(requestId);
+  const denied = row
+    ? permit(actor, action, row.agencyId, { code: 'request.unknown', what: requestId })
+    : ledgerRefusal('request.unknown', requestId);
+  if (denied || !row) return err(denied ?? ledgerRefusal('request.unknown', requestId));
+  const stored = await storage.requests.events(requestId);
+  const entry = entryFromStored(row, stored);
+  if (!entry.ok) return entry;
+  return ok({
+    row,
+    stored,
+    entry: entry.value,
+    today: options.today ?? todayInChina(),
+    calendar: options.calendar ?? (await loadCalendar(storage)),
+    policy: options.policy ?? REGULATION_2019,
+  });
+}
+
 /** Voids entry `seq` of a request's log, with the reason, if the rest of the log still holds. */
 export async function voidRequestEvent(
   storage: Storage,
@@ -58,18 +84,10 @@ export async function voidRequestEvent(
   reason: string,
   options: CorrectionOptions = {},
 ): Promise<Result<VoidedEvent, LedgerRefusal>> {
-  const row = await storage.requests.get(requestId);
-  const denied = row
-    ? permit(actor, 'request.void', row.agencyId, { code: 'request.unknown', what: requestId })
-    : ledgerRefusal('request.unknown', requestId);
-  if (denied || !row) return err(denied ?? ledgerRefusal('request.unknown', requestId));
-  const today = options.today ?? todayInChina();
-  const calendar = options.calendar ?? (await loadCalendar(storage));
-  const policy = options.policy ?? REGULATION_2019;
-  const stored = await storage.requests.events(requestId);
-  const entry = entryFromStored(row, stored);
-  if (!entry.ok) return entry;
-  const checked = checkVoid(entry.value.request, entry.value.log, seq, reason, calendar, policy);
+  const loaded = await loadForCorrection(storage, actor, 'request.void', requestId, options);
+  if (!loaded.ok) return loaded;
+  const { row, stored, entry, today, calendar, policy } = loaded.value;
+  const checked = checkVoid(entry.request, entry.log, seq, reason, calendar, policy);
   if (!checked.ok) return checked;
   const years = await completedYearsTouched(
     storage,
@@ -153,17 +171,9 @@ export async function correctParticulars(
   reason: string,
   options: CorrectionOptions = {},
 ): Promise<Result<ParticularsCorrected, LedgerRefusal>> {
-  const row = await storage.requests.get(requestId);
-  const denied = row
-    ? permit(actor, 'request.correct', row.agencyId, { code: 'request.unknown', what: requestId })
-    : ledgerRefusal('request.unknown', requestId);
-  if (denied || !row) return err(denied ?? ledgerRefusal('request.unknown', requestId));
-  const today = options.today ?? todayInChina();
-  const calendar = options.calendar ?? (await loadCalendar(storage));
-  const policy = options.policy ?? REGULATION_2019;
-  const stored = await storage.requests.events(requestId);
-  const entry = entryFromStored(row, stored);
-  if (!entry.ok) return entry;
+  const loaded = await loadForCorrection(storage, actor, 'request.correct', requestId, options);
+  if (!loaded.ok) return loaded;
+  const { row, stored, entry, today, calendar, policy } = loaded.value;
   const recorded = {
     applicantName: row.applicantName,
     applicantKind: row.applicantKind,
@@ -171,9 +181,9 @@ export async function correctParticulars(
     receivedOn: row.receivedOn,
   };
   const checked = checkParticulars(
-    entry.value.request,
+    entry.request,
     recorded,
-    entry.value.log,
+    entry.log,
     wanted,
     reason,
     today,
