@@ -84,20 +84,8 @@ export function cellOfWords(text: string, format: ReportFormat): Result<NamedCel
   if (rowParts.length === 1) {
     const block = pick(blocks, rowParts[0]!);
     if ('key' in block) {
-      const column = pick(
-        REVIEW_COLUMNS.map((c) => ({ key: c.key, words: wordsOf(c.label), shown: wordsOf(c.label) })),
-        columnWords,
-      );
-      if (!('key' in column))
-        return err(
-          unknown(
-            '列',
-            columnWords,
-            REVIEW_COLUMNS.map((c) => wordsOf(c.label)),
-            column.matches,
-          ),
-        );
-      return ok({ section: '四', row: block.key, column: column.key });
+      const column = pickColumn(REVIEW_COLUMNS, columnWords);
+      return column.ok ? ok({ section: '四', row: block.key, column: column.value }) : column;
     }
   }
   const rows = rowCandidates(format);
@@ -113,20 +101,27 @@ export function cellOfWords(text: string, format: ReportFormat): Result<NamedCel
         row.matches,
       ),
     );
-  const column = pick(
-    REQUEST_COLUMNS.map((c) => ({ key: c.key, words: wordsOf(c.label), shown: wordsOf(c.label) })),
-    columnWords,
-  );
-  if (!('key' in column))
-    return err(
-      unknown(
-        '列',
-        columnWords,
-        REQUEST_COLUMNS.map((c) => wordsOf(c.label)),
-        column.matches,
-      ),
-    );
-  return ok({ section: '三', row: row.key, column: column.key });
+  const column = pickColumn(REQUEST_COLUMNS, columnWords);
+  return column.ok ? ok({ section: '三', row: row.key, column: column.value }) : column;
+}
+
+/** The column the words name among `columns` (a section's printed headers), or why not. */
+function pickColumn<K extends string>(
+  columns: readonly { readonly key: K; readonly label: string }[],
+  words: string,
+): Result<K, string> {
+  const all = columns.map((c) => ({ key: c.key, words: wordsOf(c.label), shown: wordsOf(c.label) }));
+  const column = pick(all, words);
+  return 'key' in column
+    ? ok(column.key)
+    : err(
+        unknown(
+          '列',
+          words,
+          all.map((c) => c.shown),
+          column.matches,
+        ),
+      );
 }
 
 function unknown(what: string, words: string, all: readonly string[], matches: readonly string[]): string {
