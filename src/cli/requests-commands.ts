@@ -6,16 +6,20 @@
  * (docs/cli.md).
  */
 import type { Command } from 'commander';
+import type { Actor } from '../domain/access/policy.js';
 import type { RequestParticulars } from '../domain/requests/corrections.js';
 import { EVENT_LABELS } from '../domain/requests/events.js';
 import { type ApplicantKind, CHANNEL_LABELS, type Channel } from '../domain/requests/request.js';
+import type { Result } from '../domain/requests/result.js';
 import {
   applicantKindOfWording,
   channelOfWording,
   correctParticulars,
   intakeRequest,
+  type LedgerRefusal,
   listRequests,
   RECORDABLE,
+  type RequestView,
   recordRequestEvent,
   resolveRequestId,
   unknownYearsWarning,
@@ -34,6 +38,7 @@ import {
   viewJson,
   viewLines,
 } from '../present/request-view.js';
+import type { Storage } from '../storage/index.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
 import { DATE_FORMS, nonEmpty, parseDateOption, parseId, parseYear, type SetExit } from './cli-options.js';
 import {
@@ -60,6 +65,28 @@ function parseChannel(text: string): Channel {
   const channel = channelOfWording(text);
   if (!channel.ok) throw new CliFailure(`--channel ${text}: ${channel.reason}`);
   return channel.value;
+}
+
+/** The request's state after a correction, one line. */
+const stateLine = (view: RequestView) =>
+  `状态（截至 ${view.asOf}）(state)：${stateLabelOf(view.status)}；${view.status.closedOn ? closedText(view) : dueText(view)}\n`;
+
+/** A correction (void, 更正) of the request an id names, then the request as it stands after it. */
+async function correctThenView<T>(
+  database: string | undefined,
+  actor: Actor,
+  typedId: string,
+  correct: (storage: Storage, requestId: string) => Promise<Result<T, LedgerRefusal>>,
+): Promise<{ requestId: string; done: T; view: RequestView }> {
+  return withLedger(databaseUrl(database), 'write', async (storage) => {
+    const resolved = await resolveRequestId(storage, typedId);
+    if (!resolved.ok) throw refused(resolved.error);
+    const done = await correct(storage, resolved.value);
+    if (!done.ok) throw refused(done.error);
+    const viewed = await viewRequest(storage, actor, resolved.value);
+    if (!viewed.ok) throw refused(viewed.error);
+    return { requestId: resolved.value, done: done.value, view: viewed.value };
+  });
 }
 
 export function registerRequestsCommands(program: Command, io: CliIo, setExit: SetExit): void {
@@ -245,25 +272,19 @@ export function registerRequestsCommands(program: Command, io: CliIo, setExit: S
         const seq = Number(seqText);
         const reason = nonEmpty(options.reason, '--reason');
         const actor = cliOperator(options.by === undefined ? undefined : nonEmpty(options.by, '--by'));
-        const { requestId, voided, view } = await withLedger(
-          databaseUrl(options.database),
-          'write',
-          async (storage) => {
-            const resolved = await resolveRequestId(storage, typedId);
-            if (!resolved.ok) throw refused(resolved.error);
-            const voided = await voidRequestEvent(storage, actor, resolved.value, seq, reason, {
-              confirmCompletedYear: options.confirmCompletedYear === true,
-            });
-            if (!voided.ok) throw refused(voided.error);
-            const viewed = await viewRequest(storage, actor, resolved.value);
-            if (!viewed.ok) throw refused(viewed.error);
-            return { requestId: resolved.value, voided: voided.value, view: viewed.value };
-          },
+        const {
+          requestId,
+          done: voided,
+          view,
+        } = await correctThenView(options.database, actor, typedId, (storage, id) =>
+          voidRequestEvent(storage, actor, id, seq, reason, {
+            confirmCompletedYear: options.confirmCompletedYear === true,
+          }),
         );
         io.stdout(
           options.json
             ? `${JSON.stringify({ id: requestId, ...voided })}\n`
-            : `已作废第 ${voided.voids} 条（作废记录为第 ${voided.seq} 条）(voided)\n状态（截至 ${view.asOf}）(state)：${stateLabelOf(view.status)}；${view.status.closedOn ? closedText(view) : dueText(view)}\n${completedYearsNote(voided.completedYears)}`,
+            : `已作废第 ${voided.voids} 条（作废记录为第 ${voided.seq} 条）(voided)\n${stateLine(view)}${completedYearsNote(voided.completedYears)}`,
         );
         setExit(EXIT.ok);
       },
@@ -316,25 +337,19 @@ export function registerRequestsCommands(program: Command, io: CliIo, setExit: S
           );
         const reason = nonEmpty(options.reason, '--reason');
         const actor = cliOperator(options.by === undefined ? undefined : nonEmpty(options.by, '--by'));
-        const { requestId, corrected, view } = await withLedger(
-          databaseUrl(options.database),
-          'write',
-          async (storage) => {
-            const resolved = await resolveRequestId(storage, typedId);
-            if (!resolved.ok) throw refused(resolved.error);
-            const corrected = await correctParticulars(storage, actor, resolved.value, wanted, reason, {
-              confirmCompletedYear: options.confirmCompletedYear === true,
-            });
-            if (!corrected.ok) throw refused(corrected.error);
-            const viewed = await viewRequest(storage, actor, resolved.value);
-            if (!viewed.ok) throw refused(viewed.error);
-            return { requestId: resolved.value, corrected: corrected.value, view: viewed.value };
-          },
+        const {
+          requestId,
+          done: corrected,
+          view,
+        } = await correctThenView(options.database, actor, typedId, (storage, id) =>
+          correctParticulars(storage, actor, id, wanted, reason, {
+            confirmCompletedYear: options.confirmCompletedYear === true,
+          }),
         );
         io.stdout(
           options.json
             ? `${JSON.stringify({ id: requestId, ...corrected })}\n`
-            : `已更正（第 ${corrected.seq} 条）(corrected)：${changesText(corrected.changes)}\n状态（截至 ${view.asOf}）(state)：${stateLabelOf(view.status)}；${view.status.closedOn ? closedText(view) : dueText(view)}\n${completedYearsNote(corrected.completedYears)}`,
+            : `已更正（第 ${corrected.seq} 条）(corrected)：${changesText(corrected.changes)}\n${stateLine(view)}${completedYearsNote(corrected.completedYears)}`,
         );
         setExit(EXIT.ok);
       },
