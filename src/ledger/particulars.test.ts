@@ -8,59 +8,27 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { officialCalendar } from '../calendar/official-calendar.js';
-import { type Actor, systemActor } from '../domain/access/policy.js';
+import type { Actor } from '../domain/access/policy.js';
 import { localDate } from '../domain/calendar/local-date.js';
 import { historyDetailText } from '../present/request-view.js';
 import type { Storage } from '../storage/index.js';
-import { DIALECTS, type TestDialect, withStorage } from '../storage/test-dialects.js';
-import { addAgency } from './agencies.js';
+import { DIALECTS } from '../storage/test-dialects.js';
+import { inLedger, operator, receivedOn, township } from '../test-support/ledger-world.js';
 import { addCase, withdrawCase } from './cases.js';
 import { correctParticulars, voidRequestEvent } from './corrections.js';
-import { ledgerDeriveStep } from './derive.js';
 import { buildAnnualReport } from './report.js';
 import { completeReportYear } from './report-years.js';
 import { viewRequest } from './request-view.js';
-import { intakeRequest, recordRequestEvent } from './requests.js';
+import { recordRequestEvent } from './requests.js';
 
 const d = localDate;
-const inLedger = (dialect: TestDialect, test: (storage: Storage) => Promise<void>) =>
-  withStorage(dialect, test, { derive: ledgerDeriveStep });
 const calendar = officialCalendar();
 const TODAY = d('2025-06-16');
 const options = { today: TODAY, calendar };
-const root = systemActor('cli:root');
+const root = operator;
 
-async function township(storage: Storage) {
-  const added = await addAgency(storage, root, { name: '潭城镇人民政府', kind: '乡镇/街道' });
-  assert.ok(added.ok);
-  const id = added.value.id;
-  const user = (name: string, roles: ('handler' | 'approver')[]): Actor => ({
-    kind: 'user',
-    userId: roles.length,
-    name,
-    roles,
-    agencyId: id,
-    subordinateIds: [],
-  });
-  return { id, handler: user('jingban', ['handler']), approver: user('shenhe', ['approver']) };
-}
-
-async function received(storage: Storage, agencyId: number, on: string) {
-  const intake = await intakeRequest(
-    storage,
-    root,
-    {
-      agencyId,
-      applicant: { kind: 'natural', name: '张三', contact: {} },
-      content: { description: '某路段拓宽工程的征收补偿方案' },
-      channel: 'inPerson',
-      receivedOn: d(on),
-    },
-    options,
-  );
-  assert.ok(intake.ok);
-  return intake.value.id;
-}
+const received = (storage: Storage, agencyId: number, on: string) =>
+  receivedOn(storage, agencyId, on, options);
 
 const newIn = async (storage: Storage, agencyId: number, year: number, column = 6) => {
   const built = await buildAnnualReport(storage, root, agencyId, year);
