@@ -17,6 +17,7 @@ import { hasErrors } from '../../domain/report/validation/finding.js';
 import { validateReport } from '../../domain/report/validation/validate.js';
 import type { Storage } from '../../storage/index.js';
 import { DIALECTS, withStorage } from '../../storage/test-dialects.js';
+import { importFile, requestCount } from '../../test-support/register-world.js';
 import { addAgency } from '../agencies.js';
 import { ledgerDeriveStep } from '../derive.js';
 import { buildAnnualReport, type ReportOptions } from '../report.js';
@@ -72,17 +73,8 @@ const WITH_BAD_ROWS = [
 
 const utf8 = (text: string) => new TextEncoder().encode(`\uFEFF${text}`);
 
-async function run(
-  storage: Storage,
-  bytes: Uint8Array,
-  options: Partial<ImportOptions> & { agencyId: number },
-) {
-  const table = await readRegisterTable(bytes);
-  assert.ok(table.ok, JSON.stringify(table));
-  const result = await importRegister(storage, importer, table.value, { today, calendar, ...options });
-  assert.ok(result.ok, JSON.stringify(result));
-  return result.value;
-}
+const run = (storage: Storage, bytes: Uint8Array, options: Partial<ImportOptions> & { agencyId: number }) =>
+  importFile(storage, importer, bytes, { today, calendar, ...options });
 
 async function agency(storage: Storage, name = '平潭县人民政府办公室') {
   const added = await addAgency(storage, importer, { name });
@@ -90,15 +82,7 @@ async function agency(storage: Storage, name = '平潭县人民政府办公室')
   return added.value.id;
 }
 
-/** How many requests the agency has in storage. */
-async function stored(storage: Storage, agencyId: number): Promise<number> {
-  const { n } = await storage.db
-    .selectFrom('disclosure_requests')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('agency_id', '=', agencyId)
-    .executeTakeFirstOrThrow();
-  return Number(n);
-}
+const stored = requestCount;
 
 async function xlsxOf(rows: readonly (readonly (string | number | Date | null)[])[]): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();

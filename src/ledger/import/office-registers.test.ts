@@ -14,6 +14,7 @@ import { systemActor } from '../../domain/access/policy.js';
 import { localDate } from '../../domain/calendar/local-date.js';
 import type { Storage } from '../../storage/index.js';
 import { DIALECTS, withStorage } from '../../storage/test-dialects.js';
+import { importFile, requestCount } from '../../test-support/register-world.js';
 import { addAgency } from '../agencies.js';
 import { ledgerDeriveStep } from '../derive.js';
 import { buildAnnualReport } from '../report.js';
@@ -62,17 +63,8 @@ const CORRECTED: readonly Row[] = [
   ['合计', null, null, null, '5件', null, null],
 ];
 
-async function run(
-  storage: Storage,
-  bytes: Uint8Array,
-  options: Partial<ImportOptions> & { agencyId: number },
-) {
-  const table = await readRegisterTable(bytes);
-  assert.ok(table.ok, JSON.stringify(table));
-  const result = await importRegister(storage, importer, table.value, { today, calendar, ...options });
-  assert.ok(result.ok, JSON.stringify(result));
-  return result.value;
-}
+const run = (storage: Storage, bytes: Uint8Array, options: Partial<ImportOptions> & { agencyId: number }) =>
+  importFile(storage, importer, bytes, { today, calendar, ...options });
 
 async function township(storage: Storage) {
   const added = await addAgency(storage, importer, { name: '潭城镇人民政府', kind: '乡镇/街道' });
@@ -80,14 +72,7 @@ async function township(storage: Storage) {
   return added.value.id;
 }
 
-async function count(storage: Storage, agencyId: number): Promise<number> {
-  const { n } = await storage.db
-    .selectFrom('disclosure_requests')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('agency_id', '=', agencyId)
-    .executeTakeFirstOrThrow();
-  return Number(n);
-}
+const count = requestCount;
 
 const report2025 = async (storage: Storage, agencyId: number) => {
   const built = await buildAnnualReport(storage, importer, agencyId, 2025);
