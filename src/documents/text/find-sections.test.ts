@@ -123,7 +123,7 @@ describe('a report with no title at all, its sections and tables there', () => {
     assert.deepEqual(read.report.requests, report.requests);
     const said = read.notes.filter((n) => n.rule === 'read.inferred').map((n) => n.message);
     assert.equal(said.length, 2);
-    assert.match(said.join('\n'), /机关名称取自“一、总体情况”的第一句/);
+    assert.match(said.join('\n'), /机关名称取自“一、总体情况”的正文/);
     assert.match(said.join('\n'), /年度取自报告所述的统计期限：2023 年度/);
   });
 
@@ -159,5 +159,26 @@ describe('a publication date that is no day of the calendar', () => {
       assert.ok(!json.ok, bad);
       assert.match(json.error.message, /不是日历上的日期/);
     }
+  });
+});
+
+describe('section 一 under the names agencies give it, and the office that wrote the report', () => {
+  it('reads 一、工作基本情况 as section 一, and the agency from “由……党政办公室编制”', () => {
+    const report = exampleReport(2020, '两城镇人民政府');
+    const title = `${report.agency}${report.year}年政府信息公开工作年度报告`;
+    const text = renderText({
+      ...report,
+      text: {
+        ...report.text,
+        overview:
+          '本报告是根据《条例》要求，由两城镇人民政府党政办公室编制。统计期限为2020年1月1日至2020年12月31日。',
+      },
+    })
+      .replace(title, '')
+      .replace('一、总体情况', '一、工作基本情况');
+    const read = parseTextReport(text);
+    assert.ok(read.ok, JSON.stringify(read).slice(0, 300));
+    assert.deepEqual([read.report.agency, read.report.year], ['两城镇人民政府', 2020]);
+    assert.deepEqual(read.report.requests, report.requests);
   });
 });

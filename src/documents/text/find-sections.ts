@@ -27,6 +27,9 @@ const BODY_YEAR = /^\s*([0-9０-９]{4})\s*年度?\s*(?:以来)?\s*[，,]/u;
 const BODY_AGENCY =
   /^\s*[0-9０-９]{4}\s*年度?(?:以来)?\s*[，,]\s*(?:在[^，,。]{1,40}下\s*[，,]\s*)?([^，,。；\s]{2,30}?)(?:认真|严格|深入|坚持|全面|紧紧|始终|按照|围绕|进一步|持续|扎实|高度|积极|不断|紧扣|牢固|聚焦|贯彻|坚决|以|在)/u;
 const BODY_LINES = 12;
+/** "本报告……由两城镇人民政府党政办公室编制": the agency whose office wrote it. */
+const WRITTEN_BY =
+  /由([^，,。；\s《》]{2,30}?)(?:党政综合办公室|党政办公室|党政办|办公室)?(?:负责)?(?:编制|编写|起草)/u;
 
 /**
  * A report with no recognisable title but with its sections (一 and 三 at least): the year from the
@@ -69,7 +72,8 @@ export function inferHeading(lines: readonly TextLine[]): Heading | undefined {
   const named = body
     .map((l) => BODY_AGENCY.exec(l.text)?.[1])
     .find((a) => a !== undefined && !/^[我本]/.test(a));
-  if (named) return { agency: agencyName(named), year, index: first - 1, agencyFrom: 'body', yearFrom };
+  const writer = named ?? body.map((l) => WRITTEN_BY.exec(l.text)?.[1]).find((a) => a !== undefined);
+  if (writer) return { agency: agencyName(writer), year, index: first - 1, agencyFrom: 'body', yearFrom };
   const source = agencyOfSourceLine(lines);
   if (source) return { agency: source, year, index: first - 1, agencyFrom: 'source-line', yearFrom };
   return undefined;

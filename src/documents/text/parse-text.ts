@@ -178,7 +178,7 @@ function closingSection(
 const AGENCY_SOURCES: Readonly<Record<NonNullable<Heading['agencyFrom']>, readonly [string, string]>> = {
   'previous-lines': ['标题上方的一两行', 'the lines above the title'],
   'source-line': ['页面的“来源/发布机构”', 'the page’s source line'],
-  body: ['“一、总体情况”的第一句', 'the first sentence of section 一'],
+  body: ['“一、总体情况”的正文', 'the text of section 一'],
 };
 const YEAR_SOURCES: Readonly<Record<NonNullable<Heading['yearFrom']>, readonly [string, string]>> = {
   period: ['报告所述的统计期限', 'the statistical period it states'],
