@@ -6,10 +6,10 @@
  * state, due date and report counts follow the effective log.
  */
 import { type Actor, actorName, auditedBy } from '../domain/access/policy.js';
-import type { LocalDate } from '../domain/calendar/local-date.js';
 import {
   checkParticulars,
   checkVoid,
+  figuresChangedFrom,
   type ParticularChange,
   type RequestParticulars,
 } from '../domain/requests/corrections.js';
@@ -149,14 +149,6 @@ export interface ParticularsCorrected {
   readonly completedYears: readonly number[];
 }
 
-/** The earliest day a correction changes the figures from (a name or a channel changes none). */
-function figuresFrom(changes: readonly ParticularChange[], receivedOn: LocalDate): LocalDate | undefined {
-  const dates = changes.flatMap((c) =>
-    c.field === 'receivedOn' ? [c.from as LocalDate, c.to] : c.field === 'applicantKind' ? [receivedOn] : [],
-  );
-  return dates.sort()[0];
-}
-
 /**
  * 申请信息更正: corrects the applicant's name or type, the channel or the receipt date of a request,
  * with the reason, if the history still holds on the corrected request. The old values stay in the
@@ -195,7 +187,7 @@ export async function correctParticulars(
   const years = await completedYearsTouched(
     storage,
     row.agencyId,
-    figuresFrom(changes, row.receivedOn),
+    figuresChangedFrom(changes, row.receivedOn),
     options.confirmCompletedYear === true,
   );
   if (!years.ok) return years;

@@ -106,6 +106,9 @@ export async function lateCorrectionFindings(
   agencyId: number,
   year: number,
 ): Promise<Finding[]> {
+  // A correction is confirmed only for a year marked complete, and a mark is never taken back: a year
+  // not marked has none, and its report build need not read the audit log.
+  if (!(await storage.reportYears.completed(agencyId)).some((y) => y.year === year)) return [];
   const findings: Finding[] = [];
   for (const [action, label] of Object.entries(CORRECTION_ACTIONS)) {
     let afterId: number | undefined;

@@ -138,6 +138,21 @@ export const particularsOf = (request: DisclosureRequest): RequestParticulars =>
   receivedOn: request.receivedOn,
 });
 
+/**
+ * The earliest day corrections of particulars change report figures from: a receipt date moved (the
+ * earlier of the two), or an applicant type changed (its column from the receipt on); undefined when
+ * only a name or a channel changed, which no figure counts.
+ */
+export function figuresChangedFrom(
+  changes: readonly ParticularChange[],
+  receivedOn: LocalDate,
+): LocalDate | undefined {
+  const dates = changes.flatMap((c) =>
+    c.field === 'receivedOn' ? [c.from as LocalDate, c.to] : c.field === 'applicantKind' ? [receivedOn] : [],
+  );
+  return dates.sort()[0];
+}
+
 /** A value of a particular in words (申请人类型 and 渠道 by their labels). */
 export function particularText(field: ParticularField, value: string): string {
   if (field === 'applicantKind') return APPLICANT_KIND_LABELS[value as ApplicantKind] ?? value;

@@ -14,6 +14,7 @@ import { type LocalDate, yearOf } from '../../domain/calendar/local-date.js';
 import type { WorkingCalendar } from '../../domain/calendar/working-days.js';
 import {
   effectiveEvents,
+  figuresChangedFrom,
   PARTICULAR_LABELS,
   type ParticularChange,
   particularsOf,
@@ -240,13 +241,13 @@ function planExisting(
  * The earliest day a planned change alters report figures from (for the completed-year guard), or
  * undefined when it alters none (a corrected name).
  */
-function figuresChangedFrom(
+function planFiguresFrom(
   plan: Extract<Planned, { nextSeq: number }>,
   stored: StoredRequest,
 ): LocalDate | undefined {
   const days: string[] = [];
-  if (plan.changes.some((c) => c.field === 'receivedOn' || c.field === 'applicantKind'))
-    days.push(stored.receivedOn, plan.row.receivedOn);
+  const particulars = figuresChangedFrom(plan.changes, stored.receivedOn);
+  if (particulars) days.push(particulars);
   if (plan.voids.length > 0 && stored.derived.closedOn) days.push(stored.derived.closedOn);
   if (plan.events.length > 0 && plan.row.closing) days.push(plan.row.closing.on);
   return days.length ? (days.sort()[0] as LocalDate) : undefined;
@@ -387,7 +388,7 @@ export async function importRegister(
       const years = await completedYearsTouched(
         storage,
         options.agencyId,
-        figuresChangedFrom(plan.value, existing),
+        planFiguresFrom(plan.value, existing),
         false,
       );
       if (!years.ok) {
