@@ -11,13 +11,11 @@
  * isolates U+202A–U+202E and U+2066–U+2069, the bidi marks U+200E, U+200F and U+061C, and the line and
  * paragraph separators U+2028, U+2029.
  */
+import { CONTROL_CLASS } from '../domain/shared/plain-text.js';
 
-const UNSAFE =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const UNSAFE_OR_NEWLINE =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-  /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+/** A line feed left alone (a table cell that wraps). */
+const UNSAFE = new RegExp(`(?!\\n)[${CONTROL_CLASS}]`, 'gu');
+const UNSAFE_OR_NEWLINE = new RegExp(`[${CONTROL_CLASS}]`, 'gu');
 
 function visible(ch: string): string {
   const code = ch.charCodeAt(0);

@@ -6,11 +6,17 @@
  * allowed there.
  */
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-const IN_LINE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
-const IN_TEXT =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+/**
+ * Every character no plain line holds, as a regex class body: C0 controls, DEL, C1 controls, the bidi
+ * marks (U+061C, U+200E, U+200F), the line and paragraph separators, and the bidi embeddings,
+ * overrides and isolates. The terminal's escaping (audit/terminal-text.ts) uses the same set.
+ */
+export const CONTROL_CLASS =
+  '\\u0000-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069';
+
+const IN_LINE = new RegExp(`[${CONTROL_CLASS}]`, 'u');
+/** The same, but a tab, a line feed and a return are text (a content spanning lines). */
+const IN_TEXT = new RegExp(`(?![\\t\\n\\r])[${CONTROL_CLASS}]`, 'u');
 
 /** True when `text` holds a character no plain text has; `lines` allows tab, line feed and return. */
 export function hasControlCharacters(text: string, options: { readonly lines?: boolean } = {}): boolean {
