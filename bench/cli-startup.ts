@@ -8,11 +8,13 @@
  * `gongkai report check` on the seed report; interleaving them spreads the machine's noise over all
  * alike. It prints the median wall time of each and its ratio to `node -e ''`.
  */
+
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { addRequestArgs } from '../src/test-support/run-cli.js';
 import { machineLine } from './bench-support.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -45,26 +47,7 @@ const cases: readonly (readonly [label: string, args: readonly string[]])[] = [
   ["node -e ''", ['-e', '']],
   ['gongkai --version', [bin, '--version']],
   ['gongkai --help', [bin, '--help']],
-  [
-    'gongkai requests add',
-    [
-      bin,
-      'requests',
-      'add',
-      '--agency',
-      agency,
-      '--applicant',
-      '张三',
-      '--type',
-      '自然人',
-      '--content',
-      '启动测速',
-      '--received',
-      '2024-03-01',
-      '--database',
-      database,
-    ],
-  ],
+  ['gongkai requests add', [bin, ...addRequestArgs(agency, '2024-03-01'), '--database', database]],
   [`gongkai report check ${seedName}`, [bin, 'report', 'check', seed]],
 ];
 
