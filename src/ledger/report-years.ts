@@ -87,9 +87,18 @@ export async function completedYearsTouched(
   confirmed: boolean,
 ): Promise<Result<number[], LedgerRefusal>> {
   if (from === undefined) return ok([]);
-  const touched = (await repos.reportYears.completed(agencyId))
-    .map((y) => y.year)
-    .filter((y) => y >= yearOf(from));
+  const completed = (await repos.reportYears.completed(agencyId)).map((y) => y.year);
+  return yearsTouched(completed, from, confirmed);
+}
+
+/** completedYearsTouched for the agency's completed years read once (an import checks many rows). */
+export function yearsTouched(
+  completed: readonly number[],
+  from: LocalDate | undefined,
+  confirmed: boolean,
+): Result<number[], LedgerRefusal> {
+  if (from === undefined) return ok([]);
+  const touched = completed.filter((y) => y >= yearOf(from));
   if (touched.length > 0 && !confirmed)
     return err(ledgerRefusal('correct.year-complete', touched.map((y) => `${y} 年度`).join('、')));
   return ok(touched);

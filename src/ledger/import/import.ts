@@ -36,7 +36,7 @@ import {
 } from '../../storage/index.js';
 import { permit } from '../access.js';
 import { type LedgerRefusal, ledgerRefusal } from '../refusals.js';
-import { completedYearsTouched } from '../report-years.js';
+import { yearsTouched } from '../report-years.js';
 import { scheduleOf } from '../schedule.js';
 import {
   DETAILS_TYPE,
@@ -367,6 +367,7 @@ export async function importRegister(
   const logs = await storage.requests.eventsOf(
     checked.flatMap((c) => ('existing' in c && c.existing ? [c.existing.id] : [])),
   );
+  const completedYears = (await storage.reportYears.completed(options.agencyId)).map((y) => y.year);
   const invalid: RowProblem[] = [];
   const planned: Planned[] = [];
   for (const c of checked) {
@@ -385,12 +386,7 @@ export async function importRegister(
       continue;
     }
     if (plan.value.type === 'correct' || plan.value.type === 'update') {
-      const years = await completedYearsTouched(
-        storage,
-        options.agencyId,
-        planFiguresFrom(plan.value, existing),
-        false,
-      );
+      const years = yearsTouched(completedYears, planFiguresFrom(plan.value, existing), false);
       if (!years.ok) {
         invalid.push({
           rowNumber: row.rowNumber,
