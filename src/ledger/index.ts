@@ -109,8 +109,6 @@ export {
   type CompletedReportYear,
   checkReportYear,
   completeReportYear,
-  LAST_REPORT_YEAR,
-  lateCorrectionFindings,
 } from './report-years.js';
 export {
   DUE_SOON_WORKING_DAYS,
