@@ -1,7 +1,7 @@
 /**
  * How long the built command line takes to start and do one small thing, against Node starting and
  * doing nothing: `npm run build && npm run bench:startup -- [N]` (default N = 30). It builds nothing
- * itself: it runs bin/gongkai.js, which runs dist/, so build first or it measures the last build.
+ * itself: it runs bin/gongkai.js, which runs dist/bundle/, so build first or it measures the last build.
  *
  * Each of N rounds runs, one after the other, `node -e ''`, `gongkai --version`, `gongkai --help`,
  * `gongkai requests add …` on a temporary SQLite database (its agency made before the rounds) and
@@ -19,7 +19,7 @@ import { machineLine } from './bench-support.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin', 'gongkai.js');
-if (!existsSync(join(root, 'dist', 'cli', 'main.js')))
+if (!existsSync(join(root, 'dist', 'bundle', 'main.js')))
   throw new Error('dist/ is missing: run npm run build first');
 const seedDir = join(root, '..', 'shared', 'seed');
 const seedName = existsSync(seedDir) ? readdirSync(seedDir).find((n) => n.endsWith('.txt')) : undefined;

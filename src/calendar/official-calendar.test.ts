@@ -4,7 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type LocalDate, localDate } from '../domain/calendar/local-date.js';
+import chineseDays from 'chinese-days';
+import { addDays, isWeekend, type LocalDate, localDate } from '../domain/calendar/local-date.js';
 import {
   addWorkingDays,
   dayInfo,
@@ -43,6 +44,30 @@ describe('the official schedule', () => {
     assert.equal(working('2026-02-14'), true);
     assert.equal(working('2026-02-28'), true);
     for (const day of ['2026-02-16', '2026-02-20', '2026-02-23']) assert.equal(working(day), false, day);
+  });
+});
+
+describe('read from the package data file', () => {
+  it('says of every day from 2019 on what the package’s own day-by-day API says', () => {
+    // The calendar reads chinese-days.json directly (start-up speed); the package's getDayDetail is
+    // the reference: a working day there is a working day here, and every official exception agrees.
+    const years = officialYears();
+    const end = localDate(`${years.at(-1)! + 1}-12-31`);
+    for (let date = localDate('2019-01-01'); date <= end; date = addDays(date, 1)) {
+      const detail = chineseDays.getDayDetail(date);
+      const known = calendar.knownYears.has(Number(date.slice(0, 4)));
+      if (!known) {
+        assert.equal(calendar.exceptions.has(date), false, date);
+        continue;
+      }
+      assert.equal(isWorkingDay(calendar, date), detail.work, date);
+      const name = detail.name.split(',')[1];
+      const exception = calendar.exceptions.get(date);
+      if (detail.work && isWeekend(date)) assert.equal(exception?.reason, `调休上班（${name}）`, date);
+      else if (!detail.work && name !== undefined)
+        assert.equal(exception?.reason, `法定节假日（${name}）`, date);
+      else assert.equal(exception, undefined, date);
+    }
   });
 });
 

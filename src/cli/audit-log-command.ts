@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import type { ChainVerdict } from '../storage/index.js';
 import { type CliIo, EXIT } from './cli-io.js';
 import type { SetExit } from './cli-options.js';
-import { DATABASE_FLAGS, DATABASE_HELP, databaseUrl, withLedger } from './ledger-commands.js';
+import { DATABASE_FLAGS, DATABASE_HELP, databaseUrl, withLedger } from './ledger-session.js';
 
 function verdictText(verdict: ChainVerdict): string {
   if (verdict.whole)

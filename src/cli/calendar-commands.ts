@@ -37,7 +37,7 @@ import {
   refused,
   sqliteFileMissing,
   withLedger,
-} from './ledger-commands.js';
+} from './ledger-session.js';
 
 /** The official schedule with the stored entries; the official one alone when no SQLite file exists yet. */
 async function calendarFor(url: string): Promise<WorkingCalendar> {

@@ -26,7 +26,7 @@ import {
   databaseUrl,
   refused,
   withLedger,
-} from './ledger-commands.js';
+} from './ledger-session.js';
 
 /** 复议 / 直接起诉 / 复议后起诉, or the block's name in section 四 (行政复议, 未经复议直接起诉). */
 const KINDS = new Map<string, CaseKind>([

@@ -38,12 +38,12 @@ export const MODULES: readonly CommandModule[] = [
     load: async () => (await import('./ledger-commands.js')).registerLedgerCommands,
   },
   {
-    adds: { requests: ['import', 'headers'] },
-    load: async () => (await import('./requests-import-command.js')).registerRequestsImportCommand,
-  },
-  {
     adds: { requests: ['add', 'record', 'void', 'correct', 'show', 'list'] },
     load: async () => (await import('./requests-commands.js')).registerRequestsCommands,
+  },
+  {
+    adds: { requests: ['import', 'headers'] },
+    load: async () => (await import('./requests-import-command.js')).registerRequestsImportCommand,
   },
   {
     adds: { cases: ['add', 'close', 'withdraw'] },

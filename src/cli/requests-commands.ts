@@ -50,10 +50,10 @@ import {
   DATABASE_HELP,
   databaseUrl,
   refused,
+  requestsCommand,
   withLedger,
-} from './ledger-commands.js';
+} from './ledger-session.js';
 import { buildEvent, EVENT_COMMANDS, type EventOptions, eventKindOf } from './request-event-options.js';
-import { requestsCommand } from './requests-import-command.js';
 
 function parseApplicantKind(text: string): ApplicantKind {
   const kind = applicantKindOfWording(text);

@@ -21,8 +21,9 @@ import {
   DATABASE_HELP,
   databaseUrl,
   refused,
+  requestsCommand,
   withLedger,
-} from './ledger-commands.js';
+} from './ledger-session.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -83,14 +84,6 @@ function summaryText(file: string, shape: string, s: ImportSummary, skipInvalid:
     );
   else lines.push('没有需要写入的记录 (nothing to write)');
   return `${lines.join('\n')}\n`;
-}
-
-/** The `requests` command group, made by the first command registered under it. */
-export function requestsCommand(program: Command): Command {
-  return (
-    program.commands.find((c) => c.name() === 'requests') ??
-    program.command('requests').description('政府信息公开申请台账 (the request ledger)')
-  );
 }
 
 function registerHeadersCommands(requests: Command, io: CliIo, setExit: SetExit): void {

@@ -9,7 +9,7 @@ import { redactDatabaseUrl } from '../storage/url.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
 import type { SetExit } from './cli-options.js';
 import { environmentFailure } from './environment-failure.js';
-import { DATABASE_FLAGS, DATABASE_HELP } from './ledger-commands.js';
+import { DATABASE_FLAGS, DATABASE_HELP } from './ledger-session.js';
 
 export function registerServeCommand(program: Command, io: CliIo, setExit: SetExit): void {
   program

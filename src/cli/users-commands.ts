@@ -21,7 +21,7 @@ import { ROLE_LABELS, ROLES, type Role } from '../domain/access/policy.js';
 import type { UserSummary } from '../storage/index.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
 import { fold, parseId, type SetExit } from './cli-options.js';
-import { cliOperator, DATABASE_FLAGS, DATABASE_HELP, databaseUrl, withLedger } from './ledger-commands.js';
+import { cliOperator, DATABASE_FLAGS, DATABASE_HELP, databaseUrl, withLedger } from './ledger-session.js';
 
 const ROLE_HELP = ROLES.map((r) => `${r}|${ROLE_LABELS[r]}`).join('、');
 

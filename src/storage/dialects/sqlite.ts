@@ -2,7 +2,8 @@
  * @module SQLite through better-sqlite3 (version 12: 13 needs Node 22 and crashes on Node 20).
  * Everything SQLite-specific lives here: the pragmas, BEGIN IMMEDIATE, the triggers' syntax.
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import type BetterSqlite3 from 'better-sqlite3';
 import {
@@ -91,13 +92,27 @@ function withStatementCache(database: BetterSqlite3.Database): SqliteDatabase {
   };
 }
 
+/**
+ * Where npm's install put the driver's addon. Named to the driver (its `nativeBinding` option) because
+ * its own search, the `bindings` package, stats a dozen paths and walks a stack trace first: a
+ * twentieth of a short command's start-up. Anywhere else (a Debug build), the driver searches.
+ */
+function addonPath(): string | undefined {
+  try {
+    const path = createRequire(import.meta.url).resolve('better-sqlite3/build/Release/better_sqlite3.node');
+    return existsSync(path) ? path : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Opens (creating if need be) the SQLite file at `path`, or an in-memory database for ':memory:'. */
 export async function openSqlite(path: string): Promise<DialectHandle> {
   // The driver (a native addon) loads when a database is opened, not when the command line starts.
   const { default: Sqlite } = await import('better-sqlite3');
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   // `timeout` is SQLite's busy timeout (sqlite3_busy_timeout), the same as PRAGMA busy_timeout.
-  const database = new Sqlite(path, { timeout: busyTimeout() });
+  const database = new Sqlite(path, { timeout: busyTimeout(), nativeBinding: addonPath() });
   // Write-ahead log: readers never block the writer and the writer never blocks readers.
   database.pragma('journal_mode = WAL');
   // synchronous=FULL: a commit returns only after the WAL is fsynced. In WAL mode NORMAL already
