@@ -71,9 +71,10 @@ describe('architecture: what may import what', () => {
         seen.add(`${layer}→${target}`);
         assert.ok(allowed[layer]!.includes(target), `${f.path} imports ${spec} (${layer} → ${target})`);
       }
+      // The calendar reads chinese-days' data file as a module is loaded (createRequire), and nothing else.
       if (layer === 'calendar')
         for (const spec of importsOf(f.text))
-          assert.ok(!spec.startsWith('node:'), `${f.path} imports ${spec}`);
+          assert.ok(!spec.startsWith('node:') || spec === 'node:module', `${f.path} imports ${spec}`);
     }
     // The check saw real edges between layers, so a broken path computation cannot pass it silently.
     for (const edge of [

@@ -8,18 +8,18 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { addRequestArgs, gongkai } from '../test-support/run-cli.js';
+import { SEED_REPORT, SHARED_DIR, skipUnlessShared } from '../test-support/shared-files.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const SEED_DIR = join(ROOT, '..', 'shared', 'seed');
-const SEED = join(SEED_DIR, readdirSync(SEED_DIR).find((n) => n.endsWith('.txt'))!);
-const REPORTS = join(ROOT, '..', 'shared', 'corpus', 'reports');
+const SEED = SEED_REPORT;
+const REPORTS = `${SHARED_DIR}corpus/reports`;
 
 /** The environment the bundle runs in: none of the caller's GONGKAI_* or DATABASE_URL. */
 function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -87,14 +87,18 @@ describe('the bundled command line', () => {
     assert.equal(requests[0]!.dueDate, '2024-10-30');
   });
 
-  it('checks the seed report exactly as the sources do (zod, the readers, the rules)', async () => {
+  it('checks the seed report exactly as the sources do (zod, the readers, the rules)', {
+    skip: skipUnlessShared(SEED),
+  }, async () => {
     const fromSources = await gongkai('report', 'check', SEED, '--json');
     const fromBundle = bundled('report', 'check', SEED, '--json');
     assert.equal(fromBundle.code, fromSources.code, fromBundle.err);
     assert.deepEqual(JSON.parse(fromBundle.out), JSON.parse(fromSources.out));
   });
 
-  it('audits the corpus in worker threads with the same answer as the sources', async () => {
+  it('audits the corpus in worker threads with the same answer as the sources', {
+    skip: skipUnlessShared(REPORTS),
+  }, async () => {
     const fromSources = await gongkai('audit', REPORTS, '--json', '--quiet', '--jobs', '2');
     const fromBundle = bundled('audit', REPORTS, '--json', '--quiet', '--jobs', '2');
     assert.equal(fromBundle.code, fromSources.code, fromBundle.err);
@@ -102,7 +106,7 @@ describe('the bundled command line', () => {
     assert.deepEqual(files(fromBundle.out), files(fromSources.out));
   });
 
-  it('renders a DOCX (docx and jszip stay packages of their own)', () => {
+  it('renders a DOCX (docx and jszip stay packages of their own)', { skip: skipUnlessShared(SEED) }, () => {
     const out = join(work, 'seed.docx');
     const run = bundled('report', 'render', SEED, '-o', out);
     assert.equal(run.code, 0, run.err);
