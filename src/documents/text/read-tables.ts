@@ -25,6 +25,7 @@ import { labelKey } from '../label-key.js';
 import { digitSplits } from './digit-splits.js';
 import { traditionalForms, variantIndex } from './label-variants.js';
 import { GROUPED_REQUEST_ROWS, TABLE_HEADERS, TABLE_ROW_LABELS } from './reader-phrases.js';
+import { BLANK_CELL_MARK } from './render-text.js';
 import {
   blockAddsUp,
   type Cells,
@@ -149,6 +150,8 @@ function assembleRows(
   for (const token of tokens) {
     if (token.kind === 'value') {
       if (current) current.chunks.push(token.chunk);
+      // An empty cell under no row (padding beside a caption or header) holds nothing to report.
+      else if (token.chunk === BLANK_CELL_MARK) continue;
       else
         notes.push(
           finding(
@@ -172,6 +175,17 @@ function assembleRows(
       notes.push(unmapped(section, token.text, token.line));
   }
   return rows;
+}
+
+/**
+ * A row's chunks without the empty cells a table pads it with: blank marks beyond the row's width,
+ * from its end first ("规章 | 0 | 0 | 0 | |"), then from its start. Within the width a blank is a cell.
+ */
+function withoutPadding(chunks: readonly string[], width: number): string[] {
+  const out = [...chunks];
+  while (out.length > width && out.at(-1) === BLANK_CELL_MARK) out.pop();
+  while (out.length > width && out[0] === BLANK_CELL_MARK) out.shift();
+  return out;
 }
 
 function rowUnreadable(section: Section, row: RowChunks, width: number): Finding {
@@ -232,7 +246,7 @@ export function readProactive(
   for (const row of rows) {
     if (table[row.key]) continue;
     const columns = [...specs.values()].find((s) => s.key === row.key)!.block.columns;
-    const { cuts, complete } = digitSplits(row.chunks, columns.length);
+    const { cuts, complete } = digitSplits(withoutPadding(row.chunks, columns.length), columns.length);
     const readings = cuts
       .map((texts) => texts.map((t, j) => proactiveCell(t, columns[j]!.kind)))
       .filter((cells) => cells.every((c) => c !== undefined));
@@ -277,9 +291,10 @@ export function readRequests(
   for (const row of byKey.values()) {
     // Cuts whose own 总计 adds up first; only if there are none, every cut (the row is wrong as published).
     const width = REQUEST_COLUMNS.length;
-    const adding = digitSplits(row.chunks, width, { maxDigits: MAX_COUNT_DIGITS, keep: rowTotalHolds });
+    const chunks = withoutPadding(row.chunks, width);
+    const adding = digitSplits(chunks, width, { maxDigits: MAX_COUNT_DIGITS, keep: rowTotalHolds });
     const splits =
-      adding.cuts.length > 0 ? adding : digitSplits(row.chunks, width, { maxDigits: MAX_COUNT_DIGITS });
+      adding.cuts.length > 0 ? adding : digitSplits(chunks, width, { maxDigits: MAX_COUNT_DIGITS });
     if (splits.cuts.length === 0) notes.push(rowUnreadable('三', row, width));
     candidates.push({
       key: row.key as RequestRowKey,
@@ -315,11 +330,16 @@ export function readReview(tokens: readonly TableToken[], notes: Finding[]): Rev
     REVIEW_BLOCKS.map((b) => [b.key, {}]),
   );
   if (chunks.length === 0) return table as unknown as ReviewLitigationTable;
-  const row: RowChunks = { key: 'review', label: '行政复议、行政诉讼', line, chunks };
   const width = REVIEW_CELLS.length;
-  const adding = digitSplits(chunks, width, { maxDigits: MAX_COUNT_DIGITS, keep: reviewBlocksHold });
+  const row: RowChunks = {
+    key: 'review',
+    label: '行政复议、行政诉讼',
+    line,
+    chunks: withoutPadding(chunks, width),
+  };
+  const adding = digitSplits(row.chunks, width, { maxDigits: MAX_COUNT_DIGITS, keep: reviewBlocksHold });
   const splits =
-    adding.cuts.length > 0 ? adding : digitSplits(chunks, width, { maxDigits: MAX_COUNT_DIGITS });
+    adding.cuts.length > 0 ? adding : digitSplits(row.chunks, width, { maxDigits: MAX_COUNT_DIGITS });
   const resolved = splits.complete
     ? resolveReviewCells(splits.cuts.map(toCells))
     : { ambiguous: splits.cuts.map(toCells) };

@@ -5,6 +5,7 @@
  */
 import type { KeyedText } from '../keyed-text.js';
 import { labelKey } from '../label-key.js';
+import { pipeCellLines } from './pipe-cells.js';
 
 /** A heading, paragraph or table cell, and its 1-based line in the original file (page for PDF). */
 export interface SourceLine {
@@ -49,7 +50,8 @@ export function toTextLines(source: readonly SourceLine[]): TextLine[] {
 
 /** The lines of a plain-text file, decoded (decodeReportBytes has dropped any byte-order mark). */
 export function sourceLinesOf(text: string): SourceLine[] {
-  return text.split(/\r\n|\r|\n/).map((t, i) => ({ text: t, line: i + 1 }));
+  const lines = text.split(/\r\n|\r|\n/).map((t, i) => ({ text: t, line: i + 1 }));
+  return text.includes('|') ? pipeCellLines(lines) : lines;
 }
 
 export type CellToken = { readonly kind: 'number'; readonly text: string } | { readonly kind: 'blank' };
