@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -46,6 +46,7 @@ before(async () => {
     bundleCli(options: { root: string; outdir: string }): Promise<unknown>;
   };
   // Two levels below the project, as dist/bundle is (the bundle finds ../../package.json).
+  mkdirSync(join(ROOT, 'dist'), { recursive: true });
   outdir = mkdtempSync(join(ROOT, 'dist', 'bundle-test-'));
   await bundleCli({ root: ROOT, outdir });
   work = mkdtempSync(join(tmpdir(), 'gongkai-bundle-'));
