@@ -120,7 +120,18 @@ interface RowChunks {
   readonly label: string;
   readonly line: number;
   readonly chunks: string[];
+  /** Another label or text came after the row: it ended, rather than the page ending inside it. */
+  closed: boolean;
 }
+
+/**
+ * Rows a table leaves one place for when their label is missing: section 二's rows before `key` in
+ * its block (规章 before 行政规范性文件), each `width` cells wide.
+ */
+type RowsBefore = (key: string) => {
+  readonly rows: readonly { key: string; label: string }[];
+  readonly width: number;
+};
 
 /** True when `key` is a known header, or a piece of one broken over lines ("本年新" / "制作数量"). */
 function isHeaderText(key: string, headers: readonly string[]): boolean {
@@ -137,43 +148,89 @@ function unmapped(section: Section, text: string, line: number): Finding {
   );
 }
 
-/** Each official row label with the value chunks that follow it, up to the next label or text. */
+function strayNumber(section: Section, token: Extract<TableToken, { kind: 'value' }>): Finding {
+  return finding(
+    'read.stray-number',
+    `第 ${token.line} 行：第${section}部分的数字“${token.chunk}”不属于任何一行`,
+    `Line ${token.line}: number "${token.chunk}" in section ${section} belongs to no row`,
+    [{ section, row: '?', column: '?' }],
+    { found: token.chunk },
+  );
+}
+
+function rowByPosition(section: Section, row: RowChunks, before: string): Finding {
+  return finding(
+    'read.row-by-position',
+    `第 ${row.line} 行：数字“${row.chunks.join(' ')}”前没有行名，在“${before}”之前，按表格位置读作“${row.label}”`,
+    `Line ${row.line}: "${row.chunks.join(' ')}" has no row label; before "${before}" the table leaves only "${row.label}"`,
+    [{ section, row: row.key, column: '*' }],
+    { found: row.chunks.join(' ') },
+  );
+}
+
+/**
+ * Each official row label with the value chunks that follow it, up to the next label or text.
+ * Numbers under no row are reported, except where `rowsBefore` says the table leaves exactly their
+ * place: then they are those rows, said in a finding.
+ */
 function assembleRows(
   tokens: readonly TableToken[],
   rowFor: (key: string) => { key: string; label: string } | undefined,
   headers: readonly string[],
   section: Section,
   notes: Finding[],
+  rowsBefore?: RowsBefore,
 ): RowChunks[] {
   const rows: RowChunks[] = [];
   let current: RowChunks | undefined;
+  // Numbers under no row since the last label or text, until it is clear whose they are.
+  let orphans: Extract<TableToken, { kind: 'value' }>[] = [];
+  const strays = () => {
+    for (const t of orphans) notes.push(strayNumber(section, t));
+    orphans = [];
+  };
   for (const token of tokens) {
     if (token.kind === 'value') {
       if (current) current.chunks.push(token.chunk);
       // An empty cell under no row (padding beside a caption or header) holds nothing to report.
-      else if (token.chunk === BLANK_CELL_MARK) continue;
-      else
-        notes.push(
-          finding(
-            'read.stray-number',
-            `第 ${token.line} 行：第${section}部分的数字“${token.chunk}”不属于任何一行`,
-            `Line ${token.line}: number "${token.chunk}" in section ${section} belongs to no row`,
-            [{ section, row: '?', column: '?' }],
-            { found: token.chunk },
-          ),
-        );
+      else if (token.chunk !== BLANK_CELL_MARK) orphans.push(token);
       continue;
     }
+    if (current) current.closed = true;
     const row = rowFor(token.key);
     if (row) {
-      current = { key: row.key, label: row.label, line: token.line, chunks: [] };
+      const place = orphans.length > 0 ? rowsBefore?.(row.key) : undefined;
+      if (
+        place &&
+        place.rows.length > 0 &&
+        orphans.length === place.rows.length * place.width &&
+        place.rows.every((r) => !rows.some((seen) => seen.key === r.key))
+      ) {
+        place.rows.forEach((r, i) => {
+          const cells = orphans.slice(i * place.width, (i + 1) * place.width);
+          const positioned = {
+            key: r.key,
+            label: r.label,
+            line: cells[0]!.line,
+            chunks: cells.map((c) => c.chunk),
+            closed: true,
+          };
+          rows.push(positioned);
+          notes.push(rowByPosition(section, positioned, row.label));
+        });
+        orphans = [];
+      }
+      strays();
+      current = { key: row.key, label: row.label, line: token.line, chunks: [], closed: false };
       rows.push(current);
       continue;
     }
+    strays();
     current = undefined;
     if (token.kind === 'text' && !isHeaderText(token.key, headers))
       notes.push(unmapped(section, token.text, token.line));
   }
+  strays();
   return rows;
 }
 
@@ -241,11 +298,22 @@ export function readProactive(
   notes: Finding[],
 ): Record<string, Record<string, ProactiveCell>> {
   const specs = PROACTIVE_ROWS[format];
-  const rows = assembleRows(tokens, (k) => specs.get(k), PROACTIVE_HEADERS, '二', notes);
+  const specOf = (key: string) => [...specs.values()].find((s) => s.key === key)!;
+  const rowsBefore: RowsBefore = (key) => {
+    const { block } = specOf(key);
+    const index = block.rows.findIndex((r) => r.key === key);
+    return { rows: block.rows.slice(0, index), width: block.columns.length };
+  };
+  const rows = assembleRows(tokens, (k) => specs.get(k), PROACTIVE_HEADERS, '二', notes, rowsBefore);
   const table: Record<string, Record<string, ProactiveCell>> = {};
   for (const row of rows) {
     if (table[row.key]) continue;
-    const columns = [...specs.values()].find((s) => s.key === row.key)!.block.columns;
+    const { columns } = specOf(row.key).block;
+    if (row.chunks.length === 0 && row.closed) {
+      // A row printed with its label alone (its empty cells dropped by the page): every cell blank.
+      table[row.key] = Object.fromEntries(columns.map((c) => [c.key, null]));
+      continue;
+    }
     const { cuts, complete } = digitSplits(withoutPadding(row.chunks, columns.length), columns.length);
     const readings = cuts
       .map((texts) => texts.map((t, j) => proactiveCell(t, columns[j]!.kind)))
@@ -291,7 +359,11 @@ export function readRequests(
   for (const row of byKey.values()) {
     // Cuts whose own 总计 adds up first; only if there are none, every cut (the row is wrong as published).
     const width = REQUEST_COLUMNS.length;
-    const chunks = withoutPadding(row.chunks, width);
+    // A row printed with its label alone (its empty cells dropped by the page): every cell blank.
+    const chunks =
+      row.chunks.length === 0 && row.closed
+        ? Array(width).fill(BLANK_CELL_MARK)
+        : withoutPadding(row.chunks, width);
     const adding = digitSplits(chunks, width, { maxDigits: MAX_COUNT_DIGITS, keep: rowTotalHolds });
     const splits =
       adding.cuts.length > 0 ? adding : digitSplits(chunks, width, { maxDigits: MAX_COUNT_DIGITS });
@@ -336,6 +408,7 @@ export function readReview(tokens: readonly TableToken[], notes: Finding[]): Rev
     label: '行政复议、行政诉讼',
     line,
     chunks: withoutPadding(chunks, width),
+    closed: true,
   };
   const adding = digitSplits(row.chunks, width, { maxDigits: MAX_COUNT_DIGITS, keep: reviewBlocksHold });
   const splits =

@@ -196,6 +196,12 @@ export const RULES = {
     titleEn: 'A number in a table that belongs to no row',
     basis: 'Labels and numbers are mapped by rule, never guessed',
   },
+  'read.row-by-position': {
+    severity: 'info',
+    title: '一行的行名缺失，按表格位置读取',
+    titleEn: 'A row printed without its label, read by its place in the table',
+    basis: 'Only where the table leaves one place: after the block’s headers, before its next row',
+  },
   'read.inferred': {
     severity: 'info',
     title: '标题未写明的机关名称或年度，由页面其他位置推断',
