@@ -133,6 +133,25 @@ describe('a report with no title at all, its sections and tables there', () => {
     assert.deepEqual([read.report.agency, read.report.year], ['某某县自然资源局', 2023]);
   });
 
+  it('takes the agency after “按照……要求，” in the first sentence', () => {
+    const read = parseTextReport(
+      untitled(
+        '按照区委、区政府有关要求，区政府政务服务办进一步做好政府信息公开工作。\n本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止。',
+      ),
+    );
+    assert.ok(read.ok, JSON.stringify(read).slice(0, 300));
+    assert.deepEqual([read.report.agency, read.report.year], ['区政府政务服务办', 2023]);
+  });
+
+  it('reads a page that never names its agency, and says the agency is unknown', () => {
+    const read = parseTextReport(untitled('2023年，我局严格落实《条例》要求。'));
+    assert.ok(read.ok, JSON.stringify(read).slice(0, 300));
+    assert.deepEqual([read.report.agency, read.report.year], ['', 2023]);
+    assert.deepEqual(read.report.requests, report.requests);
+    const said = read.notes.filter((n) => n.rule === 'read.inferred').map((n) => n.message);
+    assert.match(said.join('\n'), /机关名称不详/);
+  });
+
   it('still refuses a page with neither a title nor the sections', () => {
     const read = parseTextReport('2023年，我镇认真做好政府信息公开工作。');
     assert.ok(!read.ok);
@@ -180,5 +199,38 @@ describe('section 一 under the names agencies give it, and the office that wrot
     assert.ok(read.ok, JSON.stringify(read).slice(0, 300));
     assert.deepEqual([read.report.agency, read.report.year], ['两城镇人民政府', 2020]);
     assert.deepEqual(read.report.requests, report.requests);
+  });
+});
+
+describe('a page that prints no section titles, only its tables', () => {
+  const report = exampleReport(2023, '某某镇人民政府');
+  // Sections 五 and 六 are prose: nothing but their titles says where they begin, so they keep them.
+  const titles =
+    /^(?:一、总体情况|二、主动公开政府信息情况|三、收到和处理政府信息公开申请情况|四、政府信息公开行政复议、行政诉讼情况)$\n?/gmu;
+
+  it('places sections 二, 三 and 四 where their tables begin, reads every cell, and says so', () => {
+    const bare = renderText(report).replace(titles, '');
+    assert.doesNotMatch(bare, /三、收到和处理/);
+    const read = parseTextReport(bare);
+    assert.ok(read.ok, JSON.stringify(read).slice(0, 300));
+    assert.equal(read.report.agency, report.agency);
+    assert.deepEqual(read.report.proactive, report.proactive);
+    assert.deepEqual(read.report.requests, report.requests);
+    assert.deepEqual(read.report.reviewLitigation, report.reviewLitigation);
+    const said = read.notes.filter((n) => n.rule === 'read.inferred').map((n) => n.message);
+    assert.match(said.join('\n'), /页面没有.*等部分标题，按表格的位置划分各部分/);
+  });
+
+  it('and with no title either: the year from the stated period, the agency from the first sentence', () => {
+    const overview =
+      '2023年，某某镇人民政府认真贯彻落实《条例》。\n本报告所列数据的统计期限自2023年1月1日起至2023年12月31日止。';
+    const bare = renderText({ ...report, text: { ...report.text, overview } })
+      .replace(`${report.agency}${report.year}年政府信息公开工作年度报告`, '')
+      .replace(titles, '');
+    const read = parseTextReport(bare);
+    assert.ok(read.ok, JSON.stringify(read).slice(0, 300));
+    assert.deepEqual([read.report.agency, read.report.year], ['某某镇人民政府', 2023]);
+    assert.deepEqual(read.report.requests, report.requests);
+    assert.deepEqual(read.report.reviewLitigation, report.reviewLitigation);
   });
 });

@@ -3,7 +3,7 @@
  * lines or inside a page whose whole body was scraped onto one line.
  */
 import { isLocalDate } from '../../domain/calendar/local-date.js';
-import { SECTION_NUMBERS, type SectionNumber } from '../../domain/report/labels.js';
+import { SECTION_NUMBERS, type SectionNumber, sectionTitle } from '../../domain/report/labels.js';
 import { keyedSlice, keyedText } from '../keyed-text.js';
 import { traditionalForms } from './label-variants.js';
 import { HEADING_PHRASE, TITLE_PATTERNS } from './reader-phrases.js';
@@ -14,7 +14,7 @@ export interface Heading {
   readonly year: number;
   readonly index: number;
   /** Where the agency was taken from when the title line does not name it (or there is no title). */
-  readonly agencyFrom?: 'previous-lines' | 'source-line' | 'body';
+  readonly agencyFrom?: 'previous-lines' | 'source-line' | 'body' | 'unknown';
   /** Where the year was taken from when there is no title. */
   readonly yearFrom?: 'period' | 'body' | 'published';
 }
@@ -22,10 +22,13 @@ export interface Heading {
 /** "本报告所列数据的统计期限自2021年1月1日起至2021年12月31日止" and its many wordings (on a line's key). */
 export const STATED_PERIOD = /(\d{4})年1月1日[^。；]{0,6}?(?:至|到|—|-|－)(\d{4})年12月31日/;
 
-/** "2023年，XX镇严格落实……": the year, and the agency before the verb of the first sentence. */
+/**
+ * "2023年，XX镇严格落实……", "按照区委、区政府有关要求，区政府政务服务办进一步……": the year, and the agency
+ * before the verb of the first sentence.
+ */
 const BODY_YEAR = /^\s*([0-9０-９]{4})\s*年度?\s*(?:以来)?\s*[，,]/u;
 const BODY_AGENCY =
-  /^\s*[0-9０-９]{4}\s*年度?(?:以来)?\s*[，,]\s*(?:在[^，,。]{1,40}下\s*[，,]\s*)?([^，,。；\s]{2,30}?)(?:认真|严格|深入|坚持|全面|紧紧|始终|按照|围绕|进一步|持续|扎实|高度|积极|不断|紧扣|牢固|聚焦|贯彻|坚决|以|在)/u;
+  /^\s*(?:[0-9０-９]{4}\s*年度?(?:以来)?\s*[，,]\s*(?:在[^，,。]{1,40}下\s*[，,]\s*)?|(?:在[^，,。]{1,40}下|按照[^，,。]{1,40}(?:要求|部署|安排))\s*[，,]\s*)([^，,。；\s]{2,30}?)(?:认真|严格|深入|坚持|全面|紧紧|始终|按照|围绕|进一步|持续|扎实|高度|积极|不断|紧扣|牢固|聚焦|贯彻|坚决|以|在)/u;
 const BODY_LINES = 12;
 /** "本报告……由两城镇人民政府党政办公室编制": the agency whose office wrote it. */
 const WRITTEN_BY =
@@ -76,7 +79,8 @@ export function inferHeading(lines: readonly TextLine[]): Heading | undefined {
   if (writer) return { agency: agencyName(writer), year, index: first - 1, agencyFrom: 'body', yearFrom };
   const source = agencyOfSourceLine(lines);
   if (source) return { agency: source, year, index: first - 1, agencyFrom: 'source-line', yearFrom };
-  return undefined;
+  // The page never names its agency ("本局", "本年报"): a report still, its agency unknown and said so.
+  return { agency: '', year, index: first - 1, agencyFrom: 'unknown', yearFrom };
 }
 
 const HEADING_PHRASES = [HEADING_PHRASE, ...traditionalForms(HEADING_PHRASE)];
@@ -198,6 +202,52 @@ export function findSectionTitles(
     if (section !== undefined && found[section] === undefined) found[section] = i;
   }
   return found;
+}
+
+/**
+ * Where a page's tables begin when it prints no section titles at all: section 二 at its first
+ * 第二十条 caption, 三 at the first line of the request table (the 勾稽关系 note, 申请人情况 or the
+ * 本年新收 row), 四 at the 行政复议 header after it. In simplified or traditional characters.
+ */
+const IMPLIED_STARTS: readonly (readonly [SectionNumber, RegExp])[] = [
+  ['二', /^第二十[条條]第/u],
+  ['三', /勾稽[关關][系係]|^申[请請]人情[况況]$|^一、本年新收/u],
+  ['四', /^行政[复復][议議]$/u],
+];
+
+/**
+ * The lines with section titles put where the tables show the sections begin, for a page that prints
+ * none of 二, 三 and 四 (一 then starts the page, or follows the heading at `after`); undefined when
+ * there is no 第二十条 caption to go by. Returns the sections whose titles were implied.
+ */
+export function withImpliedTitles(
+  lines: readonly TextLine[],
+  after = -1,
+): { lines: TextLine[]; implied: SectionNumber[] } | undefined {
+  const titles = findSectionTitles(lines, 0);
+  if (titles.二 !== undefined || titles.三 !== undefined || titles.四 !== undefined) return undefined;
+  const starts = new Map<number, SectionNumber>();
+  let from = 0;
+  for (const [section, pattern] of IMPLIED_STARTS) {
+    const at = lines.findIndex(
+      (l, i) => i >= from && i > after && l.key.length <= 120 && pattern.test(l.key),
+    );
+    if (at < 0) break;
+    starts.set(at, section);
+    from = at + 1;
+  }
+  if (starts.size === 0) return undefined;
+  const implied = [...starts.values()];
+  const titleLine = (section: SectionNumber, line: number) => textLine(sectionTitle('2021', section), line)!;
+  const out: TextLine[] = [];
+  if (titles.一 === undefined) implied.unshift('一');
+  lines.forEach((line, i) => {
+    if (titles.一 === undefined && i === after + 1) out.push(titleLine('一', line.line));
+    const section = starts.get(i);
+    if (section) out.push(titleLine(section, line.line));
+    out.push(line);
+  });
+  return { lines: out, implied };
 }
 
 /** A section title starts with its numeral and 、 (possibly in traditional form, or with a space). */

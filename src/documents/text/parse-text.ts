@@ -22,6 +22,7 @@ import {
   PAGE_TAIL,
   STATED_PERIOD,
   splitAtSectionTitles,
+  withImpliedTitles,
 } from './find-sections.js';
 import { detectFormat, readProactive, readRequests, readReview, SECTION_ANCHORS } from './read-tables.js';
 import { tableTokens } from './table-tokens.js';
@@ -40,7 +41,11 @@ export function readReportLines(
   origin: { readonly shape: ReportShape; readonly encoding?: TextEncoding },
 ): ReadResult {
   let lines = toTextLines(source);
-  let heading = findHeading(lines) ?? inferHeading(lines);
+  let heading = findHeading(lines);
+  // A page that prints no section titles at all: its tables say where the sections begin.
+  const implied = withImpliedTitles(lines, heading?.index ?? -1);
+  if (implied) lines = implied.lines;
+  heading ??= inferHeading(lines);
   if (!heading) {
     // Perhaps a page scraped onto few lines, its section titles inside them.
     const split = splitAtSectionTitles(lines);
@@ -81,6 +86,7 @@ export function readReportLines(
     SECTION_NUMBERS.indexOf(lastNumbered) < SECTION_NUMBERS.indexOf('五');
   const notes: Finding[] = [
     ...inferredAgency(heading, lines),
+    ...(implied ? [impliedTitles(implied.implied)] : []),
     ...missing.map(missingSection),
     ...sectionOrder(inPageOrder),
   ];
@@ -175,7 +181,9 @@ function closingSection(
 }
 
 /** A note that the title did not name the agency, and where its name was taken from. */
-const AGENCY_SOURCES: Readonly<Record<NonNullable<Heading['agencyFrom']>, readonly [string, string]>> = {
+const AGENCY_SOURCES: Readonly<
+  Record<Exclude<Heading['agencyFrom'], 'unknown' | undefined>, readonly [string, string]>
+> = {
   'previous-lines': ['标题上方的一两行', 'the lines above the title'],
   'source-line': ['页面的“来源/发布机构”', 'the page’s source line'],
   body: ['“一、总体情况”的正文', 'the text of section 一'],
@@ -194,7 +202,16 @@ function inferredAgency(heading: Heading, lines: readonly TextLine[]): Finding[]
     heading.yearFrom !== undefined || line === undefined
       ? '页面没有年度报告标题，'
       : `第 ${line} 行的标题未写明`;
-  if (heading.agencyFrom !== undefined) {
+  if (heading.agencyFrom === 'unknown') {
+    notes.push(
+      finding(
+        'read.inferred',
+        `${title}页面也未写明机关名称，机关名称不详`,
+        'The page names no agency anywhere: the agency is unknown',
+        [],
+      ),
+    );
+  } else if (heading.agencyFrom !== undefined) {
     const [zh, en] = AGENCY_SOURCES[heading.agencyFrom];
     notes.push(
       finding(
@@ -217,6 +234,16 @@ function inferredAgency(heading: Heading, lines: readonly TextLine[]): Finding[]
     );
   }
   return notes;
+}
+
+/** A note that the page printed no section titles, and which were placed by its tables. */
+function impliedTitles(sections: readonly SectionNumber[]): Finding {
+  return finding(
+    'read.inferred',
+    `页面没有${sections.map((s) => `“${sectionName(s)}”`).join('')}等部分标题，按表格的位置划分各部分`,
+    `The page prints no section titles; sections ${sections.join(', ')} were placed where its tables begin`,
+    [],
+  );
 }
 
 function missingSection(section: SectionNumber): Finding {

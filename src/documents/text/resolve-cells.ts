@@ -44,22 +44,63 @@ export function toCells(texts: readonly string[]): Cells {
 }
 
 /** Number of column checks (R1 and R3, per column) a full reading of section 三 passes. */
-function columnChecksPassed(table: ReadonlyMap<RequestRowKey, Cells>, format: ReportFormat): number {
-  let passed = 0;
-  const leaves = outcomeLeafRows(format);
-  for (let c = 0; c < REQUEST_COLUMNS.length; c++) {
-    const cell = (k: RequestRowKey) => table.get(k)?.[c];
-    const [fresh, over, total, forward] = (['new', 'carriedOver', 'total', 'carriedForward'] as const).map(
-      cell,
-    );
-    if (fresh !== undefined && over !== undefined && total !== undefined && forward !== undefined) {
-      if (n(fresh) + n(over) === n(total) + n(forward)) passed++;
-    }
-    if (total !== undefined && leaves.every((l) => cell(l.key) !== undefined)) {
-      if (leaves.reduce((s, l) => s + n(cell(l.key)), 0) === n(total)) passed++;
+export function columnChecksPassed(table: ReadonlyMap<RequestRowKey, Cells>, format: ReportFormat): number {
+  const score = new ColumnScore(format);
+  for (const [key, cells] of table) score.set(key, cells);
+  return score.passed();
+}
+
+const BALANCE_ROWS = ['new', 'carriedOver', 'total', 'carriedForward'] as const;
+
+/**
+ * The column checks kept as running sums, so that trying one more combination of cuts costs a few
+ * additions instead of a walk over the whole table: the search may try tens of thousands.
+ */
+class ColumnScore {
+  private readonly leaves: ReadonlySet<RequestRowKey>;
+  /** Per column: the sum of the outcome rows' cells, and how many outcome rows hold the cell. */
+  private readonly leafSum = new Array<number>(REQUEST_COLUMNS.length).fill(0);
+  private readonly leafCount = new Array<number>(REQUEST_COLUMNS.length).fill(0);
+  private readonly balance = new Map<RequestRowKey, Cells>();
+
+  constructor(format: ReportFormat) {
+    this.leaves = new Set(outcomeLeafRows(format).map((l) => l.key));
+  }
+
+  set(key: RequestRowKey, cells: Cells): void {
+    if (this.leaves.has(key)) this.addLeaf(cells, 1);
+    if ((BALANCE_ROWS as readonly string[]).includes(key)) this.balance.set(key, cells);
+  }
+
+  unset(key: RequestRowKey, cells: Cells): void {
+    if (this.leaves.has(key)) this.addLeaf(cells, -1);
+    if ((BALANCE_ROWS as readonly string[]).includes(key)) this.balance.delete(key);
+  }
+
+  private addLeaf(cells: Cells, sign: 1 | -1): void {
+    for (let c = 0; c < REQUEST_COLUMNS.length; c++) {
+      const cell = cells[c];
+      if (cell === undefined) continue;
+      this.leafSum[c]! += sign * n(cell);
+      this.leafCount[c]! += sign;
     }
   }
-  return passed;
+
+  passed(): number {
+    let passed = 0;
+    const [fresh, over, total, forward] = BALANCE_ROWS.map((k) => this.balance.get(k));
+    for (let c = 0; c < REQUEST_COLUMNS.length; c++) {
+      const t = total?.[c];
+      const f = fresh?.[c];
+      const o = over?.[c];
+      const w = forward?.[c];
+      if (f !== undefined && o !== undefined && t !== undefined && w !== undefined) {
+        if (n(f) + n(o) === n(t) + n(w)) passed++;
+      }
+      if (t !== undefined && this.leafCount[c] === this.leaves.size && this.leafSum[c] === n(t)) passed++;
+    }
+    return passed;
+  }
 }
 
 /** Section 三: each row's candidate readings → one reading per row, or ambiguity. */
@@ -90,17 +131,21 @@ export function resolveRequestRows(rows: readonly RowCandidates[], format: Repor
     return { chosen, byRule, ambiguous };
   }
   let best = -1;
-  let bestPicks: number[][] = [];
+  // For each open row, the cuts it takes in the best-scoring combinations (kept as sets: ties may be many).
+  let bestCuts: Set<number>[] = [];
   const picks: number[] = [];
-  const table = new Map(chosen);
+  const table = new ColumnScore(format);
+  for (const [key, cells] of chosen) table.set(key, cells);
   const walk = (i: number) => {
     if (i === open.length) {
-      const score = columnChecksPassed(table, format);
+      const score = table.passed();
       if (score > best) {
         best = score;
-        bestPicks = [];
+        bestCuts = open.map(() => new Set<number>());
       }
-      if (score === best) bestPicks.push([...picks]);
+      if (score === best) {
+        for (let row = 0; row < picks.length; row++) bestCuts[row]!.add(picks[row]!);
+      }
       return;
     }
     const row = open[i]!;
@@ -109,12 +154,12 @@ export function resolveRequestRows(rows: readonly RowCandidates[], format: Repor
       picks.push(k);
       walk(i + 1);
       picks.pop();
+      table.unset(row.key, cells);
     });
-    table.delete(row.key);
   };
   walk(0);
   open.forEach((row, i) => {
-    const distinct = [...new Set(bestPicks.map((p) => p[i]!))];
+    const distinct = [...bestCuts[i]!];
     if (distinct.length === 1) {
       chosen.set(row.key, row.candidates[distinct[0]!]!);
       byRule.push(row.key);
