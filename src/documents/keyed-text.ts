@@ -4,9 +4,10 @@
  * Whitespace is kept as single spaces here: in glued table text a space may be the only thing
  * separating two numbers.
  */
+import { foldTraditional } from './traditional-fold.js';
 
 export interface KeyedText {
-  /** Comparison form: full-width folded, NFKC, each whitespace run as one " ". */
+  /** Comparison form: full-width folded, NFKC, simplified, each whitespace run as one " ". */
   readonly key: string;
   /** origin[i] = index in the original text where the unit behind key character i starts… */
   readonly origin: ArrayLike<number>;
@@ -109,7 +110,7 @@ export function keyedText(text: string): KeyedText {
         continue;
       }
       room(end - i);
-      key += text.slice(i, end);
+      key += foldTraditional(text.slice(i, end));
       for (let k = i; k < end; k++) {
         origin[length] = k;
         originEnd[length++] = k + 1;
@@ -127,7 +128,7 @@ export function keyedText(text: string): KeyedText {
       start = i - 1;
     }
     for (const { segment, index } of segmenter().segment(text.slice(start, end))) {
-      for (const ch of segment.normalize('NFKC')) {
+      for (const ch of foldTraditional(segment.normalize('NFKC'))) {
         if (isSpace(ch.charCodeAt(0))) {
           pendingSpace = length > 0;
           continue;

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { labelKey } from './label-key.js';
+import { TABLE_LABELS } from './text/reader-phrases.js';
+import { foldTraditional } from './traditional-fold.js';
 
 describe('labelKey: one label however it is printed', () => {
   it('treats full- and half-width punctuation and stray spaces alike', () => {
@@ -14,10 +16,25 @@ describe('labelKey: one label however it is printed', () => {
     assert.equal(labelKey('１．属于国家秘密'), '1.属于国家秘密');
   });
 
-  it('gives the same key as full NFKC without whitespace, for any text (property)', () => {
+  it('reads traditional characters as the simplified ones, however half-converted the page', () => {
+    assert.equal(labelKey('行政規范性文件'), '行政规范性文件');
+    assert.equal(labelKey('行政規範性文件'), '行政规范性文件');
+    assert.equal(labelKey('本年制發件數'), '本年制发件数');
+    assert.equal(labelKey('1.屬於國家秘密'), '1.属于国家秘密');
+  });
+
+  it('leaves every official label as it is printed, so no two labels fold together', () => {
+    for (const label of TABLE_LABELS)
+      assert.equal(labelKey(label), label.normalize('NFKC').replace(/\s+/g, ''), label);
+  });
+
+  it('gives the same key as full NFKC, simplified, without whitespace, for any text (property)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (text) => {
-        assert.equal(labelKey(text), text.normalize('NFKC').replace(/[\s\u00a0\u3000]+/g, ''));
+        assert.equal(
+          labelKey(text),
+          foldTraditional(text.normalize('NFKC').replace(/[\s\u00a0\u3000]+/g, '')),
+        );
       }),
       { numRuns: 2000 },
     );

@@ -1,7 +1,9 @@
 /**
- * @module Comparing labels as agencies print them: full- and half-width forms (（ vs (, ： vs :), stray
- * spaces and line breaks inside a label do not make a different label.
+ * @module Comparing labels as agencies print them: full- and half-width forms (（ vs (, ： vs :),
+ * traditional characters (規章, 件數) and stray spaces and line breaks inside a label do not make a
+ * different label.
  */
+import { foldTraditional } from './traditional-fold.js';
 
 /**
  * Text made only of ASCII, CJK ideographs, the common CJK punctuation and full-width ASCII, which NFKC
@@ -25,10 +27,10 @@ const CACHE_LIMIT = 20_000;
 
 function computeKey(text: string): string {
   const normal = SIMPLE.test(text) ? text.replace(FULL_WIDTH_ASCII, halfWidth) : text.normalize('NFKC');
-  return normal.replace(SPACES, '');
+  return foldTraditional(normal.replace(SPACES, ''));
 }
 
-/** The form two labels are compared in: NFKC (full-width → half-width), no whitespace. */
+/** The form two labels are compared in: NFKC (full-width → half-width), simplified, no whitespace. */
 export function labelKey(text: string): string {
   if (text.length > CACHED_LENGTH) return computeKey(text);
   let key = cache.get(text);

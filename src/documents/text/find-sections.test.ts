@@ -152,6 +152,18 @@ describe('a report with no title at all, its sections and tables there', () => {
     assert.match(said.join('\n'), /机关名称不详/);
   });
 
+  it('takes no “本级” for an agency from title words in a sentence; the agency is the one to ask', () => {
+    const read = parseTextReport(
+      untitled(
+        '根据《条例》规定，向社会公布2023年本级政府信息公开工作年度报告。如需咨询，请与某某县某某镇人民政府党政办公室联系。',
+      ),
+    );
+    assert.ok(read.ok, JSON.stringify(read).slice(0, 300));
+    assert.deepEqual([read.report.agency, read.report.year], ['某某县某某镇人民政府', 2023]);
+    assert.deepEqual(read.report.requests, report.requests);
+    assert.match(read.report.text.overview, /^根据《条例》规定/);
+  });
+
   it('still refuses a page with neither a title nor the sections', () => {
     const read = parseTextReport('2023年，我镇认真做好政府信息公开工作。');
     assert.ok(!read.ok);

@@ -5,6 +5,7 @@
 import { isLocalDate } from '../../domain/calendar/local-date.js';
 import { SECTION_NUMBERS, type SectionNumber, sectionTitle } from '../../domain/report/labels.js';
 import { keyedSlice, keyedText } from '../keyed-text.js';
+import { foldTraditional } from '../traditional-fold.js';
 import { traditionalForms } from './label-variants.js';
 import { HEADING_PHRASE, TITLE_PATTERNS } from './reader-phrases.js';
 import { type TextLine, textLine } from './text-lines.js';
@@ -28,11 +29,11 @@ export const STATED_PERIOD = /(\d{4})年1月1日[^。；]{0,6}?(?:至|到|—|-|
  */
 const BODY_YEAR = /^\s*([0-9０-９]{4})\s*年度?\s*(?:以来)?\s*[，,]/u;
 const BODY_AGENCY =
-  /^\s*(?:[0-9０-９]{4}\s*年度?(?:以来)?\s*[，,]\s*(?:在[^，,。]{1,40}下\s*[，,]\s*)?|(?:在[^，,。]{1,40}下|按照[^，,。]{1,40}(?:要求|部署|安排))\s*[，,]\s*)([^，,。；\s]{2,30}?)(?:认真|严格|深入|坚持|全面|紧紧|始终|按照|围绕|进一步|持续|扎实|高度|积极|不断|紧扣|牢固|聚焦|贯彻|坚决|以|在)/u;
+  /^\s*(?:[0-9０-９]{4}\s*年度?(?:以来)?\s*[，,]\s*(?:在[^，,。]{1,40}下\s*[，,]\s*)?|(?:在[^，,。]{1,40}下|按照[^，,。]{1,40}(?:要求|部署|安排))\s*[，,]\s*)([^，,。；\s]{2,30}?)(?:认真|严格|深入|坚持|全面|紧紧|始终|按照|围绕|进一步|持续|扎实|高度|积极|不断|紧扣|牢固|聚焦|贯彻|坚决|以|在)/du;
 const BODY_LINES = 12;
 /** "本报告……由两城镇人民政府党政办公室编制": the agency whose office wrote it. */
 const WRITTEN_BY =
-  /由([^，,。；\s《》]{2,30}?)(?:党政综合办公室|党政办公室|党政办|办公室)?(?:负责)?(?:编制|编写|起草)/u;
+  /由([^，,。；\s《》]{2,30}?)(?:党政综合办公室|党政办公室|党政办|办公室)?(?:负责)?(?:编制|编写|起草)/du;
 
 /**
  * A report with no recognisable title but with its sections (一 and 三 at least): the year from the
@@ -72,16 +73,45 @@ export function inferHeading(lines: readonly TextLine[]): Heading | undefined {
     }
   }
   if (year === undefined || yearFrom === undefined) return undefined;
-  const named = body
-    .map((l) => BODY_AGENCY.exec(l.text)?.[1])
-    .find((a) => a !== undefined && !/^[我本]/.test(a));
-  const writer = named ?? body.map((l) => WRITTEN_BY.exec(l.text)?.[1]).find((a) => a !== undefined);
-  if (writer) return { agency: agencyName(writer), year, index: first - 1, agencyFrom: 'body', yearFrom };
-  const source = agencyOfSourceLine(lines);
-  if (source) return { agency: source, year, index: first - 1, agencyFrom: 'source-line', yearFrom };
-  // The page never names its agency ("本局", "本年报"): a report still, its agency unknown and said so.
-  return { agency: '', year, index: first - 1, agencyFrom: 'unknown', yearFrom };
+  return { ...agencyOfPage(lines, first), year, index: first - 1, yearFrom };
 }
+
+/** "请与XX镇人民政府党政办公室联系": the agency whose office answers questions about the report. */
+const CONTACT =
+  /[请可](?:与|向)([^，,。；\s《》()（）:：]{2,40}?)(?:党政综合办公室|党政办公室|党政办|综合办公室|政务公开办公室|办公室)?(?:联系|咨询)/du;
+
+/**
+ * The agency named in the first lines of section 一 (at `first`): before the verb of its first
+ * sentence, as the office that wrote the report, or as the one to ask; else the page's 来源 line;
+ * else unknown. The patterns are matched in simplified characters and the name cut from the page.
+ */
+function agencyOfPage(lines: readonly TextLine[], first: number): Pick<Heading, 'agency' | 'agencyFrom'> {
+  const body = lines.slice(first + 1, first + 1 + BODY_LINES);
+  const inBody = (pattern: RegExp, accept: (name: string) => boolean = () => true) => {
+    for (const line of body) {
+      const name = foldedGroup(pattern, line.text);
+      if (name !== undefined && accept(name)) return name;
+    }
+    return undefined;
+  };
+  const named = inBody(BODY_AGENCY, (a) => !/^[我本]/.test(a)) ?? inBody(WRITTEN_BY) ?? inBody(CONTACT);
+  if (named) return { agency: agencyName(named), agencyFrom: 'body' };
+  const source = agencyOfSourceLine(lines);
+  if (source) return { agency: source, agencyFrom: 'source-line' };
+  // The page never names its agency ("本局", "本年报"): a report still, its agency unknown and said so.
+  return { agency: '', agencyFrom: 'unknown' };
+}
+
+/** A pattern's first group, matched in the text's simplified form and cut from the text itself. */
+function foldedGroup(pattern: RegExp, text: string): string | undefined {
+  const m = pattern.exec(foldTraditional(text));
+  const at = m?.indices?.[1];
+  return at ? text.slice(at[0], at[1]) : undefined;
+}
+
+/** "本级", "我局", "本机关": the report speaking of itself, not naming its agency. */
+const SELF_REFERENCE = /^[本我](?:级|机关|单位|部门|局|委|办|镇|乡|街道|区|县|市|厅|院|中心|政府)$/u;
+const isSelfReference = (name: string) => /^[我本]/.test(name) && SELF_REFERENCE.test(foldTraditional(name));
 
 const HEADING_PHRASES = [HEADING_PHRASE, ...traditionalForms(HEADING_PHRASE)];
 
@@ -151,15 +181,23 @@ function agencyOfSourceLine(lines: readonly TextLine[]): string | undefined {
  * the page's 来源/发布机构 line.
  */
 export function findHeading(lines: readonly TextLine[]): Heading | undefined {
+  // "向社会公布2021年本级政府信息公开工作年度报告": the year is printed, the agency is not.
+  // The words stand in a sentence of section 一 then, and the report begins before that section.
+  const titled = (agency: string, year: number, index: number): Heading => {
+    if (!isSelfReference(agency)) return { agency: agencyName(agency), year, index };
+    const first = findSectionTitles(lines, 0).一;
+    const start = first !== undefined && first < index ? first - 1 : index;
+    return { ...agencyOfPage(lines, first ?? index), year, index: start };
+  };
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i]!.text;
     for (const phrase of HEADING_PHRASES) {
       for (let at = text.indexOf(phrase); at !== -1; at = text.indexOf(phrase, at + 1)) {
         const before = text.slice(Math.max(0, at - AGENCY_WINDOW), at);
         const m = AGENCY_YEAR.exec(before);
-        if (m) return { agency: agencyName(m[1]!), year: yearOf(m[2]!), index: i };
+        if (m) return titled(m[1]!, yearOf(m[2]!), i);
         const y = YEAR_AGENCY.exec(before);
-        if (y) return { agency: agencyName(y[2]!), year: yearOf(y[1]!), index: i };
+        if (y) return titled(y[2]!, yearOf(y[1]!), i);
         const alone = YEAR_ALONE.exec(before);
         if (alone) {
           const above = agencyAbove(lines, i);
@@ -173,7 +211,7 @@ export function findHeading(lines: readonly TextLine[]): Heading | undefined {
     if (text.includes('年度报告'))
       for (const form of OTHER_FORMS) {
         const m = form.exec(text);
-        if (m) return { agency: agencyName(m[1]!), year: yearOf(m[2]!), index: i };
+        if (m) return titled(m[1]!, yearOf(m[2]!), i);
       }
   }
   return undefined;

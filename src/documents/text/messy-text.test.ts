@@ -110,6 +110,49 @@ describe('labels as agencies write them', () => {
     assert.deepEqual(result.notes, []);
   });
 
+  it('reads a page converted only in part, character by character (規范性文件, 處于) (property)', () => {
+    const traditional = OpenCC.Converter({ from: 'cn', to: 'tw' })(text);
+    assert.equal(traditional.length, text.length);
+    fc.assert(
+      fc.property(fc.integer(), (seed) => {
+        let state = seed;
+        const mixed = [...text]
+          .map((c, i) => {
+            state = (state * 1103515245 + 12345) | 0;
+            return (state >>> 16) % 2 === 0 ? c : traditional[i]!;
+          })
+          .join('');
+        const result = parseTextReport(mixed);
+        assert.ok(result.ok, JSON.stringify(!result.ok && result.error));
+        assert.deepEqual(result.report.requests, report.requests);
+        assert.deepEqual(result.report.reviewLitigation, report.reviewLitigation);
+        assert.deepEqual(result.report.proactive, report.proactive);
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it('reads a page whose hanzi a mirror glossed with pinyin (件數(shù), 規(guī)章), the glosses dropped', () => {
+    const glossed = text
+      .replaceAll('数', '数(shù)')
+      .replaceAll('规', '规(guī)')
+      .replaceAll('业', '业(yè)')
+      .replaceAll('县', '县(xiàn)');
+    const result = parseTextReport(glossed);
+    assert.ok(result.ok, JSON.stringify(!result.ok && result.error));
+    assert.equal(result.report.agency, report.agency);
+    assert.deepEqual(result.report.requests, report.requests);
+    assert.deepEqual(result.report.proactive, report.proactive);
+    assert.doesNotMatch(result.report.text.overview, /\(shù\)/);
+  });
+
+  it('keeps a lone bracketed word after a hanzi: one gloss is no glossed page', () => {
+    const once = text.replace('总体情况\n\n', '总体情况\n\n见网站(gōngkāi)。\n\n');
+    const result = parseTextReport(once);
+    assert.ok(result.ok);
+    assert.match(result.report.text.overview, /\(gōngkāi\)/);
+  });
+
   it('reads labels broken over lines and stray spaces inside labels', () => {
     const broken = text
       .replace(

@@ -198,15 +198,13 @@ const YEAR_SOURCES: Readonly<Record<NonNullable<Heading['yearFrom']>, readonly [
 function inferredAgency(heading: Heading, lines: readonly TextLine[]): Finding[] {
   const notes: Finding[] = [];
   const line = lines[heading.index]?.line;
-  const title =
-    heading.yearFrom !== undefined || line === undefined
-      ? '页面没有年度报告标题，'
-      : `第 ${line} 行的标题未写明`;
+  const untitled = heading.yearFrom !== undefined || line === undefined;
+  const title = untitled ? '页面没有年度报告标题，' : `第 ${line} 行的标题未写明机关名称，`;
   if (heading.agencyFrom === 'unknown') {
     notes.push(
       finding(
         'read.inferred',
-        `${title}页面也未写明机关名称，机关名称不详`,
+        `${title}页面${untitled ? '也未写明机关名称' : '其他地方也未写明'}，机关名称不详`,
         'The page names no agency anywhere: the agency is unknown',
         [],
       ),
@@ -227,7 +225,7 @@ function inferredAgency(heading: Heading, lines: readonly TextLine[]): Finding[]
     notes.push(
       finding(
         'read.inferred',
-        `${title}年度取自${zh}：${heading.year} 年度`,
+        `页面没有年度报告标题，年度取自${zh}：${heading.year} 年度`,
         `The year is not in a title; taken from ${en}: ${heading.year}`,
         [],
       ),

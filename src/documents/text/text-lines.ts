@@ -50,8 +50,27 @@ export function toTextLines(source: readonly SourceLine[]): TextLine[] {
 
 /** The lines of a plain-text file, decoded (decodeReportBytes has dropped any byte-order mark). */
 export function sourceLinesOf(text: string): SourceLine[] {
-  const lines = text.split(/\r\n|\r|\n/).map((t, i) => ({ text: t, line: i + 1 }));
+  const lines = withoutPinyinGlosses(text)
+    .split(/\r\n|\r|\n/)
+    .map((t, i) => ({ text: t, line: i + 1 }));
   return text.includes('|') ? pipeCellLines(lines) : lines;
+}
+
+/** A pinyin gloss after a hanzi, "數(shù)", "規（guī）": toned letters in brackets. */
+const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ';
+const GLOSS = new RegExp(`(?<=[\\u4e00-\\u9fff])[(（](?=[a-zü]*[${TONED}])[a-zü${TONED}]{1,7}[)）]`, 'gu');
+const GLOSSED_PAGE = 3;
+
+/**
+ * Some mirror sites gloss a page's hanzi with pinyin (件數(shù), 規(guī)章), which splits every label it
+ * touches; a page with a few such glosses has them all removed. One toned syllable in brackets after
+ * a hanzi is no wording a report uses.
+ */
+export function withoutPinyinGlosses(text: string): string {
+  let glosses = 0;
+  for (GLOSS.lastIndex = 0; glosses < GLOSSED_PAGE && GLOSS.exec(text) !== null; ) glosses++;
+  GLOSS.lastIndex = 0;
+  return glosses < GLOSSED_PAGE ? text : text.replace(GLOSS, '');
 }
 
 export type CellToken = { readonly kind: 'number'; readonly text: string } | { readonly kind: 'blank' };
