@@ -20,3 +20,18 @@ export async function loadReportFile(path: string): Promise<LoadedReport> {
   }
   return result;
 }
+
+/**
+ * A report file read for what it holds (`report parse --partial`): a whole report, or what a page cut
+ * off before its end gave, with the reading notes saying what is missing; refused only when nothing
+ * of a report was read.
+ */
+export async function loadPartialReport(
+  path: string,
+): Promise<{ readonly report: AnnualReport; readonly notes: readonly Finding[]; readonly whole: boolean }> {
+  const result = await readReport(readInputFile(path, '报告文件'));
+  if (result.ok) return { report: result.report, notes: result.notes, whole: true };
+  if (result.error.partial) return { ...result.error.partial, whole: false };
+  const where = result.error.line === undefined ? path : `${path}:${result.error.line}`;
+  throw new CliFailure(`${where}: ${result.error.message}`);
+}

@@ -19,7 +19,7 @@ import { validateReadReport, validateReport } from '../domain/report/validation/
 import { checkOutputFile, FORCE_FLAGS, FORCE_HELP, type WriteOptions, writeOutputFile } from './cli-files.js';
 import { CliFailure, type CliIo, EXIT } from './cli-io.js';
 import { parseYear, type SetExit } from './cli-options.js';
-import { loadReportFile } from './read-report-file.js';
+import { loadPartialReport, loadReportFile } from './read-report-file.js';
 
 /** How many cells of each table were read (blank cells count as read). */
 function cellsRead(report: AnnualReport): { proactive: number; requests: number; reviewLitigation: number } {
@@ -176,7 +176,21 @@ export function registerReportCommands(program: Command, io: CliIo, setExit: Set
     .description('把报告读成年度报告 JSON (read a report into report JSON)')
     .argument('<file>', REPORT_FILE_HELP)
     .option('--json', '输出 JSON（默认）(JSON output, the default)')
-    .action(async (file: string) => {
+    .option(
+      '--partial',
+      '页面不完整时输出已读到的部分，读取说明放在 findings 中 (print what a cut-off page holds, reading notes in findings)',
+    )
+    .action(async (file: string, options: { partial?: boolean }) => {
+      if (options.partial) {
+        const read = await loadPartialReport(file);
+        const { renderJson } = await import('../documents/json/report-json.js');
+        const model = JSON.parse(renderJson(read.report)) as Record<string, unknown>;
+        io.stdout(`${JSON.stringify({ ...model, findings: read.notes.map(findingJson) }, null, 2)}\n`);
+        if (!read.whole)
+          io.stderr(`警告 (warning): ${file}: 页面不完整，只输出已读到的部分 (partial report)\n`);
+        setExit(EXIT.ok);
+        return;
+      }
       const loaded = await loadReportFile(file);
       for (const note of loaded.notes) io.stderr(`警告 (warning): ${file}: ${note.message}\n`);
       io.stdout((await import('../documents/json/report-json.js')).renderJson(loaded.report));

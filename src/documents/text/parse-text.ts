@@ -55,7 +55,7 @@ export function readReportLines(
   if (!heading) {
     return readError(
       'read.not-a-report',
-      '未找到“××××年政府信息公开工作年度报告”标题，这不是一份政府信息公开工作年度报告 (no annual report heading found)',
+      '既未找到“××××年政府信息公开工作年度报告”标题，也未找到“一、总体情况”和年报的表格，这不是一份政府信息公开工作年度报告 (neither an annual report heading nor its sections and tables found)',
       lines[0]?.line,
     );
   }
