@@ -4,7 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { exampleReport } from '../../domain/report/example.js';
+import type { AnnualReport } from '../../domain/report/model.js';
+import { arbitraryReport } from '../../test-support/arbitrary-report.js';
 import { parseJsonReport } from '../json/report-json.js';
 import { findHeading } from './find-sections.js';
 import { parseTextReport } from './parse-text.js';
@@ -244,5 +247,50 @@ describe('a page that prints no section titles, only its tables', () => {
     assert.deepEqual([read.report.agency, read.report.year], ['某某镇人民政府', 2023]);
     assert.deepEqual(read.report.requests, report.requests);
     assert.deepEqual(read.report.reviewLitigation, report.reviewLitigation);
+  });
+});
+
+/** Every title form of issue 10 (part 1), and none: the report's own agency and year in each. */
+const TITLE_FORMS: readonly (readonly [string, (r: AnnualReport) => string])[] = [
+  ['as rendered', (r) => `${r.agency}${r.year}年政府信息公开工作年度报告`],
+  ['年度', (r) => `${r.agency}${r.year}年度政府信息公开工作年度报告`],
+  ['year first', (r) => `${r.year}年${r.agency}政府信息公开工作年度报告`],
+  ['year inside', (r) => `${r.agency}政府信息公开工作${r.year}年度报告`],
+  ['关于', (r) => `${r.agency}关于${r.year}年度政府信息公开工作的年度报告`],
+  ['spaced digits', (r) => `${r.agency} ${r.year} 年政府信息公开工作年度报告`],
+  ['two lines', (r) => `${r.agency}\n${r.year} 年政府信息公开工作年度报告`],
+  [
+    'three lines',
+    (r) => `${r.agency.slice(0, 2)}\n${r.agency.slice(2)}\n${r.year}年政府信息公开工作年度报告`,
+  ],
+  ['来源 line', (r) => `来源：${r.agency}\n\n${r.year}年政府信息公开工作年度报告`],
+  ['no title', () => ''],
+];
+
+describe('no report is refused for its title alone', () => {
+  it('reads the same agency, year and numbers under every title form, and with none (property)', () => {
+    fc.assert(
+      fc.property(arbitraryReport(), fc.constantFrom(...TITLE_FORMS), (generated, [form, title]) => {
+        // "2023年度政镇……" reads 年度 before the name: no agency's name begins with 度.
+        fc.pre(!(form === 'year first' && generated.agency.startsWith('度')));
+        // A report without a title still says its year and agency in its first lines, as real ones do.
+        const overview = `${generated.year}年，${generated.agency}认真贯彻落实《条例》。\n本报告所列数据的统计期限自${generated.year}年1月1日起至${generated.year}年12月31日止。\n${generated.text.overview}`;
+        const report = { ...generated, text: { ...generated.text, overview } };
+        const rendered = renderText(report);
+        const usual = `${report.agency}${report.year}年政府信息公开工作年度报告`;
+        assert.ok(rendered.startsWith(usual));
+        const read = parseTextReport(rendered.replace(usual, title(report)));
+        assert.ok(read.ok, `${form}: ${JSON.stringify(read).slice(0, 300)}`);
+        assert.deepEqual(
+          [read.report.agency, read.report.year, read.report.format],
+          [report.agency, report.year, report.format],
+          form,
+        );
+        assert.deepEqual(read.report.proactive, report.proactive, form);
+        assert.deepEqual(read.report.requests, report.requests, form);
+        assert.deepEqual(read.report.reviewLitigation, report.reviewLitigation, form);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -94,7 +94,10 @@ function agencyOfPage(lines: readonly TextLine[], first: number): Pick<Heading, 
     }
     return undefined;
   };
-  const named = inBody(BODY_AGENCY, (a) => !/^[我本]/.test(a)) ?? inBody(WRITTEN_BY) ?? inBody(CONTACT);
+  const named =
+    inBody(BODY_AGENCY, (a) => !SELF_PREFIX.test(foldTraditional(a))) ??
+    inBody(WRITTEN_BY) ??
+    inBody(CONTACT);
   if (named) return { agency: agencyName(named), agencyFrom: 'body' };
   const source = agencyOfSourceLine(lines);
   if (source) return { agency: source, agencyFrom: 'source-line' };
@@ -109,8 +112,10 @@ function foldedGroup(pattern: RegExp, text: string): string | undefined {
   return at ? text.slice(at[0], at[1]) : undefined;
 }
 
-/** "本级", "我局", "本机关": the report speaking of itself, not naming its agency. */
-const SELF_REFERENCE = /^[本我](?:级|机关|单位|部门|局|委|办|镇|乡|街道|区|县|市|厅|院|中心|政府)$/u;
+/** "本级", "我局", "本机关": the report speaking of itself, not naming its agency (本溪市 does). */
+const SELF_WORDS = '(?:级|机关|单位|部门|局|委|办|镇|乡|街道|区|县|市|厅|院|中心|政府|所|站)';
+const SELF_REFERENCE = new RegExp(`^[本我]${SELF_WORDS}$`, 'u');
+const SELF_PREFIX = new RegExp(`^[本我]${SELF_WORDS}`, 'u');
 const isSelfReference = (name: string) => /^[我本]/.test(name) && SELF_REFERENCE.test(foldTraditional(name));
 
 const HEADING_PHRASES = [HEADING_PHRASE, ...traditionalForms(HEADING_PHRASE)];
