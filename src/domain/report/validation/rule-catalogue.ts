@@ -100,6 +100,13 @@ export const RULES = {
     titleEn: 'A text section is empty',
     basis: '条例第五十条: the report must cover each item',
   },
+  'text.figure-mismatch': {
+    severity: 'warning',
+    title: '文字部分所述数字与表格不一致',
+    titleEn: 'A figure stated in the text differs from the table',
+    basis:
+      'Derived: a statement of section 一 or 六 is tied to a cell or sum of sections 三/四 only when its words name exactly one; any other statement is left alone',
+  },
   'fees.unreported': {
     severity: 'warning',
     title: '有逾期未缴费的申请，但第六部分未报告收费情况',

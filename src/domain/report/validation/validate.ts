@@ -12,6 +12,7 @@ import {
   checkTextSections,
   checkYearAndFormat,
 } from './identity-rules.js';
+import { checkNarrativeFigures } from './narrative-rule.js';
 import {
   checkBalance,
   checkCells,
@@ -36,6 +37,7 @@ export function validateReport(report: AnnualReport, options: ValidationOptions 
     ...checkReviewTotals(report),
     ...checkTextSections(report),
     ...checkFeesReported(report),
+    ...checkNarrativeFigures(report),
     ...(options.previous
       ? [
           ...checkAgainstPreviousYear(report, options.previous),

@@ -1,0 +1,511 @@
+/**
+ * @module What the words of a report say its figures are: the statements of section 一 (and 六) that
+ * restate a cell or a defined sum of sections 三 and 四 — “全市共受理政府信息公开申请3119件，答复3050件
+ * （含上年度结转申请34件，另有103件顺延到下年度答复）”, “行政复议351件，其中结果维持72件”.
+ *
+ * A figure (a number followed by 件, 起, 宗 or 份; Arabic, full-width or Chinese numerals) is tied to a
+ * target only when the words beside it, in its own clause, name exactly one target and nothing narrows
+ * them to a part of it: a channel (通过网络), an applicant kind (自然人), another department, a member row
+ * (国家秘密, 重复申请), a comparison (同比增长), another year, an approximate figure (余件). Anything else is
+ * left alone: a figure that cannot be tied to one cell or one sum is never guessed.
+ *
+ * Pure text work: no I/O, no clock.
+ */
+
+/** The cells and sums of sections 三 and 四 that a report's words restate. */
+export type FigureTarget =
+  /** 一、本年新收…·总计 */
+  | 'new'
+  /** 二、上年结转…·总计 */
+  | 'carriedOver'
+  /** 三、本年度办理结果（七）总计·总计 */
+  | 'total'
+  /** 四、结转下年度继续办理·总计 */
+  | 'carriedForward'
+  | 'granted'
+  | 'partial'
+  /** the sums of a group's rows (（三）–（五）, and （六） of the 2021 format) */
+  | 'denied'
+  | 'unable'
+  | 'notProcessed'
+  | 'other'
+  | `${CaseBlock}.${CaseColumn}`;
+
+/** 行政复议, 行政诉讼 as a whole (直接起诉 + 复议后起诉), or one of the two 诉讼 blocks. */
+export type CaseBlock = 'review' | 'litigation' | 'litigationDirect' | 'litigationAfterReview';
+export type CaseColumn = 'total' | 'upheld' | 'corrected' | 'other' | 'pending';
+
+export interface FigureStatement {
+  readonly target: FigureTarget;
+  /** The figure as a number. */
+  readonly figure: number;
+  /** The clause the figure stands in, as printed (trimmed to a readable length). */
+  readonly words: string;
+  /**
+   * The sentence also says some requests were carried over from last year (“含上年结转…”): a figure of
+   * 收到 may then count them in.
+   */
+  readonly mentionsCarriedOver: boolean;
+}
+
+export interface ReportContext {
+  readonly year: number;
+  readonly agency: string;
+}
+
+// ── Normalising ──────────────────────────────────────────────────────────────
+
+/**
+ * Traditional forms of the characters the statements are read by (a report may be published in
+ * traditional characters); every other character is left as it is.
+ */
+const TRADITIONAL: Readonly<Record<string, string>> = Object.fromEntries(
+  (
+    '請请結结轉转復复複复議议訴诉訟讼處处開开無无據据辦办經经維维審审應应資资報报務务網网絡络當当郵邮門门來来訪访補补繳缴費费類类關关於于較较減减長长餘余約约計计順顺納纳單单級级區区縣县鄉乡鎮镇員员會会廳厅書书決决熱热線线詢询諮咨舉举電电話话個个聽听對对這这時时間间產产遺遗續续將将業业機机構构項项總总數数為为與与並并條条發发歸归屬属衛卫違违認认確确組组織织統统內内'.match(
+      /../gu,
+    ) ?? []
+  ).map((pair) => [pair[0]!, pair[1]!]),
+);
+
+interface Normalized {
+  /** NFKC (full-width digits and punctuation to ASCII), traditional keywords to simplified. */
+  readonly text: string;
+  /** For each character of `text`, the index of the character of the source it came from. */
+  readonly origin: readonly number[];
+}
+
+const isDigit = (c: string | undefined) => c !== undefined && /^[0-9０-９]$/.test(c);
+
+function normalize(source: string): Normalized {
+  const chars = [...source];
+  let text = '';
+  const origin: number[] = [];
+  let at = 0;
+  chars.forEach((c, i) => {
+    // "3,119件": an ASCII comma between a digit and exactly three digits is a thousands separator.
+    const thousands =
+      c === ',' &&
+      isDigit(chars[i - 1]) &&
+      isDigit(chars[i + 1]) &&
+      isDigit(chars[i + 2]) &&
+      isDigit(chars[i + 3]) &&
+      !isDigit(chars[i + 4]);
+    if (!thousands) {
+      const out = TRADITIONAL[c] ?? c.normalize('NFKC');
+      for (const o of out) {
+        text += o;
+        origin.push(at);
+      }
+    }
+    at += c.length;
+  });
+  origin.push(at);
+  return { text, origin };
+}
+
+// ── Numbers ──────────────────────────────────────────────────────────────────
+
+const CN_DIGITS: Readonly<Record<string, number>> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const CN_UNITS: Readonly<Record<string, number>> = { 十: 10, 百: 100, 千: 1000 };
+
+/**
+ * A count written in Chinese numerals (三, 十二, 一百零三, 两千, 一万二千): the number, or undefined when
+ * the characters are not a well-formed count.
+ */
+export function parseChineseCount(text: string): number | undefined {
+  if (!/^[零〇一二两三四五六七八九十百千万]+$/.test(text) || /^[零〇]+$/.test(text)) return undefined;
+  let total = 0;
+  let section = 0;
+  let digit: number | undefined;
+  for (const c of text) {
+    const d = CN_DIGITS[c];
+    if (d !== undefined) {
+      if (digit !== undefined) return undefined; // 三三: not a count
+      digit = d === 0 ? undefined : d;
+    } else if (c === '万') {
+      section += digit ?? 0;
+      if (section === 0) return undefined;
+      total += section * 10_000;
+      section = 0;
+      digit = undefined;
+    } else {
+      const unit = CN_UNITS[c]!;
+      // 十二 is 12: a 十 with nothing before it counts one ten.
+      const times = digit ?? (unit === 10 && section === 0 && total === 0 ? 1 : undefined);
+      if (times === undefined) return undefined;
+      section += times * unit;
+      digit = undefined;
+    }
+  }
+  return total + section + (digit ?? 0);
+}
+
+interface Token {
+  readonly start: number;
+  readonly end: number;
+}
+
+interface Figure extends Token {
+  readonly value: number;
+}
+
+const UNIT = '件|起|宗|份';
+const ARABIC_FIGURE = new RegExp(`(?<![0-9.第])([0-9]+)\\s*(?:${UNIT})`, 'g');
+const CHINESE_FIGURE = new RegExp(`([零〇一二两三四五六七八九十百千万]+)\\s*(?:${UNIT})`, 'g');
+/** Before a Chinese numeral these make it part of a word (第一件, 每一件, 同一件), not a count. */
+const NOT_A_COUNT_BEFORE = /[第每逐这那哪某任同单唯]$/;
+/** After the unit these make it part of a word (一件事, 件次, 件件). */
+const NOT_A_COUNT_AFTER = /^(?:事|次|套|件)/;
+/** Numbers that bound a figure's words: any number except dates (2023年, 12月31日). */
+const ANY_NUMBER = /[0-9]+(?:\.[0-9]+)?(?!\s*[0-9.年月日号])/g;
+
+function findFigures(text: string): Figure[] {
+  const out: Figure[] = [];
+  for (const m of text.matchAll(ARABIC_FIGURE)) {
+    const after = text.slice(m.index + m[0].length);
+    if (NOT_A_COUNT_AFTER.test(after)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, value: Number(m[1]) });
+  }
+  for (const m of text.matchAll(CHINESE_FIGURE)) {
+    const value = parseChineseCount(m[1]!);
+    const before = text.slice(0, m.index);
+    const after = text.slice(m.index + m[0].length);
+    if (value === undefined || NOT_A_COUNT_BEFORE.test(before) || NOT_A_COUNT_AFTER.test(after)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, value });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+// ── The words around a figure ────────────────────────────────────────────────
+
+/** Clause boundaries: a figure's words never reach past these. 、 joins a list and does not bound. */
+const CLAUSE_END = /[,;。:!?[\]【】\n]/;
+const SENTENCE_END = /[。!?\n]/;
+/** A heading of a part of section 一: （二）依申请公开方面, or 二、 at the start of a line. */
+const HEADING = /\([一二三四五六七八九十]{1,3}\)|(?:^|\n)\s*[一二三四五六七八九十]{1,3}[、.]/g;
+
+function lastIndexBefore(text: string, at: number, pattern: RegExp): number {
+  for (let i = at - 1; i >= 0; i--) if (pattern.test(text[i]!)) return i;
+  return -1;
+}
+
+function firstIndexFrom(text: string, at: number, pattern: RegExp): number {
+  for (let i = at; i < text.length; i++) if (pattern.test(text[i]!)) return i;
+  return text.length;
+}
+
+/**
+ * Where a figure's clause begins. A remark in brackets before the figure belongs to its clause (“各县（市、
+ * 区）共收到……”); a bracket the figure stands in begins it (“（含上年结转34件”).
+ */
+function clauseStartOf(text: string, at: number): number {
+  let depth = 0;
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text[i]!;
+    if (c === ')') depth++;
+    else if (c === '(') {
+      if (depth === 0) return i + 1;
+      depth--;
+    } else if (depth === 0 && CLAUSE_END.test(c)) return i + 1;
+  }
+  return 0;
+}
+
+/** Where a figure's clause ends: at a separator, or at a bracket (a remark after it is its own). */
+function clauseEndOf(text: string, at: number): number {
+  return firstIndexFrom(text, at, /[,;。:!?()[\]【】\n]/);
+}
+
+// ── Targets and what narrows them ────────────────────────────────────────────
+
+type RequestTarget = Exclude<FigureTarget, `${CaseBlock}.${CaseColumn}`>;
+
+const carriedForwardWords = (year: number) =>
+  new RegExp(
+    `(?:结转|顺延|延续|转入|转|延)(?:至|到)?(?:下一?年度?|${year + 1}年度?)(?:继续)?(?:办理|答复|处理)?`,
+    'g',
+  );
+const CARRIED_OVER_WORDS = /上一?年度?(?:结转|转入)(?:的|申请)*/g;
+
+/** Section 三's words, in the order they are looked for; a match hides its words from the later ones. */
+const REQUEST_WORDS: readonly { readonly target: RequestTarget; readonly pattern: RegExp }[] = [
+  { target: 'denied', pattern: /不予以?公开/g },
+  { target: 'partial', pattern: /部分公开/g },
+  { target: 'granted', pattern: /予以公开/g },
+  { target: 'unable', pattern: /无法提供/g },
+  { target: 'notProcessed', pattern: /不予处理/g },
+  { target: 'other', pattern: /其他处理/g },
+  { target: 'new', pattern: /收到|受理|新收|接收|接到|收悉/g },
+  { target: 'total', pattern: /办结|答复|办理完毕|处理完毕/g },
+];
+
+/** Requests that are not 政府信息公开申请: 热线, 建议提案, 许可, 信访. */
+const OTHER_REQUESTS =
+  /热线|工单|诉求|留言|咨询|问询|问政|网民|媒体|信箱|信访|举报|投诉|建议|提案|议案|许可|审批|政务服务|办件/;
+
+/**
+ * Words that narrow a section 三 statement to a part of a cell, or say it is about something else: the
+ * figure is then left alone. Each is named for the tests and the rulebook.
+ */
+export const REQUEST_SCOPE_WORDS: readonly { readonly why: string; readonly pattern: RegExp }[] = [
+  { why: 'a channel', pattern: /网络|网上|在线|当面|现场|信函|邮寄|邮件|邮政|传真|电话|窗口|平台|来信|来访/ },
+  {
+    why: 'an applicant kind',
+    pattern: /自然人|法人|企业|公司|科研|公益|法律服务|律师|其他组织|群众|个人/,
+  },
+  { why: 'a subject', pattern: /涉及|关于|(?<!各)类/ },
+  { why: 'a sum over units (各县区, 各部门)', pattern: /各(?!类|项|种)/ },
+  {
+    why: 'a comparison',
+    pattern:
+      /同比|环比|增长|增加|减少|下降|上升|持平|较|比上|上年|去年|上一年|同期|以来|历年|近[一二三四五六七八九十\d]+年/,
+  },
+  { why: 'an approximate or average figure', pattern: /约|近|超过|逾|余|左右|以上|以下|平均|每/ },
+  { why: 'timeliness', pattern: /延期|延长|逾期|超期|按时|当场|限期|时限|期限/ },
+  { why: 'another kind of request', pattern: OTHER_REQUESTS },
+  {
+    why: 'a member row',
+    pattern:
+      /秘密|第三方|内部事务|过程性|执法案卷|查询|不掌握|另行制作|补正|缴纳|缴费|收费|出版物|重复|确认|转办|转送|告知|不予受理/,
+  },
+];
+
+/** Words about 复议 and 诉讼 cases that say the figure is not the agency's count as respondent. */
+export const CASE_SCOPE_WORDS: readonly { readonly why: string; readonly pattern: RegExp }[] = [
+  {
+    why: 'the agency as 复议机关 or a publication',
+    pattern: /受理|审理|决定书|文书|公示|公布|发布|主动公开/,
+  },
+  { why: 'concluded cases only', pattern: /办结|审结|结案/ },
+  { why: 'a sum over units (各县区, 各部门)', pattern: /各(?!类|项|种)/ },
+  {
+    why: 'a comparison',
+    pattern: /同比|环比|增长|增加|减少|下降|上升|持平|较|比上|上年|去年|上一年|同期|以来|历年/,
+  },
+  { why: 'an approximate or average figure', pattern: /约|近|超过|逾|余|左右|以上|以下|平均|每/ },
+];
+
+const CASE_RESULT_WORDS: readonly { readonly column: CaseColumn; readonly pattern: RegExp }[] = [
+  { column: 'pending', pattern: /尚未审结|未审结|正在审理|审理中/g },
+  { column: 'upheld', pattern: /维持/g },
+  { column: 'corrected', pattern: /纠正/g },
+  { column: 'other', pattern: /其他结果/g },
+];
+const CASE_BLOCK_WORDS: readonly { readonly block: CaseBlock; readonly pattern: RegExp }[] = [
+  { block: 'litigationAfterReview', pattern: /复议后(?:起诉|诉讼)/g },
+  { block: 'litigationDirect', pattern: /(?:未经复议)?直接(?:起诉|诉讼)/g },
+  { block: 'review', pattern: /复议/g },
+  { block: 'litigation', pattern: /诉讼|起诉|应诉/g },
+];
+const CASE_WORD = /复议|诉讼|起诉|应诉/;
+
+/** A department other than the reporting agency (区住建局, 某街道): the figure is that department's. */
+const ORGAN = /局|厅|委员会|办公室|中心|街道|乡镇|镇|乡|部门/g;
+const OWN_ORGAN_BEFORE = /[我本全该各此]$/;
+
+/** The agency's name and its shorter forms (平潭综合实验区管委会 → 管委会, 徐望镇人民政府 → 徐望镇). */
+function ownNames(agency: string): string[] {
+  const names = new Set<string>();
+  const add = (n: string) => {
+    if (n.length >= 2) names.add(n);
+    const short = n.replace(/(?:人民政府办公室|人民政府|办事处|管理委员会|管委会)$/, '');
+    if (short.length >= 2) names.add(short);
+  };
+  add(agency);
+  [...agency].forEach((c, i) => {
+    if ('省市县区州盟旗'.includes(c)) add(agency.slice(i + 1));
+  });
+  return [...names].sort((a, b) => b.length - a.length);
+}
+
+/** Whether the words name a department; the agency's own name is hidden before they are read. */
+function namesAnotherOrgan(words: string): boolean {
+  for (const m of words.matchAll(ORGAN)) if (!OWN_ORGAN_BEFORE.test(words.slice(0, m.index))) return true;
+  return false;
+}
+
+/** The matches of a pattern, and the text with them hidden. */
+function take(text: string, pattern: RegExp): { found: boolean; rest: string } {
+  let found = false;
+  const rest = text.replace(pattern, (m) => {
+    found = true;
+    return '□'.repeat(m.length);
+  });
+  return { found, rest };
+}
+
+const ABOUT_REQUESTS = /依申请|信息公开申请|公开申请|申请公开/;
+const ABOUT_DISCLOSURE = /信息公开|依申请/;
+
+/** Every year named in the words (2023年), hidden spans excepted. */
+function otherYear(words: string, year: number): boolean {
+  for (const m of words.matchAll(/(?<![0-9])(\d{4})年/g)) if (Number(m[1]) !== year) return true;
+  return false;
+}
+
+interface Around {
+  /** From the clause's start, or the number before, to the figure. */
+  readonly left: string;
+  /** From the figure's unit to the clause's end, or the number after. */
+  readonly right: string;
+  /** The sentence up to the figure. */
+  readonly sentence: string;
+  /** The part of the section (from its heading, else its paragraph) up to the clause's end. */
+  readonly passage: string;
+}
+
+/** Section 三 targets named by one side of a figure, and those words hidden. */
+function requestTargetsIn(words: string): { targets: Set<RequestTarget>; rest: string } {
+  const targets = new Set<RequestTarget>();
+  let rest = words;
+  for (const { target, pattern } of REQUEST_WORDS) {
+    const taken = take(rest, pattern);
+    if (taken.found) targets.add(target);
+    rest = taken.rest;
+  }
+  return { targets, rest };
+}
+
+function requestTarget(around: Around, context: ReportContext): RequestTarget | undefined {
+  const forward = carriedForwardWords(context.year);
+  const hideCarried = (w: string) => take(take(w, forward).rest, CARRIED_OVER_WORDS).rest;
+  const sides = [around.left, around.right].map((side) => {
+    const f = take(side, forward);
+    const o = take(f.rest, CARRIED_OVER_WORDS);
+    const named = requestTargetsIn(o.rest);
+    if (f.found) named.targets.add('carriedForward');
+    if (o.found) named.targets.add('carriedOver');
+    return named;
+  });
+  // The words before the figure decide; the words after only when those before name nothing (“收到70件申请”).
+  const [left, right] = sides as [(typeof sides)[0], (typeof sides)[0]];
+  const targets = left.targets.size > 0 ? left.targets : right.targets;
+  if (targets.size !== 1) return undefined;
+  const [target] = [...targets] as [RequestTarget];
+
+  const own = hideCarried(around.left + around.right);
+  if (REQUEST_SCOPE_WORDS.some((s) => s.pattern.test(own))) return undefined;
+  if (otherYear(hideCarried(around.sentence), context.year)) return undefined;
+  if (namesAnotherOrgan(own)) return undefined;
+  if (!ABOUT_REQUESTS.test(around.passage)) return undefined;
+  // A sentence about 热线, 建议 or 许可 restates none of section 三, in any of its clauses (“接到咨询300件，答复300件”).
+  if (OTHER_REQUESTS.test(around.sentence)) return undefined;
+  // 收到 and 受理 count requests only when the figure's own words say so (收到申请75件, 收到70件申请).
+  if (target === 'new' && !/申请/.test(around.left + around.right)) return undefined;
+  return target;
+}
+
+function caseTarget(around: Around, context: ReportContext): `${CaseBlock}.${CaseColumn}` | undefined {
+  const findIn = (words: string) => {
+    let rest = words;
+    const columns = new Set<CaseColumn>();
+    for (const { column, pattern } of CASE_RESULT_WORDS) {
+      const t = take(rest, pattern);
+      if (t.found) columns.add(column);
+      rest = t.rest;
+    }
+    const blocks = new Set<CaseBlock>();
+    for (const { block, pattern } of CASE_BLOCK_WORDS) {
+      const t = take(rest, pattern);
+      if (t.found) blocks.add(block);
+      rest = t.rest;
+    }
+    // 行政诉讼中未经复议直接起诉: the block named, not 诉讼 as a whole.
+    if (blocks.has('litigationDirect') || blocks.has('litigationAfterReview')) blocks.delete('litigation');
+    return { columns, blocks, rest };
+  };
+  const own = findIn(around.left + around.right);
+  if (CASE_SCOPE_WORDS.some((s) => s.pattern.test(own.rest))) return undefined;
+  if (REQUEST_WORDS.some((w) => new RegExp(w.pattern.source).test(own.rest))) return undefined;
+  // As for section 三: the words before the figure decide, those after only when those before name nothing
+  // (“行政复议案件2件、行政诉讼案件7件”: the 诉讼 after the 2 is the next figure's).
+  const left = findIn(around.left);
+  const side = left.blocks.size > 0 || left.columns.size > 0 ? left : findIn(around.right);
+  if (side.columns.size > 1 || side.blocks.size > 1) return undefined;
+  let [block] = [...side.blocks];
+  const [column = 'total'] = [...side.columns];
+  if (block === undefined) {
+    // “行政复议351件，其中结果维持72件”: a result takes its case kind from the sentence, if it names one.
+    if (side.columns.size === 0) return undefined;
+    const named = findIn(around.sentence.slice(0, around.sentence.length - around.left.length)).blocks;
+    if (named.size !== 1) return undefined;
+    [block] = [...named];
+  }
+  if (!ABOUT_DISCLOSURE.test(around.sentence + around.right)) return undefined;
+  if (otherYear(around.sentence, context.year)) return undefined;
+  if (namesAnotherOrgan(own.rest)) return undefined;
+  return `${block!}.${column}`;
+}
+
+/** Trims a clause for a message: at most 48 characters, the figure kept in view. */
+function shown(words: string, figureAt: number): string {
+  const clean = words.replace(/\s+/g, ' ').trim();
+  if ([...clean].length <= 48) return clean;
+  const at = Math.max(0, Math.min(figureAt - 30, clean.length - 48));
+  return `${at > 0 ? '……' : ''}${clean.slice(at, at + 48)}${at + 48 < clean.length ? '……' : ''}`;
+}
+
+/**
+ * The statements of figures in one text section that can be tied to one cell or one sum of the tables.
+ * Figures that cannot be tied are not returned.
+ */
+export function findFigureStatements(source: string, context: ReportContext): FigureStatement[] {
+  const { text: printed, origin } = normalize(source);
+  // The agency's own name says nothing of scope (示例市政务服务中心, 某镇): it is hidden before the words are read.
+  let text = printed;
+  for (const name of ownNames(normalize(context.agency).text))
+    text = text.split(name).join('□'.repeat(name.length));
+  const figures = findFigures(text);
+  const bounds = [
+    ...figures,
+    ...[...text.matchAll(ANY_NUMBER)].map((m) => ({ start: m.index, end: m.index + m[0].length })),
+  ].sort((a, b) => a.start - b.start);
+  const headings = [...text.matchAll(HEADING)].map((m) => m.index);
+  const out: FigureStatement[] = [];
+  for (const figure of figures) {
+    const clauseStart = clauseStartOf(text, figure.start);
+    const clauseEnd = clauseEndOf(text, figure.end);
+    const before = bounds.filter((b) => b.end <= figure.start).at(-1);
+    const after = bounds.find((b) => b.start >= figure.end);
+    const leftStart = Math.max(clauseStart, before?.end ?? 0);
+    const rightEnd = Math.min(clauseEnd, after?.start ?? text.length);
+    const sentenceStart = lastIndexBefore(text, figure.start, SENTENCE_END) + 1;
+    const heading = headings.filter((h) => h <= figure.start).at(-1);
+    const passageStart = heading ?? lastIndexBefore(text, figure.start, /\n/) + 1;
+    const around: Around = {
+      left: text.slice(leftStart, figure.start),
+      right: text.slice(figure.end, rightEnd),
+      sentence: text.slice(sentenceStart, figure.start),
+      passage: text.slice(passageStart, clauseEnd),
+    };
+    const own = around.left + around.right;
+    const target =
+      CASE_WORD.test(own) || CASE_RESULT_WORDS.some((w) => new RegExp(w.pattern.source).test(own))
+        ? caseTarget(around, context)
+        : requestTarget(around, context);
+    if (target === undefined) continue;
+    const sentenceEnd = firstIndexFrom(text, figure.end, SENTENCE_END);
+    const sentence = text.slice(sentenceStart, sentenceEnd);
+    const from = origin[clauseStart]!;
+    out.push({
+      target,
+      figure: figure.value,
+      words: shown(source.slice(from, origin[clauseEnd]!), origin[figure.start]! - from),
+      mentionsCarriedOver: new RegExp(CARRIED_OVER_WORDS.source).test(sentence),
+    });
+  }
+  return out;
+}
