@@ -116,7 +116,9 @@ function cellText(cell: HtmlNode): string {
   const into: CellPieces = { pieces: [], run: '' };
   textOf(cell, into);
   endPiece(into);
-  return into.pieces.join('');
+  const text = into.pieces.join('');
+  // Ideographic spaces (U+3000) are text in a paragraph, but a cell holding nothing else is empty.
+  return /^[\s\u3000]*$/.test(text) ? '' : text;
 }
 
 /**
@@ -251,18 +253,34 @@ function tableWork(table: HtmlNode): Work[] {
   const rows: HtmlNode[][] = [];
   const loose = rowsOf(table, rows);
   if (loose.length > 0) rows.push(loose);
-  for (const row of rows) {
-    const texts = row.map((cell) => (hasTable(cell) ? undefined : cellText(cell)));
+  const rowTexts = rows.map((row) => row.map((cell) => (hasTable(cell) ? undefined : cellText(cell))));
+  const lastFilled = rowTexts.findLastIndex((row) => row.some((t) => t !== ''));
+  rows.forEach((row, r) => {
+    const texts = rowTexts[r]!;
     const hasValues = texts.some((t) => t !== undefined && VALUE.test(t));
+    const labelOnly = r === lastFilled && isLabelRow(row, texts);
     row.forEach((cell, i) => {
       const text = texts[i];
       if (text === undefined) flowOf(cell);
       else if (text !== '') work.push({ kind: 'push', text, offset: cell.startIndex });
-      else if (hasValues || markedValue(cell))
+      else if (hasValues || markedValue(cell) || (labelOnly && i > texts.findIndex((t) => t !== '')))
         work.push({ kind: 'push', text: BLANK_CELL_MARK, offset: cell.startIndex });
     });
-  }
+  });
   return work;
+}
+
+/**
+ * A row of one label and nothing but empty cells after it, none of them merged down: in the last row
+ * of a table, a row left blank throughout (Word and the CMS editors mark no cell as a value), whose
+ * empty cells are blank values. Elsewhere the label after it shows the text reader that the row ended
+ * with no numbers; after the last row nothing does (the next section's title is outside the table).
+ */
+function isLabelRow(row: readonly HtmlNode[], texts: readonly (string | undefined)[]): boolean {
+  const filled = texts.filter((t) => t !== '');
+  if (filled.length !== 1 || filled[0] === undefined) return false;
+  const at = texts.findIndex((t) => t !== '');
+  return row.slice(at + 1).every((cell) => Number(cell.attribs?.rowspan ?? 1) <= 1);
 }
 
 /** The lines of an HTML page as the text reader takes them, each with its line in the HTML source. */

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { withoutFontPrograms } from './read-pdf-document.js';
 import type { Rule, TextRun } from './read-pdf-page.js';
-import { pageTables } from './read-pdf-tables.js';
+import { joinTables, pageTables } from './read-pdf-tables.js';
 
 const h = (at: number, from: number, to: number): Rule => ({ horizontal: true, at, from, to });
 const v = (at: number, from: number, to: number): Rule => ({ horizontal: false, at, from, to });
@@ -76,6 +76,70 @@ describe('pageTables', () => {
     const frame = [h(100, 0, 200), h(40, 0, 200), v(0, 40, 100), v(200, 40, 100)];
     const note = run('本报告所列数据的统计期限自2024年1月1日起。', 2, 66);
     assert.deepEqual(pageTables(frame, [note]), { tables: [], rest: [note] });
+  });
+});
+
+describe('joinTables: a table broken by a page', () => {
+  // Page A: a label column and two value columns, rows 100–80 and 80–60; the columns run on to y 20
+  // with no border along the break: the row from 60 down is cut.
+  const pageA = [h(100, 0, 200), h(80, 0, 200), h(60, 0, 200), v(0, 20, 100), v(100, 20, 100)].concat(
+    v(150, 20, 100),
+    v(200, 20, 100),
+  );
+  // Page B: the header repeated (100–80), then the rest of the cut row (80–60) and one more row.
+  const pageB = [h(100, 0, 200), h(80, 0, 200), h(60, 0, 200), h(40, 0, 200)].concat(
+    v(0, 40, 100),
+    v(100, 40, 100),
+    v(150, 40, 100),
+    v(200, 40, 100),
+  );
+  const header = [run('项目', 2, 86), run('上年', 102, 86), run('本年', 152, 86)];
+
+  it('joins the row the break cuts: its label whole, its numbers in it, the repeated header once', () => {
+    const above = pageTables(pageA, [
+      ...header,
+      run('甲', 2, 66),
+      run('1', 120, 66),
+      run('2', 170, 66),
+      run('1.申请人无正当', 2, 46),
+      run('3', 120, 40),
+      run('4', 170, 40),
+    ]).tables[0]!;
+    assert.equal(above.rows, 3, 'the cut row is a row');
+    const below = pageTables(pageB, [...header, run('理由逾期不补正', 2, 66), run('乙', 2, 46)]).tables[0]!;
+    assert.deepEqual(joinTables(above, below).lines, [
+      '项目',
+      '上年',
+      '本年',
+      '甲',
+      '1',
+      '2',
+      '1.申请人无正当理由逾期不补正',
+      '3',
+      '4',
+      '乙',
+      '—',
+      '—',
+    ]);
+  });
+
+  it('keeps two whole rows apart when both hold their numbers', () => {
+    const above = pageTables(pageA, [
+      ...header,
+      run('甲', 2, 66),
+      run('丙', 2, 46),
+      run('5', 120, 40),
+      run('6', 170, 40),
+    ]).tables[0]!;
+    const below = pageTables(pageB, [
+      ...header,
+      run('乙', 2, 66),
+      run('7', 120, 66),
+      run('8', 170, 66),
+      run('丁', 2, 46),
+    ]).tables[0]!;
+    const rows = ['甲', '—', '—', '丙', '5', '6', '乙', '7', '8', '丁', '—', '—'];
+    assert.deepEqual(joinTables(above, below).lines.slice(3), rows);
   });
 });
 

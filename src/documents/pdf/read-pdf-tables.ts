@@ -12,16 +12,38 @@ import { cellToken } from '../text/text-lines.js';
 import type { Rule, TextRun } from './read-pdf-page.js';
 import { joinWrapped, visualLines } from './read-pdf-runs.js';
 
-/** A table's place on its page and its cells as lines. */
+/**
+ * A cell of a table: its place in the grid (rows and columns of the borders drawn, a merged cell
+ * over several), its left and right border in points, its text, and whether the page ends it with no
+ * border drawn above or below — a row or a merged cell that a page break cut, to be continued.
+ */
+export interface TableCell {
+  readonly top: number;
+  readonly bottom: number;
+  readonly x0: number;
+  readonly x1: number;
+  readonly text: string;
+  readonly openAbove: boolean;
+  readonly openBelow: boolean;
+  /** The page the cell is printed on, once its table is placed in the document (see `onPage`). */
+  readonly page?: number;
+}
+
+/** A table's place on its page, its cells, and those cells as lines. */
 export interface PageTable {
   readonly top: number;
   readonly left: number;
   readonly right: number;
+  /** Grid rows, top to bottom. */
+  readonly rows: number;
+  readonly cells: readonly TableCell[];
   readonly lines: readonly string[];
 }
 
 /** Borders this close (points) are one border: collapsed borders of neighbouring cells differ by a pixel. */
 const SNAP = 2;
+/** Columns drawn this far (points) past the last border: a row cut by the page's end, no border. */
+const CUT_ROW = 6;
 
 interface Lattice {
   /** Column borders, left to right. */
@@ -49,12 +71,17 @@ export function pageTables(
     else inside[i]!.push(run);
   }
   return {
-    tables: lattices.map((l, i) => ({
-      top: l.ys[0]!,
-      left: l.xs[0]!,
-      right: l.xs.at(-1)!,
-      lines: cellLines(l, inside[i]!),
-    })),
+    tables: lattices.map((l, i) => {
+      const cells = tableCells(l, inside[i]!);
+      return {
+        top: l.ys[0]!,
+        left: l.xs[0]!,
+        right: l.xs.at(-1)!,
+        rows: l.ys.length - 1,
+        cells,
+        lines: linesOf(cells),
+      };
+    }),
     rest,
   };
 }
@@ -127,17 +154,50 @@ function latticesOf(rules: readonly Rule[]): Lattice[] {
   rules.forEach((r, i) => {
     groups.set(sets.find(i), [...(groups.get(sets.find(i)) ?? []), r]);
   });
+  joinOpenColumns(groups);
   const lattices: Lattice[] = [];
   for (const group of groups.values()) {
     const horizontal = group.filter((r) => r.horizontal);
     const vertical = group.filter((r) => !r.horizontal);
     const xs = borderPositions(vertical).sort((a, b) => a - b);
     const ys = borderPositions(horizontal).sort((a, b) => b - a);
+    // A page break leaves a table's columns drawn past its last (or first) border, with no border
+    // along the break: that cut row is a row of the grid too, closed by where the columns end.
+    if (ys.length > 0 && vertical.length > 0) {
+      const lowest = Math.min(...vertical.map((r) => r.from));
+      const highest = Math.max(...vertical.map((r) => r.to));
+      if (lowest < ys.at(-1)! - CUT_ROW) ys.push(lowest);
+      if (highest > ys[0]! + CUT_ROW) ys.unshift(highest);
+    }
     // One column is a frame drawn around text (a page border, a boxed note), not a table: its text
     // stays paragraphs.
     if (xs.length >= 3 && ys.length >= 2) lattices.push({ xs, ys, vertical, horizontal });
   }
   return lattices;
+}
+
+/**
+ * A column border that crosses no row border: a merged cell of a table broken over pages at both
+ * ends (三、本年度办理结果 over a whole page), whose borders along the breaks are not drawn. It belongs
+ * to the table whose columns start and end where it does.
+ */
+function joinOpenColumns(groups: Map<number, Rule[]>): void {
+  const extent = (group: readonly Rule[]) => {
+    const vertical = group.filter((r) => !r.horizontal);
+    return { from: Math.min(...vertical.map((r) => r.from)), to: Math.max(...vertical.map((r) => r.to)) };
+  };
+  const tables = [...groups.values()].filter((g) => g.some((r) => r.horizontal));
+  for (const [id, group] of groups) {
+    if (group.some((r) => r.horizontal)) continue;
+    const { from, to } = extent(group);
+    const table = tables.find((t) => {
+      const e = extent(t);
+      return Math.abs(e.from - from) <= SNAP && Math.abs(e.to - to) <= SNAP;
+    });
+    if (!table) continue;
+    table.push(...group);
+    groups.delete(id);
+  }
 }
 
 function borderPositions(rules: readonly Rule[]): number[] {
@@ -149,16 +209,8 @@ function borderPositions(rules: readonly Rule[]): number[] {
 const bordered = (rules: readonly Rule[], at: number, pos: number) =>
   rules.some((r) => Math.abs(r.at - at) <= SNAP && pos >= r.from - SNAP && pos <= r.to + SNAP);
 
-interface Cell {
-  readonly top: number;
-  readonly left: number;
-  readonly bottom: number;
-  readonly right: number;
-  readonly text: string;
-}
-
-/** The table's cells in row-major order as lines, a blank value cell as "—". */
-function cellLines(lattice: Lattice, runs: readonly TextRun[]): string[] {
+/** The table's cells, each once, with its text. */
+function tableCells(lattice: Lattice, runs: readonly TextRun[]): TableCell[] {
   const { xs, ys } = lattice;
   const columns = xs.length - 1;
   const rows = ys.length - 1;
@@ -196,12 +248,117 @@ function cellLines(lattice: Lattice, runs: readonly TextRun[]): string[] {
     if (!e) extent.set(find(i), { top: r, left: c, bottom: r, right: c });
     else Object.assign(e, { bottom: Math.max(e.bottom, r), right: Math.max(e.right, c) });
   }
-  const cells: Cell[] = [...extent].map(([id, e]) => ({ ...e, text: cellText(runsOf.get(id) ?? []) }));
-  cells.sort((a, b) => a.top - b.top || a.left - b.left);
-  return cells.flatMap((cell) => {
-    if (cell.text !== '') return [cell.text];
-    return isBlankValue(cell, cells) ? [BLANK_CELL_MARK] : [];
+  return [...extent].map(([id, e]): TableCell => {
+    const midX = (xs[e.left]! + xs[e.right + 1]!) / 2;
+    return {
+      top: e.top,
+      bottom: e.bottom,
+      x0: xs[e.left]!,
+      x1: xs[e.right + 1]!,
+      text: cellText(runsOf.get(id) ?? []),
+      openAbove: e.top === 0 && !bordered(lattice.horizontal, ys[0]!, midX),
+      openBelow: e.bottom === rows - 1 && !bordered(lattice.horizontal, ys[rows]!, midX),
+    };
   });
+}
+
+/** The cells in row-major order as lines, a blank value cell as "—", each with its cell. */
+export function cellLines(cells: readonly TableCell[]): { text: string; cell: TableCell }[] {
+  const sorted = [...cells].sort((a, b) => a.top - b.top || a.x0 - b.x0);
+  return sorted.flatMap((cell) => {
+    if (cell.text !== '') return [{ text: cell.text, cell }];
+    return isBlankValue(cell, sorted) ? [{ text: BLANK_CELL_MARK, cell }] : [];
+  });
+}
+
+const linesOf = (cells: readonly TableCell[]) => cellLines(cells).map((l) => l.text);
+
+/** The table with each cell marked with the page it is printed on. */
+export const onPage = (table: PageTable, page: number): PageTable => ({
+  ...table,
+  cells: table.cells.map((c) => ({ ...c, page })),
+});
+
+const sameColumns = (a: TableCell, b: TableCell) =>
+  Math.abs(a.x0 - b.x0) <= SNAP && Math.abs(a.x1 - b.x1) <= SNAP;
+
+/** The texts of a row's cells that start in it, left to right: how a repeated header is recognised. */
+const rowTexts = (cells: readonly TableCell[], row: number) =>
+  cells
+    .filter((c) => c.top === row)
+    .sort((a, b) => a.x0 - b.x0)
+    .map((c) => c.text)
+    .join('\u0000');
+
+/**
+ * A table that runs on from the foot of one page (`above`) to the head of the next (`below`) as one
+ * table. The header rows `below` repeats are dropped.
+ *
+ * A row split over the break — its wrapped label on both pages, its numbers on one of them — is one
+ * row: its last row has no border drawn along the break, and the first row under the next page's
+ * header holds values only where the other half has none (two whole rows would both have theirs).
+ * Without a repeated header the next page draws no border above the split half either, which is
+ * required too when there is no header to tell by (Chromium draws the border between two rows on
+ * the page after a break, so a row that did fit also has none under it).
+ *
+ * A merged cell the break cut (三、本年度办理结果, （六）其他处理) is joined with its other piece,
+ * the one in its columns at the top of the next page, when either piece is empty: the label is read
+ * once, where it starts, and the empty piece gives no line.
+ */
+export function joinTables(above: PageTable, below: PageTable): PageTable {
+  let header = 0;
+  while (
+    header < below.rows &&
+    header < above.rows &&
+    rowTexts(below.cells, header) !== '' &&
+    rowTexts(below.cells, header) === rowTexts(above.cells, header)
+  )
+    header++;
+  const pairs: [TableCell, TableCell][] = [];
+  for (const cell of above.cells) {
+    if (!cell.openBelow) continue;
+    const next = below.cells.find((c) => c.top === header && sameColumns(c, cell));
+    if (next && !pairs.some(([, n]) => n === next)) pairs.push([cell, next]);
+  }
+  const lastRow = above.cells.filter((c) => c.bottom === above.rows - 1);
+  const filled = (text: string) => text !== '' && isValue(text);
+  const rowCut =
+    lastRow.length > 0 &&
+    lastRow.every((c) => pairs.some(([a]) => a === c)) &&
+    pairs.every(([a, b]) => !(filled(a.text) && filled(b.text))) &&
+    (header > 0 || pairs.every(([, b]) => b.openAbove));
+  const multiRow = (c: TableCell) => c.bottom > c.top;
+  const joins = pairs.filter(
+    ([a, b]) => rowCut || (multiRow(a) && multiRow(b) && (a.text === '' || b.text === '')),
+  );
+  // The split row shares its grid row with the piece above.
+  const shift = above.rows - header - (rowCut ? 1 : 0);
+  const moved = (row: number) => row + shift;
+  const joined = new Map<TableCell, TableCell>();
+  const taken = new Set<TableCell>();
+  for (const [cell, next] of joins) {
+    taken.add(next);
+    joined.set(cell, {
+      ...cell,
+      bottom: moved(next.bottom),
+      text: cell.text === '' ? next.text : next.text === '' ? cell.text : joinWrapped(cell.text, next.text),
+      openBelow: next.openBelow,
+    });
+  }
+  const cells = [
+    ...above.cells.map((c) => joined.get(c) ?? { ...c, openBelow: false }),
+    ...below.cells
+      .filter((c) => c.top >= header && !taken.has(c))
+      .map((c) => ({ ...c, top: moved(c.top), bottom: moved(c.bottom), openAbove: false })),
+  ];
+  return {
+    top: above.top,
+    left: Math.min(above.left, below.left),
+    right: Math.max(above.right, below.right),
+    rows: Math.max(above.rows, moved(below.rows - 1) + 1),
+    cells,
+    lines: linesOf(cells),
+  };
 }
 
 /** A grid index kept inside the grid: text a little outside the outer border belongs to the edge cell. */
@@ -221,10 +378,10 @@ const isValue = (text: string) => text === '' || cellToken(labelKey(text)) !== u
  * other empty cells are what a page break leaves of a merged label cell (its text printed on the
  * other page), or an empty corner: they are no value and give no line.
  */
-function isBlankValue(cell: Cell, cells: readonly Cell[]): boolean {
+function isBlankValue(cell: TableCell, cells: readonly TableCell[]): boolean {
   if (cell.top !== cell.bottom) return false;
   return cells.every(
     (other) =>
-      other.left <= cell.right || other.top > cell.top || other.bottom < cell.top || isValue(other.text),
+      other.x0 < cell.x1 - SNAP || other.top > cell.top || other.bottom < cell.top || isValue(other.text),
   );
 }
