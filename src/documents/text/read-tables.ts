@@ -20,7 +20,7 @@ import {
 import type { CountCell, ProactiveCell, ReviewLitigationTable } from '../../domain/report/model.js';
 import type { Finding } from '../../domain/report/validation/finding.js';
 import { finding } from '../../domain/report/validation/make-finding.js';
-import { canonicalDecimal, isDecimalString } from '../../domain/shared/decimal.js';
+import { canonicalDecimal, isDecimalString, yuanToWanyuan } from '../../domain/shared/decimal.js';
 import { labelKey } from '../label-key.js';
 import { digitSplits } from './digit-splits.js';
 import { traditionalForms, variantIndex } from './label-variants.js';
@@ -138,6 +138,21 @@ function isHeaderText(key: string, headers: readonly string[]): boolean {
   return headers.some((h) => h.includes(key));
 }
 
+function misprintedLabel(
+  section: Section,
+  printed: string,
+  { key, label }: { key: string; label: string },
+  line: number,
+): Finding {
+  return finding(
+    'read.inferred',
+    `第 ${line} 行：第${section}部分表格中的“${printed}”与官方行名“${label}”只差一个字，按该行读取`,
+    `Line ${line}: "${printed}" in section ${section} differs from the row "${label}" by one character and was read as that row`,
+    [{ section, row: key, column: '*' }],
+    { found: printed, expected: label },
+  );
+}
+
 function unmapped(section: Section, text: string, line: number): Finding {
   return finding(
     'read.unmapped-label',
@@ -198,6 +213,8 @@ function assembleRows(
     }
     if (current) current.closed = true;
     const row = rowFor(token.key);
+    if (row && token.kind === 'label' && token.misprint !== undefined)
+      notes.push(misprintedLabel(section, token.misprint, row, token.line));
     if (row) {
       const place = orphans.length > 0 ? rowsBefore?.(row.key) : undefined;
       if (
@@ -327,7 +344,43 @@ export function readProactive(
       notes.push(ambiguousDigits('二', row, readings));
     }
   }
+  const yuan = format === '2021' ? feeInYuan(tokens) : undefined;
+  const fee = table.fees?.amount;
+  if (yuan !== undefined && typeof fee === 'string') {
+    table.fees = { ...table.fees, amount: yuanToWanyuan(fee) };
+    notes.push(
+      finding(
+        'read.inferred',
+        `第 ${yuan} 行：收费金额以“元”为单位印出，已换算为万元：${fee} 元 = ${table.fees.amount} 万元`,
+        `Line ${yuan}: the fee is printed in 元 and was converted to 万元: ${fee} 元 = ${table.fees.amount} 万元`,
+        [{ section: '二', row: 'fees', column: 'amount' }],
+        { found: `${fee} 元` },
+      ),
+    );
+  }
   return table;
+}
+
+const FEES_ROW = labelKey('行政事业性收费');
+/** "本年收费金额(单位:元)", "收费金额(元)": the fee column's unit is 元, not the format's 万元. */
+const YUAN_HEADER = /(?:单位[:：]?元|[(（]元[)）])/u;
+
+/**
+ * The line where a page says its fee is in 元 — in the column header before the fees row, or after
+ * the amount in its cell ("152790元") — or undefined when it is in 万元 as the format prints it.
+ */
+function feeInYuan(tokens: readonly TableToken[]): number | undefined {
+  const fees = tokens.findIndex((t) => t.kind === 'label' && t.key === FEES_ROW);
+  if (fees < 0) return undefined;
+  for (let i = fees + 1; i < tokens.length && tokens[i]!.kind !== 'label'; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'text' && t.key === '元') return t.line;
+  }
+  for (let i = fees - 1; i >= 0 && i >= fees - 8; i--) {
+    const t = tokens[i]!;
+    if (t.kind === 'text' && YUAN_HEADER.test(t.key) && !t.key.includes('万元')) return t.line;
+  }
+  return undefined;
 }
 
 // ── Section 三 ──────────────────────────────────────────────────────────────

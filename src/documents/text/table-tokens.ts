@@ -8,7 +8,13 @@ import { keyedText, originalSlice } from '../keyed-text.js';
 import { cellToken, type TextLine } from './text-lines.js';
 
 export type TableToken =
-  | { readonly kind: 'label'; readonly key: string; readonly line: number }
+  | {
+      readonly kind: 'label';
+      readonly key: string;
+      readonly line: number;
+      /** The line as printed when it is a label misprinted by one character. */
+      readonly misprint?: string;
+    }
   | { readonly kind: 'value'; readonly chunk: string; readonly line: number }
   | { readonly kind: 'text'; readonly text: string; readonly key: string; readonly line: number };
 
@@ -18,6 +24,8 @@ export interface AnchorSet {
   readonly all: ReadonlyMap<string, string>;
   /** First character → variants starting with it, longest first (so 行政规范性文件 wins over 规范性文件). */
   readonly byFirst: ReadonlyMap<string, readonly string[]>;
+  /** Length → variants of that length, for labels misprinted by a character. */
+  readonly byLength: ReadonlyMap<number, readonly string[]>;
 }
 
 export function anchorSet(variants: ReadonlyMap<string, string>): AnchorSet {
@@ -31,7 +39,33 @@ export function anchorSet(variants: ReadonlyMap<string, string>): AnchorSet {
     byFirst.set(first, list);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
-  return { all, byFirst };
+  const byLength = new Map<number, string[]>();
+  for (const key of all.keys()) byLength.set(key.length, [...(byLength.get(key.length) ?? []), key]);
+  return { all, byFirst, byLength };
+}
+
+/**
+ * The one official label a printed line differs from in a single character ("行政事业型收费" for
+ * 行政事业性收费, "6.属于四类过程姓信息"), or undefined: lines of five characters or more only, no
+ * digit in the differing place, and never when two labels are that near.
+ */
+function misprintOf(key: string, anchors: AnchorSet): string | undefined {
+  if (key.length < 5 || key.length > 40) return undefined;
+  let found: string | undefined;
+  for (const variant of anchors.byLength.get(key.length) ?? []) {
+    let differences = 0;
+    let at = -1;
+    for (let i = 0; i < key.length && differences < 2; i++)
+      if (key[i] !== variant[i]) {
+        differences++;
+        at = i;
+      }
+    if (differences !== 1 || /\d/.test(key[at]!) || /\d/.test(variant[at]!)) continue;
+    const official = anchors.all.get(variant)!;
+    if (found !== undefined && found !== official) return undefined;
+    found = official;
+  }
+  return found;
 }
 
 /** The anchor starting at `i`, skipping spaces inside the text ("社会公益 组织"); its end index. */
@@ -57,6 +91,17 @@ function anchorAt(key: string, i: number, anchors: AnchorSet): { anchor: string;
 
 const NUMBER_CHAR = /[0-9.]/;
 const BLANK_MARK = /[—/]/;
+
+/** A number that is a date's ("2020年", "12月") or follows a colon in words ("信息数:0"). */
+const DATE_AFTER = /^[0-9.]+[年月日]/;
+function isProse(key: string, i: number, text: string): boolean {
+  return DATE_AFTER.test(key.slice(i, i + 12)) || /[:：]$/.test(text);
+}
+function proseNumberEnd(key: string, i: number): number {
+  let end = i;
+  while (end < key.length && NUMBER_CHAR.test(key[end]!)) end++;
+  return end;
+}
 
 /** Cuts one glued line into tokens. */
 function scanLine(line: TextLine, anchors: AnchorSet, out: TableToken[]): void {
@@ -100,6 +145,13 @@ function scanLine(line: TextLine, anchors: AnchorSet, out: TableToken[]): void {
       flushText(i);
       flushDigits();
       digits = ch;
+    } else if (NUMBER_CHAR.test(ch) && digits === '' && isProse(key, i, text)) {
+      // "2020年……:0" amid a table is a sentence, its numbers no cells.
+      const end = proseNumberEnd(key, i);
+      if (text === '') textStart = i;
+      text += key.slice(i, end);
+      i = end;
+      continue;
     } else if (NUMBER_CHAR.test(ch)) {
       flushText(i);
       digits += ch;
@@ -157,6 +209,11 @@ export function tableTokens(lines: readonly TextLine[], anchors: AnchorSet): Tab
     if (broken) {
       out.push({ kind: 'label', key: broken.key, line: line.line });
       i += broken.count - 1;
+      continue;
+    }
+    const misprinted = misprintOf(line.key, anchors);
+    if (misprinted !== undefined) {
+      out.push({ kind: 'label', key: misprinted, line: line.line, misprint: line.text });
       continue;
     }
     scanLine(line, anchors, out);

@@ -45,3 +45,12 @@ export function compareDecimals(a: DecimalString, b: DecimalString): -1 | 0 | 1 
 export function isNegativeDecimal(a: DecimalString): boolean {
   return compareDecimals(a, '0') < 0;
 }
+
+/**
+ * An amount in 元 as 万元, exactly: the point moves four places (152790 → 15.279, 12.5 → 0.00125),
+ * no digit lost or rounded.
+ */
+export function yuanToWanyuan(yuan: DecimalString): DecimalString {
+  const value = new Big(canonicalDecimal(yuan)).div(10_000);
+  return canonicalDecimal(value.toFixed());
+}
