@@ -94,3 +94,55 @@ describe('a report whose tables are written with "|"', () => {
     });
   }
 });
+
+/**
+ * As an OCR or LLM converter writes a report: "#"/"###" titles, and each table cut into small
+ * tables of a few rows, each under a header of its own that is generic ("项目 | 数据1 | 数据2 …") or
+ * wrong for the values under it. The values are in the official columns whatever the header says.
+ */
+function convertedMarkdown(report: AnnualReport, rowsPerTable: number, header: 'generic' | 'wrong'): string {
+  const lines: string[] = [];
+  for (const block of reportLayout(report) as readonly LayoutBlock[]) {
+    if (block.type === 'table') {
+      const rows = block.table.rows.map((row) => row.map((c) => c.text.replaceAll('\n', '')));
+      const width = Math.max(...rows.map((r) => r.length));
+      for (let i = 0; i < rows.length; i += rowsPerTable) {
+        const head =
+          header === 'generic'
+            ? ['项目', ...Array.from({ length: width - 1 }, (_, k) => `数据${k + 1}`)]
+            : ['指标', '商业企业', '自然人', '总计'];
+        lines.push('', `| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`);
+        for (const r of rows.slice(i, i + rowsPerTable)) lines.push(`| ${r.join(' | ')} |`);
+        lines.push('');
+      }
+    } else if (block.type === 'heading') lines.push(`# ${block.text}`);
+    else if (block.type === 'section') lines.push(`### ${block.title}`);
+    else if (block.type === 'paragraph') lines.push(block.text);
+    else lines.push(block.agency);
+  }
+  return lines.join('\n');
+}
+
+describe('a report converted to Markdown by OCR or a language model', () => {
+  it('reads every cell though each table is cut into small ones under generic or wrong headers (property)', () => {
+    fc.assert(
+      fc.property(
+        arbitraryReport(),
+        fc.integer({ min: 1, max: 6 }),
+        fc.constantFrom<'generic' | 'wrong'>('generic', 'wrong'),
+        (report, rowsPerTable, header) => {
+          const read = parseTextReport(convertedMarkdown(report, rowsPerTable, header));
+          assert.ok(read.ok, read.ok ? '' : read.error.message);
+          assert.deepEqual(read.report.proactive, report.proactive);
+          assert.deepEqual(read.report.requests, report.requests);
+          assert.deepEqual(read.report.reviewLitigation, report.reviewLitigation);
+          // A generic header is no content; a wrong one is text the reader reports, never a cell.
+          const unmapped = read.notes.filter((n) => n.rule === 'read.unmapped-label');
+          if (header === 'generic') assert.deepEqual(unmapped, []);
+          assert.ok(!read.notes.some((n) => n.rule === 'read.stray-number'));
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
