@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import iconv from 'iconv-lite';
 import { exampleReport } from '../domain/report/example.js';
 import { arbitraryReport } from '../test-support/arbitrary-report.js';
 import { renderDocx } from './docx/render-docx.js';
@@ -166,6 +167,75 @@ describe('fuzzing the readers', () => {
     await readWithinBudget(encoder.encode(html), 'nested HTML');
     const tables = `<html><body>${'<table><tr><td>'.repeat(3_000)}1${'</td></tr></table>'.repeat(3_000)}</body></html>`;
     await readWithinBudget(encoder.encode(tables), 'nested tables');
+  });
+
+  it('reads HTML nested to any depth in time linear in its size (property)', async () => {
+    const tags = ['div', 'table', 'tr', 'td', 'span', 'p', 'tbody', 'font'] as const;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.constantFrom(...tags), { minLength: 1, maxLength: 6 }),
+        fc.integer({ min: 1, max: 60_000 }),
+        fc.boolean(),
+        async (pattern, depth, closed) => {
+          const open = Array.from({ length: depth }, (_, i) => `<${pattern[i % pattern.length]}>`).join('');
+          const close = closed
+            ? Array.from({ length: depth }, (_, i) => `</${pattern[(depth - 1 - i) % pattern.length]}>`).join(
+                '',
+              )
+            : '';
+          const body = renderHtml(exampleReport(2024), { fragment: true });
+          await readWithinBudget(
+            encoder.encode(`<html><body>${open}${body}${close}</body></html>`),
+            `nested ${depth}`,
+          );
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it('reads wide and long HTML tables without overflowing the stack (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 1_500 }),
+        fc.integer({ min: 1, max: 150 }),
+        async (rows, columns) => {
+          const row = `<tr>${'<td>1</td>'.repeat(columns)}</tr>`;
+          const html = `<html><body>${renderHtml(exampleReport(2024), { fragment: true })}<table>${row.repeat(rows)}</table></body></html>`;
+          await readWithinBudget(encoder.encode(html), `table ${rows} × ${columns}`);
+        },
+      ),
+      { numRuns: 15 },
+    );
+  });
+
+  it('reads a report whose bytes are damaged in any encoding as a report or a clear error (property)', async () => {
+    const text = renderText(exampleReport(2023, '某某镇人民政府'));
+    const encodings = {
+      'utf-8': encoder.encode(text),
+      gb18030: Uint8Array.from(iconv.encode(text, 'gb18030')),
+      'utf-16le': Uint8Array.from(iconv.encode(text, 'utf-16le', { addBOM: true })),
+    };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...(Object.keys(encodings) as (keyof typeof encodings)[])),
+        fc.array(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.integer({ min: 0x80, max: 0xff })), {
+          minLength: 1,
+          maxLength: 4,
+        }),
+        async (encoding, damage) => {
+          const bytes = Uint8Array.from(encodings[encoding]);
+          for (const [at, byte] of damage) bytes[Math.floor(at * (bytes.length - 1))] = byte;
+          await readWithinBudget(bytes, `${encoding} damaged`);
+          const read = await readReport(bytes);
+          if (encoding === 'utf-8' && read.ok) {
+            // A few bad bytes amid UTF-8 are read as UTF-8 and said, never re-guessed as GB18030.
+            assert.equal(read.encoding, 'utf-8');
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 
   it('survives damaged DOCX and PDF files (property)', async () => {

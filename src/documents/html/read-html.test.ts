@@ -248,7 +248,11 @@ describe('hostile HTML (issue 10, part 7)', () => {
     const ms = (process.cpuUsage(started).user + process.cpuUsage(started).system) / 1000;
     assert.ok(!read.ok && read.error.code === 'input.too-complex', JSON.stringify(read).slice(0, 200));
     assert.ok(ms < 5000, `${ms} ms: linear, not minutes`);
-    assert.equal(nestingDepth('<div><p>a<p>b<br><img src=x><span>c</span></div>'), 2);
+    // A <p> closes the <p> before it; a <span> in it nests; <br> and <img> never do.
+    assert.equal(nestingDepth('<div><p>a<p>b<br><img src=x><span>c</span></div>'), 3);
+    // "<tr><p><tr><p>…": a <tr> closes no <p>, so each pair nests deeper, as the parser keeps them.
+    assert.equal(nestingDepth('<tr><p>'.repeat(10)), 20);
+    assert.equal(nestingDepth('<table><tr><td>a<td>b<tr><td>c</table>'), 3);
     assert.equal(
       nestingDepth(`${'<div>'.repeat(MAX_HTML_DEPTH)}${'</div>'.repeat(MAX_HTML_DEPTH)}`),
       MAX_HTML_DEPTH,

@@ -66,28 +66,59 @@ function decodeHtml(
 }
 
 /**
- * How deep a page nests elements that need their closing tag, counted on the raw tags in one pass.
- * The HTML parser keeps its open elements in an array it shifts and unshifts, so its time grows with
+ * How deep a page nests elements, counted on the raw tags in one pass as the HTML parser will nest
+ * them. The parser keeps its open elements in an array it shifts and unshifts, so its time grows with
  * the square of the depth: a page nested 100,000 deep took minutes. Real pages nest some dozens.
  */
 export const MAX_HTML_DEPTH = 3000;
-/** Elements whose closing tag may be left out, or that have none: they do not count as nesting. */
-const NOT_NESTING = new Set(
-  'p li dt dd tr td th option optgroup thead tbody tfoot colgroup caption rt rp br hr img input meta link area base col embed source track wbr param'.split(
-    ' ',
-  ),
-);
+/** Elements that have no content and no closing tag: they never nest. */
+const VOID = new Set('br hr img input meta link area base col embed source track wbr param'.split(' '));
+/**
+ * An element whose closing tag may be left out is closed by the next of its kin, but only when it is
+ * the innermost open element ("<p>a<p>b"; "<tr><p><tr>" nests): as the parser does it.
+ */
+const CLOSED_BY: ReadonlyMap<string, ReadonlySet<string>> = (() => {
+  const kin: [string, string][] = [
+    ['p', 'p'],
+    ['li', 'li'],
+    ['dt dd', 'dt dd'],
+    ['tr', 'tr td th'],
+    ['td th', 'td th'],
+    ['thead tbody tfoot', 'thead tbody tfoot tr td th'],
+    ['option', 'option'],
+    ['optgroup', 'optgroup option'],
+    ['rt rp', 'rt rp'],
+  ];
+  const map = new Map<string, Set<string>>();
+  for (const [openers, closed] of kin)
+    for (const opener of openers.split(' ')) map.set(opener, new Set(closed.split(' ')));
+  return map;
+})();
 const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g;
 
 export function nestingDepth(html: string): number {
-  let depth = 0;
+  const stack: string[] = [];
+  // How many of each element are open, so that a closing tag with no open element costs nothing.
+  const open = new Map<string, number>();
+  const pop = () => {
+    const name = stack.pop()!;
+    open.set(name, open.get(name)! - 1);
+  };
   let deepest = 0;
   TAG.lastIndex = 0;
   for (let m = TAG.exec(html); m !== null; m = TAG.exec(html)) {
     const name = m[2]!.toLowerCase();
-    if (NOT_NESTING.has(name) || m[3] === '/') continue;
-    if (m[1] === '/') depth = Math.max(0, depth - 1);
-    else if (++depth > deepest) deepest = depth;
+    if (VOID.has(name) || m[3] === '/') continue;
+    if (m[1] === '/') {
+      if ((open.get(name) ?? 0) > 0) while (stack.length > 0 && stack.at(-1) !== name) pop();
+      if (stack.length > 0 && stack.at(-1) === name) pop();
+      continue;
+    }
+    const closes = CLOSED_BY.get(name);
+    while (closes && stack.length > 0 && closes.has(stack.at(-1)!)) pop();
+    stack.push(name);
+    open.set(name, (open.get(name) ?? 0) + 1);
+    if (stack.length > deepest) deepest = stack.length;
   }
   return deepest;
 }
