@@ -77,6 +77,19 @@ describe('the report’s title, in every form it is printed', () => {
     );
   });
 
+  it('reads a title half converted to traditional characters, the agency as printed', () => {
+    assert.deepEqual(heading('鳳凰鎮人民政府2021年政府信息公開工作年度报告'), [
+      '鳳凰鎮人民政府',
+      2021,
+      'title',
+    ]);
+    assert.deepEqual(heading('某某局關於2023年度政府信息公開工作的年度報告'), ['某某局', 2023, 'title']);
+  });
+
+  it('reads Kangxi radicals and compatibility ideographs as the usual characters (政府信息公开⼯作)', () => {
+    assert.deepEqual(heading('某某街道2021年政府信息公开\u2f2f作年度报告'), ['某某街道', 2021, 'title']);
+  });
+
   it('finds nothing in a page that only mentions reports', () => {
     assert.equal(heading('关于做好政府信息公开工作的通知\n各乡镇：请于1月31日前报送年度报告。'), undefined);
   });

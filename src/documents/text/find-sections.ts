@@ -118,7 +118,10 @@ const SELF_REFERENCE = new RegExp(`^[本我]${SELF_WORDS}$`, 'u');
 const SELF_PREFIX = new RegExp(`^[本我]${SELF_WORDS}`, 'u');
 const isSelfReference = (name: string) => /^[我本]/.test(name) && SELF_REFERENCE.test(foldTraditional(name));
 
-const HEADING_PHRASES = [HEADING_PHRASE, ...traditionalForms(HEADING_PHRASE)];
+const HEADING_PHRASES = [
+  ...new Set([HEADING_PHRASE, ...traditionalForms(HEADING_PHRASE)].map(foldTraditional)),
+];
+const RADICALS = /[\u2e80-\u2fdf\uf900-\ufaff]/u;
 
 /** What may be an agency's name: no blank, no separator a breadcrumb or a label puts before it. */
 const NAME = '([^\\s:：>》|｜/\\\\，,。；、《“”]+?)';
@@ -140,8 +143,8 @@ const AGENCY_WINDOW = 80;
 
 /** Titles that put the year elsewhere: "XX局政府信息公开工作2023年度报告", "XX关于2023年度政府信息公开工作的年度报告". */
 const OTHER_FORMS: readonly RegExp[] = [
-  new RegExp(`${NAME}${S}政府信息公开工作${S}${YEAR}${S}年度报告`, 'u'),
-  new RegExp(`${NAME}${S}关于${S}${YEAR}${S}年度?${S}政府信息公开工作的?${S}年度报告`, 'u'),
+  new RegExp(`${NAME}${S}政府信息公开工作${S}${YEAR}${S}年度报告`, 'du'),
+  new RegExp(`${NAME}${S}关于${S}${YEAR}${S}年度?${S}政府信息公开工作的?${S}年度报告`, 'du'),
 ];
 
 /** A line that may be (part of) an agency's name broken off a title: short, no punctuation or digits. */
@@ -195,9 +198,12 @@ export function findHeading(lines: readonly TextLine[]): Heading | undefined {
     return { ...agencyOfPage(lines, first ?? index), year, index: start };
   };
   for (let i = 0; i < lines.length; i++) {
-    const text = lines[i]!.text;
+    // Kangxi radicals and compatibility ideographs (⼯作) read as the usual characters; the phrase is
+    // found in simplified form (政府信息公開) and the agency cut from the page as it prints it.
+    const text = RADICALS.test(lines[i]!.text) ? lines[i]!.text.normalize('NFKC') : lines[i]!.text;
+    const folded = foldTraditional(text);
     for (const phrase of HEADING_PHRASES) {
-      for (let at = text.indexOf(phrase); at !== -1; at = text.indexOf(phrase, at + 1)) {
+      for (let at = folded.indexOf(phrase); at !== -1; at = folded.indexOf(phrase, at + 1)) {
         const before = text.slice(Math.max(0, at - AGENCY_WINDOW), at);
         const m = AGENCY_YEAR.exec(before);
         if (m) return titled(m[1]!, yearOf(m[2]!), i);
@@ -213,10 +219,11 @@ export function findHeading(lines: readonly TextLine[]): Heading | undefined {
         }
       }
     }
-    if (text.includes('年度报告'))
+    if (folded.includes('年度报告'))
       for (const form of OTHER_FORMS) {
-        const m = form.exec(text);
-        if (m) return titled(m[1]!, yearOf(m[2]!), i);
+        const m = form.exec(folded);
+        const [name, year] = [m?.indices?.[1], m?.indices?.[2]];
+        if (name && year) return titled(text.slice(...name), yearOf(text.slice(...year)), i);
       }
   }
   return undefined;
