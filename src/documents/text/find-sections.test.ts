@@ -307,3 +307,41 @@ describe('no report is refused for its title alone', () => {
     );
   });
 });
+
+describe('section titles as agencies number and word them', () => {
+  const report = exampleReport(2023, '某某镇人民政府');
+  const printed = renderText(report);
+  const forms: readonly (readonly [string, (n: string, words: string) => string])[] = [
+    ['第一部分', (n, words) => `第${n}部分 ${words}`],
+    ['一.', (n, words) => `${n}．${words}`],
+    ['一，', (n, words) => `${n}，${words}`],
+    ['no mark', (n, words) => `${n}${words}`],
+  ];
+  const titles = [
+    ['一', '总体情况'],
+    ['二', '主动公开政府信息情况'],
+    ['三', '收到和处理政府信息公开申请情况'],
+    ['四', '政府信息公开行政复议、行政诉讼情况'],
+    ['五', '存在的主要问题及改进情况'],
+    ['六', '其他需要报告的事项'],
+  ] as const;
+  for (const [form, write] of forms)
+    it(`reads every section under titles numbered ${form}`, () => {
+      let page = printed;
+      for (const [n, words] of titles) page = page.replace(`\n${n}、${words}\n`, `\n${write(n, words)}\n`);
+      const read = parseTextReport(page);
+      assert.ok(read.ok, JSON.stringify(read).slice(0, 300));
+      assert.deepEqual(read.report, report);
+      assert.deepEqual(read.notes, []);
+    });
+
+  it('reads the wordings 的 put in and 改进措施', () => {
+    const page = printed
+      .replace('二、主动公开政府信息情况', '二、主动公开政府信息的情况')
+      .replace('五、存在的主要问题及改进情况', '五、存在的主要问题和改进措施')
+      .replace('六、其他需要报告的事项', '六、其他需要报告事项');
+    const read = parseTextReport(page);
+    assert.ok(read.ok);
+    assert.deepEqual(read.report, report);
+  });
+});

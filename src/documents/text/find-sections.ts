@@ -236,9 +236,18 @@ const WHOLE_TITLE = new Map(SECTION_NUMBERS.map((s) => [s, new RegExp(`^(?:${tit
 const TITLE_AT = new RegExp(SECTION_NUMBERS.map((s) => `(?:${titlePattern(s)})`).join('|'), 'y');
 const NUMERALS = new Set(['一', '二', '三', '四', '五', '六']);
 
+/** "第二部分：", "二.", "二，", "二主动公开…": a title's numeral written otherwise than "二、". */
+const OTHER_ORDINAL = /^(?:第([一二三四五六])部分[、.:：,，]?|([一二三四五六])[.:：,，](?!\d)|([一二三四五六])(?=[\u4e00-\u9fff]))/u;
+
 export function titleSection(key: string): SectionNumber | undefined {
-  if (key.length > 40 || !/^[一二三四五六]、/.test(key)) return undefined;
-  return SECTION_NUMBERS.find((s) => WHOLE_TITLE.get(s)!.test(key));
+  if (key.length > 40) return undefined;
+  let title = key;
+  if (!/^[一二三四五六]、/.test(key)) {
+    const m = OTHER_ORDINAL.exec(key);
+    if (!m) return undefined;
+    title = `${m[1] ?? m[2] ?? m[3]}、${key.slice(m[0].length)}`;
+  }
+  return SECTION_NUMBERS.find((s) => WHOLE_TITLE.get(s)!.test(title));
 }
 
 /** Index of each section title's first line after the heading, in whatever order the page has them. */

@@ -22,15 +22,15 @@ import {
 /**
  * Each section's title as a pattern over the comparison form, with the drifts agencies print: either
  * format's 五, 四 with or without 政府信息公开 / 因政府信息公开申请 / 提起, and the misspelt 行政法复议
- * (2022 Pingtan report).
+ * (2022 Pingtan report); 的 put in or left out, 改进情况 / 改进措施.
  */
 export const TITLE_PATTERNS: Readonly<Record<SectionNumber, string>> = {
   一: '一、(?:总体情况|工作基本情况|基本情况|总体工作情况|工作总体情况)',
-  二: '二、主动公开政府信息情况',
-  三: '三、收到和处理政府信息公开申请情况',
+  二: '二、主动公开政府信息(?:的)?情况',
+  三: '三、收到和处理政府信息公开申请(?:的)?情况',
   四: '四、(?:政府信息公开)?(?:因政府信息公开申请)?(?:提起)?行政法?复议[、和及]?(?:提起)?行政诉讼(?:的)?情况',
-  五: '五、(?:政府信息公开工作)?存在的主要问题及改进情况',
-  六: '六、其他需要报告的事项',
+  五: '五、(?:政府信息公开工作)?存在的?主要问题(?:及|和|与)(?:其)?改进(?:情况|措施|方向)',
+  六: '六、其他需要报告的?事项',
 };
 
 /** The heading's fixed part: "<agency><year>年(度)" + this. */
