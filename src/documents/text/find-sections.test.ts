@@ -86,6 +86,16 @@ describe('the report’s title, in every form it is printed', () => {
     assert.deepEqual(heading('某某局關於2023年度政府信息公開工作的年度報告'), ['某某局', 2023, 'title']);
   });
 
+  it('reads the heading shortened or worded otherwise (政府信息公开年度报告, 政务公开工作年度报告)', () => {
+    assert.deepEqual(heading('某某区2023年政府信息公开年度报告'), ['某某区', 2023, 'title']);
+    assert.deepEqual(heading('某某县人民政府2023年度政府信息公开工作年报'), [
+      '某某县人民政府',
+      2023,
+      'title',
+    ]);
+    assert.deepEqual(heading('2024年某某镇政务公开工作年度报告'), ['某某镇', 2024, 'title']);
+  });
+
   it('reads Kangxi radicals and compatibility ideographs as the usual characters (政府信息公开⼯作)', () => {
     assert.deepEqual(heading('某某街道2021年政府信息公开\u2f2f作年度报告'), ['某某街道', 2021, 'title']);
   });

@@ -7,7 +7,7 @@ import { SECTION_NUMBERS, type SectionNumber, sectionTitle } from '../../domain/
 import { keyedSlice, keyedText } from '../keyed-text.js';
 import { foldTraditional } from '../traditional-fold.js';
 import { traditionalForms } from './label-variants.js';
-import { HEADING_PHRASE, TITLE_PATTERNS } from './reader-phrases.js';
+import { HEADING_PHRASE, HEADING_PHRASE_VARIANTS, TITLE_PATTERNS } from './reader-phrases.js';
 import { type TextLine, textLine } from './text-lines.js';
 
 export interface Heading {
@@ -94,10 +94,7 @@ function agencyOfPage(lines: readonly TextLine[], first: number): Pick<Heading, 
     }
     return undefined;
   };
-  const named =
-    inBody(BODY_AGENCY, (a) => !SELF_PREFIX.test(foldTraditional(a))) ??
-    inBody(WRITTEN_BY) ??
-    inBody(CONTACT);
+  const named = inBody(BODY_AGENCY, (a) => !isSelfReference(a)) ?? inBody(WRITTEN_BY) ?? inBody(CONTACT);
   if (named) return { agency: agencyName(named), agencyFrom: 'body' };
   const source = agencyOfSourceLine(lines);
   if (source) return { agency: source, agencyFrom: 'source-line' };
@@ -114,12 +111,16 @@ function foldedGroup(pattern: RegExp, text: string): string | undefined {
 
 /** "本级", "我局", "本机关": the report speaking of itself, not naming its agency (本溪市 does). */
 const SELF_WORDS = '(?:级|机关|单位|部门|局|委|办|镇|乡|街道|区|县|市|厅|院|中心|政府|所|站)';
-const SELF_REFERENCE = new RegExp(`^[本我]${SELF_WORDS}$`, 'u');
-const SELF_PREFIX = new RegExp(`^[本我]${SELF_WORDS}`, 'u');
-const isSelfReference = (name: string) => /^[我本]/.test(name) && SELF_REFERENCE.test(foldTraditional(name));
+/** "我市行政机关", "本局办公室" too; but 本办政镇 may be a name. */
+const SELF_REFERENCE = new RegExp(`^(?:我|本${SELF_WORDS}(?:办公室|党组|党委|机关)?$)`, 'u');
+const isSelfReference = (name: string) => SELF_REFERENCE.test(foldTraditional(name));
 
 const HEADING_PHRASES = [
-  ...new Set([HEADING_PHRASE, ...traditionalForms(HEADING_PHRASE)].map(foldTraditional)),
+  ...new Set(
+    [HEADING_PHRASE, ...HEADING_PHRASE_VARIANTS]
+      .flatMap((phrase) => [phrase, ...traditionalForms(phrase)])
+      .map(foldTraditional),
+  ),
 ];
 const RADICALS = /[\u2e80-\u2fdf\uf900-\ufaff]/u;
 
@@ -205,6 +206,8 @@ export function findHeading(lines: readonly TextLine[]): Heading | undefined {
     for (const phrase of HEADING_PHRASES) {
       for (let at = folded.indexOf(phrase); at !== -1; at = folded.indexOf(phrase, at + 1)) {
         const before = text.slice(Math.max(0, at - AGENCY_WINDOW), at);
+        // 《关于做好2022年度……年度报告编制工作的通知》 names another document, not this report.
+        if (before.lastIndexOf('《') > before.lastIndexOf('》')) continue;
         const m = AGENCY_YEAR.exec(before);
         if (m) return titled(m[1]!, yearOf(m[2]!), i);
         const y = YEAR_AGENCY.exec(before);
@@ -237,7 +240,8 @@ const TITLE_AT = new RegExp(SECTION_NUMBERS.map((s) => `(?:${titlePattern(s)})`)
 const NUMERALS = new Set(['一', '二', '三', '四', '五', '六']);
 
 /** "第二部分：", "二.", "二，", "二主动公开…": a title's numeral written otherwise than "二、". */
-const OTHER_ORDINAL = /^(?:第([一二三四五六])部分[、.:：,，]?|([一二三四五六])[.:：,，](?!\d)|([一二三四五六])(?=[\u4e00-\u9fff]))/u;
+const OTHER_ORDINAL =
+  /^(?:第([一二三四五六])部分[、.:：,，]?|([一二三四五六])[.:：,，](?!\d)|([一二三四五六])(?=[\u4e00-\u9fff]))/u;
 
 export function titleSection(key: string): SectionNumber | undefined {
   if (key.length > 40) return undefined;

@@ -35,6 +35,12 @@ export const TITLE_PATTERNS: Readonly<Record<SectionNumber, string>> = {
 
 /** The heading's fixed part: "<agency><year>年(度)" + this. */
 export const HEADING_PHRASE = '政府信息公开工作年度报告';
+/** The same heading as some agencies shorten or word it. */
+export const HEADING_PHRASE_VARIANTS: readonly string[] = [
+  '政府信息公开年度报告',
+  '政府信息公开工作年报',
+  '政务公开工作年度报告',
+];
 
 type TableSection = '二' | '三' | '四';
 const BOTH_FORMATS = ['2019', '2021'] as const;
@@ -80,6 +86,7 @@ export const READER_PHRASES: readonly string[] = [
   ...TABLE_LABELS,
   ...Object.values(TITLE_PATTERNS),
   HEADING_PHRASE,
+  ...HEADING_PHRASE_VARIANTS,
   '发布时间',
   '发布日期',
 ];
