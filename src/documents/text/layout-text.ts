@@ -22,11 +22,12 @@ import {
   ORGANISATION_HEADER,
   OUTCOME_GROUP_LABELS,
   OUTCOMES_LABEL,
+  REQUEST_COLUMNS,
   REVIEW_BLOCKS,
 } from '../../domain/report/labels.js';
 import { labelKey } from '../label-key.js';
 import { traditionalForms, variantIndex } from './label-variants.js';
-import { GROUPED_REQUEST_ROWS, HEADING_PHRASE, TABLE_ROW_LABELS } from './reader-phrases.js';
+import { GROUPED_REQUEST_ROWS, HEADING_PHRASE, TABLE_ROW_LABELS, TITLE_PATTERNS } from './reader-phrases.js';
 import { BLANK_CELL_MARK } from './render-text.js';
 import { cellToken, type SourceLine } from './text-lines.js';
 
@@ -83,7 +84,7 @@ function layoutOf(text: string): Layout {
 /** A table row as the layout prints it: a label and numbers apart, or at least two numbers apart. */
 function isLayoutRow(text: string): boolean {
   if (!/\S {2,}\S/.test(text)) return false;
-  const { pieces, numbers } = layoutOf(text);
+  const { pieces, numbers } = layoutOf(text.replace(GLUED_PAGE_NUMBER, ''));
   return numbers.length > 0 && (pieces.length > 0 || numbers.length > 1);
 }
 
@@ -216,22 +217,20 @@ const TITLE_LINE = 40;
 /** The report's title broken over two or three lines inside its fixed words ("…工作年" / "度报告"), joined. */
 function withTitleJoined<L extends SourceLine>(lines: readonly L[]): L[] {
   const content = lines.flatMap((l, i) => (blank(l) ? [] : [i])).slice(0, TITLE_SEARCH_LINES);
-  for (let a = 0; a < content.length; a++) {
-    const first = lines[content[a]!]!;
-    if (hasHeading(labelKey(first.text))) return [...lines];
-    let joined = first.text.trim();
-    for (let n = 1; n <= 2 && a + n < content.length; n++) {
-      const next = lines[content[a + n]!]!.text.trim();
-      if (next.length > TITLE_LINE || hasHeading(labelKey(next))) break;
-      joined += next;
-      if (hasHeading(labelKey(joined))) {
-        const taken = new Set(content.slice(a + 1, a + n + 1));
-        return lines.flatMap((l, i) =>
-          i === content[a] ? [{ ...first, text: joined }] : taken.has(i) ? [] : [l],
-        );
-      }
+  const text = (a: number) => lines[content[a]!]!.text.trim();
+  // A title already on one line is left alone.
+  if (content.some((_, a) => hasHeading(labelKey(text(a))))) return [...lines];
+  // Two lines before three: a running head above the title is not joined to it.
+  for (let n = 2; n <= 3; n++)
+    for (let a = 0; a + n <= content.length; a++) {
+      const parts = Array.from({ length: n }, (_, k) => text(a + k));
+      if (parts.slice(1).some((p) => p.length > TITLE_LINE)) continue;
+      const joined = parts.join('');
+      if (!hasHeading(labelKey(joined))) continue;
+      const taken = new Set(content.slice(a + 1, a + n));
+      const first = content[a]!;
+      return lines.flatMap((l, i) => (i === first ? [{ ...l, text: joined }] : taken.has(i) ? [] : [l]));
     }
-  }
   return [...lines];
 }
 
@@ -331,12 +330,12 @@ const centre = (t: Token) => t.col + (t.text.length - 1) / 2;
  * number stands in.
  */
 function withBlanks(numbers: readonly Token[], columns: readonly number[]): string[] | undefined {
-  const spacing = Math.min(...columns.slice(1).map((c, i) => c - columns[i]!));
+  const spacing = columns.length > 1 ? Math.min(...columns.slice(1).map((c, i) => c - columns[i]!)) : 0;
   const at = numbers.map((n) => {
     let nearest = 0;
     for (let j = 1; j < columns.length; j++)
       if (Math.abs(centre(n) - columns[j]!) < Math.abs(centre(n) - columns[nearest]!)) nearest = j;
-    return Math.abs(centre(n) - columns[nearest]!) < spacing * 0.35 ? nearest : -1;
+    return columns.length === 1 || Math.abs(centre(n) - columns[nearest]!) < spacing * 0.35 ? nearest : -1;
   });
   if (at.some((j, i) => j === -1 || (i > 0 && j <= at[i - 1]!))) return undefined;
   const cells: string[] = columns.map(() => BLANK_CELL_MARK);
@@ -346,30 +345,73 @@ function withBlanks(numbers: readonly Token[], columns: readonly number[]): stri
   return cells;
 }
 
-/** Fewest cells a table must print in every column on a page before blanks are placed by column. */
-const MIN_COLUMNS_FOR_BLANKS = 4;
+/** Section 三's row labels (official keys): its rows have seven cells. */
+const REQUEST_ROW_KEYS = new Set([...TABLE_ROW_LABELS.三, ...GROUPED_REQUEST_ROWS].map(labelKey));
+const REQUEST_WIDTH = REQUEST_COLUMNS.length;
+/** How far apart the rows that print every cell may put one column's numbers. */
+const COLUMN_DRIFT = 1.5;
+/** A header's middle, in the columns pdftotext gives: a hanzi takes about 0.9 of one. */
+const headerCentre = (t: Token) => t.col + 0.45 * t.text.length;
+const CONTENT_KEY = labelKey(CONTENT_HEADER);
 
-/** Each row's cells: its numbers, with blanks where a page of wider rows shows a column left empty. */
-function rowCells(lines: readonly BlockLine[], rows: readonly number[]): Map<number, string[]> {
-  const cells = new Map<number, string[]>();
-  const byPage = new Map<number, number[]>();
-  for (const r of rows) byPage.set(lines[r]!.page, [...(byPage.get(lines[r]!.page) ?? []), r]);
-  for (const onPage of byPage.values()) {
-    const width = Math.max(...onPage.map((r) => lines[r]!.numbers.length));
-    const full = onPage.filter((r) => lines[r]!.numbers.length === width);
-    const columns =
-      width >= MIN_COLUMNS_FOR_BLANKS
-        ? Array.from(
-            { length: width },
-            (_, j) => full.reduce((sum, r) => sum + centre(lines[r]!.numbers[j]!), 0) / full.length,
-          )
-        : undefined;
-    for (const r of onPage) {
-      const numbers = lines[r]!.numbers;
-      const placed = columns && numbers.length < width ? withBlanks(numbers, columns) : undefined;
-      cells.set(r, placed ?? numbers.map((n) => n.text));
-    }
+/**
+ * Section 二's column heads over a row: the nearest "信息内容" header line above it on the same page
+ * (本年制发件数, 本年废止件数…), whose words stand centred over the numbers.
+ */
+function headerColumns(lines: readonly BlockLine[], row: number): number[] | undefined {
+  for (let i = row - 1; i >= 0 && lines[i]!.page === lines[row]!.page; i--) {
+    const l = lines[i]!;
+    if (l.numbers.length === 0 && l.pieces.length >= 2 && labelKey(l.pieces[0]!.text) === CONTENT_KEY)
+      return l.pieces.slice(1).map(headerCentre);
   }
+  return undefined;
+}
+
+/**
+ * Section 三's columns on one page: the centres of its rows there that print all seven numbers, when
+ * they agree. Undefined when no such row is on the page.
+ */
+function requestColumns(lines: readonly BlockLine[], rows: readonly number[]): number[] | undefined {
+  const full = rows.filter((r) => lines[r]!.numbers.length === REQUEST_WIDTH);
+  if (full.length === 0) return undefined;
+  const columns = Array.from(
+    { length: REQUEST_WIDTH },
+    (_, j) => full.reduce((sum, r) => sum + centre(lines[r]!.numbers[j]!), 0) / full.length,
+  );
+  const agree = full.every((r) =>
+    lines[r]!.numbers.every((n, j) => Math.abs(centre(n) - columns[j]!) <= COLUMN_DRIFT),
+  );
+  return agree ? columns : undefined;
+}
+
+/**
+ * Each row's cells: its numbers, and blanks where it prints fewer than its table's columns and each
+ * number's column is clear — section 二's by the column heads over it, section 三's by the rows on the
+ * same page that print all seven. Otherwise the numbers as printed, for the reader to judge.
+ * `labels` holds each row's official label key, where one was found.
+ */
+function rowCells(
+  lines: readonly BlockLine[],
+  rows: readonly number[],
+  labels: readonly (string | undefined)[],
+): Map<number, string[]> {
+  const cells = new Map<number, string[]>();
+  const requestRowsByPage = new Map<number, number[]>();
+  rows.forEach((r, k) => {
+    if (labels[k] === undefined || !REQUEST_ROW_KEYS.has(labels[k])) return;
+    const page = lines[r]!.page;
+    requestRowsByPage.set(page, [...(requestRowsByPage.get(page) ?? []), r]);
+  });
+  const requestColumnsOf = new Map(
+    [...requestRowsByPage].map(([page, onPage]) => [page, requestColumns(lines, onPage)] as const),
+  );
+  rows.forEach((r, k) => {
+    const numbers = lines[r]!.numbers;
+    const request = labels[k] !== undefined && REQUEST_ROW_KEYS.has(labels[k]);
+    const columns = request ? requestColumnsOf.get(lines[r]!.page) : headerColumns(lines, r);
+    const placed = columns && numbers.length < columns.length ? withBlanks(numbers, columns) : undefined;
+    cells.set(r, placed ?? numbers.map((n) => n.text));
+  });
   return cells;
 }
 
@@ -425,7 +467,8 @@ function labelsWithoutNumbers(lines: readonly BlockLine[], free: readonly boolea
 function blockCells(lines: readonly BlockLine[]): SourceLine[] {
   const rows = lines.flatMap((l, i) => (l.numbers.length > 0 ? [i] : []));
   const choices = chooseLabels(lines, rows);
-  const cells = rowCells(lines, rows);
+  const labels = rows.map((r, k) => (choices[k] ? labelWith(lines, r, choices[k]) : undefined));
+  const cells = rowCells(lines, rows, labels);
   // Which lines gave their last piece to a label (as its start or end).
   const given = new Set<number>();
   rows.forEach((r, k) => {
@@ -453,6 +496,10 @@ function blockCells(lines: readonly BlockLine[]): SourceLine[] {
         const parts = lines.slice(i, i + n);
         const text = parts.map((p) => p.pieces.at(-1)!.text).join('');
         out.push({ kind: 'label', text, key: labelKey(text), line: l.line });
+        // A row of section 二 with no number under its column heads: every cell blank.
+        const columns = headerColumns(lines, i);
+        for (const _ of columns ?? [])
+          out.push({ kind: 'cell', text: BLANK_CELL_MARK, key: BLANK_CELL_MARK, line: l.line });
         for (const p of parts.slice(1)) for (const t of p.pieces.slice(0, -1)) out.push(piece(t, p.line));
         i += n - 1;
         continue;
@@ -485,6 +532,15 @@ function blockCells(lines: readonly BlockLine[]): SourceLine[] {
 
 // ── The whole page ──────────────────────────────────────────────────────────
 
+/** A section's title ("三、收到和处理政府信息公开申请情况") ends the table before it. */
+const SECTION_TITLE = new RegExp(
+  `^(?:${Object.values(TITLE_PATTERNS)
+    .flatMap((p) => [p, ...traditionalForms(p)])
+    .join('|')})$`,
+  'u',
+);
+const isSectionTitle = (l: SourceLine) => l.text.length < 60 && SECTION_TITLE.test(labelKey(l.text));
+
 /**
  * The lines of a `pdftotext -layout` text as the reader takes them, or undefined when the text is not
  * laid out so (isLayoutText).
@@ -505,8 +561,13 @@ export function layoutCellLines(source: readonly SourceLine[]): SourceLine[] | u
       i++;
       continue;
     }
+    if (isSectionTitle(titled[i]!)) {
+      out.push({ text: titled[i]!.text, line: titled[i]!.line });
+      i++;
+      continue;
+    }
     let end = i;
-    while (end < titled.length && !blank(titled[end]!)) end++;
+    while (end < titled.length && !blank(titled[end]!) && !isSectionTitle(titled[end]!)) end++;
     const run = titled.slice(i, end);
     const laid = run.map((l) => ({ ...layoutOf(l.text), line: l.line, page: l.page }));
     if (laid.some((l) => l.numbers.length > 0)) out.push(...blockCells(laid));
