@@ -277,6 +277,32 @@ describe('which texts are laid out so', () => {
   });
 });
 
+describe('the cost of a laid-out page', () => {
+  /** The fuzz test's budget (fuzz.test.ts): 5 ms of CPU per kilobyte, the fastest of three reads. */
+  const cpuMs = (text: string) => {
+    let fastest = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < 3; i++) {
+      const started = process.cpuUsage();
+      parseTextReport(text);
+      const used = process.cpuUsage(started);
+      fastest = Math.min(fastest, (used.user + used.system) / 1000);
+    }
+    return fastest;
+  };
+  const budget = (text: string) => Math.max(50, (Buffer.byteLength(text) / 1024) * 5);
+
+  it('reads thousands of rows with pieces between them within the budget', () => {
+    const rows = Array.from({ length: 3000 }, (_, i) =>
+      i % 3 === 0 ? '  1   2   3   4   5   6   7' : '  公开 信息 其他',
+    ).join('\n');
+    for (const text of [
+      `${rows}\n\f`,
+      `${'  三、收到和处理政府信息公开申请情况\n'}${rows.replaceAll('\n', '\n\f')}`,
+    ])
+      assert.ok(cpuMs(text) <= budget(text), `${cpuMs(text)} ms for ${Buffer.byteLength(text)} bytes`);
+  });
+});
+
 // ── Reports printed to PDF and laid out by pdftotext ────────────────────────
 
 describe('a report printed to PDF, read from `pdftotext -layout`', () => {

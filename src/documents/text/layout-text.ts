@@ -183,6 +183,10 @@ const FULL_HEADERS = new Set(
     .map(labelKey),
 );
 
+/** The longest header a table repeats, in lines, and how many earlier printings of it are compared. */
+const MAX_HEADER_LINES = 12;
+const FIRST_PRINTINGS = 3;
+
 /**
  * A table's header printed again at the top of a page that goes on with it: the page's first lines say,
  * word for word, what lines before a table's first row said earlier; they begin with a header
@@ -190,19 +194,26 @@ const FULL_HEADERS = new Set(
  */
 function withoutRepeatedHeaders(pages: readonly Page[]): Page[] {
   const earlier: string[] = [];
+  // Where each line's words were first printed (a few times at most): where a header may begin.
+  const printed = new Map<string, number[]>();
+  const notARow = (l: SourceLine) => layoutOf(l.text).numbers.length === 0;
   return pages.map((page, p) => {
-    const keys = page.map((l) => labelKey(l.text));
+    const keys = page.slice(0, MAX_HEADER_LINES).map((l) => labelKey(l.text));
     let drop = 0;
-    if (p > 0 && keys.length > 0) {
-      for (let j = earlier.indexOf(keys[0]!); j !== -1 && drop === 0; j = earlier.indexOf(keys[0]!, j + 1)) {
-        let m = 0;
-        while (m < keys.length && j + m < earlier.length && keys[m] === earlier[j + m] && keys[m] !== '') m++;
-        // The matched lines must be a header: a row (numbers) ends them.
-        const header = page.slice(0, m).every((l) => layoutOf(l.text).numbers.length === 0);
-        if (header && (m >= 2 || (m === 1 && FULL_HEADERS.has(keys[0]!)))) drop = m;
+    for (const j of p > 0 && keys.length > 0 ? (printed.get(keys[0]!) ?? []) : []) {
+      let m = 0;
+      while (m < keys.length && keys[m] !== '' && keys[m] === earlier[j + m] && notARow(page[m]!)) m++;
+      if (m >= 2 || (m === 1 && FULL_HEADERS.has(keys[0]!))) {
+        drop = m;
+        break;
       }
     }
-    earlier.push(...keys);
+    for (const l of page) {
+      const key = labelKey(l.text);
+      const at = printed.get(key) ?? [];
+      if (at.length < FIRST_PRINTINGS) printed.set(key, [...at, earlier.length]);
+      earlier.push(key);
+    }
     return page.slice(drop);
   });
 }
@@ -285,9 +296,11 @@ function chooseLabels(lines: readonly BlockLine[], rows: readonly number[]): (Ch
     return n;
   });
   const gapAfter = rows.map((r, k) => (k + 1 < rows.length ? rows[k + 1]! : lines.length) - r - 1);
-  type State = { score: number; taken: number; choices: (Choice | undefined)[] };
+  // The choices so far as a chain back to the first row, so a state is not copied per row.
+  type Chain = { readonly choice: Choice | undefined; readonly before: Chain | undefined };
+  type State = { score: number; taken: number; chain: Chain | undefined };
   // best[b]: rows so far, the last taking b lines below it.
-  let best = new Map<number, State>([[0, { score: 0, taken: 0, choices: [] }]]);
+  let best = new Map<number, State>([[0, { score: 0, taken: 0, chain: undefined }]]);
   rows.forEach((r, k) => {
     const next = new Map<number, State>();
     const offer = (b: number, s: State) => {
@@ -297,28 +310,34 @@ function chooseLabels(lines: readonly BlockLine[], rows: readonly number[]): (Ch
     const own = lines[r]!.pieces.length > 0;
     let below = 0;
     while (below < Math.min(MAX_LABEL_REACH, gapAfter[k]!) && textLine(r + below + 1)) below++;
+    // The ways this row's pieces make a label, whatever the rows before took.
+    const ways: Choice[] = [];
+    for (let t = 0; t <= above[k]!; t++)
+      for (const o of own ? [true, false] : [false])
+        for (let b = 0; b <= below; b++) {
+          const choice = { top: t, own: o, bottom: b };
+          if (labelWith(lines, r, choice) !== undefined) ways.push(choice);
+        }
+    const gapBefore = k > 0 ? rows[k]! - rows[k - 1]! - 1 : r;
     for (const [usedBelowPrevious, state] of best) {
-      const gapBefore = k > 0 ? rows[k]! - rows[k - 1]! - 1 : r;
-      const top = Math.min(above[k]!, gapBefore - usedBelowPrevious);
-      offer(0, { ...state, choices: [...state.choices, undefined] });
-      for (let t = 0; t <= top; t++)
-        for (const o of own ? [true, false] : [false])
-          for (let b = 0; b <= below; b++) {
-            const choice = { top: t, own: o, bottom: b };
-            if (labelWith(lines, r, choice) === undefined) continue;
-            offer(b, {
-              score: state.score + 1,
-              taken: state.taken + t + b + (o ? 1 : 0),
-              choices: [...state.choices, choice],
-            });
-          }
+      offer(0, { ...state, chain: { choice: undefined, before: state.chain } });
+      for (const choice of ways) {
+        if (choice.top > gapBefore - usedBelowPrevious) continue;
+        offer(choice.bottom, {
+          score: state.score + 1,
+          taken: state.taken + choice.top + choice.bottom + (choice.own ? 1 : 0),
+          chain: { choice, before: state.chain },
+        });
+      }
     }
     best = next;
   });
   let chosen: State | undefined;
   for (const s of best.values())
     if (!chosen || s.score > chosen.score || (s.score === chosen.score && s.taken < chosen.taken)) chosen = s;
-  return chosen?.choices ?? [];
+  const choices: (Choice | undefined)[] = [];
+  for (let c = chosen?.chain; c; c = c.before) choices.push(c.choice);
+  return choices.reverse();
 }
 
 /** Where a value stands: the middle of its text. */
@@ -355,16 +374,19 @@ const headerCentre = (t: Token) => t.col + 0.45 * t.text.length;
 const CONTENT_KEY = labelKey(CONTENT_HEADER);
 
 /**
- * Section 二's column heads over a row: the nearest "信息内容" header line above it on the same page
- * (本年制发件数, 本年废止件数…), whose words stand centred over the numbers.
+ * Section 二's column heads over each line: the nearest "信息内容" header line above it on the same
+ * page (本年制发件数, 本年废止件数…), whose words stand centred over the numbers.
  */
-function headerColumns(lines: readonly BlockLine[], row: number): number[] | undefined {
-  for (let i = row - 1; i >= 0 && lines[i]!.page === lines[row]!.page; i--) {
-    const l = lines[i]!;
+function headerColumns(lines: readonly BlockLine[]): (number[] | undefined)[] {
+  const over: (number[] | undefined)[] = [];
+  let columns: number[] | undefined;
+  lines.forEach((l, i) => {
+    if (i > 0 && l.page !== lines[i - 1]!.page) columns = undefined;
+    over.push(columns);
     if (l.numbers.length === 0 && l.pieces.length >= 2 && labelKey(l.pieces[0]!.text) === CONTENT_KEY)
-      return l.pieces.slice(1).map(headerCentre);
-  }
-  return undefined;
+      columns = l.pieces.slice(1).map(headerCentre);
+  });
+  return over;
 }
 
 /**
@@ -394,13 +416,16 @@ function rowCells(
   lines: readonly BlockLine[],
   rows: readonly number[],
   labels: readonly (string | undefined)[],
+  heads: readonly (number[] | undefined)[],
 ): Map<number, string[]> {
   const cells = new Map<number, string[]>();
   const requestRowsByPage = new Map<number, number[]>();
   rows.forEach((r, k) => {
     if (labels[k] === undefined || !REQUEST_ROW_KEYS.has(labels[k])) return;
     const page = lines[r]!.page;
-    requestRowsByPage.set(page, [...(requestRowsByPage.get(page) ?? []), r]);
+    const onPage = requestRowsByPage.get(page);
+    if (onPage) onPage.push(r);
+    else requestRowsByPage.set(page, [r]);
   });
   const requestColumnsOf = new Map(
     [...requestRowsByPage].map(([page, onPage]) => [page, requestColumns(lines, onPage)] as const),
@@ -408,7 +433,7 @@ function rowCells(
   rows.forEach((r, k) => {
     const numbers = lines[r]!.numbers;
     const request = labels[k] !== undefined && REQUEST_ROW_KEYS.has(labels[k]);
-    const columns = request ? requestColumnsOf.get(lines[r]!.page) : headerColumns(lines, r);
+    const columns = request ? requestColumnsOf.get(lines[r]!.page) : heads[r];
     const placed = columns && numbers.length < columns.length ? withBlanks(numbers, columns) : undefined;
     cells.set(r, placed ?? numbers.map((n) => n.text));
   });
@@ -467,8 +492,10 @@ function labelsWithoutNumbers(lines: readonly BlockLine[], free: readonly boolea
 function blockCells(lines: readonly BlockLine[]): SourceLine[] {
   const rows = lines.flatMap((l, i) => (l.numbers.length > 0 ? [i] : []));
   const choices = chooseLabels(lines, rows);
+  const rowAt = new Map(rows.map((r, k) => [r, k]));
   const labels = rows.map((r, k) => (choices[k] ? labelWith(lines, r, choices[k]) : undefined));
-  const cells = rowCells(lines, rows, labels);
+  const heads = headerColumns(lines);
+  const cells = rowCells(lines, rows, labels, heads);
   // Which lines gave their last piece to a label (as its start or end).
   const given = new Set<number>();
   rows.forEach((r, k) => {
@@ -488,7 +515,7 @@ function blockCells(lines: readonly BlockLine[]): SourceLine[] {
   });
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
-    const k = rows.indexOf(i);
+    const k = rowAt.get(i) ?? -1;
     if (k === -1) {
       const n = unnumbered.get(i);
       if (n !== undefined) {
@@ -497,7 +524,7 @@ function blockCells(lines: readonly BlockLine[]): SourceLine[] {
         const text = parts.map((p) => p.pieces.at(-1)!.text).join('');
         out.push({ kind: 'label', text, key: labelKey(text), line: l.line });
         // A row of section 二 with no number under its column heads: every cell blank.
-        const columns = headerColumns(lines, i);
+        const columns = heads[i];
         for (const _ of columns ?? [])
           out.push({ kind: 'cell', text: BLANK_CELL_MARK, key: BLANK_CELL_MARK, line: l.line });
         for (const p of parts.slice(1)) for (const t of p.pieces.slice(0, -1)) out.push(piece(t, p.line));
