@@ -5,6 +5,7 @@
  */
 import type { KeyedText } from '../keyed-text.js';
 import { labelKey } from '../label-key.js';
+import { layoutCellLines } from './layout-text.js';
 import { pipeCellLines } from './pipe-cells.js';
 
 /** A heading, paragraph or table cell, and its 1-based line in the original file (page for PDF). */
@@ -53,7 +54,7 @@ export function sourceLinesOf(text: string): SourceLine[] {
   const lines = withoutPinyinGlosses(text)
     .split(/\r\n|\r|\n/)
     .map((t, i) => ({ text: t, line: i + 1 }));
-  return text.includes('|') ? pipeCellLines(lines) : lines;
+  return layoutCellLines(lines) ?? (text.includes('|') ? pipeCellLines(lines) : lines);
 }
 
 /** A pinyin gloss after a hanzi, "數(shù)", "規（guī）": toned letters in brackets. */
