@@ -76,3 +76,25 @@ describe('a sentence with figures amid a table', () => {
     assert.ok(!read.notes.some((n) => n.rule === 'read.stray-number' || n.rule === 'read.row-unreadable'));
   });
 });
+
+describe('cells and labels with what pages print beside them', () => {
+  it('reads a count printed with its unit (3件, 0项), in a cell of its own or on a row line', () => {
+    const own = parseTextReport(printed.replace('\n行政许可\n\n1873\n', '\n行政许可\n\n1873件\n'));
+    assert.ok(own.ok);
+    assert.deepEqual(own.report.proactive, report.proactive);
+    const rows = parseTextReport(
+      printed
+        .replace('行政规范性文件\n\n6\n\n2\n\n56\n', '行政规范性文件 | 6件 | 2件 | 56件 |\n')
+        .replace('\n行政许可\n\n1873\n', '\n行政许可 | 1873项 |\n'),
+    );
+    assert.ok(rows.ok);
+    assert.deepEqual(rows.report.proactive, report.proactive);
+    assert.ok(!rows.notes.some((n) => n.rule === 'read.stray-number' || n.rule === 'read.row-unreadable'));
+  });
+
+  it('reads a row label followed by a colon (行政许可：)', () => {
+    const read = parseTextReport(printed.replace('\n行政许可\n', '\n行政许可：\n'));
+    assert.ok(read.ok);
+    assert.deepEqual(read.report.proactive, report.proactive);
+  });
+});

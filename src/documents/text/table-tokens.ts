@@ -5,7 +5,7 @@
  * is cut at every official label and at every space between numbers.
  */
 import { keyedText, originalSlice } from '../keyed-text.js';
-import { cellToken, type TextLine } from './text-lines.js';
+import { COUNT_UNIT, cellToken, type TextLine } from './text-lines.js';
 
 export type TableToken =
   | {
@@ -157,6 +157,9 @@ function scanLine(line: TextLine, anchors: AnchorSet, out: TableToken[]): void {
       digits += ch;
       // "1,234": a comma followed by exactly three digits groups thousands.
       if (key[i + 1] === ',' && /^\d{3}(?!\d)/.test(key.slice(i + 2, i + 6))) i++;
+    } else if (digits !== '' && COUNT_UNIT.test(key.slice(i, i + 3))) {
+      // "33件 | 8件": the count's unit is no text between cells.
+      flushDigits();
     } else if (BLANK_MARK.test(ch) && text === '') {
       flushDigits();
       out.push({ kind: 'value', chunk: '—', line: line.line });
@@ -200,7 +203,8 @@ export function tableTokens(lines: readonly TextLine[], anchors: AnchorSet): Tab
       out.push({ kind: 'value', chunk: cell.kind === 'blank' ? '—' : cell.text, line: line.line });
       continue;
     }
-    const official = anchors.all.get(line.key);
+    // "行政许可：": a label followed by the colon some pages print after it.
+    const official = anchors.all.get(line.key) ?? anchors.all.get(line.key.replace(/[:：]$/u, ''));
     if (official !== undefined) {
       out.push({ kind: 'label', key: official, line: line.line });
       continue;

@@ -81,10 +81,16 @@ const BLANK_MARKS = new Set(['—', '——', '–', '-', '/', '无', '−']);
 const NUMBER = /^[+-]?\d+(\.\d+)?$/;
 const GROUPED_NUMBER = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 
+/** A count with its unit in the cell ("3件", "0项"): the unit says nothing the column does not. */
+export const COUNT_UNIT = /^(?:件|项|个|条|次|宗|起|家)(?![\u4e00-\u9fff])/u;
+const COUNTED = /^([+-]?\d+)(?:件|项|个|条|次|宗|起|家)$/u;
+
 /** A table cell's value as printed, or undefined when the line is a label. */
 export function cellToken(key: string): CellToken | undefined {
   if (BLANK_MARKS.has(key)) return { kind: 'blank' };
   if (NUMBER.test(key)) return { kind: 'number', text: key };
+  const counted = COUNTED.exec(key);
+  if (counted) return { kind: 'number', text: counted[1]! };
   if (GROUPED_NUMBER.test(key)) return { kind: 'number', text: key.replaceAll(',', '') };
   return undefined;
 }
