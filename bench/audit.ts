@@ -13,28 +13,15 @@
  * beyond the per-agency-year digests), then the audit's cost as a multiple of the yardstick.
  */
 import { spawnSync } from 'node:child_process';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import fc from 'fast-check';
 import { runAudit } from '../src/audit/run-audit.js';
 import { walkReportFiles } from '../src/audit/walk.js';
-import { renderHtml } from '../src/documents/html/render-html.js';
-import { renderText } from '../src/documents/text/render-text.js';
-import { arbitraryReport } from '../src/test-support/arbitrary-report.js';
-import { SHARED_DIR } from '../src/test-support/shared-files.js';
 import { machineLine } from './bench-support.js';
+import { CORPUS, replicate, sizeOf, sources } from './corpus-copies.js';
 
 type Phase = 'bare' | 'jobs1' | 'jobsAll';
 
@@ -47,8 +34,6 @@ interface PhaseResult {
   readonly jobs: number;
 }
 
-const CORPUS = join(SHARED_DIR, 'corpus', 'reports');
-const PER_FOLDER = 500;
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 /** Heap in use at 10 %, 50 % and 100 % of the files. */
@@ -103,40 +88,6 @@ async function runPhase(phase: Phase, dir: string, total: number): Promise<Phase
     heapMb: heap.samples,
     jobs,
   };
-}
-
-function sizeOf(dir: string): number {
-  let n = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) n += statSync(join(entry.parentPath, entry.name)).size;
-  }
-  return n;
-}
-
-/** The sources of one shape: the corpus files, or generated reports when ../shared is absent. */
-function sources(shape: 'text' | 'html', scratch: string): string[] {
-  if (existsSync(CORPUS)) {
-    const ext = shape === 'text' ? '.txt' : '.html';
-    const found = readdirSync(CORPUS)
-      .filter((f) => f.endsWith(ext))
-      .map((f) => join(CORPUS, f));
-    if (found.length > 0) return found;
-  }
-  const folder = join(scratch, `generated-${shape}`);
-  mkdirSync(folder, { recursive: true });
-  return fc.sample(arbitraryReport(), { numRuns: 200, seed: 20261125 }).map((report, i) => {
-    const path = join(folder, `${i}.${shape === 'text' ? 'txt' : 'html'}`);
-    writeFileSync(path, shape === 'text' ? renderText(report) : renderHtml(report));
-    return path;
-  });
-}
-
-function replicate(from: readonly string[], dir: string, n: number, ext: string): void {
-  for (let i = 0; i < n; i++) {
-    const folder = join(dir, String(Math.floor(i / PER_FOLDER)).padStart(3, '0'));
-    if (i % PER_FOLDER === 0) mkdirSync(folder, { recursive: true });
-    copyFileSync(from[i % from.length]!, join(folder, `${i}${ext}`));
-  }
 }
 
 function child(phase: Phase, dir: string, n: number): PhaseResult {
