@@ -22,6 +22,9 @@ import type { ReportDigest } from './types.js';
 
 export interface YearEntry {
   readonly file: string;
+  /** The agency as its first report in the walk names it (the same object for all its reports), the year. */
+  readonly agency: string;
+  readonly year: number;
   readonly format: ReportFormat;
   /** Where the digest's numbers are in the pool, and how many. */
   readonly at: number;
@@ -107,6 +110,8 @@ export class AgencyYears {
     const { format, numbers, fingerprint, flows } = digest;
     const entry: YearEntry = {
       file,
+      agency: agency.name,
+      year: digest.year,
       format,
       at: this.pool.add(numbers),
       count: numbers.length,
@@ -127,6 +132,11 @@ export class AgencyYears {
   /** The report of the year before that the cross-year rules compare with. */
   previous(agency: string, year: number): YearEntry | undefined {
     return this.yearsOf(agency)?.get(year - 1)?.first;
+  }
+
+  /** The report of the year before that the cross-year rules compare `entry` with. */
+  previousOf(entry: YearEntry): YearEntry | undefined {
+    return this.previous(entry.agency, entry.year);
   }
 
   private numbers(entry: YearEntry): Float64Array {

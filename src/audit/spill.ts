@@ -33,7 +33,12 @@ export class Spill {
 
   /** Appends a result; returns where it is. */
   append(result: FileResult): SpillRef {
-    const line = Buffer.from(`${JSON.stringify(result)}\n`, 'utf8');
+    return this.appendJson(JSON.stringify(result));
+  }
+
+  /** Appends a result as its JSON text (one line: JSON.stringify never writes a line break). */
+  appendJson(json: string): SpillRef {
+    const line = Buffer.from(`${json}\n`, 'utf8');
     const ref = { offset: this.end, length: line.length - 1 };
     this.pending.push(line);
     this.pendingBytes += line.length;
@@ -54,6 +59,10 @@ export class Spill {
   }
 
   read(ref: SpillRef): FileResult {
+    return JSON.parse(this.readJson(ref)) as FileResult;
+  }
+
+  readJson(ref: SpillRef): string {
     this.flush();
     const buffer = Buffer.allocUnsafe(ref.length);
     let done = 0;
@@ -62,11 +71,16 @@ export class Spill {
       if (n === 0) throw new Error('spill file ended early');
       done += n;
     }
-    return JSON.parse(buffer.toString('utf8')) as FileResult;
+    return buffer.toString('utf8');
   }
 
-  /** Every record, in the order appended, reading 64 KB at a time. */
+  /** Every record, in the order appended. */
   *all(): Generator<FileResult> {
+    for (const line of this.lines()) yield JSON.parse(line) as FileResult;
+  }
+
+  /** Every record's JSON text, in the order appended, reading 64 KB at a time. */
+  *lines(): Generator<string> {
     this.flush();
     let position = 0;
     let carry = Buffer.alloc(0);
@@ -78,7 +92,7 @@ export class Spill {
       let data = carry.length ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
       let start = 0;
       for (let newline = data.indexOf(10, start); newline !== -1; newline = data.indexOf(10, start)) {
-        yield JSON.parse(data.toString('utf8', start, newline)) as FileResult;
+        yield data.toString('utf8', start, newline);
         start = newline + 1;
       }
       data = data.subarray(start);

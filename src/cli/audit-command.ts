@@ -1,5 +1,6 @@
 /**
- * @module `gongkai audit PATH… [--json] [--csv] [--html OUT] [--compare] [--jobs N] [--quiet]`: checks
+ * @module `gongkai audit PATH… [--json] [--csv] [--html OUT] [--compare] [--jobs N] [--file-timeout S]
+ * [--file-memory MB] [--quiet]`: checks
  * every report in files and folders, as a supervising office checks its subordinate agencies' reports,
  * with the cross-year rules between consecutive years of each agency.
  *
@@ -16,6 +17,7 @@ import { statSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { DEFAULT_LIMITS, type FileLimits } from '../audit/audit-file.js';
 import { writeAuditHtml } from '../audit/audit-html.js';
 import { ChunkedWriter, writeAuditCsv, writeAuditJson } from '../audit/outputs.js';
 import { ProgressBar } from '../audit/progress.js';
@@ -33,6 +35,8 @@ interface AuditCliOptions {
   readonly html?: string;
   readonly compare?: boolean;
   readonly jobs?: string;
+  readonly fileTimeout?: string;
+  readonly fileMemory?: string;
   readonly quiet?: boolean;
   readonly force?: boolean;
 }
@@ -59,6 +63,34 @@ function parseJobs(value: string | undefined): number {
     );
   }
   return jobs;
+}
+
+const MAX_TIMEOUT_SECONDS = 24 * 60 * 60;
+/** Less than this and a worker thread cannot even load the readers. */
+const MIN_MEMORY_MB = 64;
+const MAX_MEMORY_MB = 64 * 1024;
+
+function parseLimits(options: AuditCliOptions): FileLimits {
+  let { timeMs, memoryMb } = DEFAULT_LIMITS;
+  if (options.fileTimeout !== undefined) {
+    const seconds = Number(options.fileTimeout);
+    if (!/^\d+(\.\d+)?$/.test(options.fileTimeout) || seconds <= 0 || seconds > MAX_TIMEOUT_SECONDS) {
+      throw new CliFailure(
+        `--file-timeout ${options.fileTimeout}: 应为大于 0、不超过 ${MAX_TIMEOUT_SECONDS} 的秒数 (seconds, more than 0, at most ${MAX_TIMEOUT_SECONDS})`,
+      );
+    }
+    timeMs = Math.max(1, Math.round(seconds * 1000));
+  }
+  if (options.fileMemory !== undefined) {
+    const mb = Number(options.fileMemory);
+    if (!/^\d+$/.test(options.fileMemory) || mb < MIN_MEMORY_MB || mb > MAX_MEMORY_MB) {
+      throw new CliFailure(
+        `--file-memory ${options.fileMemory}: 应为 ${MIN_MEMORY_MB} 到 ${MAX_MEMORY_MB} 之间的整数 (MB, a whole number from ${MIN_MEMORY_MB} to ${MAX_MEMORY_MB})`,
+      );
+    }
+    memoryMb = mb;
+  }
+  return { timeMs, memoryMb };
 }
 
 function checkPath(path: string): void {
@@ -126,7 +158,15 @@ export function registerAuditCommand(
     .option('--html <file>', '写一个独立的 HTML 检查页面 (write a self-contained HTML audit page)')
     .option(FORCE_FLAGS, FORCE_HELP)
     .option('--compare', '同一机关的逐年比较表 (year-over-year tables per agency)')
-    .option('--jobs <n>', '并行线程数，默认为 CPU 核数；1 为不用工作线程 (threads; default: cores)')
+    .option('--jobs <n>', '读取报告的工作线程数，默认为 CPU 核数 (worker threads; default: cores)')
+    .option(
+      '--file-timeout <seconds>',
+      `每个文件最长读取时间，超时则停止并报告该文件，默认 ${DEFAULT_LIMITS.timeMs / 1000} 秒 (time one file may take)`,
+    )
+    .option(
+      '--file-memory <mb>',
+      `读取一个文件的线程最多可用内存（MB），超出则停止并报告该文件，默认 ${DEFAULT_LIMITS.memoryMb} (memory one file may take)`,
+    )
     .option(
       '--quiet',
       '不显示进度；与 --json/--csv 同用时不在 stderr 写摘要 (no progress, no stderr summary)',
@@ -138,6 +178,7 @@ export function registerAuditCommand(
         );
       }
       const jobs = parseJobs(options.jobs);
+      const limits = parseLimits(options);
       for (const path of paths) checkPath(path);
       if (options.html) checkOutput(options.html);
 
@@ -161,6 +202,7 @@ export function registerAuditCommand(
         jobs,
         workers: options.jobs === undefined ? 'auto' : 'always',
         compare: options.compare === true,
+        limits,
         keepResults: machine || options.html !== undefined,
         exclude,
         onFile: (result, done) => {
