@@ -12,6 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { labelKey } from '../documents/label-key.js';
 import { readReport } from '../documents/read-report.js';
 import type { ReportFormat } from '../domain/report/format.js';
+import type { AnnualReport } from '../domain/report/model.js';
 import { checkAgainstPreviousYear } from '../domain/report/validation/cross-year-rules.js';
 import type { Finding } from '../domain/report/validation/finding.js';
 import { checkIdenticalToPreviousYear } from '../domain/report/validation/identical-rule.js';
@@ -34,6 +35,8 @@ export interface YearEntry {
   /** The file's status before the cross-year rules. */
   readonly clean: boolean;
   readonly spill?: SpillRef;
+  /** Set when the cross-year rules found nothing against last year's report (`settle`): not run again. */
+  crossYearClean?: true;
 }
 
 export interface YearPair {
@@ -93,6 +96,12 @@ export class AgencyYears {
   private readonly pool = new NumberPool();
   /** Repeats of last year confirmed by reading both files again: file → findings. */
   private readonly identical = new Map<string, Finding[]>();
+  /** The last skeleton made of a previous year's report: one report is last year's for all its successors. */
+  private lastSkeleton?: {
+    readonly entry: YearEntry;
+    readonly agency: string;
+    readonly report: AnnualReport;
+  };
 
   get size(): number {
     return this.agencies.size;
@@ -174,17 +183,34 @@ export class AgencyYears {
     }
   }
 
+  /**
+   * The cross-year findings of a pair once the whole batch is read: a suspected repeat of last year
+   * confirmed or not, then `crossYearFindings`; a pair with none is marked, so the outputs do not run
+   * the rules on it again.
+   */
+  async settle(pair: YearPair): Promise<Finding[]> {
+    await this.confirmIdentical(pair);
+    const findings = this.crossYearFindings(pair);
+    if (findings.length === 0) pair.entry.crossYearClean = true;
+    return findings;
+  }
+
   /** The cross-year findings of a pair (R6–R8 on the digests, and a confirmed repeat of last year). */
   crossYearFindings(pair: YearPair): Finding[] {
     const { agency, year, entry, previous } = pair;
+    if (entry.crossYearClean) return [];
     const now = skeletonReport({ agency, year, format: entry.format, numbers: this.numbers(entry) });
-    const last = skeletonReport({
-      agency,
-      year: year - 1,
-      format: previous.format,
-      numbers: this.numbers(previous),
-    });
-    return [...checkAgainstPreviousYear(now, last), ...(this.identical.get(entry.file) ?? [])];
+    let memo = this.lastSkeleton;
+    if (memo?.entry !== previous || memo.agency !== agency) {
+      const report = skeletonReport({
+        agency,
+        year: year - 1,
+        format: previous.format,
+        numbers: this.numbers(previous),
+      });
+      memo = this.lastSkeleton = { entry: previous, agency, report };
+    }
+    return [...checkAgainstPreviousYear(now, memo.report), ...(this.identical.get(entry.file) ?? [])];
   }
 
   /** Agency names in Chinese collation order. */
@@ -205,11 +231,32 @@ export class AgencyYears {
         const { first, entries } = years.get(year)!;
         for (const other of [...entries].sort(byPath)) {
           if (other === first || other.file === first.file) continue;
-          out.push(await this.duplicate(agency, year, first, other));
+          // Equal fingerprints settle it without reading anything again (the usual case).
+          out.push(
+            this.agreeing(agency, year, first, other) ?? (await this.duplicate(agency, year, first, other)),
+          );
         }
       }
     }
     return out;
+  }
+
+  private agreeing(
+    agency: string,
+    year: number,
+    first: YearEntry,
+    other: YearEntry,
+  ): DuplicateReport | undefined {
+    if (first.format !== other.format || first.fingerprint !== other.fingerprint) return undefined;
+    return {
+      agency,
+      year,
+      files: [first.file, other.file],
+      formats: [first.format, other.format],
+      numbersAgree: true,
+      differingCells: 0,
+      differences: [],
+    };
   }
 
   private async duplicate(
@@ -224,8 +271,6 @@ export class AgencyYears {
       files: [first.file, other.file] as const,
       formats: [first.format, other.format] as const,
     };
-    if (first.format === other.format && first.fingerprint === other.fingerprint)
-      return { ...base, numbersAgree: true, differingCells: 0, differences: [] };
     try {
       const [a, b] = await Promise.all([first.file, other.file].map((f) => readFile(f).then(readReport)));
       const read = (r: typeof a) => (r?.ok ? r.report : r?.error.partial?.report);

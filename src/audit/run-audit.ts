@@ -161,8 +161,7 @@ export async function runAudit(options: AuditOptions): Promise<AuditRun> {
 
     for (const pair of store.pairs()) {
       tally.yearPairs++;
-      await store.confirmIdentical(pair);
-      const findings = store.crossYearFindings(pair);
+      const findings = await store.settle(pair);
       if (findings.length > 0) tally.addLaterFindings(findings, pair.entry.clean);
     }
     const duplicates = await store.duplicates();

@@ -79,7 +79,10 @@ export class Spill {
     for (const line of this.lines()) yield JSON.parse(line) as FileResult;
   }
 
-  /** Every record's JSON text, in the order appended, reading 64 KB at a time. */
+  /**
+   * Every record's JSON text, in the order appended, reading 64 KB at a time: each piece is decoded up to
+   * its last line break at once (a line break byte is never inside a UTF-8 character) and split.
+   */
   *lines(): Generator<string> {
     this.flush();
     let position = 0;
@@ -89,14 +92,15 @@ export class Spill {
       const n = readSync(this.fd, buffer, 0, READ_CHUNK, position);
       if (n === 0) break;
       position += n;
-      let data = carry.length ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
-      let start = 0;
-      for (let newline = data.indexOf(10, start); newline !== -1; newline = data.indexOf(10, start)) {
-        yield data.toString('utf8', start, newline);
-        start = newline + 1;
+      const data = carry.length ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
+      const end = data.lastIndexOf(10);
+      if (end === -1) {
+        carry = Buffer.from(data);
+        continue;
       }
-      data = data.subarray(start);
-      carry = Buffer.from(data);
+      const lines = data.toString('utf8', 0, end).split('\n');
+      carry = Buffer.from(data.subarray(end + 1));
+      yield* lines;
     }
   }
 
