@@ -10,7 +10,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import { labelKey } from '../documents/label-key.js';
-import { readReport } from '../documents/read-report.js';
 import type { ReportFormat } from '../domain/report/format.js';
 import type { AnnualReport } from '../domain/report/model.js';
 import { checkAgainstPreviousYear } from '../domain/report/validation/cross-year-rules.js';
@@ -18,6 +17,13 @@ import type { Finding } from '../domain/report/validation/finding.js';
 import { checkIdenticalToPreviousYear } from '../domain/report/validation/identical-rule.js';
 import { compareFigures, skeletonReport } from './digest.js';
 import { DIFFERENCES_SHOWN, type DuplicateReport, differingCells } from './duplicates.js';
+
+/** A file read again (rare: a suspected repeat, duplicates that differ); the readers load only then. */
+async function readAgain(file: string) {
+  const [{ readReport }, bytes] = await Promise.all([import('../documents/read-report.js'), readFile(file)]);
+  return readReport(bytes);
+}
+
 import type { SpillRef } from './spill.js';
 import type { ReportDigest } from './types.js';
 
@@ -172,9 +178,7 @@ export class AgencyYears {
     if (!entry.flows || entry.format !== previous.format || entry.fingerprint !== previous.fingerprint)
       return;
     try {
-      const [now, last] = await Promise.all(
-        [entry.file, previous.file].map((f) => readFile(f).then(readReport)),
-      );
+      const [now, last] = await Promise.all([entry.file, previous.file].map(readAgain));
       if (!now?.ok || !last?.ok) return;
       const findings = checkIdenticalToPreviousYear(now.report, last.report);
       if (findings.length > 0) this.identical.set(entry.file, findings);
@@ -272,7 +276,7 @@ export class AgencyYears {
       formats: [first.format, other.format] as const,
     };
     try {
-      const [a, b] = await Promise.all([first.file, other.file].map((f) => readFile(f).then(readReport)));
+      const [a, b] = await Promise.all([first.file, other.file].map(readAgain));
       const read = (r: typeof a) => (r?.ok ? r.report : r?.error.partial?.report);
       const [ra, rb] = [read(a), read(b)];
       if (ra && rb) {

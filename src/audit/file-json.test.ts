@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { Finding } from '../domain/report/validation/finding.js';
-import { statusOf } from './audit-file.js';
 import { completedLine, fileJsonText } from './file-json.js';
+import { statusOf } from './file-status.js';
 import type { FileResult } from './types.js';
 
 const text = fc.oneof(

@@ -7,7 +7,7 @@
  */
 import { findingJson } from '../documents/json/finding-json.js';
 import type { Finding } from '../domain/report/validation/finding.js';
-import { statusOf } from './audit-file.js';
+import { statusOf } from './file-status.js';
 import type { FileResult } from './types.js';
 
 /** A file as `--json` writes it: keys and their order fixed (docs/cli.md). */

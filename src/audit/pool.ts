@@ -26,15 +26,10 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import {
-  type AuditFileOptions,
-  DEFAULT_LIMITS,
-  type FileLimits,
-  sniffFile,
-  stoppedError,
-  unreadableResult,
-} from './audit-file.js';
+import type { AuditFileOptions } from './audit-file.js';
+import { sniffFile } from './file-bytes.js';
 import { fileJsonText } from './file-json.js';
+import { DEFAULT_LIMITS, type FileLimits, stoppedError, unreadableResult } from './file-status.js';
 import type { AuditedFile, FileResult, ReportDigest } from './types.js';
 import type { WalkItem } from './walk.js';
 import {

@@ -10,8 +10,8 @@
  */
 
 import { AgencyYears, type YearEntry } from './agency-years.js';
-import { DEFAULT_LIMITS, type FileLimits, statusOf } from './audit-file.js';
 import { completedLine, fileJsonText } from './file-json.js';
+import { DEFAULT_LIMITS, type FileLimits, statusOf } from './file-status.js';
 import { auditInWorkers } from './pool.js';
 import { Spill, type SpillRef } from './spill.js';
 import { type AuditSummary, Tally } from './tally.js';

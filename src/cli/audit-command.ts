@@ -17,13 +17,10 @@ import { statSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { DEFAULT_LIMITS, type FileLimits } from '../audit/audit-file.js';
-import { writeAuditHtml } from '../audit/audit-html.js';
-import { ChunkedWriter, writeAuditCsv, writeAuditJson } from '../audit/outputs.js';
-import { ProgressBar } from '../audit/progress.js';
+import { DEFAULT_LIMITS, type FileLimits } from '../audit/file-status.js';
+import type { ChunkedWriter } from '../audit/outputs.js';
 import { runAudit } from '../audit/run-audit.js';
-import { comparisonText, summaryText, unreadableLine } from '../audit/terminal.js';
-import { terminalText } from '../audit/terminal-text.js';
+import { terminalText, unreadableLine } from '../audit/terminal-text.js';
 import { countReportFiles, ioError } from '../audit/walk.js';
 import { FORCE_FLAGS, FORCE_HELP, type WriteOptions, writeOutputFileWith } from './cli-files.js';
 import { CliFailure, type CliIo } from './cli-io.js';
@@ -122,6 +119,7 @@ function checkOutput(path: string): void {
 
 /** Writes a file through a temporary name and a rename, so an interrupted run leaves no half page. */
 function writeFileInPieces(
+  Writer: typeof ChunkedWriter,
   path: string,
   produce: (write: (text: string) => void) => void,
   options: WriteOptions,
@@ -129,7 +127,7 @@ function writeFileInPieces(
   writeOutputFileWith(
     path,
     (fd) => {
-      const out = new ChunkedWriter((text) => {
+      const out = new Writer((text) => {
         const bytes = Buffer.from(text, 'utf8');
         for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
       });
@@ -188,7 +186,7 @@ export function registerAuditCommand(
       const exclude = new Set(options.html ? [resolve(options.html)] : []);
       const progress =
         terminal.stderrIsTerminal && !options.quiet
-          ? new ProgressBar(io.stderr, terminal.columns)
+          ? new (await import('../audit/progress.js')).ProgressBar(io.stderr, terminal.columns)
           : undefined;
       if (progress) {
         countReportFiles(paths, { exclude }).then(
@@ -197,7 +195,7 @@ export function registerAuditCommand(
         );
       }
 
-      const run = await runAudit({
+      const running = runAudit({
         paths,
         jobs,
         workers: options.jobs === undefined ? 'auto' : 'always',
@@ -213,27 +211,37 @@ export function registerAuditCommand(
           progress?.update(done);
         },
       });
+      running.catch(() => undefined);
+      // What writes the results (the string-width and table packages among it) loads while the
+      // worker threads read: none of it is needed before, and the workers start sooner without it.
+      const [outputs, page, words] = await Promise.all([
+        import('../audit/outputs.js'),
+        options.html ? import('../audit/audit-html.js') : undefined,
+        showHuman ? import('../audit/terminal.js') : undefined,
+      ]);
+      const run = await running;
       progress?.clear();
       try {
         if (run.summary.files === 0) {
           throw new CliFailure(`${paths.join('、')}: 没有找到可读取的报告文件 (no report files found)`);
         }
-        if (options.json) writeAuditJson(run, new ChunkedWriter(io.stdout));
-        if (options.csv) writeAuditCsv(run, new ChunkedWriter(io.stdout));
-        if (options.html) {
+        if (options.json) outputs.writeAuditJson(run, new outputs.ChunkedWriter(io.stdout));
+        if (options.csv) outputs.writeAuditCsv(run, new outputs.ChunkedWriter(io.stdout));
+        if (options.html && page) {
           const html = options.html;
           writeFileInPieces(
+            outputs.ChunkedWriter,
             html,
-            (write) => writeAuditHtml(run, write, { paths, compare: options.compare === true }),
+            (write) => page.writeAuditHtml(run, write, { paths, compare: options.compare === true }),
             { force: options.force === true, inputs: paths },
           );
         }
-        if (showHuman) {
-          human(summaryText(run.summary));
+        if (showHuman && words) {
+          human(words.summaryText(run.summary));
           if (options.compare) {
             for (const agency of run.agencyNames()) {
               const comparison = run.comparison(agency);
-              if (comparison) human(comparisonText(agency, comparison));
+              if (comparison) human(words.comparisonText(agency, comparison));
             }
           }
           if (options.html) human(`已写入 ${terminalText(options.html)} (written)\n`);

@@ -3,30 +3,11 @@
  * the content (magic bytes, markup, the parts a zip holds), never from the file name.
  */
 import { type DecodedText, damageHint, decodeNotes, decodeReportBytes } from './decode.js';
-import { type ReadResult, type ReportShape, readError } from './read-result.js';
+import { type ReadResult, readError } from './read-result.js';
+import { sniffShape } from './sniff-shape.js';
 import { parseTextReport } from './text/parse-text.js';
-import { zipDirectory, zipKind } from './zip-directory.js';
 
-/**
- * Whether a zip is a workbook: its central directory lists parts under xl/ and none under word/. A zip
- * whose directory cannot be found is left to the DOCX reader, which says what is wrong with it.
- */
-export function isWorkbookZip(bytes: Uint8Array): boolean {
-  const entries = zipDirectory(bytes);
-  return entries !== undefined && zipKind(entries) === 'xlsx';
-}
-
-/** The shape of a file, from its first bytes (and, for a zip, the names of its parts). */
-export function sniffShape(bytes: Uint8Array): ReportShape {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 2048)).toString('latin1');
-  if (head.startsWith('%PDF-')) return 'pdf';
-  if (head.startsWith('PK\u0003\u0004')) return isWorkbookZip(bytes) ? 'xlsx' : 'docx';
-  const start = head.replace(/^(\uFEFF|\u00EF\u00BB\u00BF|\s)+/, '');
-  if (start.startsWith('{')) return 'json';
-  if (/^<(!doctype html|html|head|body|meta|table|div|p)[\s>]/i.test(start) || /<html[\s>]/i.test(head))
-    return 'html';
-  return 'text';
-}
+export { isWorkbookZip, sniffShape } from './sniff-shape.js';
 
 /** A text shape's result with what the decoder noticed: a cut-off end, bytes that were not UTF-8. */
 function withDecodeNotes(result: ReadResult, decoded: DecodedText): ReadResult {
