@@ -12,10 +12,12 @@
  * Printed: each round's times, then the medians as reports/s wall and the audit's time as a multiple of
  * the bare read's (the median of the rounds' ratios, so that both sides of a ratio saw the same noise).
  *
+ * With `--baseline REV` the audit of that git revision (exported with `git archive`, bundled with its own
+ * scripts/bundle-cli.mjs and this checkout's node_modules) is timed in every round as well.
+ *
  * Checks, so a faster audit is not a different one: every round's out.json is the same bytes; the same
- * audit with `--jobs 1` writes the same bytes (the order must not depend on the threads); with
- * `--baseline REV`, the audit of that git revision (exported with `git archive`, bundled with its own
- * scripts/bundle-cli.mjs and this checkout's node_modules) writes the same bytes too. The audit runs in
+ * audit with `--jobs 1` writes the same bytes (the order must not depend on the threads); the baseline
+ * revision's audit, when given, writes the same bytes too. The audit runs in
  * the temporary folder on the relative path `reports`, so the paths in out.json do not depend on it.
  * `--profile DIR` adds one audit under `node --cpu-prof` (a profile per thread, written to DIR).
  */
@@ -121,51 +123,67 @@ try {
     `${files} text files copied from ${from.length} ${existsSync(CORPUS) ? 'corpus' : 'generated'} reports, ${(size / 1024 / 1024).toFixed(1)} MB (${(size / files / 1024).toFixed(1)} KB average); ${rounds} rounds`,
   );
   const audit = [bin, 'audit', reports, '--json'];
+  const before = values.baseline ? [baselineBin(values.baseline), 'audit', reports, '--json'] : undefined;
   timed([bare, reports]);
 
-  const times = { bare: [] as number[], audit: [] as number[] };
+  type Side = 'bare' | 'audit' | 'before';
+  const sides: Side[] = before ? ['bare', 'audit', 'before'] : ['bare', 'audit'];
+  const times: Record<Side, number[]> = { bare: [], audit: [], before: [] };
   for (let round = 0; round < rounds; round++) {
-    const order = round % 2 === 0 ? (['bare', 'audit'] as const) : (['audit', 'bare'] as const);
-    for (const what of order) {
-      if (what === 'bare') times.bare.push(timed([bare, reports]));
-      else {
+    // Each round in another order, so that no side always runs first (or after the same one).
+    const order = sides.map((_, i) => sides[(i + round) % sides.length]!);
+    if (round % 2 === 1) order.reverse();
+    for (const side of order) {
+      if (side === 'bare') times.bare.push(timed([bare, reports]));
+      else if (side === 'before') {
+        times.before.push(timed(before!, 'before.json'));
+        sameBytes('before.json', 'first.json', `round ${round + 1}, ${values.baseline}`);
+      } else {
         times.audit.push(timed(audit, 'out.json'));
         if (round === 0) copyFileSync(join(scratch, 'out.json'), join(scratch, 'first.json'));
         else sameBytes('out.json', 'first.json', `round ${round + 1}`);
       }
     }
     const [b, a] = [times.bare.at(-1)!, times.audit.at(-1)!];
+    const then = before
+      ? `, ${values.baseline} ${times.before.at(-1)!.toFixed(3)} s (${(times.before.at(-1)! / b).toFixed(2)}×)`
+      : '';
     console.log(
-      `  round ${String(round + 1).padStart(2)}: bare ${b.toFixed(3)} s, audit ${a.toFixed(3)} s, ${(a / b).toFixed(2)}×`,
+      `  round ${String(round + 1).padStart(2)}: bare ${b.toFixed(3)} s, audit ${a.toFixed(3)} s (${(a / b).toFixed(2)}×)${then}`,
     );
   }
   sameBytes('out.json', 'first.json', 'last round');
 
   const jobs1 = timed([bin, 'audit', reports, '--json', '--jobs', '1'], 'jobs1.json');
   sameBytes('jobs1.json', 'first.json', '--jobs 1');
-  const [b, a] = [median(times.bare), median(times.audit)];
-  const ratios = times.audit.map((t, i) => t / times.bare[i]!);
+  const ratio = (side: Side) => median(times[side].map((t, i) => t / times.bare[i]!));
+  const spread = (side: Side) => {
+    const r = times[side].map((t, i) => t / times.bare[i]!);
+    return `${Math.min(...r).toFixed(2)}–${Math.max(...r).toFixed(2)}×`;
+  };
+  const line = (label: string, seconds: number, extra = '') =>
+    console.log(
+      `  ${label.padEnd(30)} ${(files / seconds).toFixed(0).padStart(6)} reports/s  ${seconds.toFixed(3)} s${extra}`,
+    );
+  line('bare read + decode + split', median(times.bare));
+  line(
+    'audit --json > out.json',
+    median(times.audit),
+    `  ${ratio('audit').toFixed(2)}× bare (${spread('audit')})`,
+  );
+  if (before)
+    line(
+      `the same, ${values.baseline}`,
+      median(times.before),
+      `  ${ratio('before').toFixed(2)}× bare (${spread('before')})`,
+    );
+  line('audit --jobs 1 (one run)', jobs1);
   console.log(
-    `  bare read + decode + split   ${(files / b).toFixed(0).padStart(6)} reports/s  ${b.toFixed(3)} s`,
+    "  (medians of the rounds; a ratio is the median of the rounds' ratios, both sides timed in the same round)",
   );
   console.log(
-    `  audit --json > out.json      ${(files / a).toFixed(0).padStart(6)} reports/s  ${a.toFixed(3)} s`,
+    `  out.json ${readFileSync(join(scratch, 'out.json')).length} bytes, sha256 ${sha('out.json')}: the same every round, with --jobs 1${before ? ` and from ${values.baseline}` : ''}`,
   );
-  console.log(
-    `  audit --jobs 1 (one run)     ${(files / jobs1).toFixed(0).padStart(6)} reports/s  ${jobs1.toFixed(3)} s`,
-  );
-  console.log(
-    `  audit ÷ bare: ${median(ratios).toFixed(2)}× (median of the rounds' ratios; ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}×)`,
-  );
-  console.log(
-    `  out.json ${readFileSync(join(scratch, 'out.json')).length} bytes, sha256 ${sha('out.json')}; the same with --jobs 1`,
-  );
-
-  if (values.baseline) {
-    timed([baselineBin(values.baseline), 'audit', reports, '--json'], 'baseline.json');
-    sameBytes('out.json', 'baseline.json', `against ${values.baseline}`);
-    console.log(`  the same bytes as the audit of ${values.baseline}`);
-  }
   if (values.profile) {
     const dir = resolve(values.profile);
     timed(['--cpu-prof', `--cpu-prof-dir=${dir}`, ...audit], 'profiled.json');
