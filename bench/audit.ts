@@ -6,7 +6,7 @@
  * folder) in a temporary directory; without ../shared, 200 generated reports are rendered and copied
  * the same way. For each shape, three runs, each in its own process so that its peak RSS is its own:
  *   bare     walk the same files, read each, decode UTF-8, split lines (the yardstick)
- *   jobs 1   the audit core (`runAudit`: read, validate, digest, cross-year) on this thread
+ *   jobs 1   the audit core (`runAudit`: read, validate, digest, cross-year) with one worker thread
  *   jobs K   the same with K worker threads (K = available cores)
  * Printed: reports/s, MB/s, peak RSS (`process.resourceUsage().maxRSS`, whole process, workers
  * included) and the V8 heap in use after 10 %, 50 % and 100 % of the files (flat = no per-file growth
@@ -125,7 +125,7 @@ async function main(): Promise<void> {
       );
       const rows: [string, PhaseResult][] = [
         ['bare read + decode + split', child('bare', dir, n)],
-        ['audit --jobs 1', child('jobs1', dir, n)],
+        ['audit --jobs 1 (one worker)', child('jobs1', dir, n)],
       ];
       const all = child('jobsAll', dir, n);
       rows.push([`audit --jobs ${all.jobs} (workers)`, all]);
