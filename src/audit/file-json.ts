@@ -26,7 +26,7 @@ export function fileJson(r: FileResult) {
   };
 }
 
-/** The `--json` line of a result. Parsed, it is the result again (the same fields; keys in `fileJson`'s order). */
+/** The `--json` line of a result. Parsed, it is the result again (the same fields, in `fileJson`'s order). */
 export const fileJsonText = (r: FileResult): string => JSON.stringify(fileJson(r));
 
 const STATUS = ',"status":"';

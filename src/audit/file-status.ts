@@ -26,7 +26,7 @@ export interface FileLimits {
   readonly memoryMb: number;
 }
 
-/** `--file-timeout 60 --file-memory 1024`: far beyond what any published report takes (docs/performance.md). */
+/** `--file-timeout 60 --file-memory 1024`: far beyond what a published report takes (performance.md). */
 export const DEFAULT_LIMITS: FileLimits = { timeMs: 60_000, memoryMb: 1024 };
 
 const seconds = (ms: number) => String(Math.round(ms) / 1000);

@@ -44,7 +44,7 @@ import {
 /** How many worker threads this process has started (tests check that workers really ran). */
 export const poolStats = { workersStarted: 0 };
 
-/** Files per message: each message costs a worker about half a millisecond (measured: bench:audit-cli), so not one per file. */
+/** Files per message: a message cost a worker about half a millisecond here (docs/performance.md). */
 const BATCH = 32;
 const BATCHES_PER_WORKER = 2;
 const MAX_WAITING = 2000;
@@ -125,6 +125,8 @@ interface Slot {
   watch?: { readonly begun: number; readonly since: number };
   /** Set when the watchdog stops the worker: the file that took too long. */
   stopped?: number;
+  /** Set when the worker has exited (and a new one taken its place). */
+  ended?: true;
   error?: unknown;
 }
 
@@ -173,7 +175,9 @@ export async function auditInWorkers(
       };
       const fill = async () => {
         while (!settled && (again.length > 0 || (!exhausted && nextSeq - nextEmit < MAX_WAITING))) {
-          const slot = slots.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
+          const live = slots.filter((s) => s.stopped === undefined);
+          if (live.length === 0) return;
+          const slot = live.reduce((a, b) => (b.inFlight < a.inFlight ? b : a));
           if (slot.inFlight >= BATCHES_PER_WORKER) return;
           const batch: [number, string][] = again.splice(0, BATCH);
           while (batch.length < BATCH && !exhausted) {
@@ -187,7 +191,11 @@ export async function auditInWorkers(
               waiting.set(seq, unreadable(unreadableResult(next.value.path, next.value.error)));
             else batch.push([seq, next.value.path]);
           }
-          if (batch.length > 0) {
+          if (batch.length > 0 && (slot.ended || slot.stopped !== undefined)) {
+            // The worker ended while the walk was read: the batch waits for its successor.
+            again.push(...batch);
+            again.sort((a, b) => a[0] - b[0]);
+          } else if (batch.length > 0) {
             slot.inFlight++;
             for (const [seq, path] of batch) slot.pending.set(seq, path);
             slot.worker.postMessage({ items: batch } satisfies WorkBatch);
@@ -216,6 +224,7 @@ export async function auditInWorkers(
 
       /** A worker ended: its file is reported, the others it held go out again, a new worker starts. */
       const replace = (slot: Slot, code: number) => {
+        slot.ended = true;
         const running = slot.stopped ?? Atomics.load(slot.progress, RUNNING);
         if (slot.pending.has(running)) {
           const reason = slot.stopped !== undefined ? 'time' : outOfMemory(slot.error) ? 'memory' : 'crash';

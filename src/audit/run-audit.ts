@@ -1,8 +1,8 @@
 /**
  * @module A batch audit, start to end: walk the PATHs lazily → read and validate each file in worker
- * threads (pool.ts; each file bounded in time and memory) → keep only small aggregates and one digest per agency-year → once every file is
- * read, run the cross-year rules on consecutive years of each agency, and name the agency-years read
- * twice (duplicates.ts) → summary.
+ * threads (pool.ts; each file bounded in time and memory) → keep only small aggregates and one digest
+ * per agency-year → once every file is read, run the cross-year rules on consecutive years of each
+ * agency, and name the agency-years read twice (duplicates.ts) → summary.
  *
  * Memory: per file, what stays is a digest of a few hundred bytes (digest.ts); results go to a temporary
  * spill file (only when an output needs them: `keepResults`) and are read back, completed with their
@@ -18,14 +18,14 @@ import { type AuditSummary, Tally } from './tally.js';
 import type { AuditedFile, FileResult } from './types.js';
 import { type WalkItem, walkReportFiles } from './walk.js';
 
-/** Batches up to this many files are read by one worker even when more cores are there: workers take time to start. */
+/** Batches up to this many files get one worker even with more cores: a worker takes time to start. */
 const WORKER_THRESHOLD = 200;
 
 export interface AuditOptions {
   readonly paths: readonly string[];
   /** Worker threads to read with. */
   readonly jobs: number;
-  /** `auto`: `jobs` workers only for batches of more than WORKER_THRESHOLD files, else one; `always`: `jobs`. */
+  /** `auto`: `jobs` workers for batches of more than WORKER_THRESHOLD files, else one; `always`: `jobs`. */
   readonly workers: 'auto' | 'always';
   /** How long one file may take and how much memory (default `DEFAULT_LIMITS`). */
   readonly limits?: FileLimits;
