@@ -151,6 +151,35 @@ describe('the worker pool', () => {
       });
     }
 
+    it('sends on the files it was gathering when the worker they were meant for died', async () => {
+      const dir = mkdtempSync(join(root, 'slow-walk-'));
+      const paths = Array.from({ length: 50 }, (_, i) => {
+        const path = join(dir, `${i === 0 ? 'crash-' : ''}${i}.txt`);
+        writeFileSync(path, renderText(exampleReport(2019 + (i % 7), `机关${i}`)));
+        return path;
+      });
+      // The first batch (the crashing file first) goes out at once; the walk then stalls long enough
+      // for its worker to die while the second batch is being gathered for it.
+      async function* slowWalk(): AsyncGenerator<WalkItem> {
+        for (const [i, path] of paths.entries()) {
+          if (i === 40) await new Promise((resolve) => setTimeout(resolve, 1500));
+          yield { path };
+        }
+      }
+      const out: AuditedFile[] = [];
+      await auditInWorkers(
+        slowWalk(),
+        { jobs: 1, file: { compare: false }, limits, worker: limitsWorker },
+        (o) => out.push(o),
+      );
+      assert.deepEqual(
+        out.map((o) => o.result.file),
+        paths,
+      );
+      assert.equal(out[0]!.result.error?.code, 'internal');
+      assert.ok(out.slice(1).every((o) => o.result.status !== 'unreadable'));
+    });
+
     it('gives the same answer with one worker and with two', async () => {
       const items = batch('same');
       const one = (await run(items, 1)).out.map((o) => o.json);
