@@ -6,35 +6,22 @@
  * folder) in a temporary directory; without ../shared, 200 generated reports are rendered and copied
  * the same way. For each shape, three runs, each in its own process so that its peak RSS is its own:
  *   bare     walk the same files, read each, decode UTF-8, split lines (the yardstick)
- *   jobs 1   the audit core (`runAudit`: read, validate, digest, cross-year) on this thread
+ *   jobs 1   the audit core (`runAudit`: read, validate, digest, cross-year) with one worker thread
  *   jobs K   the same with K worker threads (K = available cores)
  * Printed: reports/s, MB/s, peak RSS (`process.resourceUsage().maxRSS`, whole process, workers
  * included) and the V8 heap in use after 10 %, 50 % and 100 % of the files (flat = no per-file growth
  * beyond the per-agency-year digests), then the audit's cost as a multiple of the yardstick.
  */
 import { spawnSync } from 'node:child_process';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import fc from 'fast-check';
 import { runAudit } from '../src/audit/run-audit.js';
 import { walkReportFiles } from '../src/audit/walk.js';
-import { renderHtml } from '../src/documents/html/render-html.js';
-import { renderText } from '../src/documents/text/render-text.js';
-import { arbitraryReport } from '../src/test-support/arbitrary-report.js';
-import { SHARED_DIR } from '../src/test-support/shared-files.js';
 import { machineLine } from './bench-support.js';
+import { CORPUS, replicate, sizeOf, sources } from './corpus-copies.js';
 
 type Phase = 'bare' | 'jobs1' | 'jobsAll';
 
@@ -47,8 +34,6 @@ interface PhaseResult {
   readonly jobs: number;
 }
 
-const CORPUS = join(SHARED_DIR, 'corpus', 'reports');
-const PER_FOLDER = 500;
 const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 /** Heap in use at 10 %, 50 % and 100 % of the files. */
@@ -105,40 +90,6 @@ async function runPhase(phase: Phase, dir: string, total: number): Promise<Phase
   };
 }
 
-function sizeOf(dir: string): number {
-  let n = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) n += statSync(join(entry.parentPath, entry.name)).size;
-  }
-  return n;
-}
-
-/** The sources of one shape: the corpus files, or generated reports when ../shared is absent. */
-function sources(shape: 'text' | 'html', scratch: string): string[] {
-  if (existsSync(CORPUS)) {
-    const ext = shape === 'text' ? '.txt' : '.html';
-    const found = readdirSync(CORPUS)
-      .filter((f) => f.endsWith(ext))
-      .map((f) => join(CORPUS, f));
-    if (found.length > 0) return found;
-  }
-  const folder = join(scratch, `generated-${shape}`);
-  mkdirSync(folder, { recursive: true });
-  return fc.sample(arbitraryReport(), { numRuns: 200, seed: 20261125 }).map((report, i) => {
-    const path = join(folder, `${i}.${shape === 'text' ? 'txt' : 'html'}`);
-    writeFileSync(path, shape === 'text' ? renderText(report) : renderHtml(report));
-    return path;
-  });
-}
-
-function replicate(from: readonly string[], dir: string, n: number, ext: string): void {
-  for (let i = 0; i < n; i++) {
-    const folder = join(dir, String(Math.floor(i / PER_FOLDER)).padStart(3, '0'));
-    if (i % PER_FOLDER === 0) mkdirSync(folder, { recursive: true });
-    copyFileSync(from[i % from.length]!, join(folder, `${i}${ext}`));
-  }
-}
-
 function child(phase: Phase, dir: string, n: number): PhaseResult {
   const out = spawnSync(
     process.execPath,
@@ -174,7 +125,7 @@ async function main(): Promise<void> {
       );
       const rows: [string, PhaseResult][] = [
         ['bare read + decode + split', child('bare', dir, n)],
-        ['audit --jobs 1', child('jobs1', dir, n)],
+        ['audit --jobs 1 (one worker)', child('jobs1', dir, n)],
       ];
       const all = child('jobsAll', dir, n);
       rows.push([`audit --jobs ${all.jobs} (workers)`, all]);

@@ -10,18 +10,28 @@
  */
 import { readFile } from 'node:fs/promises';
 import { labelKey } from '../documents/label-key.js';
-import { readReport } from '../documents/read-report.js';
 import type { ReportFormat } from '../domain/report/format.js';
+import type { AnnualReport } from '../domain/report/model.js';
 import { checkAgainstPreviousYear } from '../domain/report/validation/cross-year-rules.js';
 import type { Finding } from '../domain/report/validation/finding.js';
 import { checkIdenticalToPreviousYear } from '../domain/report/validation/identical-rule.js';
 import { compareFigures, skeletonReport } from './digest.js';
 import { DIFFERENCES_SHOWN, type DuplicateReport, differingCells } from './duplicates.js';
+
+/** A file read again (rare: a suspected repeat, duplicates that differ); the readers load only then. */
+async function readAgain(file: string) {
+  const [{ readReport }, bytes] = await Promise.all([import('../documents/read-report.js'), readFile(file)]);
+  return readReport(bytes);
+}
+
 import type { SpillRef } from './spill.js';
 import type { ReportDigest } from './types.js';
 
 export interface YearEntry {
   readonly file: string;
+  /** The agency as its first report in the walk names it (the same object for all its reports), the year. */
+  readonly agency: string;
+  readonly year: number;
   readonly format: ReportFormat;
   /** Where the digest's numbers are in the pool, and how many. */
   readonly at: number;
@@ -31,6 +41,8 @@ export interface YearEntry {
   /** The file's status before the cross-year rules. */
   readonly clean: boolean;
   readonly spill?: SpillRef;
+  /** Set when the cross-year rules found nothing against last year's report (`settle`): not run again. */
+  crossYearClean?: true;
 }
 
 export interface YearPair {
@@ -90,6 +102,12 @@ export class AgencyYears {
   private readonly pool = new NumberPool();
   /** Repeats of last year confirmed by reading both files again: file → findings. */
   private readonly identical = new Map<string, Finding[]>();
+  /** The last skeleton made of a previous year's report: one report is last year's for all its successors. */
+  private lastSkeleton?: {
+    readonly entry: YearEntry;
+    readonly agency: string;
+    readonly report: AnnualReport;
+  };
 
   get size(): number {
     return this.agencies.size;
@@ -107,6 +125,8 @@ export class AgencyYears {
     const { format, numbers, fingerprint, flows } = digest;
     const entry: YearEntry = {
       file,
+      agency: agency.name,
+      year: digest.year,
       format,
       at: this.pool.add(numbers),
       count: numbers.length,
@@ -127,6 +147,11 @@ export class AgencyYears {
   /** The report of the year before that the cross-year rules compare with. */
   previous(agency: string, year: number): YearEntry | undefined {
     return this.yearsOf(agency)?.get(year - 1)?.first;
+  }
+
+  /** The report of the year before that the cross-year rules compare `entry` with. */
+  previousOf(entry: YearEntry): YearEntry | undefined {
+    return this.previous(entry.agency, entry.year);
   }
 
   private numbers(entry: YearEntry): Float64Array {
@@ -153,9 +178,7 @@ export class AgencyYears {
     if (!entry.flows || entry.format !== previous.format || entry.fingerprint !== previous.fingerprint)
       return;
     try {
-      const [now, last] = await Promise.all(
-        [entry.file, previous.file].map((f) => readFile(f).then(readReport)),
-      );
+      const [now, last] = await Promise.all([entry.file, previous.file].map(readAgain));
       if (!now?.ok || !last?.ok) return;
       const findings = checkIdenticalToPreviousYear(now.report, last.report);
       if (findings.length > 0) this.identical.set(entry.file, findings);
@@ -164,17 +187,34 @@ export class AgencyYears {
     }
   }
 
+  /**
+   * The cross-year findings of a pair once the whole batch is read: a suspected repeat of last year
+   * confirmed or not, then `crossYearFindings`; a pair with none is marked, so the outputs do not run
+   * the rules on it again.
+   */
+  async settle(pair: YearPair): Promise<Finding[]> {
+    await this.confirmIdentical(pair);
+    const findings = this.crossYearFindings(pair);
+    if (findings.length === 0) pair.entry.crossYearClean = true;
+    return findings;
+  }
+
   /** The cross-year findings of a pair (R6–R8 on the digests, and a confirmed repeat of last year). */
   crossYearFindings(pair: YearPair): Finding[] {
     const { agency, year, entry, previous } = pair;
+    if (entry.crossYearClean) return [];
     const now = skeletonReport({ agency, year, format: entry.format, numbers: this.numbers(entry) });
-    const last = skeletonReport({
-      agency,
-      year: year - 1,
-      format: previous.format,
-      numbers: this.numbers(previous),
-    });
-    return [...checkAgainstPreviousYear(now, last), ...(this.identical.get(entry.file) ?? [])];
+    let memo = this.lastSkeleton;
+    if (memo?.entry !== previous || memo.agency !== agency) {
+      const report = skeletonReport({
+        agency,
+        year: year - 1,
+        format: previous.format,
+        numbers: this.numbers(previous),
+      });
+      memo = this.lastSkeleton = { entry: previous, agency, report };
+    }
+    return [...checkAgainstPreviousYear(now, memo.report), ...(this.identical.get(entry.file) ?? [])];
   }
 
   /** Agency names in Chinese collation order. */
@@ -195,11 +235,32 @@ export class AgencyYears {
         const { first, entries } = years.get(year)!;
         for (const other of [...entries].sort(byPath)) {
           if (other === first || other.file === first.file) continue;
-          out.push(await this.duplicate(agency, year, first, other));
+          // Equal fingerprints settle it without reading anything again (the usual case).
+          out.push(
+            this.agreeing(agency, year, first, other) ?? (await this.duplicate(agency, year, first, other)),
+          );
         }
       }
     }
     return out;
+  }
+
+  private agreeing(
+    agency: string,
+    year: number,
+    first: YearEntry,
+    other: YearEntry,
+  ): DuplicateReport | undefined {
+    if (first.format !== other.format || first.fingerprint !== other.fingerprint) return undefined;
+    return {
+      agency,
+      year,
+      files: [first.file, other.file],
+      formats: [first.format, other.format],
+      numbersAgree: true,
+      differingCells: 0,
+      differences: [],
+    };
   }
 
   private async duplicate(
@@ -214,10 +275,8 @@ export class AgencyYears {
       files: [first.file, other.file] as const,
       formats: [first.format, other.format] as const,
     };
-    if (first.format === other.format && first.fingerprint === other.fingerprint)
-      return { ...base, numbersAgree: true, differingCells: 0, differences: [] };
     try {
-      const [a, b] = await Promise.all([first.file, other.file].map((f) => readFile(f).then(readReport)));
+      const [a, b] = await Promise.all([first.file, other.file].map(readAgain));
       const read = (r: typeof a) => (r?.ok ? r.report : r?.error.partial?.report);
       const [ra, rb] = [read(a), read(b)];
       if (ra && rb) {

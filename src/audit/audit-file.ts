@@ -1,59 +1,19 @@
 /**
- * @module One file of a batch: read → validate (the report's own rules) → a result and a digest. The
- * same function runs inline (`--jobs 1`) and inside each worker thread. Nothing here throws: a file
- * that cannot be read, and even a reader that fails on it, give an `unreadable` result with the reason.
+ * @module One file of a batch: read → validate (the report's own rules) → a result and a digest. It
+ * runs inside each worker thread (the readers are loaded there, not on the main thread). Nothing here
+ * throws: a file that cannot be read, and even a reader that fails on it, give an `unreadable` result
+ * with the reason.
  */
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { readReport, sniffShape } from '../documents/read-report.js';
-import type { Finding } from '../domain/report/validation/finding.js';
 import { validateReadReport } from '../domain/report/validation/validate.js';
 import { digestReport } from './digest.js';
-import type { FileError, FileOutcome, FileResult, FileStatus } from './types.js';
-import { ioError } from './walk.js';
-
-/** Larger files are not read (the biggest published reports, PDFs with scans, stay well under this). */
-const MAX_FILE_BYTES = 256 * 1024 * 1024;
+import { fileBytes } from './file-bytes.js';
+import { statusOf, unreadableResult } from './file-status.js';
+import type { FileOutcome, FileResult } from './types.js';
 
 export interface AuditFileOptions {
   /** Keep the year-over-year figures in the digest (`--compare`). */
   readonly compare: boolean;
-}
-
-export function statusOf(findings: readonly Finding[]): Exclude<FileStatus, 'unreadable'> {
-  return findings.some((f) => f.severity === 'error' || f.severity === 'warning') ? 'findings' : 'clean';
-}
-
-export function unreadableResult(
-  file: string,
-  error: FileError,
-  shape: FileResult['shape'] = null,
-): FileResult {
-  return { file, agency: null, year: null, format: null, shape, status: 'unreadable', findings: [], error };
-}
-
-/**
- * The file's bytes. Synchronous on purpose: a report is a few KB to a few MB, usually in the page
- * cache, and four thread-pool round trips per file (open, stat, read, close) cost more than the read;
- * each worker thread blocks only itself.
- */
-function fileBytes(path: string): Uint8Array | FileError {
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    const info = fstatSync(fd);
-    if (!info.isFile()) return { code: 'input.io', message: '不是普通文件 (not a regular file)' };
-    if (info.size > MAX_FILE_BYTES) {
-      return {
-        code: 'input.too-large',
-        message: `文件过大（${Math.round(info.size / 1024 / 1024)} MB），超过 ${MAX_FILE_BYTES / 1024 / 1024} MB 上限 (file too large)`,
-      };
-    }
-    return readFileSync(fd);
-  } catch (e) {
-    return ioError(e, 'file');
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }
 
 export async function auditFile(path: string, options: AuditFileOptions): Promise<FileOutcome> {

@@ -5,7 +5,6 @@
  * Chinese).
  */
 
-import { findingJson } from '../documents/json/finding-json.js';
 import { cellKey } from '../domain/report/validation/cell-names.js';
 import { type CellDifference, DUPLICATE_RULE, type DuplicateReport, duplicateVerdict } from './duplicates.js';
 import type { AuditRun } from './run-audit.js';
@@ -36,27 +35,13 @@ export class ChunkedWriter {
   }
 }
 
-function fileJson(r: FileResult) {
-  return {
-    file: r.file,
-    agency: r.agency,
-    year: r.year,
-    format: r.format,
-    shape: r.shape,
-    ...(r.encoding === undefined ? {} : { encoding: r.encoding }),
-    status: r.status,
-    ...(r.previousFile === undefined ? {} : { previousFile: r.previousFile }),
-    findings: r.findings.map(findingJson),
-    ...(r.error === undefined ? {} : { error: r.error }),
-  };
-}
-
 /** The JSON document, piece by piece: the summary first (it is known before any result is written). */
 export function writeAuditJson(run: AuditRun, out: ChunkedWriter): void {
   out.write(`{\n"summary": ${JSON.stringify(run.summary, null, 2)},\n"files": [`);
   let first = true;
-  for (const result of run.results()) {
-    out.write(`${first ? '\n' : ',\n'}${JSON.stringify(fileJson(result))}`);
+  for (const line of run.jsonLines()) {
+    out.write(first ? '\n' : ',\n');
+    out.write(line);
     first = false;
   }
   out.write('\n]\n}\n');

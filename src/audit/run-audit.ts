@@ -1,8 +1,8 @@
 /**
- * @module A batch audit, start to end: walk the PATHs lazily → read and validate each file (inline or
- * in worker threads) → keep only small aggregates and one digest per agency-year → once every file is
- * read, run the cross-year rules on consecutive years of each agency, and name the agency-years read
- * twice (duplicates.ts) → summary.
+ * @module A batch audit, start to end: walk the PATHs lazily → read and validate each file in worker
+ * threads (pool.ts; each file bounded in time and memory) → keep only small aggregates and one digest
+ * per agency-year → once every file is read, run the cross-year rules on consecutive years of each
+ * agency, and name the agency-years read twice (duplicates.ts) → summary.
  *
  * Memory: per file, what stays is a digest of a few hundred bytes (digest.ts); results go to a temporary
  * spill file (only when an output needs them: `keepResults`) and are read back, completed with their
@@ -10,22 +10,25 @@
  */
 
 import { AgencyYears, type YearEntry } from './agency-years.js';
-import { statusOf } from './audit-file.js';
-import { auditInline, auditInWorkers } from './pool.js';
+import { completedLine, fileJsonText } from './file-json.js';
+import { DEFAULT_LIMITS, type FileLimits, statusOf } from './file-status.js';
+import { auditInWorkers } from './pool.js';
 import { Spill, type SpillRef } from './spill.js';
 import { type AuditSummary, Tally } from './tally.js';
-import type { FileOutcome, FileResult } from './types.js';
+import type { AuditedFile, FileResult } from './types.js';
 import { type WalkItem, walkReportFiles } from './walk.js';
 
-/** Batches up to this many files run inline even when more cores are there: workers take time to start. */
+/** Batches up to this many files get one worker even with more cores: a worker takes time to start. */
 const WORKER_THRESHOLD = 200;
 
 export interface AuditOptions {
   readonly paths: readonly string[];
-  /** Threads to read with; 1 reads on this thread. */
+  /** Worker threads to read with. */
   readonly jobs: number;
-  /** `auto`: workers only for batches of more than WORKER_THRESHOLD files; `always`: whenever jobs > 1. */
+  /** `auto`: `jobs` workers for batches of more than WORKER_THRESHOLD files, else one; `always`: `jobs`. */
   readonly workers: 'auto' | 'always';
+  /** How long one file may take and how much memory (default `DEFAULT_LIMITS`). */
+  readonly limits?: FileLimits;
   /** Keep the year-over-year figures (`--compare`). */
   readonly compare: boolean;
   /** Spill the per-file results for `results()` / `agencyFiles()` (JSON, CSV, HTML). */
@@ -53,14 +56,27 @@ export class AuditRun {
 
   /** A spilled result completed with its cross-year findings; `entry` is its digest (none if unreadable). */
   private complete(result: FileResult, entry: YearEntry | undefined): FileResult {
-    if (!entry || result.agency === null || result.year === null) return result;
-    const agency = result.agency.trim();
-    const year = result.year;
-    const previous = this.store.previous(agency, year);
-    if (!previous) return result;
-    const more = this.store.crossYearFindings({ agency, year, entry, previous });
+    const previous = entry && this.store.previousOf(entry);
+    if (!entry || !previous) return result;
+    const more = this.store.crossYearFindings({ agency: entry.agency, year: entry.year, entry, previous });
     const findings = [...result.findings, ...more];
     return { ...result, status: statusOf(findings), findings, previousFile: previous.file };
+  }
+
+  /** Every file's line of the `--json` document, in walk order: `fileJsonText` of `results()`. */
+  *jsonLines(): Generator<string> {
+    let i = 0;
+    for (const line of this.spilled().lines()) {
+      const entry = this.entries[i++];
+      const previous = entry && this.store.previousOf(entry);
+      if (!entry || !previous) {
+        yield line;
+        continue;
+      }
+      const more = this.store.crossYearFindings({ agency: entry.agency, year: entry.year, entry, previous });
+      yield completedLine(line, previous.file, more) ??
+        fileJsonText(this.complete(JSON.parse(line) as FileResult, entry));
+    }
   }
 
   private spilled(): Spill {
@@ -108,10 +124,11 @@ export async function runAudit(options: AuditOptions): Promise<AuditRun> {
   const unreadableRefs: SpillRef[] = [];
   const entries: (YearEntry | undefined)[] = [];
   const fileOptions = { compare: options.compare };
+  const limits = options.limits ?? DEFAULT_LIMITS;
   let done = 0;
-  const emit = ({ result, digest }: FileOutcome) => {
+  const emit = ({ json, result, digest }: AuditedFile) => {
     tally.addFile(result);
-    const ref = spill?.append(result);
+    const ref = spill?.appendJson(json);
     const entry = digest ? store.add(digest, result.file, result.status === 'clean', ref) : undefined;
     if (ref) {
       entries.push(entry);
@@ -126,12 +143,11 @@ export async function runAudit(options: AuditOptions): Promise<AuditRun> {
       counters,
       options.exclude ? { exclude: options.exclude } : {},
     );
-    if (options.jobs <= 1) {
-      await auditInline(walk, fileOptions, emit);
-    } else if (options.workers === 'always') {
-      await auditInWorkers(walk, options.jobs, fileOptions, emit);
+    const pool = { file: fileOptions, limits };
+    if (options.workers === 'always' || options.jobs <= 1) {
+      await auditInWorkers(walk, { ...pool, jobs: Math.max(1, options.jobs) }, emit);
     } else {
-      // Look ahead just far enough to know whether the batch is large enough for workers.
+      // Look ahead just far enough to know whether the batch is large enough for more than one worker.
       const head: WalkItem[] = [];
       let next = await walk.next();
       while (!next.done) {
@@ -139,15 +155,13 @@ export async function runAudit(options: AuditOptions): Promise<AuditRun> {
         if (head.length > WORKER_THRESHOLD) break;
         next = await walk.next();
       }
-      if (head.length > WORKER_THRESHOLD)
-        await auditInWorkers(chain(head, walk), options.jobs, fileOptions, emit);
-      else await auditInline(chain(head, walk), fileOptions, emit);
+      const jobs = head.length > WORKER_THRESHOLD ? options.jobs : 1;
+      await auditInWorkers(chain(head, walk), { ...pool, jobs }, emit);
     }
 
     for (const pair of store.pairs()) {
       tally.yearPairs++;
-      await store.confirmIdentical(pair);
-      const findings = store.crossYearFindings(pair);
+      const findings = await store.settle(pair);
       if (findings.length > 0) tally.addLaterFindings(findings, pair.entry.clean);
     }
     const duplicates = await store.duplicates();

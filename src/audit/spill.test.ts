@@ -40,6 +40,23 @@ describe('the spill file', () => {
     );
   });
 
+  it('gives back records longer than a read (64 KB), Chinese cut across the pieces, as appended', () => {
+    const spill = new Spill();
+    try {
+      const records = [30_000, 1, 70_000, 21_845, 200_000, 3].map((n, i) =>
+        result(`${i}.txt`, '政府信息公开'.repeat(n).slice(0, n)),
+      );
+      for (const r of records) spill.append(r);
+      assert.deepEqual([...spill.all()], records);
+      assert.deepEqual(
+        [...spill.lines()],
+        records.map((r) => JSON.stringify(r)),
+      );
+    } finally {
+      spill.close();
+    }
+  });
+
   it('leaves no folder in the temporary directory while open, nor after a kill', async () => {
     const before = spillFolders();
     const spill = new Spill();

@@ -33,7 +33,12 @@ export class Spill {
 
   /** Appends a result; returns where it is. */
   append(result: FileResult): SpillRef {
-    const line = Buffer.from(`${JSON.stringify(result)}\n`, 'utf8');
+    return this.appendJson(JSON.stringify(result));
+  }
+
+  /** Appends a result as its JSON text (one line: JSON.stringify never writes a line break). */
+  appendJson(json: string): SpillRef {
+    const line = Buffer.from(`${json}\n`, 'utf8');
     const ref = { offset: this.end, length: line.length - 1 };
     this.pending.push(line);
     this.pendingBytes += line.length;
@@ -54,6 +59,10 @@ export class Spill {
   }
 
   read(ref: SpillRef): FileResult {
+    return JSON.parse(this.readJson(ref)) as FileResult;
+  }
+
+  readJson(ref: SpillRef): string {
     this.flush();
     const buffer = Buffer.allocUnsafe(ref.length);
     let done = 0;
@@ -62,11 +71,19 @@ export class Spill {
       if (n === 0) throw new Error('spill file ended early');
       done += n;
     }
-    return JSON.parse(buffer.toString('utf8')) as FileResult;
+    return buffer.toString('utf8');
   }
 
-  /** Every record, in the order appended, reading 64 KB at a time. */
+  /** Every record, in the order appended. */
   *all(): Generator<FileResult> {
+    for (const line of this.lines()) yield JSON.parse(line) as FileResult;
+  }
+
+  /**
+   * Every record's JSON text, in the order appended, reading 64 KB at a time: each piece is decoded up to
+   * its last line break at once (a line break byte is never inside a UTF-8 character) and split.
+   */
+  *lines(): Generator<string> {
     this.flush();
     let position = 0;
     let carry = Buffer.alloc(0);
@@ -75,14 +92,15 @@ export class Spill {
       const n = readSync(this.fd, buffer, 0, READ_CHUNK, position);
       if (n === 0) break;
       position += n;
-      let data = carry.length ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
-      let start = 0;
-      for (let newline = data.indexOf(10, start); newline !== -1; newline = data.indexOf(10, start)) {
-        yield JSON.parse(data.toString('utf8', start, newline)) as FileResult;
-        start = newline + 1;
+      const data = carry.length ? Buffer.concat([carry, buffer.subarray(0, n)]) : buffer.subarray(0, n);
+      const end = data.lastIndexOf(10);
+      if (end === -1) {
+        carry = Buffer.from(data);
+        continue;
       }
-      data = data.subarray(start);
-      carry = Buffer.from(data);
+      const lines = data.toString('utf8', 0, end).split('\n');
+      carry = Buffer.from(data.subarray(end + 1));
+      yield* lines;
     }
   }
 

@@ -12,6 +12,7 @@
  * paragraph separators U+2028, U+2029.
  */
 import { CONTROL_CLASS } from '../domain/shared/plain-text.js';
+import type { FileError } from './types.js';
 
 /** A line feed left alone (a table cell that wraps). */
 const UNSAFE = new RegExp(`(?!\\n)[${CONTROL_CLASS}]`, 'gu');
@@ -32,4 +33,16 @@ export function terminalText(text: string, options: { readonly lines?: boolean }
   const pattern = options.lines ? UNSAFE : UNSAFE_OR_NEWLINE;
   pattern.lastIndex = 0;
   return pattern.test(text) ? text.replace(pattern, visible) : text;
+}
+
+/** Why a file could not be read, with the line where reading stopped (CSV row, HTML page). */
+export function unreadableReason(error: FileError | undefined): string {
+  if (!error) return '';
+  return `${error.message}${error.line === undefined ? '' : `（第 ${error.line} 行）`}`;
+}
+
+/** The line for a file that could not be read, printed as the batch goes. */
+export function unreadableLine(file: string, error: FileError | undefined): string {
+  const line = error?.line === undefined ? '' : `:${error.line}`;
+  return `无法读取 (unreadable): ${terminalText(file)}${line}: ${terminalText(error?.message ?? '')}\n`;
 }

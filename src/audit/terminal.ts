@@ -8,7 +8,8 @@ import { COMPARE_FIGURES } from './digest.js';
 import { type DuplicateReport, duplicateVerdict } from './duplicates.js';
 import type { AuditSummary } from './tally.js';
 import { terminalText } from './terminal-text.js';
-import type { FileError } from './types.js';
+
+export { unreadableLine, unreadableReason } from './terminal-text.js';
 
 const plain = { head: [] as string[], border: [] as string[] };
 
@@ -33,12 +34,6 @@ export const COUNTS: readonly (readonly [key: CountKey, zh: string, en: string])
 
 /** The columns of the findings-by-rule table (terminal and HTML page). */
 export const RULE_HEADERS = ['规则', '说明', '条数', '错误', '警告', '提示', '文件数'] as const;
-
-/** Why a file could not be read, with the line where reading stopped (CSV row, HTML page). */
-export function unreadableReason(error: FileError | undefined): string {
-  if (!error) return '';
-  return `${error.message}${error.line === undefined ? '' : `（第 ${error.line} 行）`}`;
-}
 
 export function exitMeaning(code: 0 | 1 | 2): string {
   if (code === 2) return '有文件无法读取 (some files could not be read)';
@@ -103,10 +98,4 @@ export function comparisonText(agency: string, comparison: { years: number[]; fi
     table.push([f.label, ...comparison.figures.map((values) => figure(values[i]))]);
   });
   return `${terminalText(agency)}：逐年比较 (year over year)\n${table.toString()}\n`;
-}
-
-/** The line for a file that could not be read, printed as the batch goes. */
-export function unreadableLine(file: string, error: FileError | undefined): string {
-  const line = error?.line === undefined ? '' : `:${error.line}`;
-  return `无法读取 (unreadable): ${terminalText(file)}${line}: ${terminalText(error?.message ?? '')}\n`;
 }

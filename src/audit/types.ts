@@ -10,7 +10,11 @@ import type { Finding } from '../domain/report/validation/finding.js';
 export type FileStatus = 'clean' | 'findings' | 'unreadable';
 
 export interface FileError {
-  /** A `ReadErrorCode` of the reader, or `input.io` / `input.too-large` / `internal` from the audit. */
+  /**
+   * A `ReadErrorCode` of the reader, or from the audit: `input.io`, `input.too-large`, `input.time-limit`
+   * and `input.memory-limit` (the file took longer or needed more memory than one file may: its worker
+   * thread was stopped), `internal`.
+   */
   readonly code: string;
   /** Chinese first, English after. */
   readonly message: string;
@@ -52,6 +56,16 @@ export interface ReportDigest {
 
 /** One file's result, and the digest when the report could be read. */
 export interface FileOutcome {
+  readonly result: FileResult;
+  readonly digest?: ReportDigest;
+}
+
+/**
+ * One file audited, as the pool hands it on: its line of `--json` before the cross-year rules
+ * (`fileJsonText`, made where the file was read), the result that line holds, and the digest.
+ */
+export interface AuditedFile {
+  readonly json: string;
   readonly result: FileResult;
   readonly digest?: ReportDigest;
 }

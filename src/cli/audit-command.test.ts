@@ -377,6 +377,17 @@ describe('gongkai audit on a mixed batch', () => {
     const jobs = await gongkai('audit', batch, '--jobs', '0');
     assert.equal(jobs.code, 2);
     assert.match(jobs.err, /--jobs 0/);
+    for (const [option, value] of [
+      ['--file-timeout', '0'],
+      ['--file-timeout', '-1'],
+      ['--file-timeout', '十'],
+      ['--file-memory', '16'],
+      ['--file-memory', '1.5'],
+    ] as const) {
+      const refused = await gongkai('audit', batch, option, value);
+      assert.equal(refused.code, 2, `${option} ${value}`);
+      assert.ok(refused.err.startsWith(`gongkai: ${option} ${value}: 应为`), refused.err);
+    }
     const html = await gongkai('audit', batch, '--html', join(root, '无此目录', 'a.html'));
     assert.equal(html.code, 2);
     assert.match(html.err, /目录不存在/);
@@ -651,5 +662,26 @@ describe('gongkai audit: what a report could send to the terminal', () => {
     assert.ok(parsed.files.some((f) => f.agency === hostile));
     const csv = await gongkai('audit', dir, '--csv', '--quiet');
     assert.ok(csv.out.includes(join(dir, '\x1b[31m坏.json')), 'the unreadable file’s row names it as it is');
+  });
+});
+
+describe('gongkai audit: --file-timeout', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-audit-timeout-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  // A page of some 3 MB takes far longer to read than 1 ms (pool.test.ts shows the other files audited).
+  writeFileSync(join(dir, 'a.txt'), renderText(exampleReport(2023, A)));
+  writeFileSync(join(dir, 'b.txt'), renderText(exampleReport(2024, A)).repeat(1000));
+
+  it('reaches the workers: a file that takes longer is reported as not audited (input.time-limit), exit 2', async () => {
+    const run = await gongkai('audit', dir, '--json', '--jobs', '1', '--file-timeout', '0.001', '--quiet');
+    assert.equal(run.code, 2);
+    const { files } = JSON.parse(run.out) as {
+      files: { file: string; status: string; error?: { code: string; message: string } }[];
+    };
+    assert.equal(files.length, 2);
+    const slow = files.find((f) => f.file.endsWith('b.txt'))!;
+    assert.equal(slow.status, 'unreadable');
+    assert.equal(slow.error?.code, 'input.time-limit');
+    assert.match(slow.error!.message, /^读取超时：0\.001 秒内未读完/);
   });
 });

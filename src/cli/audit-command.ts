@@ -1,5 +1,6 @@
 /**
- * @module `gongkai audit PATH… [--json] [--csv] [--html OUT] [--compare] [--jobs N] [--quiet]`: checks
+ * @module `gongkai audit PATH… [--json] [--csv] [--html OUT] [--compare] [--jobs N] [--file-timeout S]
+ * [--file-memory MB] [--quiet]`: checks
  * every report in files and folders, as a supervising office checks its subordinate agencies' reports,
  * with the cross-year rules between consecutive years of each agency.
  *
@@ -16,12 +17,10 @@ import { statSync, writeSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { writeAuditHtml } from '../audit/audit-html.js';
-import { ChunkedWriter, writeAuditCsv, writeAuditJson } from '../audit/outputs.js';
-import { ProgressBar } from '../audit/progress.js';
+import { DEFAULT_LIMITS, type FileLimits } from '../audit/file-status.js';
+import type { ChunkedWriter } from '../audit/outputs.js';
 import { runAudit } from '../audit/run-audit.js';
-import { comparisonText, summaryText, unreadableLine } from '../audit/terminal.js';
-import { terminalText } from '../audit/terminal-text.js';
+import { terminalText, unreadableLine } from '../audit/terminal-text.js';
 import { countReportFiles, ioError } from '../audit/walk.js';
 import { FORCE_FLAGS, FORCE_HELP, type WriteOptions, writeOutputFileWith } from './cli-files.js';
 import { CliFailure, type CliIo } from './cli-io.js';
@@ -33,6 +32,8 @@ interface AuditCliOptions {
   readonly html?: string;
   readonly compare?: boolean;
   readonly jobs?: string;
+  readonly fileTimeout?: string;
+  readonly fileMemory?: string;
   readonly quiet?: boolean;
   readonly force?: boolean;
 }
@@ -59,6 +60,34 @@ function parseJobs(value: string | undefined): number {
     );
   }
   return jobs;
+}
+
+const MAX_TIMEOUT_SECONDS = 24 * 60 * 60;
+/** Less than this and a worker thread cannot even load the readers. */
+const MIN_MEMORY_MB = 64;
+const MAX_MEMORY_MB = 64 * 1024;
+
+function parseLimits(options: AuditCliOptions): FileLimits {
+  let { timeMs, memoryMb } = DEFAULT_LIMITS;
+  if (options.fileTimeout !== undefined) {
+    const seconds = Number(options.fileTimeout);
+    if (!/^\d+(\.\d+)?$/.test(options.fileTimeout) || seconds <= 0 || seconds > MAX_TIMEOUT_SECONDS) {
+      throw new CliFailure(
+        `--file-timeout ${options.fileTimeout}: 应为大于 0、不超过 ${MAX_TIMEOUT_SECONDS} 的秒数 (seconds, more than 0, at most ${MAX_TIMEOUT_SECONDS})`,
+      );
+    }
+    timeMs = Math.max(1, Math.round(seconds * 1000));
+  }
+  if (options.fileMemory !== undefined) {
+    const mb = Number(options.fileMemory);
+    if (!/^\d+$/.test(options.fileMemory) || mb < MIN_MEMORY_MB || mb > MAX_MEMORY_MB) {
+      throw new CliFailure(
+        `--file-memory ${options.fileMemory}: 应为 ${MIN_MEMORY_MB} 到 ${MAX_MEMORY_MB} 之间的整数 (MB, a whole number from ${MIN_MEMORY_MB} to ${MAX_MEMORY_MB})`,
+      );
+    }
+    memoryMb = mb;
+  }
+  return { timeMs, memoryMb };
 }
 
 function checkPath(path: string): void {
@@ -90,6 +119,7 @@ function checkOutput(path: string): void {
 
 /** Writes a file through a temporary name and a rename, so an interrupted run leaves no half page. */
 function writeFileInPieces(
+  Writer: typeof ChunkedWriter,
   path: string,
   produce: (write: (text: string) => void) => void,
   options: WriteOptions,
@@ -97,7 +127,7 @@ function writeFileInPieces(
   writeOutputFileWith(
     path,
     (fd) => {
-      const out = new ChunkedWriter((text) => {
+      const out = new Writer((text) => {
         const bytes = Buffer.from(text, 'utf8');
         for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
       });
@@ -126,7 +156,15 @@ export function registerAuditCommand(
     .option('--html <file>', '写一个独立的 HTML 检查页面 (write a self-contained HTML audit page)')
     .option(FORCE_FLAGS, FORCE_HELP)
     .option('--compare', '同一机关的逐年比较表 (year-over-year tables per agency)')
-    .option('--jobs <n>', '并行线程数，默认为 CPU 核数；1 为不用工作线程 (threads; default: cores)')
+    .option('--jobs <n>', '读取报告的工作线程数，默认为 CPU 核数 (worker threads; default: cores)')
+    .option(
+      '--file-timeout <seconds>',
+      `每个文件最长读取时间，超时则停止并报告该文件，默认 ${DEFAULT_LIMITS.timeMs / 1000} 秒 (time one file may take)`,
+    )
+    .option(
+      '--file-memory <mb>',
+      `读取一个文件的线程最多可用内存（MB），超出则停止并报告该文件，默认 ${DEFAULT_LIMITS.memoryMb} (memory one file may take)`,
+    )
     .option(
       '--quiet',
       '不显示进度；与 --json/--csv 同用时不在 stderr 写摘要 (no progress, no stderr summary)',
@@ -138,6 +176,7 @@ export function registerAuditCommand(
         );
       }
       const jobs = parseJobs(options.jobs);
+      const limits = parseLimits(options);
       for (const path of paths) checkPath(path);
       if (options.html) checkOutput(options.html);
 
@@ -147,7 +186,7 @@ export function registerAuditCommand(
       const exclude = new Set(options.html ? [resolve(options.html)] : []);
       const progress =
         terminal.stderrIsTerminal && !options.quiet
-          ? new ProgressBar(io.stderr, terminal.columns)
+          ? new (await import('../audit/progress.js')).ProgressBar(io.stderr, terminal.columns)
           : undefined;
       if (progress) {
         countReportFiles(paths, { exclude }).then(
@@ -156,11 +195,12 @@ export function registerAuditCommand(
         );
       }
 
-      const run = await runAudit({
+      const running = runAudit({
         paths,
         jobs,
         workers: options.jobs === undefined ? 'auto' : 'always',
         compare: options.compare === true,
+        limits,
         keepResults: machine || options.html !== undefined,
         exclude,
         onFile: (result, done) => {
@@ -171,27 +211,37 @@ export function registerAuditCommand(
           progress?.update(done);
         },
       });
+      running.catch(() => undefined);
+      // What writes the results (the string-width and table packages among it) loads while the
+      // worker threads read: none of it is needed before, and the workers start sooner without it.
+      const [outputs, page, words] = await Promise.all([
+        import('../audit/outputs.js'),
+        options.html ? import('../audit/audit-html.js') : undefined,
+        showHuman ? import('../audit/terminal.js') : undefined,
+      ]);
+      const run = await running;
       progress?.clear();
       try {
         if (run.summary.files === 0) {
           throw new CliFailure(`${paths.join('、')}: 没有找到可读取的报告文件 (no report files found)`);
         }
-        if (options.json) writeAuditJson(run, new ChunkedWriter(io.stdout));
-        if (options.csv) writeAuditCsv(run, new ChunkedWriter(io.stdout));
-        if (options.html) {
+        if (options.json) outputs.writeAuditJson(run, new outputs.ChunkedWriter(io.stdout));
+        if (options.csv) outputs.writeAuditCsv(run, new outputs.ChunkedWriter(io.stdout));
+        if (options.html && page) {
           const html = options.html;
           writeFileInPieces(
+            outputs.ChunkedWriter,
             html,
-            (write) => writeAuditHtml(run, write, { paths, compare: options.compare === true }),
+            (write) => page.writeAuditHtml(run, write, { paths, compare: options.compare === true }),
             { force: options.force === true, inputs: paths },
           );
         }
-        if (showHuman) {
-          human(summaryText(run.summary));
+        if (showHuman && words) {
+          human(words.summaryText(run.summary));
           if (options.compare) {
             for (const agency of run.agencyNames()) {
               const comparison = run.comparison(agency);
-              if (comparison) human(comparisonText(agency, comparison));
+              if (comparison) human(words.comparisonText(agency, comparison));
             }
           }
           if (options.html) human(`已写入 ${terminalText(options.html)} (written)\n`);

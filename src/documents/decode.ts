@@ -51,12 +51,14 @@ const UTF8_REPLACING = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true 
 function looksBinary(bytes: Uint8Array): boolean {
   const head = bytes.subarray(0, 8192);
   if (head.indexOf(0) !== -1) return true;
-  const sample = bytes.subarray(0, 2048);
+  // An indexed loop: iterating the typed array costs five times as much (an audit meets this per file).
+  const n = Math.min(bytes.length, 2048);
   let control = 0;
-  for (const b of sample) {
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i]!;
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d) control++;
   }
-  return control > sample.length * 0.02;
+  return control > n * 0.02;
 }
 
 /**
@@ -68,6 +70,8 @@ function utf16Of(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   if (bytes.length < 4 || bytes.length % 2 !== 0) return undefined;
   const sample = bytes.subarray(0, 8192);
+  // No zero byte (the usual case, found natively): neither side has any.
+  if (sample.indexOf(0) === -1) return undefined;
   let evenZeros = 0;
   let oddZeros = 0;
   for (let i = 0; i + 1 < sample.length; i += 2) {
