@@ -33,6 +33,7 @@ function looksLikeHtml(bytes: Uint8Array, start: string): boolean {
   const scan = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, HTML_SCAN_BYTES)).toString(
     'latin1',
   );
+  if (!scan.includes('<')) return false;
   if (/<html[\s>]/i.test(scan)) return true;
   const tags = scan.match(HTML_TAG) ?? [];
   return tags.length >= HTML_TAGS_NEEDED && tags.some((t) => /^<\/(?:p|div|td|tr|table|span)>/i.test(t));

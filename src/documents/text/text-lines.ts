@@ -67,7 +67,11 @@ const GLOSSED_PAGE = 3;
  * touches; a page with a few such glosses has them all removed. One toned syllable in brackets after
  * a hanzi is no wording a report uses.
  */
+const TONED_VOWEL = new RegExp(`[${TONED}]`, 'u');
+
 export function withoutPinyinGlosses(text: string): string {
+  // Most pages have no toned letter at all: one plain scan says so, before the costlier pattern.
+  if (!TONED_VOWEL.test(text)) return text;
   let glosses = 0;
   for (GLOSS.lastIndex = 0; glosses < GLOSSED_PAGE && GLOSS.exec(text) !== null; ) glosses++;
   GLOSS.lastIndex = 0;
