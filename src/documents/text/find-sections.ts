@@ -141,6 +141,8 @@ const YEAR_AGENCY = new RegExp(
 );
 const YEAR_ALONE = new RegExp(`(?:^|[\\s:：>》|｜/\\\\])${S}${YEAR}${S}年度?${S}$`, 'u');
 const AGENCY_WINDOW = 80;
+/** The words of the longest other form between the agency and 年度报告 ("关于2023年度政府信息公开工作的"). */
+const OTHER_FORM_WORDS = 40;
 
 /** Titles that put the year elsewhere: "XX局政府信息公开工作2023年度报告", "XX关于2023年度政府信息公开工作的年度报告". */
 const OTHER_FORMS: readonly RegExp[] = [
@@ -222,12 +224,22 @@ export function findHeading(lines: readonly TextLine[]): Heading | undefined {
         }
       }
     }
-    if (folded.includes('年度报告'))
+    // Only the stretch before each "年度报告" is searched: on a page scraped onto one long line a
+    // search from every position would take time with the square of its length.
+    for (let end = folded.indexOf('年度报告'); end !== -1; end = folded.indexOf('年度报告', end + 1)) {
+      const from = Math.max(0, end - AGENCY_WINDOW - OTHER_FORM_WORDS);
+      const window = folded.slice(from, end + 4);
       for (const form of OTHER_FORMS) {
-        const m = form.exec(folded);
+        const m = form.exec(window);
         const [name, year] = [m?.indices?.[1], m?.indices?.[2]];
-        if (name && year) return titled(text.slice(...name), yearOf(text.slice(...year)), i);
+        if (name && year)
+          return titled(
+            text.slice(from + name[0], from + name[1]),
+            yearOf(text.slice(from + year[0], from + year[1])),
+            i,
+          );
       }
+    }
   }
   return undefined;
 }
