@@ -1,7 +1,7 @@
 /**
  * Writes src/documents/text/traditional-labels.generated.ts: the traditional-character forms (Taiwan
  * and Hong Kong conventions, character by character as portals' 繁體 switches convert) of every label,
- * title and phrase the reader looks for; and src/documents/traditional-fold.generated.ts: each
+ * title and phrase the reader looks for; and src/domain/shared/traditional-fold.generated.ts: each
  * traditional character of the 6,763 of GB 2312 with the one simplified character it stands for, so that
  * pages converted word by word, or only half (規范性文件, 處于), still compare with the labels.
  * Generated ahead of time because building the converters takes half a second, too long for every
@@ -13,7 +13,7 @@ import * as OpenCC from 'opencc-js';
 import { READER_PHRASES } from '../src/documents/text/reader-phrases.js';
 
 const OUT = new URL('../src/documents/text/traditional-labels.generated.ts', import.meta.url);
-const FOLD_OUT = new URL('../src/documents/traditional-fold.generated.ts', import.meta.url);
+const FOLD_OUT = new URL('../src/domain/shared/traditional-fold.generated.ts', import.meta.url);
 
 export function generate(): string {
   const converters = [OpenCC.Converter({ from: 'cn', to: 'tw' }), OpenCC.Converter({ from: 'cn', to: 'hk' })];

@@ -4,7 +4,7 @@
  * Whitespace is kept as single spaces here: in glued table text a space may be the only thing
  * separating two numbers.
  */
-import { foldTraditional } from './traditional-fold.js';
+import { foldTraditional } from '../domain/shared/traditional-fold.js';
 
 export interface KeyedText {
   /** Comparison form: full-width folded, NFKC, simplified, each whitespace run as one " ". */

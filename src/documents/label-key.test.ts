@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { foldTraditional } from '../domain/shared/traditional-fold.js';
 import { labelKey } from './label-key.js';
 import { TABLE_LABELS } from './text/reader-phrases.js';
-import { foldTraditional } from './traditional-fold.js';
 
 describe('labelKey: one label however it is printed', () => {
   it('treats full- and half-width punctuation and stray spaces alike', () => {

@@ -3,7 +3,7 @@
  * traditional characters (規章, 件數) and stray spaces and line breaks inside a label do not make a
  * different label.
  */
-import { foldTraditional } from './traditional-fold.js';
+import { foldTraditional } from '../domain/shared/traditional-fold.js';
 
 /**
  * Text made only of ASCII, CJK ideographs, the common CJK punctuation and full-width ASCII, which NFKC

@@ -4,8 +4,8 @@
  */
 import { isLocalDate } from '../../domain/calendar/local-date.js';
 import { SECTION_NUMBERS, type SectionNumber, sectionTitle } from '../../domain/report/labels.js';
+import { foldTraditional } from '../../domain/shared/traditional-fold.js';
 import { keyedSlice, keyedText } from '../keyed-text.js';
-import { foldTraditional } from '../traditional-fold.js';
 import { traditionalForms } from './label-variants.js';
 import { HEADING_PHRASE, HEADING_PHRASE_VARIANTS, TITLE_PATTERNS } from './reader-phrases.js';
 import { type TextLine, textLine } from './text-lines.js';

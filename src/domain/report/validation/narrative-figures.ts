@@ -11,6 +11,7 @@
  *
  * Pure text work: no I/O, no clock.
  */
+import { foldTraditional } from '../../shared/traditional-fold.js';
 
 /** The cells and sums of sections 三 and 四 that a report's words restate. */
 export type FigureTarget =
@@ -55,51 +56,65 @@ export interface ReportContext {
 
 // ── Normalising ──────────────────────────────────────────────────────────────
 
-/**
- * Traditional forms of the characters the statements are read by (a report may be published in
- * traditional characters); every other character is left as it is.
- */
-const TRADITIONAL: Readonly<Record<string, string>> = Object.fromEntries(
-  (
-    '請请結结轉转復复複复議议訴诉訟讼處处開开無无據据辦办經经維维審审應应資资報报務务網网絡络當当郵邮門门來来訪访補补繳缴費费類类關关於于較较減减長长餘余約约計计順顺納纳單单級级區区縣县鄉乡鎮镇員员會会廳厅書书決决熱热線线詢询諮咨舉举電电話话個个聽听對对這这時时間间產产遺遗續续將将業业機机構构項项總总數数為为與与並并條条發发歸归屬属衛卫違违認认確确組组織织統统內内'.match(
-      /../gu,
-    ) ?? []
-  ).map((pair) => [pair[0]!, pair[1]!]),
-);
-
 interface Normalized {
-  /** NFKC (full-width digits and punctuation to ASCII), traditional keywords to simplified. */
+  /** NFKC (full-width digits and punctuation to ASCII), traditional characters to simplified. */
   readonly text: string;
   /** For each character of `text`, the index of the character of the source it came from. */
-  readonly origin: readonly number[];
+  readonly origin: ArrayLike<number>;
 }
 
 const isDigit = (c: string | undefined) => c !== undefined && /^[0-9０-９]$/.test(c);
 
+const NEEDS_NFKC = /[^\t\n\r\u0020-\u007e\u4e00-\u9fff\u3001-\u301f]/u;
+const THOUSANDS = /[0-9０-９],[0-9０-９]{3}/u;
+
+/** Characters NFKC leaves as they are: ASCII, CJK ideographs, CJK punctuation. */
+const isPlain = (code: number) =>
+  code < 0x7f || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3001 && code <= 0x301f);
+
+/**
+ * The text in the form statements are read in — traditional characters folded to simplified ones (a
+ * report may be published in traditional characters), NFKC, thousands commas dropped — with each
+ * character's place in the source.
+ */
 function normalize(source: string): Normalized {
-  const chars = [...source];
+  // Folding is one character for one, so indices into the folded text are indices into the source.
+  const folded = foldTraditional(source);
+  if (!NEEDS_NFKC.test(folded) && !THOUSANDS.test(folded)) {
+    // Most sections: nothing more to fold, each character its own origin.
+    const identity = new Int32Array(folded.length + 1);
+    for (let i = 0; i <= folded.length; i++) identity[i] = i;
+    return { text: folded, origin: identity };
+  }
   let text = '';
   const origin: number[] = [];
-  let at = 0;
-  chars.forEach((c, i) => {
+  for (let at = 0; at < folded.length; ) {
+    const code = folded.codePointAt(at)!;
+    const width = code > 0xffff ? 2 : 1;
     // "3,119件": an ASCII comma between a digit and exactly three digits is a thousands separator.
     const thousands =
-      c === ',' &&
-      isDigit(chars[i - 1]) &&
-      isDigit(chars[i + 1]) &&
-      isDigit(chars[i + 2]) &&
-      isDigit(chars[i + 3]) &&
-      !isDigit(chars[i + 4]);
+      code === 0x2c &&
+      isDigit(folded[at - 1]) &&
+      isDigit(folded[at + 1]) &&
+      isDigit(folded[at + 2]) &&
+      isDigit(folded[at + 3]) &&
+      !isDigit(folded[at + 4]);
     if (!thousands) {
-      const out = TRADITIONAL[c] ?? c.normalize('NFKC');
+      const c = width === 1 ? folded[at]! : folded.slice(at, at + 2);
+      // Full-width ASCII folds one to one, as NFKC does, without asking it.
+      const out = isPlain(code)
+        ? c
+        : code >= 0xff01 && code <= 0xff5e
+          ? String.fromCharCode(code - 0xfee0)
+          : c.normalize('NFKC');
       for (const o of out) {
         text += o;
         origin.push(at);
       }
     }
-    at += c.length;
-  });
-  origin.push(at);
+    at += width;
+  }
+  origin.push(folded.length);
   return { text, origin };
 }
 
@@ -429,7 +444,7 @@ function caseTarget(around: Around, context: ReportContext): `${CaseBlock}.${Cas
   };
   const own = findIn(around.left + around.right);
   if (CASE_SCOPE_WORDS.some((s) => s.pattern.test(own.rest))) return undefined;
-  if (REQUEST_WORDS.some((w) => new RegExp(w.pattern.source).test(own.rest))) return undefined;
+  if (REQUEST_WORD_TESTS.some((test) => test.test(own.rest))) return undefined;
   // As for section 三: the words before the figure decide, those after only when those before name nothing
   // (“行政复议案件2件、行政诉讼案件7件”: the 诉讼 after the 2 is the next figure's).
   const left = findIn(around.left);
@@ -457,6 +472,12 @@ function shown(words: string, figureAt: number): string {
   const at = Math.max(0, Math.min(figureAt - 30, clean.length - 48));
   return `${at > 0 ? '……' : ''}${clean.slice(at, at + 48)}${at + 48 < clean.length ? '……' : ''}`;
 }
+
+/** The global patterns as single tests, made once: a global pattern's test would keep its lastIndex. */
+const single = (pattern: RegExp) => new RegExp(pattern.source, pattern.flags.replace('g', ''));
+const REQUEST_WORD_TESTS = REQUEST_WORDS.map((w) => single(w.pattern));
+const CASE_RESULT_TESTS = CASE_RESULT_WORDS.map((w) => single(w.pattern));
+const CARRIED_OVER_TEST = single(CARRIED_OVER_WORDS);
 
 /**
  * The statements of figures in one text section that can be tied to one cell or one sum of the tables.
@@ -493,7 +514,7 @@ export function findFigureStatements(source: string, context: ReportContext): Fi
     };
     const own = around.left + around.right;
     const target =
-      CASE_WORD.test(own) || CASE_RESULT_WORDS.some((w) => new RegExp(w.pattern.source).test(own))
+      CASE_WORD.test(own) || CASE_RESULT_TESTS.some((test) => test.test(own))
         ? caseTarget(around, context)
         : requestTarget(around, context);
     if (target === undefined) continue;
@@ -504,7 +525,7 @@ export function findFigureStatements(source: string, context: ReportContext): Fi
       target,
       figure: figure.value,
       words: shown(source.slice(from, origin[clauseEnd]!), origin[figure.start]! - from),
-      mentionsCarriedOver: new RegExp(CARRIED_OVER_WORDS.source).test(sentence),
+      mentionsCarriedOver: CARRIED_OVER_TEST.test(sentence),
     });
   }
   return out;
