@@ -71,6 +71,8 @@ export interface CatalogueRepository {
   append(id: string, expectedSeq: number, event: ItemEvent, summary: ItemSummary): Promise<StoredItem>;
   /** The next serial in the agency's scope: one more than the highest ever drawn there (1 at first). */
   nextSerial(agencyId: number, scope: string): Promise<number>;
+  /** Whether the number was ever issued in the agency. */
+  indexNumberTaken(agencyId: number, indexNumber: string): Promise<boolean>;
   /** Keeps a number issued to an item for ever; a number issued before in the agency throws. */
   recordIndexNumber(agencyId: number, indexNumber: string, itemId: string): Promise<void>;
   /** The agencies' items, newest 成文日期 first (then id); `status` narrows them. */
@@ -184,7 +186,9 @@ export function catalogueRepository(db: Executor, clock: Clock): CatalogueReposi
     async nextSerial(agencyId, scope) {
       const row = await db
         .insertInto('catalogue_serials')
-        .values({ agency_id: agencyId, scope, last_serial: 1 })
+        // PostgreSQL text holds no NUL, serialScope's separator; the parts themselves hold no '|'
+        // (formatIndexNumber allows letters, digits and - _ . only).
+        .values({ agency_id: agencyId, scope: scope.replaceAll('\u0000', '|'), last_serial: 1 })
         .onConflict((oc) =>
           oc.columns(['agency_id', 'scope']).doUpdateSet((eb) => ({
             last_serial: eb('catalogue_serials.last_serial', '+', 1),
@@ -193,6 +197,16 @@ export function catalogueRepository(db: Executor, clock: Clock): CatalogueReposi
         .returning('last_serial')
         .executeTakeFirstOrThrow();
       return Number(row.last_serial);
+    },
+
+    async indexNumberTaken(agencyId, indexNumber) {
+      const row = await db
+        .selectFrom('catalogue_index_numbers')
+        .select('item_id')
+        .where('agency_id', '=', agencyId)
+        .where('index_number', '=', indexNumber)
+        .executeTakeFirst();
+      return row !== undefined;
     },
 
     async recordIndexNumber(agencyId, indexNumber, itemId) {

@@ -324,3 +324,28 @@ export function catalogueDocumentOf(state: ItemState): CatalogueDocument {
     ...(state.status === 'withdrawn' ? { withdrawn: true } : {}),
   };
 }
+
+/** Stored logs were checked against their own day when written: replaying them, no day is too late. */
+const ANY_DAY = '9999-12-31' as LocalDate;
+
+/** The state of a stored log (checked as it was written), replayed. */
+export const storedItemState = (events: readonly ItemEvent[]): Result<ItemState, ItemRefusal> =>
+  itemStateOf(events, ANY_DAY);
+
+/**
+ * Section 二's documents from the agency's stored logs: every 规章 and 规范性文件 with its dates (drafts
+ * too: documentRows counts only what was published). A log the rules refuse is left out and listed.
+ */
+export function documentsOfLogs(logs: ReadonlyMap<string, readonly ItemEvent[]>): {
+  readonly documents: CatalogueDocument[];
+  readonly refused: readonly { readonly id: string; readonly refusal: ItemRefusal }[];
+} {
+  const documents: CatalogueDocument[] = [];
+  const refused: { id: string; refusal: ItemRefusal }[] = [];
+  for (const [id, log] of logs) {
+    const state = storedItemState(log);
+    if (!state.ok) refused.push({ id, refusal: state.error });
+    else if (state.value.particulars.kind !== 'other') documents.push(catalogueDocumentOf(state.value));
+  }
+  return { documents, refused };
+}
