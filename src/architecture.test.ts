@@ -57,10 +57,21 @@ describe('architecture: what may import what', () => {
       ledger: ['storage', 'domain', 'calendar', 'documents'],
       audit: ['documents', 'domain'],
       accounts: ['storage', 'domain'],
+      catalogue: ['ledger', 'storage', 'domain'],
       present: ['ledger', 'domain'],
       demo: ['ledger', 'accounts', 'storage', 'domain'],
       cli: ['present', 'ledger', 'accounts', 'audit', 'storage', 'documents', 'calendar', 'domain', 'demo'],
-      web: ['present', 'ledger', 'accounts', 'storage', 'documents', 'domain', 'calendar', 'audit'],
+      web: [
+        'present',
+        'ledger',
+        'catalogue',
+        'accounts',
+        'storage',
+        'documents',
+        'domain',
+        'calendar',
+        'audit',
+      ],
     };
     const seen = new Set<string>();
     for (const f of files.filter((f) => !f.isTest && layerOf(f.path) in allowed)) {

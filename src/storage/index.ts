@@ -26,6 +26,14 @@ export {
 export { type CalendarOverride, type CalendarRepository, loadCalendar } from './calendar.js';
 export type { Case, CaseKind, CaseRepository, CaseResult, NewCase } from './cases.js';
 export {
+  type CatalogueRepository,
+  type IndexSettings,
+  ItemSeqConflictError,
+  type ItemSummary,
+  type StoredItem,
+  type StoredItemEvent,
+} from './catalogue.js';
+export {
   type DerivableEvent,
   type DerivedState,
   type DeriveStep,

@@ -13,6 +13,7 @@ import { caseWithdrawal } from './migrations/0005-case-withdrawal.js';
 import { inboxIndexes } from './migrations/0006-inbox-indexes.js';
 import { reportYears } from './migrations/0007-report-years.js';
 import { registerHeaders } from './migrations/0008-register-headers.js';
+import { catalogueMigration } from './migrations/0009-catalogue.js';
 
 /**
  * Migrations after the first each live in their own file under migrations/, named by their number
@@ -26,6 +27,7 @@ const LATER: readonly (readonly [string, (dialect: DialectHandle) => Migration])
   ['0006_inbox_indexes', inboxIndexes],
   ['0007_report_years', reportYears],
   ['0008_register_headers', registerHeaders],
+  ['0009_catalogue', catalogueMigration],
 ];
 
 /** Every migration's name, in the order they run. */

@@ -15,6 +15,8 @@ export interface AgenciesTable {
   /** '乡镇/街道', '区县', '市', '省', '部门' … */
   kind: string;
   created_at: string;
+  /** The agency's 索引号 pattern (migration 0009); null: DEFAULT_INDEX_PATTERN. */
+  index_pattern: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface DisclosureRequestsTable {
@@ -111,6 +113,52 @@ export interface ReportYearsTable {
   completed_at: string;
 }
 
+/** A 政府信息公开目录 item (migration 0009): the columns after last_seq are a cache of its event log. */
+export interface CatalogueItemsTable {
+  /** A UUID. */
+  id: string;
+  agency_id: number;
+  created_at: string;
+  last_seq: number;
+  /** draft, submitted, published, withdrawn */
+  status: string;
+  /** 规范性文件, 规章, other */
+  kind: string;
+  title: string;
+  written_on: string;
+  published_on: string | null;
+  repealed_on: string | null;
+  /** 有效, 已修改, 已废止 */
+  validity: string;
+  index_number: string | null;
+}
+
+export interface CatalogueItemEventsTable {
+  id: Generated<number>;
+  item_id: string;
+  seq: number;
+  type: string;
+  at: string;
+  actor: string;
+  /** The whole event as JSON. */
+  payload: string;
+  recorded_at: string;
+}
+
+export interface CatalogueSerialsTable {
+  agency_id: number;
+  /** serialScope(pattern, scope): the agency's code, the year or '*', the category or '*'. */
+  scope: string;
+  last_serial: number;
+}
+
+export interface CatalogueIndexNumbersTable {
+  agency_id: number;
+  index_number: string;
+  item_id: string;
+  issued_at: string;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: string;
@@ -188,6 +236,10 @@ export interface Database {
   calendar_complete_years: CalendarCompleteYearsTable;
   report_years: ReportYearsTable;
   register_headers: RegisterHeadersTable;
+  catalogue_items: CatalogueItemsTable;
+  catalogue_item_events: CatalogueItemEventsTable;
+  catalogue_serials: CatalogueSerialsTable;
+  catalogue_index_numbers: CatalogueIndexNumbersTable;
   audit_log: AuditLogTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -20,6 +20,7 @@ import { type AgencyRepository, agencyRepository } from './agencies.js';
 import { type AuditLogRepository, auditLogRepository } from './audit-log.js';
 import { type CalendarRepository, calendarRepository } from './calendar.js';
 import { type CaseRepository, caseRepository } from './cases.js';
+import { type CatalogueRepository, catalogueRepository } from './catalogue.js';
 import { type DeriveStep, defaultDeriveStep } from './derived.js';
 import type { DialectHandle, DialectName } from './dialect.js';
 import { openPostgres } from './dialects/postgres.js';
@@ -37,6 +38,7 @@ export interface Repositories {
   readonly agencies: AgencyRepository;
   readonly requests: RequestRepository;
   readonly cases: CaseRepository;
+  readonly catalogue: CatalogueRepository;
   readonly calendar: CalendarRepository;
   readonly auditLog: AuditLogRepository;
   readonly schedules: ScheduleRepository;
@@ -78,6 +80,7 @@ function repositories(db: Executor, derive: DeriveStep, clock: Clock): Repositor
     agencies: agencyRepository(db, clock),
     requests: requestRepository(db, derive, clock),
     cases: caseRepository(db, clock),
+    catalogue: catalogueRepository(db, clock),
     calendar: calendarRepository(db, clock),
     auditLog: auditLogRepository(db, clock),
     schedules: scheduleRepository(db),

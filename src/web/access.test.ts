@@ -88,6 +88,21 @@ const ROUTES: Readonly<Record<string, RouteSpec>> = {
     body: () => ({ applicant: '李四', reason: '录错' }),
   },
   'GET /api/v1/agencies/:agency/reports/:year': { kind: 'api', owned: true },
+  // An item of another agency is 404 too (with a real item: catalogue-api.test.ts).
+  'POST /api/v1/catalogue/items': {
+    kind: 'api',
+    body: () => ({
+      title: '某规定',
+      publisher: '城关镇人民政府',
+      writtenOn: '2026-01-05',
+      topic: '综合政务',
+      body: '正文',
+      kind: 'other',
+    }),
+  },
+  'GET /api/v1/catalogue/items/:id': { kind: 'api', owned: true },
+  'POST /api/v1/catalogue/items/:id/publish': { kind: 'api', owned: true },
+  'POST /api/v1/catalogue/items/:id/repeal': { kind: 'api', owned: true, body: (w) => ({ on: w.today }) },
 };
 
 /** The router's own routes (middleware aside), each once. */

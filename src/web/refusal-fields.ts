@@ -33,6 +33,16 @@ const FIELD_OF: Readonly<Record<string, string>> = {
   'correct.receipt-date': 'received',
   'correct.nothing': 'applicant',
   'correct.year-complete': 'confirmCompletedYear',
+  'catalogue.title-empty': 'title',
+  'catalogue.publisher-empty': 'publisher',
+  'catalogue.topic-empty': 'topic',
+  'catalogue.body-empty': 'body',
+  'catalogue.kind': 'kind',
+  'catalogue.written-after-event': 'writtenOn',
+  'catalogue.date': 'on',
+  'catalogue.date-order': 'on',
+  'catalogue.date-after-today': 'on',
+  'catalogue.document-empty': 'document',
 };
 
 /** The field a refusal belongs to, or `event` (the action as a whole). */

@@ -11,11 +11,12 @@ const NOT_FOUND = new Set([
   'case.unknown',
   'access.not-found',
   'user.unknown',
+  'catalogue.unknown',
 ]);
 
 export function statusOfRefusal(code: string): ContentfulStatusCode {
   if (NOT_FOUND.has(code)) return 404;
   if (code === 'access.forbidden') return 403;
-  if (code === 'request.concurrent') return 409;
+  if (code === 'request.concurrent' || code === 'catalogue.concurrent') return 409;
   return 422;
 }

@@ -83,6 +83,38 @@ describe('the policy table: who may do what', () => {
     assert.equal(code(admin, 'request.read', 1), 'access.forbidden');
   });
 
+  it('lets a liaison or a handler draft catalogue items, and only an approver publish, repeal or amend them (条例第十七条)', () => {
+    for (const roles of [['liaison'], ['handler']] as Role[][]) {
+      const drafter = user(roles);
+      assert.equal(code(drafter, 'catalogue.draft', 1), 'ok', roles[0]);
+      assert.equal(code(drafter, 'catalogue.read', 1), 'ok', roles[0]);
+      assert.equal(code(drafter, 'catalogue.publish', 1), 'access.forbidden', roles[0]);
+      assert.equal(code(drafter, 'catalogue.repeal', 1), 'access.forbidden', roles[0]);
+    }
+    const approver = user(['approver']);
+    assert.equal(code(approver, 'catalogue.publish', 1), 'ok');
+    assert.equal(code(approver, 'catalogue.repeal', 1), 'ok');
+    assert.equal(code(approver, 'catalogue.draft', 1), 'access.forbidden');
+    assert.equal(code(user(['admin']), 'catalogue.draft', 1), 'access.forbidden');
+  });
+
+  it('keeps an agency’s catalogue its own: another agency’s items are not found, oversight reads those below', () => {
+    for (const action of [
+      'catalogue.draft',
+      'catalogue.publish',
+      'catalogue.repeal',
+      'catalogue.read',
+    ] as const) {
+      const all = user(['liaison', 'handler', 'approver']);
+      assert.equal(code(all, action, 2), 'access.not-found', action);
+      assert.equal(code(all, action, 3), 'access.not-found', action);
+    }
+    const oversight = user(['oversight']);
+    assert.equal(code(oversight, 'catalogue.read', 2), 'ok');
+    assert.equal(code(oversight, 'catalogue.publish', 2), 'access.forbidden');
+    assert.equal(code(oversight, 'catalogue.read', 3), 'access.not-found');
+  });
+
   it('lets the system actor (the command line’s operator) do everything everywhere', () => {
     for (const action of ACTIONS) assert.ok(allowed(systemActor('cli:root'), action, 99), action);
   });

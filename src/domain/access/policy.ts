@@ -47,6 +47,10 @@ export const ACTIONS = [
   'register.headers',
   'auditLog.read',
   'account.self',
+  'catalogue.read',
+  'catalogue.draft',
+  'catalogue.publish',
+  'catalogue.repeal',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -117,6 +121,23 @@ export const POLICY: Readonly<Record<Action, Grant>> = {
   },
   'auditLog.read': { roles: ['admin'], reach: { admin: 'subtree' }, basis: '管理员查看操作日志' },
   'account.self': { roles: [...ROLES], basis: '每个用户修改自己的密码、退出登录' },
+  'catalogue.read': {
+    roles: ['liaison', 'handler', 'approver', 'oversight'],
+    reach: { oversight: 'subtree' },
+    basis: '工作人员查看本机关的政府信息公开目录（含草稿）；监督查看本机关及下级机关的目录',
+  },
+  'catalogue.draft': {
+    roles: ['liaison', 'handler'],
+    basis: '联络员、经办人起草目录信息、提交审核、更正草稿（条例第十九条、第二十六条）',
+  },
+  'catalogue.publish': {
+    roles: ['approver'],
+    basis: '审核人审核发布目录信息（赋予索引号）或撤回误发的信息（条例第十七条：公开前审查）',
+  },
+  'catalogue.repeal': {
+    roles: ['approver'],
+    basis: '审核人记录规章、规范性文件的修改和废止（有效性；条例第二十条第（一）项）',
+  },
 };
 
 /** Events an approver records (the Regulation asks for the head's consent); every other one a handler. */

@@ -8,7 +8,7 @@
  * OpenAPI 3.1 document at /api/openapi.json is generated from these same schemas.
  */
 
-import { createRoute, OpenAPIHono, type RouteConfig, type RouteHandler } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { isMissing, issueText } from '../../documents/json/issue-text.js';
 import { renderJson } from '../../documents/json/report-json.js';
@@ -16,7 +16,6 @@ import {
   buildAnnualReport,
   correctParticulars,
   intakeRequest,
-  type LedgerRefusal,
   listRequests,
   parseRegisterDate,
   recordRequestEvent,
@@ -27,34 +26,9 @@ import { listJson, recordedJson, viewJson } from '../../present/request-view.js'
 import type { AppContext, AppEnv, WebDeps } from '../context.js';
 import { CorrectionBodySchema, correctionInputOf } from '../correction-body.js';
 import { EventBodySchema, eventInputOf } from '../event-body.js';
-import type { FieldErrors } from '../input-schema.js';
 import { IntakeBodySchema, intakeInputOf } from '../intake-body.js';
-import { fieldOfRefusal } from '../refusal-fields.js';
-import { statusOfRefusal } from '../refusal-status.js';
-
-const ErrorSchema = z
-  .object({
-    error: z.object({
-      code: z.string().describe('稳定的错误代码，如 request.unknown、access.forbidden、request.invalid'),
-      message: z.string().describe('中文说明（英文在括号内）'),
-      fields: z.record(z.string(), z.string()).optional().describe('输入有误的字段及原因'),
-    }),
-  })
-  .describe('错误');
-
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  content: { 'application/json': { schema } },
-  description,
-});
-const ERRORS = {
-  401: json(ErrorSchema, '未登录或令牌无效'),
-  403: json(ErrorSchema, '角色无权进行此操作，或缺少 CSRF 令牌'),
-  404: json(ErrorSchema, '记录不存在或不属于本机关'),
-  409: json(ErrorSchema, '同时有其他记录，请重试'),
-  422: json(ErrorSchema, '输入有误，或办理规则不允许'),
-} as const;
-
-type ErrorStatus = 403 | 404 | 409 | 422;
+import { ERRORS, invalid, json, positiveId, refusal, serve } from './api-shared.js';
+import { catalogueRoutes } from './catalogue-routes.js';
 
 const IdParam = z.object({ id: z.string().min(1).max(64).describe('申请编号') });
 const AsOfQuery = z.object({ asOf: z.string().optional().describe('查询日期，默认今天（北京时间）') });
@@ -124,21 +98,6 @@ const RecordedSchema = z
     dueDate: z.string().nullable(),
   })
   .describe('requests record --json');
-
-function refusal(c: AppContext, r: LedgerRefusal, fieldFallback?: string) {
-  const field = fieldFallback === undefined ? undefined : fieldOfRefusal(r.code, fieldFallback);
-  return c.json(
-    { error: { code: r.code, message: r.message, ...(field ? { fields: { [field]: r.message } } : {}) } },
-    statusOfRefusal(r.code) as ErrorStatus,
-  );
-}
-
-function invalid(c: AppContext, fields: FieldErrors) {
-  const message = `输入有误 (invalid input)：${Object.entries(fields)
-    .map(([k, v]) => `${k}：${v}`)
-    .join('；')}`;
-  return c.json({ error: { code: 'request.invalid', message, fields } }, 422 as const);
-}
 
 function asOfOf(c: AppContext, text: string | undefined) {
   if (text === undefined || text === '') return { ok: true as const, value: undefined };
@@ -266,22 +225,6 @@ const reportRoute = createRoute({
   },
 });
 
-const positiveId = (text: string | undefined) => {
-  const n = Number(text);
-  return text !== undefined && /^\d+$/.test(text) && Number.isSafeInteger(n) && n > 0 ? n : undefined;
-};
-
-type LooseHandler<R extends RouteConfig> = (c: Parameters<RouteHandler<R, AppEnv>>[0]) => Promise<Response>;
-
-/**
- * Registers a route with its handler. The declared responses document the API; errors are answered by
- * one helper whose status the library's types cannot follow, so the bodies are checked against their
- * schemas by the API tests instead of the compiler.
- */
-function serve<R extends RouteConfig>(api: OpenAPIHono<AppEnv>, route: R, handler: LooseHandler<R>): void {
-  api.openapi(route, handler as unknown as RouteHandler<R, AppEnv>);
-}
-
 /** The API under /api: its routes and the OpenAPI document. Mounted behind the authentication middleware. */
 export function apiRoutes(deps: WebDeps): OpenAPIHono<AppEnv> {
   const api = new OpenAPIHono<AppEnv>({
@@ -384,6 +327,8 @@ export function apiRoutes(deps: WebDeps): OpenAPIHono<AppEnv> {
     return c.body(renderJson(built.value.report), 200, { 'content-type': 'application/json; charset=utf-8' });
   });
 
+  catalogueRoutes(api, deps);
+
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',
@@ -400,7 +345,8 @@ export function apiRoutes(deps: WebDeps): OpenAPIHono<AppEnv> {
     info: {
       title: '政府信息公开工作平台 API (Gongkai)',
       version: '1',
-      description: '依申请公开台账的接口，与命令行 gongkai requests 的选项和 JSON 一致。',
+      description:
+        '依申请公开台账的接口，与命令行 gongkai requests 的选项和 JSON 一致；政府信息公开目录的起草、发布、废止（/v1/catalogue/items）。',
     },
     security: [{ bearer: [] }, { session: [] }],
   });

@@ -1,0 +1,20 @@
+/**
+ * @module The 政府信息公开目录's application layer (issue 11), beside the ledger and shared by the web
+ * and the command line: every use case takes an Actor, asks the policy table first, checks with the
+ * domain (domain/catalogue), writes through storage and audits the change in the same transaction.
+ */
+export {
+  amendItem,
+  type CatalogueOptions,
+  type DraftInput,
+  documentsForReport,
+  draftItem,
+  type ItemView,
+  listItems,
+  publishItem,
+  repealItem,
+  submitItem,
+  viewItem,
+  withdrawItem,
+} from './items.js';
+export { CATALOGUE_APP_REFUSALS, type CatalogueAppRefusal, catalogueRefusal } from './refusals.js';

@@ -1,0 +1,351 @@
+/**
+ * @module An item of the 政府信息公开目录 (目录信息): its metadata (名称, 发布机构, 成文日期, 文号, 主题分类;
+ * 条例 第十二条's 索引、名称、内容概述、生成日期), its body, and its life as an append-only event log —
+ * drafted, perhaps submitted for approval, published (the 索引号 is issued then, once), withdrawn if it
+ * was published in error; 有效性 (有效 / 已修改 / 已废止) follows from amendment and repeal events, each
+ * with its date (and the document that amended or repealed it). A correction of the metadata is a new
+ * event, never an edit. Which event may follow which is a table (TRANSITIONS); the state is derived by
+ * replaying the log. Pure: today's date is handed in.
+ */
+import { isLocalDate, type LocalDate } from '../calendar/local-date.js';
+import { err, ok, type Result } from '../requests/result.js';
+import { hasControlCharacters } from '../shared/plain-text.js';
+import type { CatalogueDocument, DocumentKind } from './section-two.js';
+
+/** 体裁 as the staff API names it: 规范性文件, 规章, or any other item (other). */
+export const ITEM_KINDS = ['规范性文件', '规章', 'other'] as const;
+export type ItemKind = (typeof ITEM_KINDS)[number];
+
+/** The row of section 二's first table an item of each kind counts in. */
+export const DOCUMENT_KIND_OF: Readonly<Record<ItemKind, DocumentKind>> = {
+  规范性文件: 'normativeDocument',
+  规章: 'rule',
+  other: 'other',
+};
+
+/** The metadata a draft is made with (and a correction changes). */
+export interface ItemParticulars {
+  /** 名称: the main title. */
+  readonly title: string;
+  /** 发布机构 */
+  readonly publisher: string;
+  /** 成文日期 */
+  readonly writtenOn: LocalDate;
+  /** 文号 (发文字号); empty when the item has none. */
+  readonly docNumber: string;
+  /** 主题分类 */
+  readonly topic: string;
+  /** 正文 */
+  readonly body: string;
+  readonly kind: ItemKind;
+}
+
+interface Dated {
+  /** The day it happened. */
+  readonly on: LocalDate;
+  /** Who recorded it (login name). */
+  readonly by: string;
+}
+
+export type ItemEvent =
+  | (Dated & { readonly kind: 'Drafted'; readonly particulars: ItemParticulars })
+  | (Dated & { readonly kind: 'Submitted' })
+  | (Dated & { readonly kind: 'Published'; readonly indexNumber: string })
+  /** 已修改: amended on `on` by the document named. */
+  | (Dated & { readonly kind: 'Amended'; readonly document: string })
+  /** 已废止 from `on`, by the document named if any. */
+  | (Dated & { readonly kind: 'Repealed'; readonly document?: string })
+  /** 撤回: published in error; it keeps its 索引号 and never counted. */
+  | (Dated & { readonly kind: 'Withdrawn'; readonly reason: string })
+  /** 更正: metadata corrected; the old values stay in the log. */
+  | (Dated & {
+      readonly kind: 'Corrected';
+      readonly changes: Partial<ItemParticulars>;
+      readonly reason: string;
+    });
+
+export type ItemEventKind = ItemEvent['kind'];
+
+export type ItemStatus = 'draft' | 'submitted' | 'published' | 'withdrawn';
+export type Validity = '有效' | '已修改' | '已废止';
+
+export const ITEM_STATUS_LABELS: Readonly<Record<ItemStatus, string>> = {
+  draft: '草稿',
+  submitted: '待审核',
+  published: '已发布',
+  withdrawn: '已撤回',
+};
+
+export interface ItemState {
+  readonly status: ItemStatus;
+  readonly particulars: ItemParticulars;
+  readonly draftedOn: LocalDate;
+  readonly submittedOn?: LocalDate;
+  /** 发布日期 */
+  readonly publishedOn?: LocalDate;
+  /** 索引号: present once published, and never changed after. */
+  readonly indexNumber?: string;
+  /** 有效性 */
+  readonly validity: Validity;
+  readonly amendments: readonly { readonly on: LocalDate; readonly document: string }[];
+  readonly repealed?: { readonly on: LocalDate; readonly document?: string };
+  readonly withdrawn?: { readonly on: LocalDate; readonly reason: string };
+}
+
+export const ITEM_REFUSALS = {
+  'catalogue.not-drafted': '目录信息的记录应当以“起草”开始，且只起草一次',
+  'catalogue.title-empty':
+    '名称不能为空（条例第十二条：政府信息公开目录包括信息的索引、名称、内容概述、生成日期）',
+  'catalogue.publisher-empty': '发布机构不能为空',
+  'catalogue.topic-empty': '主题分类不能为空',
+  'catalogue.body-empty': '正文不能为空',
+  'catalogue.kind': '体裁应为 规范性文件、规章 或 other',
+  'catalogue.date': '日期应为 YYYY-MM-DD 格式的真实日期',
+  'catalogue.control-characters': '名称、发布机构、文号、主题分类中不能有控制字符或换行',
+  'catalogue.too-long': '内容过长',
+  'catalogue.date-order': '事件日期不能早于前一事件',
+  'catalogue.date-after-today': '日期晚于今天',
+  'catalogue.written-after-event': '成文日期不能晚于起草、发布或其后的日期',
+  'catalogue.not-allowed': '目录信息当前的状态下不能进行该操作',
+  'catalogue.already-published': '目录信息已经发布，索引号一经赋予不再变更（不能再次发布）',
+  'catalogue.not-published': '目录信息尚未发布，不能记录修改、废止或撤回',
+  'catalogue.already-repealed': '该文件已经废止，不能再修改或废止',
+  'catalogue.already-withdrawn': '目录信息已经撤回，不能再进行操作；其索引号保留，不再赋予其他信息',
+  'catalogue.index-number-missing': '发布时应当赋予索引号',
+  'catalogue.document-empty': '修改须写明据以修改的文件（名称或文号）',
+  'catalogue.reason-empty': '须写明理由',
+  'catalogue.correction-nothing': '没有要更正的内容：所给的值与现有记录相同',
+  'catalogue.correction-kind':
+    '已发布的目录信息不能更正体裁：规章、规范性文件的件数按发布时的体裁计入年度报告第二部分（条例第二十条第（一）项）；请撤回后重新起草',
+} as const;
+
+export type ItemRefusalCode = keyof typeof ITEM_REFUSALS;
+
+export interface ItemRefusal {
+  readonly code: ItemRefusalCode;
+  readonly message: string;
+  /** The event of the log refused, when the refusal is about one. */
+  readonly eventIndex?: number;
+}
+
+export function itemRefusal(code: ItemRefusalCode, detail?: string, eventIndex?: number): ItemRefusal {
+  const message = detail ? `${ITEM_REFUSALS[code]}：${detail}` : ITEM_REFUSALS[code];
+  return eventIndex === undefined ? { code, message } : { code, message, eventIndex };
+}
+
+/** Lengths the catalogue holds (characters). */
+export const ITEM_LIMITS = {
+  title: 200,
+  publisher: 100,
+  docNumber: 100,
+  topic: 50,
+  body: 200_000,
+  document: 200,
+  reason: 500,
+} as const;
+
+/**
+ * Which event may follow in which status (the transitions as data), and the refusal when it may not.
+ * Drafted only opens the log; Amended and Repealed also need the item in force (not 已废止).
+ */
+export const TRANSITIONS: Readonly<
+  Record<Exclude<ItemEventKind, 'Drafted'>, { readonly from: readonly ItemStatus[] }>
+> = {
+  Submitted: { from: ['draft'] },
+  Published: { from: ['draft', 'submitted'] },
+  Amended: { from: ['published'] },
+  Repealed: { from: ['published'] },
+  Withdrawn: { from: ['published'] },
+  Corrected: { from: ['draft', 'submitted', 'published'] },
+};
+
+/** Why an event may not follow in this status. */
+function refusalInStatus(kind: Exclude<ItemEventKind, 'Drafted'>, status: ItemStatus): ItemRefusalCode {
+  if (status === 'withdrawn') return 'catalogue.already-withdrawn';
+  if (kind === 'Published' || kind === 'Submitted')
+    return status === 'published' ? 'catalogue.already-published' : 'catalogue.not-allowed';
+  if (kind === 'Amended' || kind === 'Repealed' || kind === 'Withdrawn') return 'catalogue.not-published';
+  return 'catalogue.not-allowed';
+}
+
+const SINGLE_LINE_FIELDS = ['title', 'publisher', 'docNumber', 'topic'] as const;
+
+/** The particulars as the catalogue may hold them: trimmed, required ones present, no control characters. */
+export function checkParticulars(p: ItemParticulars): Result<ItemParticulars, ItemRefusal> {
+  const t = {
+    ...p,
+    title: p.title.trim(),
+    publisher: p.publisher.trim(),
+    docNumber: p.docNumber.trim(),
+    topic: p.topic.trim(),
+  };
+  if (!(ITEM_KINDS as readonly string[]).includes(t.kind))
+    return err(itemRefusal('catalogue.kind', String(t.kind)));
+  if (!t.title) return err(itemRefusal('catalogue.title-empty'));
+  if (!t.publisher) return err(itemRefusal('catalogue.publisher-empty'));
+  if (!t.topic) return err(itemRefusal('catalogue.topic-empty'));
+  if (!t.body.trim()) return err(itemRefusal('catalogue.body-empty'));
+  if (!isLocalDate(t.writtenOn)) return err(itemRefusal('catalogue.date', `成文日期 ${t.writtenOn}`));
+  for (const field of SINGLE_LINE_FIELDS) {
+    if (hasControlCharacters(t[field])) return err(itemRefusal('catalogue.control-characters', field));
+    if ([...t[field]].length > ITEM_LIMITS[field])
+      return err(itemRefusal('catalogue.too-long', `${field} 至多 ${ITEM_LIMITS[field]} 字`));
+  }
+  if (hasControlCharacters(t.body, { lines: true }))
+    return err(itemRefusal('catalogue.control-characters', 'body'));
+  if ([...t.body].length > ITEM_LIMITS.body)
+    return err(itemRefusal('catalogue.too-long', `body 至多 ${ITEM_LIMITS.body} 字`));
+  return ok(t);
+}
+
+function lastDate(state: ItemState): LocalDate {
+  const dates = [
+    state.draftedOn,
+    state.submittedOn,
+    state.publishedOn,
+    ...state.amendments.map((a) => a.on),
+    state.repealed?.on,
+    state.withdrawn?.on,
+  ].filter((d): d is LocalDate => d !== undefined);
+  // Dates as text sort as dates (YYYY-MM-DD).
+  return dates.sort().at(-1) ?? state.draftedOn;
+}
+
+function drafted(event: ItemEvent, today: LocalDate): Result<ItemState, ItemRefusal> {
+  if (event.kind !== 'Drafted') return err(itemRefusal('catalogue.not-drafted', undefined, 0));
+  if (!isLocalDate(event.on)) return err(itemRefusal('catalogue.date', event.on, 0));
+  if (event.on > today) return err(itemRefusal('catalogue.date-after-today', `${event.on} > ${today}`, 0));
+  const p = checkParticulars(event.particulars);
+  if (!p.ok) return err({ ...p.error, eventIndex: 0 });
+  if (p.value.writtenOn > event.on)
+    return err(
+      itemRefusal('catalogue.written-after-event', `成文 ${p.value.writtenOn}，起草 ${event.on}`, 0),
+    );
+  return ok({
+    status: 'draft',
+    particulars: p.value,
+    draftedOn: event.on,
+    validity: '有效',
+    amendments: [],
+  });
+}
+
+/** The state after one more event, or why that event may not follow (`index`: its place in the log). */
+export function applyItemEvent(
+  state: ItemState,
+  event: ItemEvent,
+  today: LocalDate,
+  index = 0,
+): Result<ItemState, ItemRefusal> {
+  const refuse = (code: ItemRefusalCode, detail?: string) => err(itemRefusal(code, detail, index));
+  if (event.kind === 'Drafted') return refuse('catalogue.not-drafted');
+  if (!isLocalDate(event.on)) return refuse('catalogue.date', event.on);
+  if (!TRANSITIONS[event.kind].from.includes(state.status))
+    return refuse(refusalInStatus(event.kind, state.status));
+  if (event.on > today) return refuse('catalogue.date-after-today', `${event.on} > ${today}`);
+  const previous = lastDate(state);
+  if (event.on < previous) return refuse('catalogue.date-order', `${event.on} < ${previous}`);
+  switch (event.kind) {
+    case 'Submitted':
+      return ok({ ...state, status: 'submitted', submittedOn: event.on });
+    case 'Published': {
+      const indexNumber = event.indexNumber.trim();
+      if (!indexNumber) return refuse('catalogue.index-number-missing');
+      return ok({ ...state, status: 'published', publishedOn: event.on, indexNumber });
+    }
+    case 'Amended': {
+      if (state.validity === '已废止') return refuse('catalogue.already-repealed', state.repealed?.on);
+      const document = event.document.trim();
+      if (!document) return refuse('catalogue.document-empty');
+      if ([...document].length > ITEM_LIMITS.document) return refuse('catalogue.too-long', 'document');
+      return ok({
+        ...state,
+        validity: '已修改',
+        amendments: [...state.amendments, { on: event.on, document }],
+      });
+    }
+    case 'Repealed': {
+      if (state.validity === '已废止') return refuse('catalogue.already-repealed', state.repealed?.on);
+      const document = event.document?.trim();
+      if (document !== undefined && [...document].length > ITEM_LIMITS.document)
+        return refuse('catalogue.too-long', 'document');
+      return ok({
+        ...state,
+        validity: '已废止',
+        repealed: { on: event.on, ...(document ? { document } : {}) },
+      });
+    }
+    case 'Withdrawn': {
+      const reason = event.reason.trim();
+      if (!reason) return refuse('catalogue.reason-empty');
+      if ([...reason].length > ITEM_LIMITS.reason) return refuse('catalogue.too-long', 'reason');
+      return ok({ ...state, status: 'withdrawn', withdrawn: { on: event.on, reason } });
+    }
+    case 'Corrected': {
+      const reason = event.reason.trim();
+      if (!reason) return refuse('catalogue.reason-empty');
+      const changed = Object.entries(event.changes).filter(
+        ([key, value]) => value !== undefined && state.particulars[key as keyof ItemParticulars] !== value,
+      );
+      if (changed.length === 0) return refuse('catalogue.correction-nothing');
+      if (state.status === 'published' && event.changes.kind !== undefined)
+        if (event.changes.kind !== state.particulars.kind) return refuse('catalogue.correction-kind');
+      const corrected = checkParticulars({ ...state.particulars, ...Object.fromEntries(changed) });
+      if (!corrected.ok) return err({ ...corrected.error, eventIndex: index });
+      if (corrected.value.writtenOn > state.draftedOn)
+        return refuse(
+          'catalogue.written-after-event',
+          `成文 ${corrected.value.writtenOn}，起草 ${state.draftedOn}`,
+        );
+      return ok({ ...state, particulars: corrected.value });
+    }
+  }
+}
+
+/** The state the log leads to, replaying it from the draft; the first event refused stops it. */
+export function itemStateOf(events: readonly ItemEvent[], today: LocalDate): Result<ItemState, ItemRefusal> {
+  const [first, ...rest] = events;
+  if (!first) return err(itemRefusal('catalogue.not-drafted'));
+  let state = drafted(first, today);
+  for (const [i, event] of rest.entries()) {
+    if (!state.ok) return state;
+    state = applyItemEvent(state.value, event, today, i + 1);
+  }
+  return state;
+}
+
+/** The item as section 二's table counts it (documentRows). */
+export function catalogueDocumentOf(state: ItemState): CatalogueDocument {
+  return {
+    kind: DOCUMENT_KIND_OF[state.particulars.kind],
+    writtenOn: state.particulars.writtenOn,
+    ...(state.publishedOn ? { publishedOn: state.publishedOn } : {}),
+    ...(state.repealed ? { repealedOn: state.repealed.on } : {}),
+    ...(state.status === 'withdrawn' ? { withdrawn: true } : {}),
+  };
+}
+
+/** Stored logs were checked against their own day when written: replaying them, no day is too late. */
+const ANY_DAY = '9999-12-31' as LocalDate;
+
+/** The state of a stored log (checked as it was written), replayed. */
+export const storedItemState = (events: readonly ItemEvent[]): Result<ItemState, ItemRefusal> =>
+  itemStateOf(events, ANY_DAY);
+
+/**
+ * Section 二's documents from the agency's stored logs: every 规章 and 规范性文件 with its dates (drafts
+ * too: documentRows counts only what was published). A log the rules refuse is left out and listed.
+ */
+export function documentsOfLogs(logs: ReadonlyMap<string, readonly ItemEvent[]>): {
+  readonly documents: CatalogueDocument[];
+  readonly refused: readonly { readonly id: string; readonly refusal: ItemRefusal }[];
+} {
+  const documents: CatalogueDocument[] = [];
+  const refused: { id: string; refusal: ItemRefusal }[] = [];
+  for (const [id, log] of logs) {
+    const state = storedItemState(log);
+    if (!state.ok) refused.push({ id, refusal: state.error });
+    else if (state.value.particulars.kind !== 'other') documents.push(catalogueDocumentOf(state.value));
+  }
+  return { documents, refused };
+}

@@ -1,0 +1,275 @@
+/**
+ * @module The 政府信息公开目录's items: each an append-only event log (catalogue_item_events) with a row
+ * caching what the log says (catalogue_items), written together; the 索引号 serial counters, incremented
+ * in the publishing transaction (so two publications never draw one serial, on either dialect: the
+ * upsert takes the counter row's lock on PostgreSQL, the write lock on SQLite); the register of every
+ * number issued. The domain (domain/catalogue) decides what an event may be; this module keeps it.
+ */
+import type { Selectable } from 'kysely';
+import type { LocalDate } from '../domain/calendar/local-date.js';
+import type { ItemEvent, ItemKind, ItemStatus, Validity } from '../domain/catalogue/catalogue-item.js';
+import { atomic, type Clock, chunks } from './query-util.js';
+import type { CatalogueItemsTable, Executor } from './schema.js';
+
+/** What the item's row caches of its log (the ledger computes it with the domain's itemStateOf). */
+export interface ItemSummary {
+  readonly status: ItemStatus;
+  readonly kind: ItemKind;
+  readonly title: string;
+  readonly writtenOn: LocalDate;
+  readonly publishedOn: LocalDate | null;
+  readonly repealedOn: LocalDate | null;
+  readonly validity: Validity;
+  readonly indexNumber: string | null;
+}
+
+export interface StoredItem extends ItemSummary {
+  readonly id: string;
+  readonly agencyId: number;
+  readonly createdAt: string;
+  readonly lastSeq: number;
+}
+
+export interface StoredItemEvent {
+  readonly seq: number;
+  readonly event: ItemEvent;
+  readonly recordedAt: string;
+}
+
+/** An agency's 索引号 settings: its code ({org}) and its pattern (null: the default). */
+export interface IndexSettings {
+  readonly code: string | null;
+  readonly pattern: string | null;
+}
+
+/** Another write reached the item first (its log is longer than the writer read). */
+export class ItemSeqConflictError extends Error {
+  constructor(
+    readonly itemId: string,
+    readonly expectedSeq: number,
+  ) {
+    super(`catalogue item ${itemId}: expected last seq ${expectedSeq}, another event came first`);
+    this.name = 'ItemSeqConflictError';
+  }
+}
+
+export interface CatalogueRepository {
+  /** Records a new item with its first event (Drafted) as seq 1. */
+  add(item: {
+    readonly id: string;
+    readonly agencyId: number;
+    readonly event: ItemEvent;
+    readonly summary: ItemSummary;
+  }): Promise<StoredItem>;
+  get(id: string): Promise<StoredItem | undefined>;
+  /** The log, in order. */
+  events(id: string): Promise<StoredItemEvent[]>;
+  /**
+   * Appends an event after `expectedSeq` and rewrites the cache; ItemSeqConflictError when the log has
+   * moved on. A 索引号 once in the cache is never replaced (the update would match no row).
+   */
+  append(id: string, expectedSeq: number, event: ItemEvent, summary: ItemSummary): Promise<StoredItem>;
+  /** The next serial in the agency's scope: one more than the highest ever drawn there (1 at first). */
+  nextSerial(agencyId: number, scope: string): Promise<number>;
+  /** Whether the number was ever issued in the agency. */
+  indexNumberTaken(agencyId: number, indexNumber: string): Promise<boolean>;
+  /** Keeps a number issued to an item for ever; a number issued before in the agency throws. */
+  recordIndexNumber(agencyId: number, indexNumber: string, itemId: string): Promise<void>;
+  /** The agencies' items, newest 成文日期 first (then id); `status` narrows them. */
+  list(agencyIds: readonly number[], filter?: { readonly status?: ItemStatus }): Promise<StoredItem[]>;
+  /** The logs of the agencies' items of a 体裁 other than `other`, by item id (for section 二). */
+  documentLogs(agencyIds: readonly number[]): Promise<Map<string, ItemEvent[]>>;
+  indexSettings(agencyId: number): Promise<IndexSettings | undefined>;
+  /** Sets the agency's pattern (null: back to the default); false when there is no such agency. */
+  setIndexPattern(agencyId: number, pattern: string | null): Promise<boolean>;
+}
+
+function toItem(row: Selectable<CatalogueItemsTable>): StoredItem {
+  return {
+    id: row.id,
+    agencyId: Number(row.agency_id),
+    createdAt: row.created_at,
+    lastSeq: Number(row.last_seq),
+    status: row.status as ItemStatus,
+    kind: row.kind as ItemKind,
+    title: row.title,
+    writtenOn: row.written_on as LocalDate,
+    publishedOn: row.published_on as LocalDate | null,
+    repealedOn: row.repealed_on as LocalDate | null,
+    validity: row.validity as Validity,
+    indexNumber: row.index_number,
+  };
+}
+
+const columnsOf = (s: ItemSummary) => ({
+  status: s.status,
+  kind: s.kind,
+  title: s.title,
+  written_on: s.writtenOn,
+  published_on: s.publishedOn,
+  repealed_on: s.repealedOn,
+  validity: s.validity,
+  index_number: s.indexNumber,
+});
+
+export function catalogueRepository(db: Executor, clock: Clock): CatalogueRepository {
+  const insertEvent = (trx: Executor, itemId: string, seq: number, event: ItemEvent) =>
+    trx
+      .insertInto('catalogue_item_events')
+      .values({
+        item_id: itemId,
+        seq,
+        type: event.kind,
+        at: event.on,
+        actor: event.by,
+        payload: JSON.stringify(event),
+        recorded_at: clock().toISOString(),
+      })
+      .execute();
+
+  return {
+    add: (item) =>
+      atomic(db, async (trx) => {
+        const row = await trx
+          .insertInto('catalogue_items')
+          .values({
+            id: item.id,
+            agency_id: item.agencyId,
+            created_at: clock().toISOString(),
+            last_seq: 1,
+            ...columnsOf(item.summary),
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await insertEvent(trx, item.id, 1, item.event);
+        return toItem(row);
+      }),
+
+    async get(id) {
+      const row = await db.selectFrom('catalogue_items').selectAll().where('id', '=', id).executeTakeFirst();
+      return row && toItem(row);
+    },
+
+    async events(id) {
+      const rows = await db
+        .selectFrom('catalogue_item_events')
+        .select(['seq', 'payload', 'recorded_at'])
+        .where('item_id', '=', id)
+        .orderBy('seq')
+        .execute();
+      return rows.map((r) => ({
+        seq: Number(r.seq),
+        event: JSON.parse(r.payload) as ItemEvent,
+        recordedAt: r.recorded_at,
+      }));
+    },
+
+    append: (id, expectedSeq, event, summary) =>
+      atomic(db, async (trx) => {
+        const row = await trx
+          .updateTable('catalogue_items')
+          .set({ last_seq: expectedSeq + 1, ...columnsOf(summary) })
+          .where('id', '=', id)
+          .where('last_seq', '=', expectedSeq)
+          .where((eb) =>
+            summary.indexNumber === null
+              ? eb('index_number', 'is', null)
+              : eb.or([eb('index_number', 'is', null), eb('index_number', '=', summary.indexNumber)]),
+          )
+          .returningAll()
+          .executeTakeFirst();
+        if (!row) throw new ItemSeqConflictError(id, expectedSeq);
+        await insertEvent(trx, id, expectedSeq + 1, event);
+        return toItem(row);
+      }),
+
+    async nextSerial(agencyId, scope) {
+      const row = await db
+        .insertInto('catalogue_serials')
+        // PostgreSQL text holds no NUL, serialScope's separator; the parts themselves hold no '|'
+        // (formatIndexNumber allows letters, digits and - _ . only).
+        .values({ agency_id: agencyId, scope: scope.replaceAll('\u0000', '|'), last_serial: 1 })
+        .onConflict((oc) =>
+          oc.columns(['agency_id', 'scope']).doUpdateSet((eb) => ({
+            last_serial: eb('catalogue_serials.last_serial', '+', 1),
+          })),
+        )
+        .returning('last_serial')
+        .executeTakeFirstOrThrow();
+      return Number(row.last_serial);
+    },
+
+    async indexNumberTaken(agencyId, indexNumber) {
+      const row = await db
+        .selectFrom('catalogue_index_numbers')
+        .select('item_id')
+        .where('agency_id', '=', agencyId)
+        .where('index_number', '=', indexNumber)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
+
+    async recordIndexNumber(agencyId, indexNumber, itemId) {
+      await db
+        .insertInto('catalogue_index_numbers')
+        .values({
+          agency_id: agencyId,
+          index_number: indexNumber,
+          item_id: itemId,
+          issued_at: clock().toISOString(),
+        })
+        .execute();
+    },
+
+    async list(agencyIds, filter = {}) {
+      const out: StoredItem[] = [];
+      for (const ids of chunks([...new Set(agencyIds)])) {
+        let q = db.selectFrom('catalogue_items').selectAll().where('agency_id', 'in', ids);
+        if (filter.status) q = q.where('status', '=', filter.status);
+        out.push(...(await q.execute()).map(toItem));
+      }
+      return out.sort((a, b) =>
+        a.writtenOn !== b.writtenOn ? (a.writtenOn < b.writtenOn ? 1 : -1) : a.id < b.id ? -1 : 1,
+      );
+    },
+
+    async documentLogs(agencyIds) {
+      const logs = new Map<string, ItemEvent[]>();
+      for (const ids of chunks([...new Set(agencyIds)])) {
+        const rows = await db
+          .selectFrom('catalogue_item_events as e')
+          .innerJoin('catalogue_items as i', 'i.id', 'e.item_id')
+          .select(['e.item_id', 'e.payload'])
+          .where('i.agency_id', 'in', ids)
+          .where('i.kind', '<>', 'other')
+          .orderBy('e.item_id')
+          .orderBy('e.seq')
+          .execute();
+        for (const r of rows) {
+          const log = logs.get(r.item_id) ?? [];
+          log.push(JSON.parse(r.payload) as ItemEvent);
+          logs.set(r.item_id, log);
+        }
+      }
+      return logs;
+    },
+
+    async indexSettings(agencyId) {
+      const row = await db
+        .selectFrom('agencies')
+        .select(['code', 'index_pattern'])
+        .where('id', '=', agencyId)
+        .executeTakeFirst();
+      return row && { code: row.code, pattern: row.index_pattern };
+    },
+
+    async setIndexPattern(agencyId, pattern) {
+      const result = await db
+        .updateTable('agencies')
+        .set({ index_pattern: pattern })
+        .where('id', '=', agencyId)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+  };
+}
