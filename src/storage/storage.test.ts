@@ -20,6 +20,10 @@ const TABLES = [
   'login_failures',
   'report_years',
   'register_headers',
+  'catalogue_items',
+  'catalogue_item_events',
+  'catalogue_serials',
+  'catalogue_index_numbers',
 ] as const;
 
 describe('parseStorageUrl', () => {
