@@ -197,6 +197,16 @@ function registerReportLedgerCommands(program: Command, io: CliIo, setExit: SetE
           const fill = parseReportFill(fillText, { year, format: report.format });
           if (!fill.ok) throw new CliFailure(`${options.fill}: ${fill.message}`);
           report = applyFill(report, fill.fill);
+          // What the catalogue counts is the catalogue's, as sections 三 and 四 are the ledger's.
+          const fromCatalogue = built.value.fromCatalogue;
+          const overridden = Object.keys(fromCatalogue).filter(
+            (row) => fill.fill.proactive?.[row] !== undefined,
+          );
+          if (overridden.length > 0)
+            io.stderr(
+              `警告 (warning): 填写文件中的${overridden.map((r) => (r === 'rules' ? '“规章”' : '“规范性文件”')).join('、')}行未采用：按政府信息公开目录统计 (counted from the catalogue)\n`,
+            );
+          report = { ...report, proactive: { ...report.proactive, ...fromCatalogue } };
         }
         const { excluded } = built.value;
         for (const x of excluded)

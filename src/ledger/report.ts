@@ -17,6 +17,8 @@
 import type { Actor } from '../domain/access/policy.js';
 import type { LocalDate } from '../domain/calendar/local-date.js';
 import type { WorkingCalendar } from '../domain/calendar/working-days.js';
+import { documentsOfLogs } from '../domain/catalogue/catalogue-item.js';
+import { documentRows } from '../domain/catalogue/section-two.js';
 import { formatForYear, type ReportFormat } from '../domain/report/format.js';
 import {
   LITIGATION_HEADER,
@@ -243,7 +245,32 @@ async function ledgerReportOf(
 export interface BuiltReport extends Pick<LedgerReport, 'agency' | 'report' | 'excluded'> {
   /** What the ledger knows of the year beyond the counts: corrections confirmed after it was completed. */
   readonly findings: readonly Finding[];
+  /**
+   * Section 二's 规章 and 规范性文件 rows as the agency's catalogue counts them (条例 第二十条第（一）项),
+   * when it tracks any such document: a fill may not override them either.
+   */
+  readonly fromCatalogue: AnnualReport['proactive'];
 }
+
+/** The rows 规章 and 规范性文件 of the year from the agency's catalogue, or none when it holds no such document. */
+async function catalogueRows(
+  storage: Storage,
+  agencyId: number,
+  year: number,
+  format: ReportFormat,
+): Promise<AnnualReport['proactive']> {
+  const { documents } = documentsOfLogs(await storage.catalogue.documentLogs([agencyId]));
+  if (documents.length === 0) return {};
+  const rows = documentRows(documents, year, format);
+  const kinds = new Set(documents.map((d) => d.kind));
+  return {
+    ...(kinds.has('rule') ? { rules: rows.rules } : {}),
+    ...(kinds.has('normativeDocument') ? { normativeDocuments: rows.normativeDocuments } : {}),
+  };
+}
+
+const withCatalogue = (report: AnnualReport, rows: AnnualReport['proactive']): AnnualReport =>
+  Object.keys(rows).length === 0 ? report : { ...report, proactive: { ...report.proactive, ...rows } };
 
 /**
  * The annual report of `agencyId` for `year` from the ledger, counted the fastest way that is exact:
@@ -264,9 +291,10 @@ export async function buildAnnualReport(
   const agency = await storage.agencies.get(agencyId);
   if (!agency) return err(ledgerRefusal('agency.unknown', String(agencyId)));
   const findings = await lateCorrectionFindings(storage, agencyId, year);
+  const fromCatalogue = await catalogueRows(storage, agencyId, year, formatForYear(year));
   const fromLines = async () => {
     const { report, excluded } = await ledgerReportOf(storage, agency, year, options);
-    return ok({ agency, report, excluded, findings });
+    return ok({ agency, report: withCatalogue(report, fromCatalogue), excluded, findings, fromCatalogue });
   };
   if (options.verify) return fromLines();
   let requests: AnnualReport['requests'];
@@ -285,7 +313,13 @@ export async function buildAnnualReport(
     cases,
     ...(options.caseCounting ? { caseCounting: options.caseCounting } : {}),
   });
-  return ok({ agency, report: { ...sections.report, requests }, excluded, findings });
+  return ok({
+    agency,
+    report: withCatalogue({ ...sections.report, requests }, fromCatalogue),
+    excluded,
+    findings,
+    fromCatalogue,
+  });
 }
 
 // ── explaining a cell ────────────────────────────────────────────────────────────────────────────
