@@ -17,4 +17,11 @@ export {
   viewItem,
   withdrawItem,
 } from './items.js';
+export {
+  type CataloguePage,
+  PUBLIC_PAGE_SIZE,
+  type PublicItem,
+  publicCatalogue,
+  publicItem,
+} from './public.js';
 export { CATALOGUE_APP_REFUSALS, type CatalogueAppRefusal, catalogueRefusal } from './refusals.js';

@@ -27,6 +27,9 @@ const ROUTES: Readonly<Record<string, RouteSpec>> = {
   'GET /': { kind: 'public' },
   'GET /login': { kind: 'public' },
   'POST /login': { kind: 'public' },
+  // The public portal: what was published, for anyone.
+  'GET /catalogue': { kind: 'public' },
+  'GET /catalogue/:id': { kind: 'public' },
   'POST /logout': { kind: 'page' },
   'GET /office': { kind: 'page' },
   'GET /office/inbox': { kind: 'page' },

@@ -13,6 +13,7 @@ import { authenticate, authRoutes, requireApiAuth, requireCsrf, requirePageAuth 
 import type { AppEnv, WebDeps } from './context.js';
 import { adminRoutes } from './office/admin-routes.js';
 import { officeRoutes } from './office/office-routes.js';
+import { portalRoutes } from './portal/portal-routes.js';
 import { requestContext } from './request-context.js';
 import { staticRoutes } from './static-files.js';
 
@@ -62,6 +63,7 @@ export function createApp(deps: WebDeps): Hono<AppEnv> {
   app.use(requireCsrf);
   app.get('/', (c) => c.redirect(c.get('auth') ? '/office' : '/login', 302));
   app.route('/', authRoutes(deps));
+  app.route('/', portalRoutes(deps));
 
   app.use('/office', requirePageAuth);
   app.use('/office/*', requirePageAuth);

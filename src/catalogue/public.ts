@@ -1,0 +1,60 @@
+/**
+ * @module What the public portal shows of the catalogue (issue 11): published items only — 主动公开
+ * information (条例 第十九条、第二十三条) that anyone may read, so these reads take no actor and ask no
+ * policy; a draft, an item awaiting approval or one withdrawn as published in error is not there, and
+ * its page is "not found" like an item that never existed. Repealed items stay, shown 已废止.
+ */
+import { type ItemState, storedItemState } from '../domain/catalogue/catalogue-item.js';
+import type { StoredItem } from '../storage/catalogue.js';
+import type { Storage } from '../storage/index.js';
+
+export interface PublicItem {
+  readonly id: string;
+  readonly agencyName: string;
+  readonly state: ItemState & { readonly indexNumber: string; readonly publishedOn: string };
+}
+
+/** The agencies the site shows: every agency in the database, the roots and all below them. */
+async function siteAgencies(storage: Storage): Promise<number[]> {
+  const ids = new Set<number>();
+  for (const root of await storage.agencies.roots())
+    for (const id of await storage.agencies.subtreeIds(root.id)) ids.add(id);
+  return [...ids];
+}
+
+export interface CataloguePage {
+  readonly items: readonly StoredItem[];
+  readonly page: number;
+  readonly pages: number;
+  readonly total: number;
+}
+
+export const PUBLIC_PAGE_SIZE = 20;
+
+/** One page of the site's published items, newest 成文日期 first; a page past the last is the last. */
+export async function publicCatalogue(storage: Storage, page: number): Promise<CataloguePage> {
+  const all = await storage.catalogue.list(await siteAgencies(storage), { status: 'published' });
+  const pages = Math.max(1, Math.ceil(all.length / PUBLIC_PAGE_SIZE));
+  const shown = Math.min(Math.max(1, Math.trunc(page) || 1), pages);
+  return {
+    items: all.slice((shown - 1) * PUBLIC_PAGE_SIZE, shown * PUBLIC_PAGE_SIZE),
+    page: shown,
+    pages,
+    total: all.length,
+  };
+}
+
+/** A published item with its metadata and body, or undefined when there is none to show. */
+export async function publicItem(storage: Storage, id: string): Promise<PublicItem | undefined> {
+  const stored = await storage.catalogue.get(id);
+  if (stored?.status !== 'published') return undefined;
+  const state = storedItemState((await storage.catalogue.events(id)).map((e) => e.event));
+  if (!state.ok || state.value.indexNumber === undefined || state.value.publishedOn === undefined)
+    return undefined;
+  const agency = await storage.agencies.get(stored.agencyId);
+  return {
+    id,
+    agencyName: agency?.name ?? '',
+    state: state.value as PublicItem['state'],
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * The public catalogue pages (issue 11): `/catalogue` lists what was published — never a draft — with
+ * 索引号 and 有效性; `/catalogue/{id}` shows the metadata table and body, escaped; an unpublished or
+ * unknown item is 404; no sign-in, nothing from another host.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { draftItem, publishItem, repealItem } from '../../catalogue/index.js';
+import type { Actor, Role } from '../../domain/access/policy.js';
+import type { LocalDate } from '../../domain/calendar/local-date.js';
+import { type WebWorld, webWorld } from '../../test-support/web-world.js';
+
+const d = (s: string) => s as LocalDate;
+
+describe('the public catalogue pages', () => {
+  let w: WebWorld;
+  let published = '';
+  let draft = '';
+  const person = (roles: Role[]): Actor => ({
+    kind: 'user',
+    userId: 1,
+    name: roles.join(','),
+    roles,
+    agencyId: w.township,
+    subordinateIds: [],
+  });
+  const value = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
+    if (!r.ok) assert.fail(r.error.message);
+    return r.value;
+  };
+  const particulars = (title: string) => ({
+    agencyId: w.township,
+    title,
+    publisher: '城关镇人民政府',
+    writtenOn: d('2024-03-01'),
+    docNumber: '城政规〔2024〕1号',
+    topic: '城乡建设',
+    body: '第一条 为了加强农村宅基地管理。\n第二条 本规定自发布之日起施行。',
+    kind: '规范性文件' as const,
+  });
+
+  before(async () => {
+    w = await webWorld();
+    await w.storage.db
+      .updateTable('agencies')
+      .set({ code: '000014349' })
+      .where('id', '=', w.township)
+      .execute();
+    const options = { today: d('2024-04-01') };
+    const a = value(
+      await draftItem(
+        w.storage,
+        person(['liaison']),
+        particulars('城关镇农村宅基地管理规定<script>'),
+        options,
+      ),
+    );
+    value(await publishItem(w.storage, person(['approver']), a.id, options));
+    published = a.id;
+    draft = value(await draftItem(w.storage, person(['liaison']), particulars('尚未审核的草稿'), options)).id;
+  });
+  after(() => w.close());
+
+  it('lists what was published, with its 索引号 and 有效性, and never a draft', async () => {
+    const res = await w.get('/catalogue');
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    assert.match(html, /<html lang="zh-CN">/);
+    assert.match(html, /000014349\/2024-00001/);
+    assert.match(html, /城关镇农村宅基地管理规定&lt;script&gt;/);
+    assert.doesNotMatch(html, /<script>/);
+    assert.doesNotMatch(html, /尚未审核的草稿/);
+    assert.doesNotMatch(html, /(?:src|href)="https?:/, 'nothing from another host');
+  });
+
+  it('shows an item’s metadata table and body, and its repeal', async () => {
+    const html = await (await w.get(`/catalogue/${published}`)).text();
+    for (const label of ['索引号', '发布机构', '成文日期', '发布日期', '文号', '主题分类', '体裁', '有效性'])
+      assert.match(html, new RegExp(`<th scope="row">${label}</th>`));
+    assert.match(html, /城政规〔2024〕1号/);
+    assert.match(html, /<p>第二条 本规定自发布之日起施行。<\/p>/);
+    value(
+      await repealItem(
+        w.storage,
+        person(['approver']),
+        published,
+        { on: d('2024-09-01') },
+        { today: d('2024-09-02') },
+      ),
+    );
+    assert.match(await (await w.get(`/catalogue/${published}`)).text(), /已废止（2024-09-01）/);
+    assert.match(await (await w.get('/catalogue')).text(), /已废止/);
+  });
+
+  it('answers 404 for a draft, an unknown item and a malformed id, in Chinese', async () => {
+    for (const id of [draft, '00000000-0000-0000-0000-000000000000', '..%2F..%2Fetc'])
+      assert.equal((await w.get(`/catalogue/${id}`)).status, 404, id);
+    assert.match(await (await w.get(`/catalogue/${draft}`)).text(), /尚未发布/);
+  });
+
+  it('takes a page number and ignores one that is no number', async () => {
+    assert.equal((await w.get('/catalogue?page=99')).status, 200);
+    assert.equal((await w.get('/catalogue?page=abc')).status, 200);
+    assert.match(await (await w.get('/catalogue?page=99')).text(), /第 1\/1 页/);
+  });
+});
