@@ -12,7 +12,15 @@ const KIND_LABELS: Readonly<Record<string, string>> = {
   other: '其他',
 };
 
-export function PortalPage({ title, children }: { title: string; children?: Child }) {
+export function PortalPage({
+  title,
+  current,
+  children,
+}: {
+  title: string;
+  current?: string;
+  children?: Child;
+}) {
   return (
     <html lang="zh-CN">
       <head>
@@ -32,10 +40,16 @@ export function PortalPage({ title, children }: { title: string; children?: Chil
             </span>
             <span>政府信息公开</span>
           </div>
-          <nav aria-label="栏目">
-            <a href="/catalogue">政府信息公开目录</a>
-          </nav>
         </header>
+        <nav class="main-nav" aria-label="栏目">
+          <ul>
+            <li>
+              <a href="/catalogue" aria-current={current === '/catalogue' ? 'page' : undefined}>
+                政府信息公开目录
+              </a>
+            </li>
+          </ul>
+        </nav>
         <main id="main">
           <h1>{title}</h1>
           {children}
@@ -47,38 +61,40 @@ export function PortalPage({ title, children }: { title: string; children?: Chil
 
 export function CatalogueListPage({ page }: { page: CataloguePage }) {
   return (
-    <PortalPage title="政府信息公开目录">
+    <PortalPage title="政府信息公开目录" current="/catalogue">
       {page.total === 0 ? (
         <p>目录中尚无已发布的政府信息。</p>
       ) : (
-        <table>
-          <caption>{`共 ${page.total} 条，第 ${page.page}/${page.pages} 页`}</caption>
-          <thead>
-            <tr>
-              <th scope="col">索引号</th>
-              <th scope="col">名称</th>
-              <th scope="col">成文日期</th>
-              <th scope="col">发布日期</th>
-              <th scope="col">有效性</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.items.map((item) => (
+        <div class="table-scroll" role="region" aria-label="目录列表" tabindex={0}>
+          <table class="catalogue-list">
+            <caption>{`共 ${page.total} 条，第 ${page.page}/${page.pages} 页`}</caption>
+            <thead>
               <tr>
-                <td>{item.indexNumber}</td>
-                <td>
-                  <a href={`/catalogue/${encodeURIComponent(item.id)}`}>{item.title}</a>
-                </td>
-                <td>{item.writtenOn}</td>
-                <td>{item.publishedOn}</td>
-                <td>{item.validity}</td>
+                <th scope="col">索引号</th>
+                <th scope="col">名称</th>
+                <th scope="col">成文日期</th>
+                <th scope="col">发布日期</th>
+                <th scope="col">有效性</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {page.items.map((item) => (
+                <tr>
+                  <td class="index">{item.indexNumber}</td>
+                  <td class="title">
+                    <a href={`/catalogue/${encodeURIComponent(item.id)}`}>{item.title}</a>
+                  </td>
+                  <td>{item.writtenOn}</td>
+                  <td>{item.publishedOn}</td>
+                  <td>{item.validity}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {page.pages > 1 ? (
-        <nav aria-label="分页">
+        <nav class="pager" aria-label="分页">
           {page.page > 1 ? <a href={`/catalogue?page=${page.page - 1}`}>上一页</a> : null}{' '}
           {page.page < page.pages ? <a href={`/catalogue?page=${page.page + 1}`}>下一页</a> : null}
         </nav>
