@@ -65,7 +65,7 @@ export function CatalogueListPage({ page }: { page: CataloguePage }) {
       {page.total === 0 ? (
         <p>目录中尚无已发布的政府信息。</p>
       ) : (
-        <div class="table-scroll" role="region" aria-label="目录列表" tabindex={0}>
+        <section class="table-scroll" aria-label="目录列表" tabindex={0}>
           <table class="catalogue-list">
             <caption>{`共 ${page.total} 条，第 ${page.page}/${page.pages} 页`}</caption>
             <thead>
@@ -91,7 +91,7 @@ export function CatalogueListPage({ page }: { page: CataloguePage }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       )}
       {page.pages > 1 ? (
         <nav class="pager" aria-label="分页">
