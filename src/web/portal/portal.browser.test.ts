@@ -1,0 +1,127 @@
+/**
+ * The public catalogue pages in Debian's chromium, checked by axe-core (loaded from node_modules into
+ * the page, nothing fetched from another host) against WCAG 2.0/2.1 A and AA: the list, an item, and
+ * the not-found page; at desktop and phone widths; no request leaves the test server.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { serve } from '@hono/node-server';
+import type { Browser } from 'playwright-core';
+import { draftItem, publishItem, repealItem } from '../../catalogue/index.js';
+import { launchPdfBrowser } from '../../documents/pdf/render-pdf.js';
+import type { Actor, Role } from '../../domain/access/policy.js';
+import type { LocalDate } from '../../domain/calendar/local-date.js';
+import { type WebWorld, webWorld } from '../../test-support/web-world.js';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const d = (s: string) => s as LocalDate;
+
+interface AxeResult {
+  readonly violations: readonly {
+    readonly id: string;
+    readonly help: string;
+    readonly nodes: readonly unknown[];
+  }[];
+}
+
+describe('the public catalogue in a browser, checked by axe-core', () => {
+  let w: WebWorld;
+  let browser: Browser;
+  let server: ReturnType<typeof serve>;
+  let origin = '';
+  let item = '';
+
+  before(async () => {
+    w = await webWorld();
+    await w.storage.db
+      .updateTable('agencies')
+      .set({ code: '000014349' })
+      .where('id', '=', w.township)
+      .execute();
+    const actor = (roles: Role[]): Actor => ({
+      kind: 'user',
+      userId: 1,
+      name: roles.join(','),
+      roles,
+      agencyId: w.township,
+      subordinateIds: [],
+    });
+    const options = { today: d('2024-06-01') };
+    for (const title of ['城关镇农村宅基地管理规定', '城关镇关于调整农村低保标准的通知']) {
+      const drafted = await draftItem(
+        w.storage,
+        actor(['liaison']),
+        {
+          agencyId: w.township,
+          title,
+          publisher: '城关镇人民政府',
+          writtenOn: d('2024-03-01'),
+          docNumber: '城政规〔2024〕1号',
+          topic: '城乡建设',
+          body: '第一条 为了加强管理，制定本规定。\n第二条 本规定自发布之日起施行。',
+          kind: '规范性文件',
+        },
+        options,
+      );
+      assert.ok(drafted.ok);
+      assert.ok((await publishItem(w.storage, actor(['approver']), drafted.value.id, options)).ok);
+      item = drafted.value.id;
+    }
+    await repealItem(
+      w.storage,
+      actor(['approver']),
+      item,
+      { on: d('2024-09-01') },
+      { today: d('2024-09-02') },
+    );
+    server = serve({ fetch: w.app.fetch, port: 0, hostname: '127.0.0.1' });
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await launchPdfBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    server?.close();
+    await w?.close();
+  });
+
+  for (const [name, width] of [
+    ['desktop', 1100],
+    ['phone', 390],
+  ] as const)
+    it(`finds no WCAG 2.1 A/AA violation on the list, an item and the not-found page (${name})`, async () => {
+      // The site's CSP allows no inline script; axe is the test's, so only the test's page bypasses it.
+      const context = await browser.newContext({ viewport: { width, height: 800 }, bypassCSP: true });
+      const page = await context.newPage();
+      const elsewhere: string[] = [];
+      page.on('request', (r) => {
+        if (!r.url().startsWith(origin)) elsewhere.push(r.url());
+      });
+      try {
+        for (const path of ['/catalogue', `/catalogue/${item}`, '/catalogue/no-such-item']) {
+          await page.goto(`${origin}${path}`);
+          await page.addScriptTag({ content: AXE });
+          const result = (await page.evaluate(
+            "axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })",
+          )) as AxeResult;
+          assert.deepEqual(
+            result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`),
+            [],
+            path,
+          );
+          assert.equal(
+            await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth'),
+            true,
+            `${path} fits ${width} px`,
+          );
+        }
+        assert.deepEqual(elsewhere, []);
+      } finally {
+        await context.close();
+      }
+    });
+});
