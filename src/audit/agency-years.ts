@@ -114,11 +114,15 @@ export class AgencyYears {
   }
 
   private yearsOf(agency: string): Map<number, YearReports> | undefined {
-    return this.agencies.get(agencyKey(agency))?.years;
+    const key = agencyKey(agency);
+    return key === '' ? undefined : this.agencies.get(key)?.years;
   }
 
   add(digest: ReportDigest, file: string, clean: boolean, spill?: SpillRef): YearEntry {
-    const key = agencyKey(digest.agency);
+    // A report that names no agency ("本局", "我镇") is nobody's previous or next year, nor a repeat of
+    // another such report: each is an agency of its own.
+    const named = agencyKey(digest.agency);
+    const key = named === '' ? `\u0000${file}` : named;
     const agency = this.agencies.get(key) ?? { name: digest.agency, years: new Map<number, YearReports>() };
     this.agencies.set(key, agency);
     const { years } = agency;
@@ -218,8 +222,16 @@ export class AgencyYears {
   }
 
   /** Agency names in Chinese collation order. */
-  agencyNames(): string[] {
-    return [...this.agencies.values()].map((a) => a.name).sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  /** Every agency's key, by name in collation order (a report naming no agency is one of its own). */
+  agencyKeys(): string[] {
+    return [...this.agencies.entries()]
+      .sort(([ka, a], [kb, b]) => a.name.localeCompare(b.name, 'zh-CN') || (ka < kb ? -1 : ka > kb ? 1 : 0))
+      .map(([key]) => key);
+  }
+
+  /** The agency's name as the first of its reports in the walk gives it ("" when none names it). */
+  agencyName(key: string): string {
+    return this.agencies.get(key)?.name ?? '';
   }
 
   /**
@@ -229,8 +241,8 @@ export class AgencyYears {
    */
   async duplicates(): Promise<DuplicateReport[]> {
     const out: DuplicateReport[] = [];
-    for (const agency of this.agencyNames()) {
-      const years = this.yearsOf(agency)!;
+    const agencies = [...this.agencies.values()].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+    for (const { name: agency, years } of agencies) {
       for (const year of [...years.keys()].sort((a, b) => a - b)) {
         const { first, entries } = years.get(year)!;
         for (const other of [...entries].sort(byPath)) {
@@ -294,9 +306,9 @@ export class AgencyYears {
     return { ...base, numbersAgree: null, differingCells: null, differences: [] };
   }
 
-  /** One agency's reports, by year and then path. */
-  entriesOf(agency: string): { year: number; entry: YearEntry }[] {
-    const years = this.yearsOf(agency);
+  /** One agency's reports (by its key), by year and then path. */
+  entriesOf(key: string): { year: number; entry: YearEntry }[] {
+    const years = this.agencies.get(key)?.years;
     if (!years) return [];
     return [...years]
       .sort(([a], [b]) => a - b)
@@ -307,8 +319,8 @@ export class AgencyYears {
    * The year-over-year figures of an agency with reports on two years or more: one column per year
    * (the report whose path sorts first when a year has several). Undefined without `--compare`.
    */
-  comparison(agency: string): { years: number[]; figures: number[][] } | undefined {
-    const years = this.yearsOf(agency);
+  comparison(key: string): { years: number[]; figures: number[][] } | undefined {
+    const years = this.agencies.get(key)?.years;
     if (!years || years.size < 2) return undefined;
     const columns = [...years.keys()].sort((a, b) => a - b);
     const figures: number[][] = [];

@@ -373,7 +373,8 @@ export function writeAuditHtml(
 ): void {
   const { summary } = run;
   const title = '政府信息公开工作年度报告 批量检查结果';
-  const agencies = run.agencyNames();
+  const agencies = run.agencyKeys();
+  const shown = (key: string) => run.agencyName(key) || '（未写明机关名称）';
   write('<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8">');
   write('<meta name="viewport" content="width=device-width, initial-scale=1">');
   write(toHtml(<title>{title}</title>));
@@ -396,7 +397,7 @@ export function writeAuditHtml(
             <ol>
               {agencies.map((a, i) => (
                 <li>
-                  <a href={`#agency-${i + 1}`}>{a}</a>
+                  <a href={`#agency-${i + 1}`}>{shown(a)}</a>
                 </li>
               ))}
             </ol>
@@ -408,7 +409,11 @@ export function writeAuditHtml(
   agencies.forEach((agency, i) => {
     const results = [...run.agencyFiles(agency)];
     const comparison = options.compare ? run.comparison(agency) : undefined;
-    write(toHtml(<AgencySection index={i + 1} agency={agency} results={results} comparison={comparison} />));
+    write(
+      toHtml(
+        <AgencySection index={i + 1} agency={shown(agency)} results={results} comparison={comparison} />,
+      ),
+    );
   });
   if (summary.unreadable > 0) {
     write(UNREADABLE_HEAD);

@@ -90,14 +90,19 @@ export class AuditRun {
     for (const result of this.spilled().all()) yield this.complete(result, this.entries[i++]);
   }
 
-  agencyNames(): string[] {
-    return this.store.agencyNames();
+  /** The agencies' keys, by name (agencyName gives the name to show). */
+  agencyKeys(): string[] {
+    return this.store.agencyKeys();
+  }
+
+  agencyName(key: string): string {
+    return this.store.agencyName(key);
   }
 
   /** One agency's results, by year and then path. */
-  *agencyFiles(agency: string): Generator<FileResult> {
+  *agencyFiles(key: string): Generator<FileResult> {
     const spill = this.spilled();
-    for (const { entry } of this.store.entriesOf(agency)) {
+    for (const { entry } of this.store.entriesOf(key)) {
       if (entry.spill) yield this.complete(spill.read(entry.spill), entry);
     }
   }
@@ -107,8 +112,8 @@ export class AuditRun {
     for (const ref of this.unreadableRefs) yield spill.read(ref);
   }
 
-  comparison(agency: string): { years: number[]; figures: number[][] } | undefined {
-    return this.store.comparison(agency);
+  comparison(key: string): { years: number[]; figures: number[][] } | undefined {
+    return this.store.comparison(key);
   }
 
   close(): void {

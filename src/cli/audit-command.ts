@@ -239,9 +239,9 @@ export function registerAuditCommand(
         if (showHuman && words) {
           human(words.summaryText(run.summary));
           if (options.compare) {
-            for (const agency of run.agencyNames()) {
-              const comparison = run.comparison(agency);
-              if (comparison) human(words.comparisonText(agency, comparison));
+            for (const key of run.agencyKeys()) {
+              const comparison = run.comparison(key);
+              if (comparison) human(words.comparisonText(run.agencyName(key), comparison));
             }
           }
           if (options.html) human(`已写入 ${terminalText(options.html)} (written)\n`);

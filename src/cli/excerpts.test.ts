@@ -5,7 +5,7 @@
  * whole section 三 row (issue 10's bar). And the contract of `--partial` itself.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -73,6 +73,44 @@ describe('report parse --partial', () => {
     const read = JSON.parse(out) as PartialJson;
     assert.deepEqual(read.requests, report.requests);
     assert.deepEqual(read.findings, []);
+  });
+
+  it('writes a page that names no agency with agency "", which report check reads back and warns of', async () => {
+    const untitled = text
+      .replace(`${report.agency}${report.year}年政府信息公开工作年度报告`, '')
+      .replace('一、总体情况\n', '一、总体情况\n\n2023年，我镇认真贯彻落实《条例》。\n');
+    const page = join(dir, 'nameless.txt');
+    writeFileSync(page, untitled);
+    const parsed = await gongkai('report', 'parse', page, '--json');
+    assert.equal(parsed.code, 0, parsed.err);
+    assert.equal((JSON.parse(parsed.out) as AnnualReport).agency, '');
+    const json = join(dir, 'nameless.json');
+    writeFileSync(json, parsed.out);
+    const checked = await gongkai('report', 'check', json, '--json');
+    assert.equal(checked.code, 0, checked.err);
+    const rules = (JSON.parse(checked.out) as { findings: { rule: string }[] }).findings.map((f) => f.rule);
+    assert.ok(rules.includes('report.agency'), rules.join(','));
+  });
+
+  it('audits pages that name no agency each on its own: no cross-year pairing, no repeat', async () => {
+    const folder = join(dir, 'nameless-audit');
+    mkdirSync(folder);
+    for (const year of [2022, 2023]) {
+      const r = exampleReport(year, '某某镇人民政府');
+      const page = renderText(r)
+        .replace(`${r.agency}${r.year}年政府信息公开工作年度报告`, '')
+        .replace('一、总体情况\n', `一、总体情况\n\n${year}年，我镇认真贯彻落实《条例》。\n`);
+      writeFileSync(join(folder, `${year}.txt`), page);
+      writeFileSync(join(folder, `${year}-copy.txt`), page);
+    }
+    const { out } = await gongkai('audit', folder, '--json', '--quiet');
+    const audited = JSON.parse(out) as { files: { agency: string | null; findings: { rule: string }[] }[] };
+    assert.equal(audited.files.length, 4);
+    for (const file of audited.files) {
+      assert.equal(file.agency, '');
+      const rules = file.findings.map((f) => f.rule);
+      assert.ok(!rules.some((r) => r.startsWith('cross-year') || r.includes('duplicate')), rules.join(','));
+    }
   });
 
   it('exits 2 when nothing of a report was read', async () => {

@@ -38,7 +38,8 @@ const reportSchema = z
   .object({
     year: z.number().int().min(1990).max(2200),
     format: z.enum(['2019', '2021']).optional(),
-    agency: z.string().trim().min(1),
+    // "" when the page never named it: kept, and said (report.agency).
+    agency: z.string().trim(),
     publishedOn: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')

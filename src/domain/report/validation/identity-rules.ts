@@ -8,6 +8,18 @@ import { type AnnualReport, countOf } from '../model.js';
 import type { Finding } from './finding.js';
 import { finding } from './make-finding.js';
 
+/** A report whose agency could not be told (the page says only "本局", "我镇"): kept, and said. */
+export function checkAgencyNamed(report: AnnualReport): Finding[] {
+  if (report.agency.trim() !== '') return [];
+  return [
+    finding(
+      'report.agency',
+      '报告未写明机关名称：无法确认是哪个机关的年度报告，请核对原文或补上机关名称',
+      'The report does not name its agency: check the source or add the name',
+    ),
+  ];
+}
+
 export function checkYearAndFormat(report: AnnualReport): Finding[] {
   if (report.year < EARLIEST_REPORT_YEAR) {
     return [

@@ -76,6 +76,12 @@ export const RULES = {
     titleEn: 'The report year is before the revised Regulation (reports on 2019 onward)',
     basis: '条例（国务院令第711号）2019-05-15 施行; the formats cover reports on 2019 onward',
   },
+  'report.agency': {
+    severity: 'warning',
+    title: '报告未写明机关名称',
+    titleEn: 'The report does not name its agency',
+    basis: '条例第四十九条: each agency publishes its own annual report; a report read from a page that never names it ("本局", "我镇") is kept, its agency unknown',
+  },
   'report.published-early': {
     severity: 'warning',
     title: '发布日期早于报告年度结束',

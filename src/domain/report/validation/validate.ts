@@ -10,6 +10,7 @@ import {
   checkFeesReported,
   checkPublicationDate,
   checkTextSections,
+  checkAgencyNamed,
   checkYearAndFormat,
 } from './identity-rules.js';
 import { checkNarrativeFigures } from './narrative-rule.js';
@@ -28,6 +29,7 @@ export interface ValidationOptions {
 
 export function validateReport(report: AnnualReport, options: ValidationOptions = {}): Finding[] {
   return [
+    ...checkAgencyNamed(report),
     ...checkYearAndFormat(report),
     ...checkPublicationDate(report),
     ...checkCells(report),
