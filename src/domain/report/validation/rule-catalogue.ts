@@ -80,7 +80,8 @@ export const RULES = {
     severity: 'warning',
     title: '报告未写明机关名称',
     titleEn: 'The report does not name its agency',
-    basis: '条例第四十九条: each agency publishes its own annual report; a report read from a page that never names it ("本局", "我镇") is kept, its agency unknown',
+    basis:
+      '条例第四十九条: each agency publishes its own annual report; a report read from a page that never names it ("本局", "我镇") is kept, its agency unknown',
   },
   'report.published-early': {
     severity: 'warning',

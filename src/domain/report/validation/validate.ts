@@ -7,10 +7,10 @@ import { checkAgainstPreviousYear } from './cross-year-rules.js';
 import type { Finding } from './finding.js';
 import { checkIdenticalToPreviousYear } from './identical-rule.js';
 import {
+  checkAgencyNamed,
   checkFeesReported,
   checkPublicationDate,
   checkTextSections,
-  checkAgencyNamed,
   checkYearAndFormat,
 } from './identity-rules.js';
 import { checkNarrativeFigures } from './narrative-rule.js';
