@@ -5,12 +5,16 @@
  */
 import type { Child } from 'hono/jsx';
 import type { CataloguePage, PublicItem } from '../../catalogue/index.js';
+import { Frame, type NavItem } from '../views/layout.js';
 
 const KIND_LABELS: Readonly<Record<string, string>> = {
   规范性文件: '规范性文件',
   规章: '规章',
   other: '其他',
 };
+
+/** The portal's sections; more come with issue 11 (guide, reports, apply, lookup, search). */
+const PORTAL_NAV: readonly NavItem[] = [{ href: '/catalogue', label: '政府信息公开目录' }];
 
 export function PortalPage({
   title,
@@ -22,40 +26,15 @@ export function PortalPage({
   children?: Child;
 }) {
   return (
-    <html lang="zh-CN">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} · 政府信息公开`}</title>
-        <link rel="stylesheet" href="/static/office.css" />
-      </head>
-      <body>
-        <a class="skip" href="#main">
-          跳到正文
-        </a>
-        <header class="top">
-          <div class="brand">
-            <span class="seal" aria-hidden="true">
-              公开
-            </span>
-            <span>政府信息公开</span>
-          </div>
-        </header>
-        <nav class="main-nav" aria-label="栏目">
-          <ul>
-            <li>
-              <a href="/catalogue" aria-current={current === '/catalogue' ? 'page' : undefined}>
-                政府信息公开目录
-              </a>
-            </li>
-          </ul>
-        </nav>
-        <main id="main">
-          <h1>{title}</h1>
-          {children}
-        </main>
-      </body>
-    </html>
+    <Frame
+      title={title}
+      site="政府信息公开"
+      nav={PORTAL_NAV}
+      navLabel="栏目"
+      {...(current === undefined ? {} : { current })}
+    >
+      {children}
+    </Frame>
   );
 }
 

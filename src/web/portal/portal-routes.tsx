@@ -5,6 +5,7 @@
 import { Hono } from 'hono';
 import { publicCatalogue, publicItem } from '../../catalogue/index.js';
 import type { AppEnv, WebDeps } from '../context.js';
+import { documentOf } from '../views/layout.js';
 import { CatalogueItemPage, CatalogueListPage, PortalPage } from './portal-pages.js';
 
 const PAGE = /^[1-9]\d{0,5}$/;
@@ -15,22 +16,24 @@ export function portalRoutes(deps: WebDeps): Hono<AppEnv> {
   portal.get('/catalogue', async (c) => {
     const asked = c.req.query('page');
     const page = asked !== undefined && PAGE.test(asked) ? Number(asked) : 1;
-    return c.html(<CatalogueListPage page={await publicCatalogue(deps.storage, page)} />);
+    return c.html(documentOf(<CatalogueListPage page={await publicCatalogue(deps.storage, page)} />));
   });
   portal.get('/catalogue/:id', async (c) => {
     const id = c.req.param('id');
     const item = ITEM_ID.test(id) ? await publicItem(deps.storage, id) : undefined;
     if (!item)
       return c.html(
-        <PortalPage title="未找到该信息">
-          <p>目录中没有这条信息，或它尚未发布。</p>
-          <p>
-            <a href="/catalogue">返回目录</a>
-          </p>
-        </PortalPage>,
+        documentOf(
+          <PortalPage title="未找到该信息">
+            <p>目录中没有这条信息，或它尚未发布。</p>
+            <p>
+              <a href="/catalogue">返回目录</a>
+            </p>
+          </PortalPage>,
+        ),
         404,
       );
-    return c.html(<CatalogueItemPage item={item} />);
+    return c.html(documentOf(<CatalogueItemPage item={item} />));
   });
   return portal;
 }

@@ -65,7 +65,7 @@ describe('the public catalogue pages', () => {
     const res = await w.get('/catalogue');
     assert.equal(res.status, 200);
     const html = await res.text();
-    assert.match(html, /<html lang="zh-CN">/);
+    assert.match(html, /^<!doctype html>\n<html lang="zh-CN">/);
     assert.match(html, /000014349\/2024-00001/);
     assert.match(html, /城关镇农村宅基地管理规定&lt;script&gt;/);
     assert.doesNotMatch(html, /<script>/);

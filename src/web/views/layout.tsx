@@ -38,15 +38,34 @@ const NAV: readonly { readonly href: string; readonly label: string; readonly ro
 /** A hidden field carrying the session's CSRF token: every form that changes something has one. */
 export const CsrfField = ({ token }: { token: string }) => <input type="hidden" name="_csrf" value={token} />;
 
-export function Page({ title, viewer, current, children }: PageProps) {
+export interface NavItem {
+  readonly href: string;
+  readonly label: string;
+}
+
+/**
+ * The frame every page shares, the back office's and the public portal's: the head (one stylesheet,
+ * the office's script when asked for), the skip link, the red header with the site's name and what the
+ * page puts beside it, the navigation, and the page under its title.
+ */
+export function Frame(props: {
+  readonly title: string;
+  readonly site: string;
+  readonly script?: boolean;
+  readonly beside?: Child;
+  readonly nav: readonly NavItem[];
+  readonly navLabel: string;
+  readonly current?: string;
+  readonly children?: Child;
+}) {
   return (
     <html lang="zh-CN">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} · 政府信息公开工作平台`}</title>
+        <title>{`${props.title} · ${props.site}`}</title>
         <link rel="stylesheet" href="/static/office.css" />
-        <script src="/static/office.js" defer></script>
+        {props.script ? <script src="/static/office.js" defer></script> : null}
       </head>
       <body>
         <a class="skip" href="#main">
@@ -57,29 +76,16 @@ export function Page({ title, viewer, current, children }: PageProps) {
             <span class="seal" aria-hidden="true">
               公开
             </span>
-            <span>政府信息公开工作平台</span>
+            <span>{props.site}</span>
           </div>
-          {viewer && (
-            <div class="who">
-              <span>{viewer.agencyName}</span>
-              <span>
-                {viewer.displayName}（{viewer.roles.map((r) => ROLE_LABELS[r]).join('、')}）
-              </span>
-              <form method="post" action="/logout" class="inline">
-                <CsrfField token={viewer.csrfToken} />
-                <button type="submit" class="link">
-                  退出
-                </button>
-              </form>
-            </div>
-          )}
+          {props.beside}
         </header>
-        {viewer && (
-          <nav class="main-nav" aria-label="主导航">
+        {props.nav.length > 0 && (
+          <nav class="main-nav" aria-label={props.navLabel}>
             <ul>
-              {NAV.filter((n) => n.roles.some((r) => viewer.roles.includes(r))).map((n) => (
+              {props.nav.map((n) => (
                 <li>
-                  <a href={n.href} aria-current={current === n.href ? 'page' : undefined}>
+                  <a href={n.href} aria-current={props.current === n.href ? 'page' : undefined}>
                     {n.label}
                   </a>
                 </li>
@@ -88,11 +94,42 @@ export function Page({ title, viewer, current, children }: PageProps) {
           </nav>
         )}
         <main id="main">
-          <h1>{title}</h1>
-          {children}
+          <h1>{props.title}</h1>
+          {props.children}
         </main>
       </body>
     </html>
+  );
+}
+
+export function Page({ title, viewer, current, children }: PageProps) {
+  return (
+    <Frame
+      title={title}
+      site="政府信息公开工作平台"
+      script
+      navLabel="主导航"
+      nav={viewer ? NAV.filter((n) => n.roles.some((r) => viewer.roles.includes(r))) : []}
+      {...(current === undefined ? {} : { current })}
+      beside={
+        viewer && (
+          <div class="who">
+            <span>{viewer.agencyName}</span>
+            <span>
+              {viewer.displayName}（{viewer.roles.map((r) => ROLE_LABELS[r]).join('、')}）
+            </span>
+            <form method="post" action="/logout" class="inline">
+              <CsrfField token={viewer.csrfToken} />
+              <button type="submit" class="link">
+                退出
+              </button>
+            </form>
+          </div>
+        )
+      }
+    >
+      {children}
+    </Frame>
   );
 }
 
