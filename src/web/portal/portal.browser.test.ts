@@ -10,10 +10,15 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { serve } from '@hono/node-server';
 import type { Browser } from 'playwright-core';
-import { draftItem, publishItem, repealItem } from '../../catalogue/index.js';
+import { repealItem } from '../../catalogue/index.js';
 import { launchPdfBrowser } from '../../documents/pdf/render-pdf.js';
-import type { Actor, Role } from '../../domain/access/policy.js';
 import type { LocalDate } from '../../domain/calendar/local-date.js';
+import {
+  okValue,
+  townshipActor,
+  townshipDocuments,
+  withTownshipCode,
+} from '../../test-support/catalogue-world.js';
 import { type WebWorld, webWorld } from '../../test-support/web-world.js';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -36,46 +41,19 @@ describe('the public catalogue in a browser, checked by axe-core', () => {
 
   before(async () => {
     w = await webWorld();
-    await w.storage.db
-      .updateTable('agencies')
-      .set({ code: '000014349' })
-      .where('id', '=', w.township)
-      .execute();
-    const actor = (roles: Role[]): Actor => ({
-      kind: 'user',
-      userId: 1,
-      name: roles.join(','),
-      roles,
-      agencyId: w.township,
-      subordinateIds: [],
+    await withTownshipCode(w);
+    const ids = await townshipDocuments(w, ['城关镇农村宅基地管理规定', '城关镇关于调整农村低保标准的通知'], {
+      today: d('2024-06-01'),
     });
-    const options = { today: d('2024-06-01') };
-    for (const title of ['城关镇农村宅基地管理规定', '城关镇关于调整农村低保标准的通知']) {
-      const drafted = await draftItem(
+    item = ids[1]!;
+    okValue(
+      await repealItem(
         w.storage,
-        actor(['liaison']),
-        {
-          agencyId: w.township,
-          title,
-          publisher: '城关镇人民政府',
-          writtenOn: d('2024-03-01'),
-          docNumber: '城政规〔2024〕1号',
-          topic: '城乡建设',
-          body: '第一条 为了加强管理，制定本规定。\n第二条 本规定自发布之日起施行。',
-          kind: '规范性文件',
-        },
-        options,
-      );
-      assert.ok(drafted.ok);
-      assert.ok((await publishItem(w.storage, actor(['approver']), drafted.value.id, options)).ok);
-      item = drafted.value.id;
-    }
-    await repealItem(
-      w.storage,
-      actor(['approver']),
-      item,
-      { on: d('2024-09-01') },
-      { today: d('2024-09-02') },
+        townshipActor(w, ['approver']),
+        item,
+        { on: d('2024-09-01') },
+        { today: d('2024-09-02') },
+      ),
     );
     server = serve({ fetch: w.app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise<void>((resolve) => server.once('listening', () => resolve()));

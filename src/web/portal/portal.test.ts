@@ -5,9 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { draftItem, publishItem, repealItem } from '../../catalogue/index.js';
-import type { Actor, Role } from '../../domain/access/policy.js';
+import { repealItem } from '../../catalogue/index.js';
 import type { LocalDate } from '../../domain/calendar/local-date.js';
+import {
+  okValue,
+  townshipActor,
+  townshipDocuments,
+  withTownshipCode,
+} from '../../test-support/catalogue-world.js';
 import { type WebWorld, webWorld } from '../../test-support/web-world.js';
 
 const d = (s: string) => s as LocalDate;
@@ -16,48 +21,12 @@ describe('the public catalogue pages', () => {
   let w: WebWorld;
   let published = '';
   let draft = '';
-  const person = (roles: Role[]): Actor => ({
-    kind: 'user',
-    userId: 1,
-    name: roles.join(','),
-    roles,
-    agencyId: w.township,
-    subordinateIds: [],
-  });
-  const value = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
-    if (!r.ok) assert.fail(r.error.message);
-    return r.value;
-  };
-  const particulars = (title: string) => ({
-    agencyId: w.township,
-    title,
-    publisher: '城关镇人民政府',
-    writtenOn: d('2024-03-01'),
-    docNumber: '城政规〔2024〕1号',
-    topic: '城乡建设',
-    body: '第一条 为了加强农村宅基地管理。\n第二条 本规定自发布之日起施行。',
-    kind: '规范性文件' as const,
-  });
-
   before(async () => {
     w = await webWorld();
-    await w.storage.db
-      .updateTable('agencies')
-      .set({ code: '000014349' })
-      .where('id', '=', w.township)
-      .execute();
-    const options = { today: d('2024-04-01') };
-    const a = value(
-      await draftItem(
-        w.storage,
-        person(['liaison']),
-        particulars('城关镇农村宅基地管理规定<script>'),
-        options,
-      ),
-    );
-    value(await publishItem(w.storage, person(['approver']), a.id, options));
-    published = a.id;
-    draft = value(await draftItem(w.storage, person(['liaison']), particulars('尚未审核的草稿'), options)).id;
+    await withTownshipCode(w);
+    const today = d('2024-04-01');
+    published = (await townshipDocuments(w, ['城关镇农村宅基地管理规定<script>'], { today }))[0]!;
+    draft = (await townshipDocuments(w, ['尚未审核的草稿'], { today, publish: false }))[0]!;
   });
   after(() => w.close());
 
@@ -79,10 +48,10 @@ describe('the public catalogue pages', () => {
       assert.match(html, new RegExp(`<th scope="row">${label}</th>`));
     assert.match(html, /城政规〔2024〕1号/);
     assert.match(html, /<p>第二条 本规定自发布之日起施行。<\/p>/);
-    value(
+    okValue(
       await repealItem(
         w.storage,
-        person(['approver']),
+        townshipActor(w, ['approver']),
         published,
         { on: d('2024-09-01') },
         { today: d('2024-09-02') },
