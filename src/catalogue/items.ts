@@ -244,6 +244,25 @@ export function publishItem(
   });
 }
 
+/**
+ * An event dated `on` (default today; checked by `dated`) recorded on the item under `action`: what
+ * amend, repeal and withdraw share.
+ */
+function recordDated(
+  storage: Storage,
+  actor: Actor,
+  id: string,
+  action: Action,
+  on: LocalDate | undefined,
+  options: CatalogueOptions,
+  make: (on: LocalDate) => ItemEvent,
+): Promise<Result<ItemView, CatalogueAppRefusal>> {
+  const today = options.today ?? todayInChina();
+  const day = dated(on, today);
+  if (!day.ok) return Promise.resolve(day);
+  return record(storage, actor, id, action, today, async () => ok(make(day.value)));
+}
+
 /** 修改 (有效性 已修改): amended on `on` by the document named. */
 export function amendItem(
   storage: Storage,
@@ -252,12 +271,12 @@ export function amendItem(
   input: { readonly on: LocalDate; readonly document: string },
   options: CatalogueOptions = {},
 ): Promise<Result<ItemView, CatalogueAppRefusal>> {
-  const today = options.today ?? todayInChina();
-  const on = dated(input.on, today);
-  if (!on.ok) return Promise.resolve(on);
-  return record(storage, actor, id, 'catalogue.repeal', today, async () =>
-    ok({ kind: 'Amended', on: on.value, by: actorName(actor), document: input.document }),
-  );
+  return recordDated(storage, actor, id, 'catalogue.repeal', input.on, options, (on) => ({
+    kind: 'Amended',
+    on,
+    by: actorName(actor),
+    document: input.document,
+  }));
 }
 
 /** 废止 (有效性 已废止) from `on`, by the document named if any. */
@@ -268,17 +287,12 @@ export function repealItem(
   input: { readonly on: LocalDate; readonly document?: string },
   options: CatalogueOptions = {},
 ): Promise<Result<ItemView, CatalogueAppRefusal>> {
-  const today = options.today ?? todayInChina();
-  const on = dated(input.on, today);
-  if (!on.ok) return Promise.resolve(on);
-  return record(storage, actor, id, 'catalogue.repeal', today, async () =>
-    ok({
-      kind: 'Repealed',
-      on: on.value,
-      by: actorName(actor),
-      ...(input.document?.trim() ? { document: input.document.trim() } : {}),
-    }),
-  );
+  return recordDated(storage, actor, id, 'catalogue.repeal', input.on, options, (on) => ({
+    kind: 'Repealed',
+    on,
+    by: actorName(actor),
+    ...(input.document?.trim() ? { document: input.document.trim() } : {}),
+  }));
 }
 
 /** 撤回: published in error; it keeps its 索引号 (never issued again) and no longer counts. */
@@ -289,12 +303,12 @@ export function withdrawItem(
   input: { readonly reason: string; readonly on?: LocalDate },
   options: CatalogueOptions = {},
 ): Promise<Result<ItemView, CatalogueAppRefusal>> {
-  const today = options.today ?? todayInChina();
-  const on = dated(input.on, today);
-  if (!on.ok) return Promise.resolve(on);
-  return record(storage, actor, id, 'catalogue.publish', today, async () =>
-    ok({ kind: 'Withdrawn', on: on.value, by: actorName(actor), reason: input.reason }),
-  );
+  return recordDated(storage, actor, id, 'catalogue.publish', input.on, options, (on) => ({
+    kind: 'Withdrawn',
+    on,
+    by: actorName(actor),
+    reason: input.reason,
+  }));
 }
 
 /** One item with its log, for whoever may read the agency's catalogue. */
