@@ -91,6 +91,20 @@ export {
 export { readRegisterTable, type SourceTable } from './import/table.js';
 export { applicantKindOfWording, channelOfWording, outcomeOfWording } from './import/wording.js';
 export {
+  type AwaitingApplication,
+  awaitingOnlineApplications,
+  type ConfirmOutcome,
+  confirmOnlineApplication,
+  declineOnlineApplication,
+  type LookupRefusal,
+  lookupOnlineApplication,
+  type PublicStanding,
+  type SubmitInput,
+  type SubmitOutcome,
+  type SubmitRefusal,
+  submitOnlineApplication,
+} from './online-applications.js';
+export {
   LEDGER_REFUSALS,
   type LedgerCode,
   type LedgerRefusal,

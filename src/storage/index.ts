@@ -42,6 +42,12 @@ export {
   OPEN,
 } from './derived.js';
 export type { DialectName } from './dialect.js';
+export {
+  AlreadyDecidedError,
+  type OnlineApplicationDecision,
+  type OnlineApplicationRepository,
+  type StoredOnlineApplication,
+} from './online-applications.js';
 export type { AddedHeader, RegisterHeaderRepository } from './register-headers.js';
 export * from './report-aggregate.js';
 export type { CompletedYear, ReportYearRepository } from './report-years.js';

@@ -159,6 +159,32 @@ export interface CatalogueIndexNumbersTable {
   issued_at: string;
 }
 
+/** 网上申请 as submitted (migration 0010); append-only. */
+export interface OnlineApplicationsTable {
+  /** 查询码 in its printed form (K7QM-2XWD-9HPC). */
+  code: string;
+  agency_id: number;
+  submitted_at: string;
+  submitted_on: string;
+  idempotency_key: string;
+  /** SHA-256 (hex) of what was sent: the same key with other contents is a conflict, not a replay. */
+  fingerprint: string;
+  via: 'portal' | 'api';
+  /** JSON: the applicant, the content and the form asked for (OnlineApplicationForm). */
+  particulars: string;
+}
+
+/** The office's one decision on an online application (migration 0010); append-only. */
+export interface OnlineApplicationDecisionsTable {
+  code: string;
+  decision: 'confirmed' | 'declined';
+  decided_on: string;
+  request_id: string | null;
+  reason: string | null;
+  actor: string;
+  recorded_at: string;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: string;
@@ -240,6 +266,8 @@ export interface Database {
   catalogue_item_events: CatalogueItemEventsTable;
   catalogue_serials: CatalogueSerialsTable;
   catalogue_index_numbers: CatalogueIndexNumbersTable;
+  online_applications: OnlineApplicationsTable;
+  online_application_decisions: OnlineApplicationDecisionsTable;
   audit_log: AuditLogTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -24,6 +24,8 @@ const TABLES = [
   'catalogue_item_events',
   'catalogue_serials',
   'catalogue_index_numbers',
+  'online_applications',
+  'online_application_decisions',
 ] as const;
 
 describe('parseStorageUrl', () => {

@@ -21,6 +21,7 @@ import { type AuditLogRepository, auditLogRepository } from './audit-log.js';
 import { type CalendarRepository, calendarRepository } from './calendar.js';
 import { type CaseRepository, caseRepository } from './cases.js';
 import { type CatalogueRepository, catalogueRepository } from './catalogue.js';
+import { type OnlineApplicationRepository, onlineApplicationRepository } from './online-applications.js';
 import { type DeriveStep, defaultDeriveStep } from './derived.js';
 import type { DialectHandle, DialectName } from './dialect.js';
 import { openPostgres } from './dialects/postgres.js';
@@ -39,6 +40,7 @@ export interface Repositories {
   readonly requests: RequestRepository;
   readonly cases: CaseRepository;
   readonly catalogue: CatalogueRepository;
+  readonly onlineApplications: OnlineApplicationRepository;
   readonly calendar: CalendarRepository;
   readonly auditLog: AuditLogRepository;
   readonly schedules: ScheduleRepository;
@@ -81,6 +83,7 @@ function repositories(db: Executor, derive: DeriveStep, clock: Clock): Repositor
     requests: requestRepository(db, derive, clock),
     cases: caseRepository(db, clock),
     catalogue: catalogueRepository(db, clock),
+    onlineApplications: onlineApplicationRepository(db, clock),
     calendar: calendarRepository(db, clock),
     auditLog: auditLogRepository(db, clock),
     schedules: scheduleRepository(db),
