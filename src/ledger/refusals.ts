@@ -58,13 +58,16 @@ export const LEDGER_REFUSALS = {
     '写明的金额与按《办法》计算的金额不一致 (the amount disagrees with the fee measure)',
   'fee.nothing-due': '按《办法》不收费，无需发出收费通知 (no fee is due)',
   'online.unknown': '没有这个查询码对应的网上申请，请核对回执上的查询码 (no such online application)',
-  'online.decided': '该网上申请已经确认或不予受理，不能再次处理 (the application has been dealt with already)',
+  'online.decided':
+    '该网上申请已经确认或不予受理，不能再次处理 (the application has been dealt with already)',
   'online.idempotency-key':
     '幂等键应为 8 至 128 个可打印 ASCII 字符 (idempotencyKey: 8 to 128 printable ASCII characters)',
   'online.idempotency-conflict':
     '该幂等键已用于另一份内容不同的申请；新申请请使用新的幂等键 (the idempotency key was used for different contents)',
-  'online.reason-empty': '不予受理须写明理由，申请人查询时可以看到 (a reason is required; the applicant will read it)',
-  'online.reason-long': '理由不能超过 500 个字，且不能有控制字符 (the reason is at most 500 characters of plain text)',
+  'online.reason-empty':
+    '不予受理须写明理由，申请人查询时可以看到 (a reason is required; the applicant will read it)',
+  'online.reason-long':
+    '理由不能超过 500 个字，且不能有控制字符 (the reason is at most 500 characters of plain text)',
   'access.forbidden': '您的角色无权进行此操作 (your role does not allow this)',
   'access.not-found': '记录不存在，或不属于您所在的机关 (no such record in your agency)',
 } as const;
