@@ -99,6 +99,8 @@ export {
   type LookupRefusal,
   lookupOnlineApplication,
   type PublicStanding,
+  type ReceivingAgency,
+  receivingAgencies,
   type SubmitInput,
   type SubmitOutcome,
   type SubmitRefusal,

@@ -356,3 +356,27 @@ export async function declineOnlineApplication(
     throw error;
   }
 }
+
+/** An agency as the form's list offers it: its number, name, code and depth in the hierarchy. */
+export interface ReceivingAgency {
+  readonly id: number;
+  readonly name: string;
+  readonly code: string | null;
+  readonly depth: number;
+}
+
+/** The agencies an online application may be sent to, each under its parent (the site's whole tree). */
+export async function receivingAgencies(storage: Storage): Promise<readonly ReceivingAgency[]> {
+  const out: ReceivingAgency[] = [];
+  const visit = async (
+    agencies: readonly { id: number; name: string; code: string | null }[],
+    depth: number,
+  ) => {
+    for (const a of agencies) {
+      out.push({ id: a.id, name: a.name, code: a.code, depth });
+      await visit(await storage.agencies.children(a.id), depth + 1);
+    }
+  };
+  await visit(await storage.agencies.roots(), 0);
+  return out;
+}

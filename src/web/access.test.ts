@@ -30,10 +30,20 @@ const ROUTES: Readonly<Record<string, RouteSpec>> = {
   // The public portal: what was published, for anyone.
   'GET /catalogue': { kind: 'public' },
   'GET /catalogue/:id': { kind: 'public' },
+  // 依申请公开 online: the form, its receipt and the progress by 查询码 (portal.test.ts, apply.test.ts).
+  'GET /apply': { kind: 'public' },
+  'POST /apply': { kind: 'public' },
+  'GET /apply/receipt/:file': { kind: 'public' },
+  'GET /lookup': { kind: 'public' },
+  'GET /api/v1/public/requests/:code': { kind: 'public' },
+  'POST /api/v1/public/requests': { kind: 'public' },
   'POST /logout': { kind: 'page' },
   'GET /office': { kind: 'page' },
   'GET /office/inbox': { kind: 'page' },
   'GET /office/requests/new': { kind: 'page' },
+  // Another agency's application is 404 like any record (online-applications.test.ts, apply.test.ts).
+  'POST /office/online/:code/confirm': { kind: 'page', body: (w) => ({ confirmedOn: w.today }) },
+  'POST /office/online/:code/decline': { kind: 'page', body: () => ({ reason: '重复提交' }) },
   'POST /office/requests': {
     kind: 'page',
     body: () => ({ applicant: '李四', type: '自然人', content: 'x', received: '2026-01-05' }),

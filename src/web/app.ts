@@ -5,7 +5,8 @@
  * security headers, who is calling, CSRF on state-changing calls. Tests drive it through
  * `app.request()`; `gongkai serve` puts it on a socket (server.ts).
  */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { apiRoutes } from './api/api-routes.js';
@@ -14,8 +15,19 @@ import type { AppEnv, WebDeps } from './context.js';
 import { adminRoutes } from './office/admin-routes.js';
 import { officeRoutes } from './office/office-routes.js';
 import { portalRoutes } from './portal/portal-routes.js';
+import { perAddressLimit } from './rate-limit.js';
 import { requestContext } from './request-context.js';
 import { staticRoutes } from './static-files.js';
+
+/** A request form is a few kilobytes of text; 64 KB holds the longest the field limits allow. */
+const PUBLIC_BODY_BYTES = 64 * 1024;
+
+const tooLarge = (c: Context<AppEnv>) => {
+  const message = '提交的内容过大 (the submission is too large)';
+  return c.req.path.startsWith('/api/')
+    ? c.json({ error: { code: 'request.too-large', message } }, 413)
+    : c.text(message, 413);
+};
 
 export function createApp(deps: WebDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -61,6 +73,16 @@ export function createApp(deps: WebDeps): Hono<AppEnv> {
 
   app.use(authenticate(deps));
   app.use(requireCsrf);
+  // The public forms that write: bounded bodies, and a limit per address (the form has its honeypot).
+  const limited = perAddressLimit(
+    () => ({
+      max: deps.config.publicRequests.perAddress,
+      windowMinutes: deps.config.publicRequests.windowMinutes,
+    }),
+    deps.now,
+  );
+  for (const path of ['/apply', '/api/v1/public/requests'])
+    app.on('POST', path, bodyLimit({ maxSize: PUBLIC_BODY_BYTES, onError: tooLarge }), limited);
   app.get('/', (c) => c.redirect(c.get('auth') ? '/office' : '/login', 302));
   app.route('/', authRoutes(deps));
   app.route('/', portalRoutes(deps));

@@ -86,9 +86,12 @@ export const requirePageAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-/** The API wants a signed-in user or a token: otherwise 401 with the error body. */
+/**
+ * The API wants a signed-in user or a token: otherwise 401 with the error body. `/api/v1/public/` is
+ * the public's (the portal's actions as JSON): no sign-in there.
+ */
 export const requireApiAuth: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!c.get('auth'))
+  if (!c.get('auth') && !c.req.path.startsWith('/api/v1/public/'))
     return c.json(
       {
         error: {

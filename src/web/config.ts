@@ -24,6 +24,8 @@ export interface ServerConfig {
     readonly maxAddressFailures: number;
     readonly addressWindowMinutes: number;
   };
+  /** 网上申请 (the /apply form and POST /api/v1/public/requests): submissions per client address. */
+  readonly publicRequests: { readonly perAddress: number; readonly windowMinutes: number };
   /** The first administrator's password on an empty database (else one is generated and printed once). */
   readonly adminPassword: string | undefined;
   /** One JSON line per request on stdout; false keeps the log quiet (tests, benchmarks). */
@@ -38,6 +40,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   trustProxy: false,
   session: { idleMinutes: 30, absoluteHours: 12 },
   login: { maxFailures: 5, lockMinutes: 15, maxAddressFailures: 20, addressWindowMinutes: 15 },
+  publicRequests: { perAddress: 10, windowMinutes: 60 },
   adminPassword: undefined,
   log: true,
 };
@@ -67,6 +70,10 @@ const FileSchema = z
       })
       .partial()
       .strict(),
+    publicRequests: z
+      .object({ perAddress: whole(1, 100000), windowMinutes: whole(1, 24 * 60) })
+      .partial()
+      .strict(),
     log: flag,
   })
   .partial()
@@ -87,6 +94,11 @@ const ENV: readonly {
   { name: 'GONGKAI_SESSION_HOURS', path: ['session', 'absoluteHours'], schema: whole(1, 24 * 30) },
   { name: 'GONGKAI_LOGIN_MAX_FAILURES', path: ['login', 'maxFailures'], schema: whole(1, 1000) },
   { name: 'GONGKAI_LOGIN_LOCK_MINUTES', path: ['login', 'lockMinutes'], schema: whole(1, 24 * 60) },
+  {
+    name: 'GONGKAI_PUBLIC_REQUESTS_PER_ADDRESS',
+    path: ['publicRequests', 'perAddress'],
+    schema: whole(1, 100000),
+  },
   { name: 'GONGKAI_LOG', path: ['log'], schema: flag },
 ];
 
@@ -129,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, file?: string):
     ...fromFile,
     session: { ...DEFAULT_CONFIG.session, ...fromFile.session },
     login: { ...DEFAULT_CONFIG.login, ...fromFile.login },
+    publicRequests: { ...DEFAULT_CONFIG.publicRequests, ...fromFile.publicRequests },
   };
   for (const { name, path: to, schema } of ENV) {
     const raw = env[name]?.trim();

@@ -12,11 +12,18 @@ const NOT_FOUND = new Set([
   'access.not-found',
   'user.unknown',
   'catalogue.unknown',
+  'online.unknown',
+]);
+const CONFLICT = new Set([
+  'request.concurrent',
+  'catalogue.concurrent',
+  'online.decided',
+  'online.idempotency-conflict',
 ]);
 
 export function statusOfRefusal(code: string): ContentfulStatusCode {
   if (NOT_FOUND.has(code)) return 404;
   if (code === 'access.forbidden') return 403;
-  if (code === 'request.concurrent' || code === 'catalogue.concurrent') return 409;
+  if (CONFLICT.has(code)) return 409;
   return 422;
 }

@@ -71,20 +71,24 @@ const FOOTER_TEMPLATE =
   'font-family:\'WenQuanYi Zen Hei\',sans-serif;">— <span class="pageNumber"></span> —</div>';
 
 /** The report as PDF bytes. Pass `browser` to reuse one across a batch; it is left open. */
-export async function renderPdf(
-  report: AnnualReport,
-  options: { browser?: Browser } = {},
-): Promise<Uint8Array> {
+export function renderPdf(report: AnnualReport, options: { browser?: Browser } = {}): Promise<Uint8Array> {
+  return printHtml(renderHtml(report, { fonts: 'pdf' }), options);
+}
+
+/**
+ * A self-contained HTML page (its styles inline, no other file) printed as an A4 PDF with the page
+ * number at the foot; its <title> becomes the PDF's Title. Used for the report and the portal's receipts.
+ */
+export async function printHtml(html: string, options: { browser?: Browser } = {}): Promise<Uint8Array> {
   const browser = options.browser ?? (await launchPdfBrowser());
   try {
-    // A fresh context per report: nothing (cookies, cache) carries over between reports of a batch.
+    // A fresh context per document: nothing (cookies, cache) carries over between documents of a batch.
     // The page is self-contained, so it gets no network and no scripts at all.
     const context = await browser.newContext({ offline: true, javaScriptEnabled: false });
     try {
       const page = await context.newPage();
       await page.route('**/*', (route) => route.abort());
-      // The <title> (the report heading) becomes the PDF's Title.
-      await page.setContent(renderHtml(report, { fonts: 'pdf' }), { waitUntil: 'load' });
+      await page.setContent(html, { waitUntil: 'load' });
       const pdf = await page.pdf({
         format: 'A4',
         printBackground: true,

@@ -188,3 +188,21 @@ describe('ID numbers on staff screens', () => {
     assert.equal(maskIdNumber('E1234'), '*****');
   });
 });
+
+describe('the form and way as a platform words them', () => {
+  it('takes the codes, the labels and the usual synonyms', () => {
+    for (const [delivery, expected] of [
+      ['post', 'post'],
+      ['邮寄', 'post'],
+      ['自行领取', 'collect'],
+      ['网上获取', 'online'],
+    ] as const) {
+      const checked = checkOnlineApplication({ ...person, delivery, address: '平潭县潭城镇西航路1号' });
+      assert.ok(checked.ok, delivery);
+      assert.equal(checked.value.requestedForm.delivery, expected);
+    }
+    const paper = checkOnlineApplication({ ...person, medium: '纸质' });
+    assert.ok(paper.ok);
+    assert.equal(paper.value.requestedForm.medium, 'paper');
+  });
+});

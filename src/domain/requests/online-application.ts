@@ -118,6 +118,21 @@ const POSTCODE = /^\d{6}$/;
 /** Documents other than the two with check characters: letters, digits and a few separators. */
 const OTHER_ID = /^[0-9A-Za-z()（）-]{4,40}$/;
 
+/** Each key by itself, by its label and by the synonyms given: how a form or a platform may word it. */
+function byWord(labels: Readonly<Record<string, string>>, synonyms: Readonly<Record<string, string>> = {}) {
+  const words = new Map<string, string>(Object.entries(synonyms));
+  for (const [key, label] of Object.entries(labels)) words.set(key, key).set(label, key);
+  return words;
+}
+const MEDIUM_BY_WORD = byWord(MEDIUM_LABELS, { 纸质版: 'paper', 电子版: 'electronic' });
+const DELIVERY_BY_WORD = byWord(ONLINE_DELIVERY_LABELS, {
+  自行领取: 'collect',
+  现场领取: 'collect',
+  网上: 'online',
+  在线获取: 'online',
+  邮件: 'email',
+});
+
 const blank = (v: string | undefined): string | undefined => {
   const t = v?.trim();
   return t === undefined || t === '' ? undefined : t;
@@ -225,9 +240,12 @@ export function checkOnlineApplication(
   else if (hasControlCharacters(description, { lines: true }))
     problem('content', '所需信息的描述中不能有控制字符');
 
-  const medium = blank(input.medium) ?? 'electronic';
+  const mediumTyped = blank(input.medium);
+  const medium = mediumTyped === undefined ? 'electronic' : (MEDIUM_BY_WORD.get(mediumTyped) ?? mediumTyped);
   if (medium !== 'paper' && medium !== 'electronic') problem('medium', '载体形式应为纸质或电子');
-  const delivery = blank(input.delivery);
+  const deliveryTyped = blank(input.delivery);
+  const delivery =
+    deliveryTyped === undefined ? undefined : (DELIVERY_BY_WORD.get(deliveryTyped) ?? deliveryTyped);
   if (delivery === undefined) problem('delivery', '请选择获取信息的方式（条例第二十九条）');
   else if (!(delivery in ONLINE_DELIVERY_LABELS))
     problem('delivery', `获取方式应为：${Object.values(ONLINE_DELIVERY_LABELS).join('、')}`);

@@ -29,6 +29,7 @@ import { EventBodySchema, eventInputOf } from '../event-body.js';
 import { IntakeBodySchema, intakeInputOf } from '../intake-body.js';
 import { ERRORS, invalid, json, positiveId, refusal, serve } from './api-shared.js';
 import { catalogueRoutes } from './catalogue-routes.js';
+import { publicRequestRoutes } from './public-request-routes.js';
 
 const IdParam = z.object({ id: z.string().min(1).max(64).describe('申请编号') });
 const AsOfQuery = z.object({ asOf: z.string().optional().describe('查询日期，默认今天（北京时间）') });
@@ -328,6 +329,7 @@ export function apiRoutes(deps: WebDeps): OpenAPIHono<AppEnv> {
   });
 
   catalogueRoutes(api, deps);
+  publicRequestRoutes(api, deps);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
@@ -346,7 +348,7 @@ export function apiRoutes(deps: WebDeps): OpenAPIHono<AppEnv> {
       title: '政府信息公开工作平台 API (Gongkai)',
       version: '1',
       description:
-        '依申请公开台账的接口，与命令行 gongkai requests 的选项和 JSON 一致；政府信息公开目录的起草、发布、废止（/v1/catalogue/items）。',
+        '依申请公开台账的接口，与命令行 gongkai requests 的选项和 JSON 一致；政府信息公开目录的起草、发布、废止（/v1/catalogue/items）；无需登录的公开接口在 /v1/public/ 下（网上申请及其查询）。',
     },
     security: [{ bearer: [] }, { session: [] }],
   });

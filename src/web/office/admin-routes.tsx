@@ -8,9 +8,10 @@ import { changeOwnPassword, createUser, listUsers, resetPassword, unlockUser } f
 import { reachOf } from '../../domain/access/policy.js';
 import { readAuditLog } from '../../ledger/index.js';
 import type { AppContext, AppEnv, WebDeps } from '../context.js';
+import { formOf } from '../form-body.js';
 import { documentOf } from '../views/layout.js';
 import { AuditLogPage, AuditQuerySchema } from './audit-log-page.js';
-import { formOf, refusedPage, viewerOf } from './office-routes.js';
+import { refusedPage, viewerOf } from './office-routes.js';
 import { AccountPage, type UserFormState, UsersPage } from './users-page.js';
 
 /** Which field of the user form an accounts refusal concerns. */

@@ -10,7 +10,7 @@ import {
   CHANNEL_LABELS,
   type Channel,
 } from '../../domain/requests/request.js';
-import type { Inbox, InboxFilters, RequestLine } from '../../ledger/index.js';
+import type { AwaitingApplication, Inbox, InboxFilters, RequestLine } from '../../ledger/index.js';
 import {
   REQUEST_STATE_LABELS,
   STORED_CHANNEL_LABELS,
@@ -20,6 +20,7 @@ import {
 import { dueText, leftText } from '../../present/request-view.js';
 import { loose } from '../input-schema.js';
 import { Page, Pager, type Viewer } from '../views/layout.js';
+import { OnlineApplicationsSection, type OnlineAttempt } from './online-applications-section.js';
 
 const OPEN_STATES = ['inProgress', 'paused', 'awaitingCorrection'] as const;
 const URGENCIES = ['overdue', 'dueSoon', 'onTime'] as const;
@@ -104,7 +105,22 @@ function Row({ line, showAgency }: { line: RequestLine; showAgency: boolean }) {
   );
 }
 
-export function InboxPage({ viewer, inbox, query }: { viewer: Viewer; inbox: Inbox; query: InboxQuery }) {
+export function InboxPage({
+  viewer,
+  inbox,
+  query,
+  online,
+}: {
+  viewer: Viewer;
+  inbox: Inbox;
+  query: InboxQuery;
+  /** The agency's online applications waiting for confirmation (handlers only). */
+  online?: {
+    readonly awaiting: readonly AwaitingApplication[];
+    readonly attempt?: OnlineAttempt;
+    readonly notice?: string;
+  };
+}) {
   const pages = Math.max(1, Math.ceil(inbox.total / inbox.pageSize));
   const showAgency = inbox.agencyIds.length > 1;
   const years = Array.from({ length: 6 }, (_, i) => Number(inbox.today.slice(0, 4)) - i);
@@ -115,6 +131,19 @@ export function InboxPage({ viewer, inbox, query }: { viewer: Viewer; inbox: Inb
         {showAgency ? `及下级机关（${inbox.agencyIds.length} 个机关）` : ''}，截至 {inbox.today}：未办结{' '}
         {inbox.total} 件。按答复期限排列，已逾期的在前；“临近期限”为 {inbox.dueSoonBy} 前（含）到期。
       </p>
+      {online?.notice && (
+        <p class="notice done" role="status">
+          {online.notice}
+        </p>
+      )}
+      {online && (
+        <OnlineApplicationsSection
+          awaiting={online.awaiting}
+          csrfToken={viewer.csrfToken}
+          today={inbox.today}
+          {...(online.attempt ? { attempt: online.attempt } : {})}
+        />
+      )}
       <form class="filters card" method="get" action="/office/inbox">
         {query.agency !== undefined && <input type="hidden" name="agency" value={String(query.agency)} />}
         <Select

@@ -5,10 +5,14 @@
  * refusal. No rule is decided here; a refusal's HTTP status comes from refusal-status.ts.
  */
 import { Hono } from 'hono';
+import { isLocalDate } from '../../domain/calendar/local-date.js';
 import { EVENT_LABELS } from '../../domain/requests/events.js';
 import {
+  awaitingOnlineApplications,
   casesOfRequest,
+  confirmOnlineApplication,
   correctParticulars,
+  declineOnlineApplication,
   inbox,
   intakeRequest,
   RECORDABLE,
@@ -23,11 +27,13 @@ import {
 import type { AppContext, AppEnv, Auth, WebDeps } from '../context.js';
 import { correctionInputOf } from '../correction-body.js';
 import { eventInputOf } from '../event-body.js';
+import { formOf } from '../form-body.js';
 import { intakeInputOf } from '../intake-body.js';
 import { fieldOfRefusal } from '../refusal-fields.js';
 import { statusOfRefusal } from '../refusal-status.js';
 import { documentOf, Page, type Viewer } from '../views/layout.js';
 import { InboxPage, InboxQuerySchema, inboxFiltersOf } from './inbox-page.js';
+import type { OnlineAttempt } from './online-applications-section.js';
 import { RegisterPage } from './register-page.js';
 import {
   type ActionAttempt,
@@ -67,15 +73,6 @@ export function refusedPage(c: AppContext, refusal: { readonly code: string; rea
   );
 }
 
-/** A form's fields as strings (files are not taken here). */
-export async function formOf(c: AppContext): Promise<Record<string, string>> {
-  const body = await c.req.parseBody();
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(body))
-    if (typeof value === 'string' && key !== '_csrf') out[key] = value;
-  return out;
-}
-
 export function officeRoutes(deps: WebDeps): Hono<AppEnv> {
   const office = new Hono<AppEnv>();
   const { storage } = deps;
@@ -90,12 +87,81 @@ export function officeRoutes(deps: WebDeps): Hono<AppEnv> {
     return c.redirect('/office/account', 303);
   });
 
-  office.get('/inbox', async (c) => {
+  const showInbox = async (c: AppContext, attempt?: OnlineAttempt, status: 200 | 404 | 409 | 422 = 200) => {
     const query = InboxQuerySchema.parse(c.req.query());
     const auth = authOf(c);
     const found = await inbox(storage, auth.actor, inboxFiltersOf(query), { asOf: today() });
     if (!found.ok) return refusedPage(c, found.error);
-    return c.html(documentOf(<InboxPage viewer={viewerOf(auth)} inbox={found.value} query={query} />));
+    // Only a handler confirms online applications; for other roles the section is not there.
+    const awaiting = auth.user.roles.includes('handler')
+      ? await awaitingOnlineApplications(storage, auth.actor)
+      : undefined;
+    const done = c.req.query('online');
+    const notice =
+      done === 'confirmed'
+        ? '网上申请已确认并登记。'
+        : done === 'declined'
+          ? '已不予受理，申请人凭查询码可以看到理由。'
+          : undefined;
+    return c.html(
+      documentOf(
+        <InboxPage
+          viewer={viewerOf(auth)}
+          inbox={found.value}
+          query={query}
+          {...(awaiting?.ok
+            ? {
+                online: {
+                  awaiting: awaiting.value,
+                  ...(attempt ? { attempt } : {}),
+                  ...(notice ? { notice } : {}),
+                },
+              }
+            : {})}
+        />,
+      ),
+      status,
+    );
+  };
+  office.get('/inbox', (c) => showInbox(c));
+
+  office.post('/online/:code/confirm', async (c) => {
+    const code = c.req.param('code');
+    const values = await formOf(c);
+    const on = values.confirmedOn ?? '';
+    if (!isLocalDate(on))
+      return showInbox(c, { code, message: '请填写双方确认之日，如 2025-09-29 (a date YYYY-MM-DD)' }, 422);
+    const confirmed = await confirmOnlineApplication(storage, authOf(c).actor, code, on, { today: today() });
+    if (!confirmed.ok) {
+      if (statusOfRefusal(confirmed.error.code) === 403) return refusedPage(c, confirmed.error);
+      return showInbox(
+        c,
+        { code, message: confirmed.error.message },
+        statusOfRefusal(confirmed.error.code) as 404 | 409 | 422,
+      );
+    }
+    return c.redirect(`/office/requests/${confirmed.value.requestId}?done=registered`, 303);
+  });
+
+  office.post('/online/:code/decline', async (c) => {
+    const code = c.req.param('code');
+    const values = await formOf(c);
+    const declined = await declineOnlineApplication(
+      storage,
+      authOf(c).actor,
+      code,
+      values.reason ?? '',
+      today(),
+    );
+    if (!declined.ok) {
+      if (statusOfRefusal(declined.error.code) === 403) return refusedPage(c, declined.error);
+      return showInbox(
+        c,
+        { code, message: declined.error.message },
+        statusOfRefusal(declined.error.code) as 404 | 409 | 422,
+      );
+    }
+    return c.redirect('/office/inbox?online=declined', 303);
   });
 
   office.get('/requests/new', (c) =>

@@ -5,13 +5,10 @@
  * comes back with each problem beside its field and everything typed kept.
  */
 import { APPLICANT_KIND_LABELS, CHANNEL_LABELS } from '../../domain/requests/request.js';
-import type { FieldErrors } from '../input-schema.js';
-import { CsrfField, FieldError, Notice, Page, type Viewer } from '../views/layout.js';
+import { Choice, type FormState, Input, TextArea } from '../views/form-fields.js';
+import { CsrfField, Notice, Page, type Viewer } from '../views/layout.js';
 
-export interface RegisterFormState {
-  readonly values: Readonly<Record<string, string>>;
-  readonly errors: FieldErrors;
-}
+export type RegisterFormState = FormState;
 
 const MEDIA = [
   ['paper', '纸质'],
@@ -27,70 +24,6 @@ const DELIVERIES = [
   ['online', '网上获取'],
   ['other', '未说明'],
 ] as const;
-
-function Input(props: {
-  state: RegisterFormState | undefined;
-  name: string;
-  label: string;
-  type?: string;
-  required?: boolean;
-  hint?: string;
-  value?: string;
-  autocomplete?: string;
-}) {
-  const error = props.state?.errors[props.name];
-  const id = `f-${props.name}`;
-  return (
-    <label for={id}>
-      {/* One span: the label is a flex column, and the mark would otherwise take a line of its own. */}
-      <span>
-        {props.label}
-        {props.required && <span aria-hidden="true"> *</span>}
-      </span>
-      <input
-        id={id}
-        name={props.name}
-        type={props.type ?? 'text'}
-        value={props.state?.values[props.name] ?? props.value ?? ''}
-        required={props.required}
-        autocomplete={props.autocomplete ?? 'off'}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={error ? `${id}-error` : props.hint ? `${id}-hint` : undefined}
-      />
-      {props.hint && (
-        <span class="hint" id={`${id}-hint`}>
-          {props.hint}
-        </span>
-      )}
-      <FieldError id={`${id}-error`} message={error} />
-    </label>
-  );
-}
-
-function Choice(props: {
-  state: RegisterFormState | undefined;
-  name: string;
-  label: string;
-  options: readonly (readonly [string, string])[];
-  value?: string;
-}) {
-  const error = props.state?.errors[props.name];
-  const chosen = props.state?.values[props.name] ?? props.value;
-  const id = `f-${props.name}`;
-  return (
-    <label for={id}>
-      {props.label}
-      <select id={id} name={props.name} aria-invalid={error ? 'true' : undefined}>
-        {props.options.map(([value, text]) => (
-          <option value={value} selected={chosen === value}>
-            {text}
-          </option>
-        ))}
-      </select>
-      <FieldError id={`${id}-error`} message={error} />
-    </label>
-  );
-}
 
 export function RegisterPage(props: { viewer: Viewer; state?: RegisterFormState; today: string }) {
   const { state } = props;
@@ -124,21 +57,7 @@ export function RegisterPage(props: { viewer: Viewer; state?: RegisterFormState;
           <Input state={state} name="postcode" label="邮政编码" />
         </div>
         <h2>申请的政府信息</h2>
-        <label for="f-content">
-          <span>
-            内容描述 <span aria-hidden="true">*</span>
-          </span>
-          <textarea
-            id="f-content"
-            name="content"
-            required
-            aria-invalid={state?.errors.content ? 'true' : undefined}
-            aria-describedby={state?.errors.content ? 'f-content-error' : undefined}
-          >
-            {state?.values.content ?? ''}
-          </textarea>
-          <FieldError id="f-content-error" message={state?.errors.content} />
-        </label>
+        <TextArea state={state} name="content" label="内容描述" required />
         <div class="row">
           <Choice state={state} name="medium" label="载体形式" options={MEDIA} value="other" />
           <Choice state={state} name="delivery" label="获取方式" options={DELIVERIES} value="other" />

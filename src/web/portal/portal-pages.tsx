@@ -14,7 +14,11 @@ const KIND_LABELS: Readonly<Record<string, string>> = {
 };
 
 /** The portal's sections; more come with issue 11 (guide, reports, apply, lookup, search). */
-const PORTAL_NAV: readonly NavItem[] = [{ href: '/catalogue', label: '政府信息公开目录' }];
+const PORTAL_NAV: readonly NavItem[] = [
+  { href: '/catalogue', label: '政府信息公开目录' },
+  { href: '/apply', label: '依申请公开' },
+  { href: '/lookup', label: '办理进度查询' },
+];
 
 export function PortalPage({
   title,
