@@ -291,7 +291,7 @@ export function LookupPage(props: { typed?: string; error?: string; standing?: P
   const s = props.standing;
   return (
     <PortalPage title="办理进度查询" current="/lookup">
-      <form method="get" action="/lookup" class="form card" role="search">
+      <form method="get" action="/lookup" class="form card">
         <Input
           state={{ values: { code: props.typed ?? '' }, errors: props.error ? { code: props.error } : {} }}
           name="code"
