@@ -4,6 +4,14 @@
  * domain (domain/catalogue), writes through storage and audits the change in the same transaction.
  */
 export {
+  countVisits,
+  type GuideRefusal,
+  type PublicGuide,
+  publicGuide,
+  publishGuide,
+  visitTotal,
+} from './guide.js';
+export {
   amendItem,
   type CatalogueOptions,
   type DraftInput,

@@ -15,7 +15,7 @@ export interface PublicItem {
 }
 
 /** The agencies the site shows: every agency in the database, the roots and all below them. */
-async function siteAgencies(storage: Storage): Promise<number[]> {
+export async function siteAgencies(storage: Storage): Promise<number[]> {
   const ids = new Set<number>();
   for (const root of await storage.agencies.roots())
     for (const id of await storage.agencies.subtreeIds(root.id)) ids.add(id);
@@ -31,9 +31,17 @@ export interface CataloguePage {
 
 export const PUBLIC_PAGE_SIZE = 20;
 
-/** One page of the site's published items, newest 成文日期 first; a page past the last is the last. */
-export async function publicCatalogue(storage: Storage, page: number): Promise<CataloguePage> {
-  const all = await storage.catalogue.list(await siteAgencies(storage), { status: 'published' });
+/**
+ * One page of the site's published items — or, with `agencyId`, that agency's own (an agency's
+ * catalogue is its own, not its departments') — newest 成文日期 first; a page past the last is the last.
+ */
+export async function publicCatalogue(
+  storage: Storage,
+  page: number,
+  filter: { readonly agencyId?: number } = {},
+): Promise<CataloguePage> {
+  const agencies = filter.agencyId === undefined ? await siteAgencies(storage) : [filter.agencyId];
+  const all = await storage.catalogue.list(agencies, { status: 'published' });
   const pages = Math.max(1, Math.ceil(all.length / PUBLIC_PAGE_SIZE));
   const shown = Math.min(Math.max(1, Math.trunc(page) || 1), pages);
   return {

@@ -48,6 +48,7 @@ export {
   type OnlineApplicationRepository,
   type StoredOnlineApplication,
 } from './online-applications.js';
+export type { PortalRepository, StoredGuide } from './portal.js';
 export type { AddedHeader, RegisterHeaderRepository } from './register-headers.js';
 export * from './report-aggregate.js';
 export type { CompletedYear, ReportYearRepository } from './report-years.js';

@@ -185,6 +185,23 @@ export interface OnlineApplicationDecisionsTable {
   recorded_at: string;
 }
 
+/** Each published version of an agency's 政府信息公开指南 (migration 0013); append-only. */
+export interface PortalGuidesTable {
+  agency_id: number;
+  version: number;
+  /** JSON: the DisclosureGuide. */
+  guide: string;
+  published_on: string;
+  actor: string;
+  recorded_at: string;
+}
+
+/** Page views per day (migration 0013). */
+export interface VisitCountsTable {
+  day: string;
+  count: number;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: string;
@@ -268,6 +285,8 @@ export interface Database {
   catalogue_index_numbers: CatalogueIndexNumbersTable;
   online_applications: OnlineApplicationsTable;
   online_application_decisions: OnlineApplicationDecisionsTable;
+  portal_guides: PortalGuidesTable;
+  visit_counts: VisitCountsTable;
   audit_log: AuditLogTable;
   users: UsersTable;
   sessions: SessionsTable;

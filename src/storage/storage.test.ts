@@ -26,6 +26,8 @@ const TABLES = [
   'catalogue_index_numbers',
   'online_applications',
   'online_application_decisions',
+  'portal_guides',
+  'visit_counts',
 ] as const;
 
 describe('parseStorageUrl', () => {

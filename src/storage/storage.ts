@@ -27,6 +27,7 @@ import { openPostgres } from './dialects/postgres.js';
 import { openSqlite } from './dialects/sqlite.js';
 import { migrateToLatest } from './migrations.js';
 import { type OnlineApplicationRepository, onlineApplicationRepository } from './online-applications.js';
+import { type PortalRepository, portalRepository } from './portal.js';
 import { type Clock, systemClock } from './query-util.js';
 import { type RegisterHeaderRepository, registerHeaderRepository } from './register-headers.js';
 import { type ReportYearRepository, reportYearRepository } from './report-years.js';
@@ -41,6 +42,7 @@ export interface Repositories {
   readonly cases: CaseRepository;
   readonly catalogue: CatalogueRepository;
   readonly onlineApplications: OnlineApplicationRepository;
+  readonly portal: PortalRepository;
   readonly calendar: CalendarRepository;
   readonly auditLog: AuditLogRepository;
   readonly schedules: ScheduleRepository;
@@ -84,6 +86,7 @@ function repositories(db: Executor, derive: DeriveStep, clock: Clock): Repositor
     cases: caseRepository(db, clock),
     catalogue: catalogueRepository(db, clock),
     onlineApplications: onlineApplicationRepository(db, clock),
+    portal: portalRepository(db, clock),
     calendar: calendarRepository(db, clock),
     auditLog: auditLogRepository(db, clock),
     schedules: scheduleRepository(db),

@@ -31,6 +31,8 @@ const ROUTES: Readonly<Record<string, RouteSpec>> = {
   'GET /catalogue': { kind: 'public' },
   'GET /catalogue/:id': { kind: 'public' },
   // 依申请公开 online: the form, its receipt and the progress by 查询码 (portal.test.ts, apply.test.ts).
+  'GET /sitemap': { kind: 'public' },
+  'GET /guide': { kind: 'public' },
   'GET /apply': { kind: 'public' },
   'POST /apply': { kind: 'public' },
   'GET /apply/receipt/:file': { kind: 'public' },
@@ -41,6 +43,8 @@ const ROUTES: Readonly<Record<string, RouteSpec>> = {
   'GET /office': { kind: 'page' },
   'GET /office/inbox': { kind: 'page' },
   'GET /office/requests/new': { kind: 'page' },
+  'GET /office/guide': { kind: 'page' },
+  'POST /office/guide': { kind: 'page', body: () => ({ classification: '按主题分类' }) },
   // Another agency's application is 404 like any record (online-applications.test.ts, apply.test.ts).
   'POST /office/online/:code/confirm': { kind: 'page', body: (w) => ({ confirmedOn: w.today }) },
   'POST /office/online/:code/decline': { kind: 'page', body: () => ({ reason: '重复提交' }) },

@@ -1,7 +1,6 @@
 /**
  * @module The platform's web app (Hono): the back office under /office/, its JSON API under /api/,
- * the login page, health and static files; `/` is left for the public portal and, until it exists,
- * sends staff to the login. Middleware, in order: request id and client address, the log line,
+ * the login page, health and static files, and the public portal from `/` (portal/). Middleware, in order: request id and client address, the log line,
  * security headers, who is calling, CSRF on state-changing calls. Tests drive it through
  * `app.request()`; `gongkai serve` puts it on a socket (server.ts).
  */
@@ -13,6 +12,7 @@ import { apiRoutes } from './api/api-routes.js';
 import { authenticate, authRoutes, requireApiAuth, requireCsrf, requirePageAuth } from './auth.js';
 import type { AppEnv, WebDeps } from './context.js';
 import { adminRoutes } from './office/admin-routes.js';
+import { guideRoutes } from './office/guide-routes.js';
 import { officeRoutes } from './office/office-routes.js';
 import { portalRoutes } from './portal/portal-routes.js';
 import { perAddressLimit } from './rate-limit.js';
@@ -83,7 +83,6 @@ export function createApp(deps: WebDeps): Hono<AppEnv> {
   );
   for (const path of ['/apply', '/api/v1/public/requests'])
     app.on('POST', path, bodyLimit({ maxSize: PUBLIC_BODY_BYTES, onError: tooLarge }), limited);
-  app.get('/', (c) => c.redirect(c.get('auth') ? '/office' : '/login', 302));
   app.route('/', authRoutes(deps));
   app.route('/', portalRoutes(deps));
 
@@ -91,6 +90,7 @@ export function createApp(deps: WebDeps): Hono<AppEnv> {
   app.use('/office/*', requirePageAuth);
   app.route('/office', officeRoutes(deps));
   app.route('/office', adminRoutes(deps));
+  app.route('/office', guideRoutes(deps));
 
   app.use('/api/v1/*', requireApiAuth);
   app.route('/api', apiRoutes(deps));

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { issuePath, issueText, jsonSyntaxText } from '../documents/json/issue-text.js';
+import type { SiteFacts } from '../domain/portal/site-facts.js';
 
 export interface ServerConfig {
   readonly host: string;
@@ -24,6 +25,11 @@ export interface ServerConfig {
     readonly maxAddressFailures: number;
     readonly addressWindowMinutes: number;
   };
+  /**
+   * The public site's facts for its footer and head (主办单位, 网站标识码, ICP and 公安 numbers …;
+   * domain/portal/site-facts.ts checks them at start) and whether pages show the visit counter.
+   */
+  readonly site: Partial<SiteFacts> & { readonly visitCounter: boolean };
   /** 网上申请 (the /apply form and POST /api/v1/public/requests): submissions per client address. */
   readonly publicRequests: { readonly perAddress: number; readonly windowMinutes: number };
   /** The first administrator's password on an empty database (else one is generated and printed once). */
@@ -41,6 +47,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   session: { idleMinutes: 30, absoluteHours: 12 },
   login: { maxFailures: 5, lockMinutes: 15, maxAddressFailures: 20, addressWindowMinutes: 15 },
   publicRequests: { perAddress: 10, windowMinutes: 60 },
+  site: { siteName: '政府信息公开', visitCounter: true },
   adminPassword: undefined,
   log: true,
 };
@@ -67,6 +74,19 @@ const FileSchema = z
         lockMinutes: whole(1, 24 * 60),
         maxAddressFailures: whole(1, 100000),
         addressWindowMinutes: whole(1, 24 * 60),
+      })
+      .partial()
+      .strict(),
+    site: z
+      .object({
+        siteName: z.string().min(1).max(100),
+        sponsor: z.string().max(200),
+        operator: z.string().max(200),
+        contact: z.string().max(300),
+        siteCode: z.string().max(20),
+        icp: z.string().max(50),
+        publicSecurity: z.string().max(50),
+        visitCounter: flag,
       })
       .partial()
       .strict(),
@@ -99,6 +119,7 @@ const ENV: readonly {
     path: ['publicRequests', 'perAddress'],
     schema: whole(1, 100000),
   },
+  { name: 'GONGKAI_SITE_NAME', path: ['site', 'siteName'], schema: z.string().min(1).max(100) },
   { name: 'GONGKAI_LOG', path: ['log'], schema: flag },
 ];
 
@@ -142,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, file?: string):
     session: { ...DEFAULT_CONFIG.session, ...fromFile.session },
     login: { ...DEFAULT_CONFIG.login, ...fromFile.login },
     publicRequests: { ...DEFAULT_CONFIG.publicRequests, ...fromFile.publicRequests },
+    site: { ...DEFAULT_CONFIG.site, ...fromFile.site },
   };
   for (const { name, path: to, schema } of ENV) {
     const raw = env[name]?.trim();

@@ -7,6 +7,7 @@ import type { Actor, Role } from '../domain/access/policy.js';
 import type { Storage } from '../storage/index.js';
 import type { ServerConfig } from './config.js';
 import type { Logger } from './log.js';
+import type { VisitTally } from './visit-tally.js';
 
 export interface WebDeps {
   readonly storage: Storage;
@@ -14,6 +15,8 @@ export interface WebDeps {
   readonly log: Logger;
   /** The wall clock (sessions, throttling); replaceable in tests. */
   readonly now: () => Date;
+  /** The public pages' visit counter (server.ts flushes it when it stops); the app makes one if absent. */
+  readonly visits?: VisitTally;
 }
 
 /** A signed-in user, by session cookie or by API token. */

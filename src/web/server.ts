@@ -9,11 +9,13 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { countUsers, createUser, generatePassword } from '../accounts/index.js';
 import { systemActor } from '../domain/access/policy.js';
+import { checkSiteFacts } from '../domain/portal/site-facts.js';
 import { addAgency, openLedger } from '../ledger/index.js';
 import type { Storage } from '../storage/index.js';
 import { createApp } from './app.js';
 import type { ServerConfig } from './config.js';
 import { jsonLogger, type Logger, silentLogger } from './log.js';
+import { VisitTally } from './visit-tally.js';
 
 export interface ServeOptions {
   /** Load the demo county on an empty database. */
@@ -76,7 +78,9 @@ export async function startServer(config: ServerConfig, options: ServeOptions = 
     await storage.close();
     throw e;
   }
-  const app = createApp({ storage, config, log, now: () => new Date() });
+  const now = () => new Date();
+  const visits = new VisitTally(storage, now);
+  const app = createApp({ storage, config, log, now, visits });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port });
   try {
     await new Promise<void>((resolve, reject) => {
@@ -91,6 +95,11 @@ export async function startServer(config: ServerConfig, options: ServeOptions = 
   const port = (server.address() as AddressInfo).port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   log({ msg: 'listening', url, database: storage.dialect });
+  // The footer's facts are the site's to configure: what is missing or unusual is said at start.
+  for (const problem of checkSiteFacts(config.site))
+    say(
+      `网站底部信息${problem.severity === 'error' ? '缺少' : '请核对'}：${problem.message}（gongkai.config.json 的 site.${problem.field}）`,
+    );
   let closing: Promise<void> | undefined;
   return {
     url,
@@ -100,7 +109,9 @@ export async function startServer(config: ServerConfig, options: ServeOptions = 
         server.close(() => resolve());
         // Keep-alive connections with nothing in flight would hold close() open.
         if ('closeIdleConnections' in server) server.closeIdleConnections();
-      }).then(() => storage.close());
+      })
+        .then(() => visits.flush())
+        .then(() => storage.close());
       return closing;
     },
   };

@@ -115,6 +115,16 @@ describe('the policy table: who may do what', () => {
     assert.equal(code(oversight, 'catalogue.read', 3), 'access.not-found');
   });
 
+  it('lets an approver or an administrator publish the agency’s own 政府信息公开指南 (条例第十二条), no one else’s', () => {
+    for (const roles of [['approver'], ['admin']] as Role[][]) {
+      assert.equal(code(user(roles), 'guide.publish', 1), 'ok', roles[0]);
+      assert.equal(code(user(roles), 'guide.publish', 3), 'access.not-found', roles[0]);
+      assert.notEqual(code(user(roles), 'guide.publish', 2), 'ok', `${roles[0]}: not a subordinate's guide`);
+    }
+    for (const roles of [['handler'], ['liaison'], ['oversight']] as Role[][])
+      assert.equal(code(user(roles), 'guide.publish', 1), 'access.forbidden', roles[0]);
+  });
+
   it('lets the system actor (the command line’s operator) do everything everywhere', () => {
     for (const action of ACTIONS) assert.ok(allowed(systemActor('cli:root'), action, 99), action);
   });

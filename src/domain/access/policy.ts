@@ -51,6 +51,7 @@ export const ACTIONS = [
   'catalogue.draft',
   'catalogue.publish',
   'catalogue.repeal',
+  'guide.publish',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -137,6 +138,10 @@ export const POLICY: Readonly<Record<Action, Grant>> = {
   'catalogue.repeal': {
     roles: ['approver'],
     basis: '审核人记录规章、规范性文件的修改和废止（有效性；条例第二十条第（一）项）',
+  },
+  'guide.publish': {
+    roles: ['approver', 'admin'],
+    basis: '审核人或管理员发布、更新本机关的政府信息公开指南（条例第十二条：编制、公布并及时更新）',
   },
 };
 

@@ -15,7 +15,7 @@ import { APPLICANT_KIND_LABELS } from '../../domain/requests/request.js';
 import type { PublicStanding, ReceivingAgency } from '../../ledger/index.js';
 import { REQUEST_STATE_LABELS } from '../../present/labels.js';
 import { Choice, type FormState, Input, TextArea } from '../views/form-fields.js';
-import { PortalPage } from './portal-pages.js';
+import { PortalPage } from './portal-frame.js';
 
 /** The honeypot's name: a field no person sees or fills, that form-filling robots do. */
 export const HONEYPOT_FIELD = 'website';

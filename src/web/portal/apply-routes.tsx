@@ -19,6 +19,7 @@ import type { AppContext, AppEnv, WebDeps } from '../context.js';
 import { formOf } from '../form-body.js';
 import { documentOf } from '../views/layout.js';
 import { ApplyPage, HONEYPOT_FIELD, LookupPage, ReceiptDocument, ReceiptPage } from './apply-pages.js';
+import type { PortalRender } from './portal-routes.js';
 
 const FORM_TOKEN = /^[A-Za-z0-9_-]{24,64}$/;
 const CODE_PATH = /^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/;
@@ -39,7 +40,7 @@ const FORM_FIELDS = [
 /** Receipts printed at once: each is a Chromium page, so a burst of downloads queues instead. */
 const PRINTS_AT_ONCE = 2;
 
-export function applyRoutes(deps: WebDeps): Hono<AppEnv> {
+export function applyRoutes(deps: WebDeps, render: PortalRender): Hono<AppEnv> {
   const portal = new Hono<AppEnv>();
   const { storage } = deps;
   let printing = 0;
@@ -62,15 +63,14 @@ export function applyRoutes(deps: WebDeps): Hono<AppEnv> {
     // A refused form keeps its token: sent again once mended, it is still one application.
     const token =
       props.values?._form && FORM_TOKEN.test(props.values._form) ? props.values._form : randomSecret(24);
-    return c.html(
-      documentOf(
-        <ApplyPage
-          agencies={agencies}
-          formToken={token}
-          {...(props.values ? { state: { values: props.values, errors: props.errors ?? {} } } : {})}
-          {...(props.notice ? { notice: props.notice } : {})}
-        />,
-      ),
+    return render(
+      c,
+      <ApplyPage
+        agencies={agencies}
+        formToken={token}
+        {...(props.values ? { state: { values: props.values, errors: props.errors ?? {} } } : {})}
+        {...(props.notice ? { notice: props.notice } : {})}
+      />,
       status,
     );
   };
@@ -125,11 +125,9 @@ export function applyRoutes(deps: WebDeps): Hono<AppEnv> {
     const file = c.req.param('file');
     const pdf = file.endsWith('.pdf');
     const standing = await receiptOf(pdf ? file.slice(0, -4) : file);
-    if (!standing)
-      return c.html(documentOf(<LookupPage error="没有这个查询码，请核对回执上的查询码" />), 404);
+    if (!standing) return render(c, <LookupPage error="没有这个查询码，请核对回执上的查询码" />, 404);
     const props = { code: standing.code, agencyName: standing.agencyName, submittedOn: standing.submittedOn };
-    if (!pdf)
-      return c.html(documentOf(<ReceiptPage {...props} again={c.req.query('again') !== undefined} />));
+    if (!pdf) return render(c, <ReceiptPage {...props} again={c.req.query('again') !== undefined} />);
     const release = await printSlot();
     try {
       const bytes = await printHtml(documentOf(<ReceiptDocument {...props} />));
@@ -145,14 +143,15 @@ export function applyRoutes(deps: WebDeps): Hono<AppEnv> {
 
   portal.get('/lookup', async (c) => {
     const typed = c.req.query('code')?.slice(0, 40);
-    if (typed === undefined || typed.trim() === '') return c.html(documentOf(<LookupPage />));
+    if (typed === undefined || typed.trim() === '') return render(c, <LookupPage />);
     const found = await lookupOnlineApplication(storage, typed, { today: todayInChina(deps.now()) });
     if (!found.ok)
-      return c.html(
-        documentOf(<LookupPage typed={typed} error={found.error.message} />),
+      return render(
+        c,
+        <LookupPage typed={typed} error={found.error.message} />,
         found.error.code === 'online.unknown' ? 404 : 422,
       );
-    return c.html(documentOf(<LookupPage typed={typed} standing={found.value} />));
+    return render(c, <LookupPage typed={typed} standing={found.value} />);
   });
 
   return portal;

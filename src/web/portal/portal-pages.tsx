@@ -3,9 +3,8 @@
  * `/catalogue/{id}`, an item with its metadata table (索引号, 发布机构, 成文日期, 发布日期, 文号, 主题分类,
  * 体裁, 有效性) and body. No sign-in; nothing from another host; hono/jsx escapes every text.
  */
-import type { Child } from 'hono/jsx';
 import type { CataloguePage, PublicItem } from '../../catalogue/index.js';
-import { Frame, type NavItem } from '../views/layout.js';
+import { PortalPage } from './portal-frame.js';
 
 const KIND_LABELS: Readonly<Record<string, string>> = {
   规范性文件: '规范性文件',
@@ -13,38 +12,17 @@ const KIND_LABELS: Readonly<Record<string, string>> = {
   other: '其他',
 };
 
-/** The portal's sections; more come with issue 11 (guide, reports, apply, lookup, search). */
-const PORTAL_NAV: readonly NavItem[] = [
-  { href: '/catalogue', label: '政府信息公开目录' },
-  { href: '/apply', label: '依申请公开' },
-  { href: '/lookup', label: '办理进度查询' },
-];
-
-export function PortalPage({
-  title,
-  current,
-  children,
+export function CatalogueListPage({
+  page,
+  agency,
 }: {
-  title: string;
-  current?: string;
-  children?: Child;
+  page: CataloguePage;
+  /** The agency whose own catalogue this is (absent: the whole site's). */
+  agency?: { readonly id: number; readonly name: string };
 }) {
+  const href = (n: number) => `/catalogue?${agency ? `agency=${agency.id}&` : ''}page=${n}`;
   return (
-    <Frame
-      title={title}
-      site="政府信息公开"
-      nav={PORTAL_NAV}
-      navLabel="栏目"
-      {...(current === undefined ? {} : { current })}
-    >
-      {children}
-    </Frame>
-  );
-}
-
-export function CatalogueListPage({ page }: { page: CataloguePage }) {
-  return (
-    <PortalPage title="政府信息公开目录" current="/catalogue">
+    <PortalPage title={agency ? `${agency.name}政府信息公开目录` : '政府信息公开目录'} current="/catalogue">
       {page.total === 0 ? (
         <p>目录中尚无已发布的政府信息。</p>
       ) : (
@@ -78,8 +56,8 @@ export function CatalogueListPage({ page }: { page: CataloguePage }) {
       )}
       {page.pages > 1 ? (
         <nav class="pager" aria-label="分页">
-          {page.page > 1 ? <a href={`/catalogue?page=${page.page - 1}`}>上一页</a> : null}{' '}
-          {page.page < page.pages ? <a href={`/catalogue?page=${page.page + 1}`}>下一页</a> : null}
+          {page.page > 1 ? <a href={href(page.page - 1)}>上一页</a> : null}{' '}
+          {page.page < page.pages ? <a href={href(page.page + 1)}>下一页</a> : null}
         </nav>
       ) : null}
     </PortalPage>

@@ -1,41 +1,96 @@
 /**
- * @module The public portal's routes (issue 11; more to come): a pipeline each — the query or path
- * checked, the public use case, the page. No sign-in is asked for.
+ * @module The public portal's routes (issue 11): a pipeline each — the query or path checked, the
+ * public use case, the page. No sign-in is asked for. Every page goes out through `render`, which hands
+ * it the site's facts and counts the view (the visit counter).
  */
 import { Hono } from 'hono';
-import { publicCatalogue, publicItem } from '../../catalogue/index.js';
-import type { AppEnv, WebDeps } from '../context.js';
-import { documentOf } from '../views/layout.js';
+import type { Child } from 'hono/jsx';
+import { publicCatalogue, publicGuide, publicItem } from '../../catalogue/index.js';
+import { receivingAgencies } from '../../ledger/index.js';
+import type { AppContext, AppEnv, WebDeps } from '../context.js';
+import { VisitTally } from '../visit-tally.js';
 import { applyRoutes } from './apply-routes.js';
-import { CatalogueItemPage, CatalogueListPage, PortalPage } from './portal-pages.js';
+import { GuidePage, HomePage, SitemapPage } from './column-pages.js';
+import { PortalPage, portalDocument } from './portal-frame.js';
+import { CatalogueItemPage, CatalogueListPage } from './portal-pages.js';
 
 const PAGE = /^[1-9]\d{0,5}$/;
 const ITEM_ID = /^[0-9a-zA-Z-]{1,64}$/;
+const AGENCY = /^[1-9]\d{0,9}$/;
+
+/** A portal page as the response: with the site's facts, counted when it is a page shown (200). */
+export type PortalRender = (c: AppContext, page: Child, status?: 200 | 400 | 404 | 422) => Promise<Response>;
 
 export function portalRoutes(deps: WebDeps): Hono<AppEnv> {
   const portal = new Hono<AppEnv>();
-  portal.route('/', applyRoutes(deps));
+  const { storage } = deps;
+  const { visitCounter, ...facts } = deps.config.site;
+  const visits = visitCounter ? (deps.visits ?? new VisitTally(storage, deps.now)) : undefined;
+  const render: PortalRender = async (c, page, status = 200) => {
+    if (status === 200) visits?.hit();
+    const total = visits ? await visits.total() : undefined;
+    return c.html(portalDocument({ facts, ...(total === undefined ? {} : { visits: total }) }, page), status);
+  };
+  /** `?agency=N` when it names an agency of the site; undefined when absent or not one. */
+  const agencyAsked = async (c: AppContext) => {
+    const asked = c.req.query('agency');
+    if (asked === undefined || !AGENCY.test(asked)) return undefined;
+    return storage.agencies.get(Number(asked));
+  };
+
+  portal.route('/', applyRoutes(deps, render));
+
+  portal.get('/', async (c) => {
+    const latest = (await publicCatalogue(storage, 1)).items.slice(0, 8);
+    return render(c, <HomePage agencies={await receivingAgencies(storage)} latest={latest} />);
+  });
+
+  portal.get('/guide', async (c) => {
+    const agencies = await receivingAgencies(storage);
+    const agency = (await agencyAsked(c)) ?? (agencies[0] && { id: agencies[0].id });
+    const guide = agency ? await publicGuide(storage, agency.id) : undefined;
+    if (!guide)
+      return render(
+        c,
+        <PortalPage title="政府信息公开指南" current="/guide">
+          <p>尚未设立机关，暂无指南。</p>
+        </PortalPage>,
+        404,
+      );
+    return render(c, <GuidePage guide={guide} others={agencies} />);
+  });
+
+  portal.get('/sitemap', async (c) => render(c, <SitemapPage agencies={await receivingAgencies(storage)} />));
+
   portal.get('/catalogue', async (c) => {
     const asked = c.req.query('page');
     const page = asked !== undefined && PAGE.test(asked) ? Number(asked) : 1;
-    return c.html(documentOf(<CatalogueListPage page={await publicCatalogue(deps.storage, page)} />));
+    const agency = await agencyAsked(c);
+    const found = await publicCatalogue(storage, page, agency ? { agencyId: agency.id } : {});
+    return render(
+      c,
+      <CatalogueListPage
+        page={found}
+        {...(agency ? { agency: { id: agency.id, name: agency.name } } : {})}
+      />,
+    );
   });
+
   portal.get('/catalogue/:id', async (c) => {
     const id = c.req.param('id');
-    const item = ITEM_ID.test(id) ? await publicItem(deps.storage, id) : undefined;
+    const item = ITEM_ID.test(id) ? await publicItem(storage, id) : undefined;
     if (!item)
-      return c.html(
-        documentOf(
-          <PortalPage title="未找到该信息">
-            <p>目录中没有这条信息，或它尚未发布。</p>
-            <p>
-              <a href="/catalogue">返回目录</a>
-            </p>
-          </PortalPage>,
-        ),
+      return render(
+        c,
+        <PortalPage title="未找到该信息">
+          <p>目录中没有这条信息，或它尚未发布。</p>
+          <p>
+            <a href="/catalogue">返回目录</a>
+          </p>
+        </PortalPage>,
         404,
       );
-    return c.html(documentOf(<CatalogueItemPage item={item} />));
+    return render(c, <CatalogueItemPage item={item} />);
   });
   return portal;
 }

@@ -26,6 +26,7 @@ export interface PageProps {
 const NAV: readonly { readonly href: string; readonly label: string; readonly roles: readonly Role[] }[] = [
   { href: '/office/inbox', label: '待办申请', roles: ['handler', 'approver', 'oversight'] },
   { href: '/office/requests/new', label: '登记申请', roles: ['handler'] },
+  { href: '/office/guide', label: '公开指南', roles: ['approver', 'admin'] },
   { href: '/office/admin/users', label: '用户管理', roles: ['admin'] },
   { href: '/office/admin/audit-log', label: '操作日志', roles: ['admin'] },
   {
@@ -56,6 +57,10 @@ export function Frame(props: {
   readonly nav: readonly NavItem[];
   readonly navLabel: string;
   readonly current?: string;
+  /** `<meta name content>` of the head (the portal's SiteName, SiteIDCode, ColumnName). */
+  readonly meta?: readonly { readonly name: string; readonly content: string }[];
+  /** What the page's foot shows (the portal's site facts). */
+  readonly footer?: Child;
   readonly children?: Child;
 }) {
   return (
@@ -64,6 +69,9 @@ export function Frame(props: {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{`${props.title} · ${props.site}`}</title>
+        {props.meta?.map((m) => (
+          <meta name={m.name} content={m.content} />
+        ))}
         <link rel="stylesheet" href="/static/office.css" />
         {props.script ? <script src="/static/office.js" defer></script> : null}
       </head>
@@ -97,6 +105,7 @@ export function Frame(props: {
           <h1>{props.title}</h1>
           {props.children}
         </main>
+        {props.footer}
       </body>
     </html>
   );
