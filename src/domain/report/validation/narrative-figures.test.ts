@@ -109,6 +109,16 @@ describe('text.figure-mismatch: statements that agree with the tables', () => {
       findFigureStatements('全市共受理政府信息公开申请3,119件。', city).map((s) => s.figure),
       [3119],
     );
+
+    it('quotes the right words after a character outside the BMP (a rare place name, 𠀀)', () => {
+      const report = reportWith({ new: 3, total: 3, granted: 3 }, { agency: '某镇人民政府' });
+      // Two UTF-16 units each: the quoted words must still be cut at the clause, not one unit off.
+      const text = '𠀀𠀀“收到政府信息公开申请3件”，办结3件。';
+      assert.deepEqual(
+        findFigureStatements(text, report).map((s) => s.words),
+        ['𠀀𠀀“收到政府信息公开申请3件”', '办结3件'],
+      );
+    });
   });
 
   it('accepts a 收到 figure that counts last year’s requests in when the sentence says it does', () => {

@@ -63,7 +63,8 @@ interface Normalized {
   readonly origin: ArrayLike<number>;
 }
 
-const isDigit = (c: string | undefined) => c !== undefined && /^[0-9０-９]$/.test(c);
+/** An ASCII or full-width digit (the UTF-16 unit at an index; NaN past either end is none). */
+const isDigitUnit = (unit: number) => (unit >= 0x30 && unit <= 0x39) || (unit >= 0xff10 && unit <= 0xff19);
 
 const NEEDS_NFKC = /[^\t\n\r\u0020-\u007e\u4e00-\u9fff\u3001-\u301f]/u;
 const THOUSANDS = /[0-9０-９],[0-9０-９]{3}/u;
@@ -71,6 +72,14 @@ const THOUSANDS = /[0-9０-９],[0-9０-９]{3}/u;
 /** Characters NFKC leaves as they are: ASCII, CJK ideographs, CJK punctuation. */
 const isPlain = (code: number) =>
   code < 0x7f || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3001 && code <= 0x301f);
+
+/** "3,119件": an ASCII comma between a digit and exactly three digits is a thousands separator. */
+const isThousandsComma = (text: string, at: number) =>
+  isDigitUnit(text.charCodeAt(at - 1)) &&
+  isDigitUnit(text.charCodeAt(at + 1)) &&
+  isDigitUnit(text.charCodeAt(at + 2)) &&
+  isDigitUnit(text.charCodeAt(at + 3)) &&
+  !isDigitUnit(text.charCodeAt(at + 4));
 
 /**
  * The text in the form statements are read in — traditional characters folded to simplified ones (a
@@ -86,34 +95,34 @@ function normalize(source: string): Normalized {
     for (let i = 0; i <= folded.length; i++) identity[i] = i;
     return { text: folded, origin: identity };
   }
+  // Runs of plain characters are copied as slices, not character by character: a section is mostly
+  // plain, with a quotation mark or a full-width digit here and there.
   let text = '';
   const origin: number[] = [];
+  let run = 0;
   for (let at = 0; at < folded.length; ) {
     const code = folded.codePointAt(at)!;
+    if (isPlain(code) && !(code === 0x2c && isThousandsComma(folded, at))) {
+      origin.push(at);
+      at++;
+      continue;
+    }
+    text += folded.slice(run, at);
     const width = code > 0xffff ? 2 : 1;
-    // "3,119件": an ASCII comma between a digit and exactly three digits is a thousands separator.
-    const thousands =
-      code === 0x2c &&
-      isDigit(folded[at - 1]) &&
-      isDigit(folded[at + 1]) &&
-      isDigit(folded[at + 2]) &&
-      isDigit(folded[at + 3]) &&
-      !isDigit(folded[at + 4]);
-    if (!thousands) {
-      const c = width === 1 ? folded[at]! : folded.slice(at, at + 2);
+    if (code !== 0x2c) {
       // Full-width ASCII folds one to one, as NFKC does, without asking it.
-      const out = isPlain(code)
-        ? c
-        : code >= 0xff01 && code <= 0xff5e
+      const out =
+        code >= 0xff01 && code <= 0xff5e
           ? String.fromCharCode(code - 0xfee0)
-          : c.normalize('NFKC');
-      for (const o of out) {
-        text += o;
-        origin.push(at);
-      }
+          : folded.slice(at, at + width).normalize('NFKC');
+      text += out;
+      // One origin per UTF-16 unit of what was written, so that indices into the text stay aligned.
+      for (let k = 0; k < out.length; k++) origin.push(at);
     }
     at += width;
+    run = at;
   }
+  text += folded.slice(run);
   origin.push(folded.length);
   return { text, origin };
 }
@@ -181,7 +190,7 @@ const UNIT = '件|起|宗|份';
 const ARABIC_FIGURE = new RegExp(`(?<![0-9.第])([0-9]+)\\s*(?:${UNIT})`, 'g');
 const CHINESE_FIGURE = new RegExp(`([零〇一二两三四五六七八九十百千万]+)\\s*(?:${UNIT})`, 'g');
 /** Before a Chinese numeral these make it part of a word (第一件, 每一件, 同一件), not a count. */
-const NOT_A_COUNT_BEFORE = /[第每逐这那哪某任同单唯]$/;
+const NOT_A_COUNT_BEFORE = '第每逐这那哪某任同单唯';
 /** After the unit these make it part of a word (一件事, 件次, 件件). */
 const NOT_A_COUNT_AFTER = /^(?:事|次|套|件)/;
 /** Numbers that bound a figure's words: any number except dates (2023年, 12月31日). */
@@ -196,9 +205,15 @@ function findFigures(text: string): Figure[] {
   }
   for (const m of text.matchAll(CHINESE_FIGURE)) {
     const value = parseChineseCount(m[1]!);
-    const before = text.slice(0, m.index);
+    // The one character before, not a pattern over all the text before it (which would scan it all).
+    const before = m.index > 0 ? text[m.index - 1]! : '';
     const after = text.slice(m.index + m[0].length);
-    if (value === undefined || NOT_A_COUNT_BEFORE.test(before) || NOT_A_COUNT_AFTER.test(after)) continue;
+    if (
+      value === undefined ||
+      (before !== '' && NOT_A_COUNT_BEFORE.includes(before)) ||
+      NOT_A_COUNT_AFTER.test(after)
+    )
+      continue;
     out.push({ start: m.index, end: m.index + m[0].length, value });
   }
   return out.sort((a, b) => a.start - b.start);
@@ -207,18 +222,21 @@ function findFigures(text: string): Figure[] {
 // ── The words around a figure ────────────────────────────────────────────────
 
 /** Clause boundaries: a figure's words never reach past these. 、 joins a list and does not bound. */
-const CLAUSE_END = /[,;。:!?[\]【】\n]/;
-const SENTENCE_END = /[。!?\n]/;
+const CLAUSE_END = ',;。:!?[]【】\n';
+/** A clause's end after its figure: a separator, or a bracket (a remark after it is its own). */
+const CLAUSE_END_AFTER = ',;。:!?()[]【】\n';
+const SENTENCE_END = '。!?\n';
 /** A heading of a part of section 一: （二）依申请公开方面, or 二、 at the start of a line. */
 const HEADING = /\([一二三四五六七八九十]{1,3}\)|(?:^|\n)\s*[一二三四五六七八九十]{1,3}[、.]/g;
 
-function lastIndexBefore(text: string, at: number, pattern: RegExp): number {
-  for (let i = at - 1; i >= 0; i--) if (pattern.test(text[i]!)) return i;
+/** The index of the last of `chars` before `at`, or -1; the characters are all single UTF-16 units. */
+function lastIndexBefore(text: string, at: number, chars: string): number {
+  for (let i = at - 1; i >= 0; i--) if (chars.includes(text[i]!)) return i;
   return -1;
 }
 
-function firstIndexFrom(text: string, at: number, pattern: RegExp): number {
-  for (let i = at; i < text.length; i++) if (pattern.test(text[i]!)) return i;
+function firstIndexFrom(text: string, at: number, chars: string): number {
+  for (let i = at; i < text.length; i++) if (chars.includes(text[i]!)) return i;
   return text.length;
 }
 
@@ -234,25 +252,35 @@ function clauseStartOf(text: string, at: number): number {
     else if (c === '(') {
       if (depth === 0) return i + 1;
       depth--;
-    } else if (depth === 0 && CLAUSE_END.test(c)) return i + 1;
+    } else if (depth === 0 && CLAUSE_END.includes(c)) return i + 1;
   }
   return 0;
 }
 
 /** Where a figure's clause ends: at a separator, or at a bracket (a remark after it is its own). */
 function clauseEndOf(text: string, at: number): number {
-  return firstIndexFrom(text, at, /[,;。:!?()[\]【】\n]/);
+  return firstIndexFrom(text, at, CLAUSE_END_AFTER);
 }
 
 // ── Targets and what narrows them ────────────────────────────────────────────
 
 type RequestTarget = Exclude<FigureTarget, `${CaseBlock}.${CaseColumn}`>;
 
-const carriedForwardWords = (year: number) =>
-  new RegExp(
-    `(?:结转|顺延|延续|转入|转|延)(?:至|到)?(?:下一?年度?|${year + 1}年度?)(?:继续)?(?:办理|答复|处理)?`,
-    'g',
-  );
+const forwardPatterns = new Map<number, RegExp>();
+/** The words of 结转下年度 for a report of `year`, compiled once per year. */
+function carriedForwardWords(year: number): RegExp {
+  let pattern = forwardPatterns.get(year);
+  if (pattern === undefined) {
+    pattern = new RegExp(
+      `(?:结转|顺延|延续|转入|转|延)(?:至|到)?(?:下一?年度?|${year + 1}年度?)(?:继续)?(?:办理|答复|处理)?`,
+      'g',
+    );
+    // Years come from reports; a handful at most, but never let them grow without bound.
+    if (forwardPatterns.size >= 64) forwardPatterns.clear();
+    forwardPatterns.set(year, pattern);
+  }
+  return pattern;
+}
 const CARRIED_OVER_WORDS = /上一?年度?(?:结转|转入)(?:的|申请)*/g;
 
 /** Section 三's words, in the order they are looked for; a match hides its words from the later ones. */
@@ -332,7 +360,7 @@ const ORGAN = /局|厅|委员会|办公室|中心|街道|乡镇|镇|乡|部门/g
 const OWN_ORGAN_BEFORE = /[我本全该各此]$/;
 
 /** The agency's name and its shorter forms (平潭综合实验区管委会 → 管委会, 徐望镇人民政府 → 徐望镇). */
-function ownNames(agency: string): string[] {
+function ownNamesOf(agency: string): string[] {
   const names = new Set<string>();
   const add = (n: string) => {
     if (n.length >= 2) names.add(n);
@@ -344,6 +372,13 @@ function ownNames(agency: string): string[] {
     if ('省市县区州盟旗'.includes(c)) add(agency.slice(i + 1));
   });
   return [...names].sort((a, b) => b.length - a.length);
+}
+
+/** The last agency's names: a report's sections are read one after the other, for the same agency. */
+let lastAgency: { readonly agency: string; readonly names: readonly string[] } | undefined;
+function ownNames(agency: string): readonly string[] {
+  if (lastAgency?.agency !== agency) lastAgency = { agency, names: ownNamesOf(normalize(agency).text) };
+  return lastAgency.names;
 }
 
 /** Whether the words name a department; the agency's own name is hidden before they are read. */
@@ -480,6 +515,15 @@ const CASE_RESULT_TESTS = CASE_RESULT_WORDS.map((w) => single(w.pattern));
 const CARRIED_OVER_TEST = single(CARRIED_OVER_WORDS);
 
 /**
+ * Every word a target can be named by, loosely (转 and 延 stand for the carried-over and carried-forward
+ * words, 公开 for the outcomes, 审结 and 审理 for pending cases): a figure whose own words hold none of
+ * them names no target, and is passed over before its words are read. Only a shortcut — a figure it
+ * lets through is read in full.
+ */
+const ANY_TARGET_WORD =
+  /转|延|公开|无法提供|不予处理|其他处理|收到|受理|新收|接收|接到|收悉|办结|答复|办理完毕|处理完毕|复议|诉讼|起诉|应诉|审结|审理|维持|纠正|其他结果/;
+
+/**
  * The statements of figures in one text section that can be tied to one cell or one sum of the tables.
  * Figures that cannot be tied are not returned.
  */
@@ -487,8 +531,7 @@ export function findFigureStatements(source: string, context: ReportContext): Fi
   const { text: printed, origin } = normalize(source);
   // The agency's own name says nothing of scope (示例市政务服务中心, 某镇): it is hidden before the words are read.
   let text = printed;
-  for (const name of ownNames(normalize(context.agency).text))
-    text = text.split(name).join('□'.repeat(name.length));
+  for (const name of ownNames(context.agency)) text = text.split(name).join('□'.repeat(name.length));
   const figures = findFigures(text);
   const bounds = [
     ...figures,
@@ -499,20 +542,34 @@ export function findFigureStatements(source: string, context: ReportContext): Fi
   for (const figure of figures) {
     const clauseStart = clauseStartOf(text, figure.start);
     const clauseEnd = clauseEndOf(text, figure.end);
-    const before = bounds.filter((b) => b.end <= figure.start).at(-1);
-    const after = bounds.find((b) => b.start >= figure.end);
+    // The bound before: the last, in order of start, that ends by the figure's start (bounds overlap).
+    let before: Token | undefined;
+    for (const b of bounds) if (b.end <= figure.start) before = b;
+    let after: Token | undefined;
+    for (const b of bounds)
+      if (b.start >= figure.end) {
+        after = b;
+        break;
+      }
     const leftStart = Math.max(clauseStart, before?.end ?? 0);
     const rightEnd = Math.min(clauseEnd, after?.start ?? text.length);
+    const left = text.slice(leftStart, figure.start);
+    const right = text.slice(figure.end, rightEnd);
+    const own = left + right;
+    if (!ANY_TARGET_WORD.test(own)) continue;
     const sentenceStart = lastIndexBefore(text, figure.start, SENTENCE_END) + 1;
-    const heading = headings.filter((h) => h <= figure.start).at(-1);
-    const passageStart = heading ?? lastIndexBefore(text, figure.start, /\n/) + 1;
+    let heading: number | undefined;
+    for (const h of headings) {
+      if (h > figure.start) break;
+      heading = h;
+    }
+    const passageStart = heading ?? lastIndexBefore(text, figure.start, '\n') + 1;
     const around: Around = {
-      left: text.slice(leftStart, figure.start),
-      right: text.slice(figure.end, rightEnd),
+      left,
+      right,
       sentence: text.slice(sentenceStart, figure.start),
       passage: text.slice(passageStart, clauseEnd),
     };
-    const own = around.left + around.right;
     const target =
       CASE_WORD.test(own) || CASE_RESULT_TESTS.some((test) => test.test(own))
         ? caseTarget(around, context)
