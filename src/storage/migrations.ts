@@ -14,6 +14,7 @@ import { inboxIndexes } from './migrations/0006-inbox-indexes.js';
 import { reportYears } from './migrations/0007-report-years.js';
 import { registerHeaders } from './migrations/0008-register-headers.js';
 import { catalogueMigration } from './migrations/0009-catalogue.js';
+import { searchMigration } from './migrations/0011-search.js';
 
 /**
  * Migrations after the first each live in their own file under migrations/, named by their number
@@ -28,6 +29,8 @@ const LATER: readonly (readonly [string, (dialect: DialectHandle) => Migration])
   ['0007_report_years', reportYears],
   ['0008_register_headers', registerHeaders],
   ['0009_catalogue', catalogueMigration],
+  // 0010 is the online requests' (another branch).
+  ['0011_search', searchMigration],
 ];
 
 /** Every migration's name, in the order they run. */

@@ -24,6 +24,7 @@ const TABLES = [
   'catalogue_item_events',
   'catalogue_serials',
   'catalogue_index_numbers',
+  'search_items',
 ] as const;
 
 describe('parseStorageUrl', () => {

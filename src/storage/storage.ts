@@ -32,6 +32,7 @@ import { type ReportYearRepository, reportYearRepository } from './report-years.
 import { type ScheduleRepository, scheduleRepository } from './request-schedule.js';
 import { type RequestRepository, requestRepository } from './requests.js';
 import type { Database, Executor } from './schema.js';
+import { type SearchRepository, searchRepository } from './search.js';
 import { DEFAULT_DATABASE_URL, parseStorageUrl } from './url.js';
 
 export interface Repositories {
@@ -39,6 +40,7 @@ export interface Repositories {
   readonly requests: RequestRepository;
   readonly cases: CaseRepository;
   readonly catalogue: CatalogueRepository;
+  readonly search: SearchRepository;
   readonly calendar: CalendarRepository;
   readonly auditLog: AuditLogRepository;
   readonly schedules: ScheduleRepository;
@@ -81,6 +83,7 @@ function repositories(db: Executor, derive: DeriveStep, clock: Clock): Repositor
     requests: requestRepository(db, derive, clock),
     cases: caseRepository(db, clock),
     catalogue: catalogueRepository(db, clock),
+    search: searchRepository(db, clock),
     calendar: calendarRepository(db, clock),
     auditLog: auditLogRepository(db, clock),
     schedules: scheduleRepository(db),

@@ -30,6 +30,9 @@ const ROUTES: Readonly<Record<string, RouteSpec>> = {
   // The public portal: what was published, for anyone.
   'GET /catalogue': { kind: 'public' },
   'GET /catalogue/:id': { kind: 'public' },
+  'GET /search': { kind: 'public' },
+  // The portal's search as JSON: published information, no login.
+  'GET /api/v1/public/search': { kind: 'public' },
   'POST /logout': { kind: 'page' },
   'GET /office': { kind: 'page' },
   'GET /office/inbox': { kind: 'page' },

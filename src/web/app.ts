@@ -9,6 +9,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
 import { apiRoutes } from './api/api-routes.js';
+import { publicSearchRoutes } from './api/public-search-routes.js';
 import { authenticate, authRoutes, requireApiAuth, requireCsrf, requirePageAuth } from './auth.js';
 import type { AppEnv, WebDeps } from './context.js';
 import { adminRoutes } from './office/admin-routes.js';
@@ -70,6 +71,8 @@ export function createApp(deps: WebDeps): Hono<AppEnv> {
   app.route('/office', officeRoutes(deps));
   app.route('/office', adminRoutes(deps));
 
+  // Public: the portal's search as JSON, no login (before the API's authentication).
+  app.route('/api/v1/public/search', publicSearchRoutes(deps));
   app.use('/api/v1/*', requireApiAuth);
   app.route('/api', apiRoutes(deps));
 

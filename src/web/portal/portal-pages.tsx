@@ -13,8 +13,11 @@ const KIND_LABELS: Readonly<Record<string, string>> = {
   other: '其他',
 };
 
-/** The portal's sections; more come with issue 11 (guide, reports, apply, lookup, search). */
-const PORTAL_NAV: readonly NavItem[] = [{ href: '/catalogue', label: '政府信息公开目录' }];
+/** The portal's sections; more come with issue 11 (guide, reports, apply, lookup). */
+const PORTAL_NAV: readonly NavItem[] = [
+  { href: '/catalogue', label: '政府信息公开目录' },
+  { href: '/search', label: '检索' },
+];
 
 export function PortalPage({
   title,

@@ -7,6 +7,7 @@ import { publicCatalogue, publicItem } from '../../catalogue/index.js';
 import type { AppEnv, WebDeps } from '../context.js';
 import { documentOf } from '../views/layout.js';
 import { CatalogueItemPage, CatalogueListPage, PortalPage } from './portal-pages.js';
+import { searchPage } from './search-page.js';
 
 const PAGE = /^[1-9]\d{0,5}$/;
 const ITEM_ID = /^[0-9a-zA-Z-]{1,64}$/;
@@ -35,5 +36,6 @@ export function portalRoutes(deps: WebDeps): Hono<AppEnv> {
       );
     return c.html(documentOf(<CatalogueItemPage item={item} />));
   });
+  portal.get('/search', searchPage(deps));
   return portal;
 }
