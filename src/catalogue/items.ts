@@ -29,6 +29,7 @@ import {
 import type { CatalogueDocument } from '../domain/catalogue/section-two.js';
 import { err, ok, type Result } from '../domain/requests/result.js';
 import { todayInChina } from '../ledger/today.js';
+import { indexItem } from '../search/index.js';
 import {
   ItemSeqConflictError,
   type ItemSummary,
@@ -177,6 +178,8 @@ async function record(
       const next = applyItemEvent(state, event.value, today, events.length);
       if (!next.ok) return next;
       await tx.catalogue.append(id, row.lastSeq, event.value, summaryOf(next.value));
+      // The portal's search follows: published, amended, repealed, corrected, withdrawn.
+      await indexItem(tx, row, next.value);
       await audit(tx, actor, row, event.value);
       return ok({ id, agencyId: row.agencyId, state: next.value, events: [...events, event.value] });
     });

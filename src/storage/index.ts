@@ -66,5 +66,13 @@ export {
   type StoredEvent,
   UnknownRequestError,
 } from './requests.js';
+export type {
+  IndexedDocument,
+  SearchCriteria,
+  SearchDocument,
+  SearchHit,
+  SearchPage,
+  SearchRepository,
+} from './search.js';
 export { type OpenOptions, openDatabase, type Repositories, type Storage } from './storage.js';
 export { DEFAULT_DATABASE_URL, parseStorageUrl, redactDatabaseUrl, type StorageTarget } from './url.js';

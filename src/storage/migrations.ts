@@ -15,6 +15,7 @@ import { reportYears } from './migrations/0007-report-years.js';
 import { registerHeaders } from './migrations/0008-register-headers.js';
 import { catalogueMigration } from './migrations/0009-catalogue.js';
 import { onlineApplicationsMigration } from './migrations/0010-online-applications.js';
+import { searchMigration } from './migrations/0011-search.js';
 import { portalMigration } from './migrations/0013-portal.js';
 
 /**
@@ -31,6 +32,7 @@ const LATER: readonly (readonly [string, (dialect: DialectHandle) => Migration])
   ['0008_register_headers', registerHeaders],
   ['0009_catalogue', catalogueMigration],
   ['0010_online_applications', onlineApplicationsMigration],
+  ['0011_search', searchMigration],
   ['0013_portal', portalMigration],
 ];
 

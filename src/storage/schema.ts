@@ -202,6 +202,33 @@ export interface VisitCountsTable {
   count: number;
 }
 
+/**
+ * A published item as the portal's search finds it (migration 0011): its metadata and texts, kept in
+ * step with the catalogue in the transaction that changes the item. doc_id numbers the rows in the
+ * order they were first indexed (newest last) and is the rowid of SQLite's full-text tables
+ * (search_words, search_chars); PostgreSQL keeps the words in a tsvector column of this table.
+ */
+export interface SearchItemsTable {
+  doc_id: Generated<number>;
+  item_id: string;
+  agency_id: number;
+  index_number: string;
+  title: string;
+  publisher: string;
+  doc_number: string;
+  topic: string;
+  kind: string;
+  validity: string;
+  written_on: string;
+  /** The year of written_on (the 年度 filter). */
+  year: number;
+  published_on: string;
+  body: string;
+  /** The text extracted from the item's attachments (empty until attachments exist). */
+  attachment_text: string;
+  indexed_at: string;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: string;
@@ -287,6 +314,7 @@ export interface Database {
   online_application_decisions: OnlineApplicationDecisionsTable;
   portal_guides: PortalGuidesTable;
   visit_counts: VisitCountsTable;
+  search_items: SearchItemsTable;
   audit_log: AuditLogTable;
   users: UsersTable;
   sessions: SessionsTable;

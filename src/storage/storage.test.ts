@@ -28,6 +28,7 @@ const TABLES = [
   'online_application_decisions',
   'portal_guides',
   'visit_counts',
+  'search_items',
 ] as const;
 
 describe('parseStorageUrl', () => {

@@ -34,6 +34,7 @@ import { type ReportYearRepository, reportYearRepository } from './report-years.
 import { type ScheduleRepository, scheduleRepository } from './request-schedule.js';
 import { type RequestRepository, requestRepository } from './requests.js';
 import type { Database, Executor } from './schema.js';
+import { type SearchRepository, searchRepository } from './search.js';
 import { DEFAULT_DATABASE_URL, parseStorageUrl } from './url.js';
 
 export interface Repositories {
@@ -43,6 +44,7 @@ export interface Repositories {
   readonly catalogue: CatalogueRepository;
   readonly onlineApplications: OnlineApplicationRepository;
   readonly portal: PortalRepository;
+  readonly search: SearchRepository;
   readonly calendar: CalendarRepository;
   readonly auditLog: AuditLogRepository;
   readonly schedules: ScheduleRepository;
@@ -87,6 +89,7 @@ function repositories(db: Executor, derive: DeriveStep, clock: Clock): Repositor
     catalogue: catalogueRepository(db, clock),
     onlineApplications: onlineApplicationRepository(db, clock),
     portal: portalRepository(db, clock),
+    search: searchRepository(db, clock),
     calendar: calendarRepository(db, clock),
     auditLog: auditLogRepository(db, clock),
     schedules: scheduleRepository(db),

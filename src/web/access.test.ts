@@ -39,6 +39,9 @@ const ROUTES: Readonly<Record<string, RouteSpec>> = {
   'GET /lookup': { kind: 'public' },
   'GET /api/v1/public/requests/:code': { kind: 'public' },
   'POST /api/v1/public/requests': { kind: 'public' },
+  'GET /search': { kind: 'public' },
+  // The portal's search as JSON: published information, no login.
+  'GET /api/v1/public/search': { kind: 'public' },
   'POST /logout': { kind: 'page' },
   'GET /office': { kind: 'page' },
   'GET /office/inbox': { kind: 'page' },

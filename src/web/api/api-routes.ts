@@ -30,6 +30,7 @@ import { IntakeBodySchema, intakeInputOf } from '../intake-body.js';
 import { ERRORS, invalid, json, positiveId, refusal, serve } from './api-shared.js';
 import { catalogueRoutes } from './catalogue-routes.js';
 import { publicRequestRoutes } from './public-request-routes.js';
+import { publicSearchRoutes } from './public-search-routes.js';
 
 const IdParam = z.object({ id: z.string().min(1).max(64).describe('申请编号') });
 const AsOfQuery = z.object({ asOf: z.string().optional().describe('查询日期，默认今天（北京时间）') });
@@ -330,6 +331,7 @@ export function apiRoutes(deps: WebDeps): OpenAPIHono<AppEnv> {
 
   catalogueRoutes(api, deps);
   publicRequestRoutes(api, deps);
+  publicSearchRoutes(api, deps);
 
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -29,6 +29,7 @@ export const PORTAL_NAV: readonly NavItem[] = [
   { href: '/catalogue', label: '政府信息公开目录' },
   { href: '/apply', label: '依申请公开' },
   { href: '/lookup', label: '办理进度查询' },
+  { href: '/search', label: '检索' },
 ];
 
 export function PortalPage({

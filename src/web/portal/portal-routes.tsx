@@ -13,6 +13,7 @@ import { applyRoutes } from './apply-routes.js';
 import { GuidePage, HomePage, SitemapPage } from './column-pages.js';
 import { PortalPage, portalDocument } from './portal-frame.js';
 import { CatalogueItemPage, CatalogueListPage } from './portal-pages.js';
+import { searchPage } from './search-page.js';
 
 const PAGE = /^[1-9]\d{0,5}$/;
 const ITEM_ID = /^[0-9a-zA-Z-]{1,64}$/;
@@ -92,5 +93,6 @@ export function portalRoutes(deps: WebDeps): Hono<AppEnv> {
       );
     return render(c, <CatalogueItemPage item={item} />);
   });
+  portal.get('/search', searchPage(deps, render));
   return portal;
 }

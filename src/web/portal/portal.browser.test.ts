@@ -1,7 +1,7 @@
 /**
  * The public catalogue pages in Debian's chromium, checked by axe-core (loaded from node_modules into
- * the page, nothing fetched from another host) against WCAG 2.0/2.1 A and AA: the list, an item, and
- * the not-found page; at desktop and phone widths; no request leaves the test server.
+ * the page, nothing fetched from another host) against WCAG 2.0/2.1 A and AA: the list, an item, the
+ * not-found page, and the search (its form, its results, a refused query); at desktop and phone widths; no request leaves the test server.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -71,7 +71,7 @@ describe('the public catalogue in a browser, checked by axe-core', () => {
     ['desktop', 1100],
     ['phone', 390],
   ] as const)
-    it(`finds no WCAG 2.1 A/AA violation on the list, an item and the not-found page (${name})`, async () => {
+    it(`finds no WCAG 2.1 A/AA violation on the list, an item, the not-found page and the search (${name})`, async () => {
       // The site's CSP allows no inline script; axe is the test's, so only the test's page bypasses it.
       const context = await browser.newContext({ viewport: { width, height: 800 }, bypassCSP: true });
       const page = await context.newPage();
@@ -80,7 +80,15 @@ describe('the public catalogue in a browser, checked by axe-core', () => {
         if (!r.url().startsWith(origin)) elsewhere.push(r.url());
       });
       try {
-        for (const path of ['/catalogue', `/catalogue/${item}`, '/catalogue/no-such-item']) {
+        for (const path of [
+          '/catalogue',
+          `/catalogue/${item}`,
+          '/catalogue/no-such-item',
+          // The search: the form alone, results with <mark>, a refused query.
+          '/search',
+          `/search?q=${encodeURIComponent('低保')}`,
+          `/search?q=${encodeURIComponent('镇')}`,
+        ]) {
           await page.goto(`${origin}${path}`);
           await page.addScriptTag({ content: AXE });
           const result = (await page.evaluate(

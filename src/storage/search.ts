@@ -1,0 +1,293 @@
+/**
+ * @module The portal's search index (migration 0011): one row per published item in search_items,
+ * and its words and texts in the full-text indexes (SQLite: the FTS5 tables search_words and
+ * search_chars; PostgreSQL: the tsvector column and the pg_trgm index). The words arrive already cut
+ * (src/search/segment.ts), so storage needs no segmenter. A query is found through the indexes only:
+ * its words in the word index, each phrase of three or more characters in the trigram index (exact,
+ * Latin letters in either case), the filters on the row; newest first (doc_id), which both dialects
+ * read straight off an index, so a page of a common word never sorts every match. Every value of a
+ * query is a bound parameter, the words and phrases included (quoted for FTS5's query syntax, escaped
+ * for LIKE).
+ */
+import { PostgresAdapter, type RawBuilder, type Selectable, sql } from 'kysely';
+import type { LocalDate } from '../domain/calendar/local-date.js';
+import type { ItemKind, Validity } from '../domain/catalogue/catalogue-item.js';
+import type { SearchFilters } from '../domain/search/query.js';
+import { PG_PHRASE_TEXT } from './migrations/0011-search.js';
+import { atomic, type Clock } from './query-util.js';
+import type { Executor, SearchItemsTable } from './schema.js';
+
+/** A published item as the index holds it. */
+export interface SearchDocument {
+  readonly itemId: string;
+  readonly agencyId: number;
+  readonly indexNumber: string;
+  readonly title: string;
+  readonly publisher: string;
+  readonly docNumber: string;
+  readonly topic: string;
+  readonly kind: ItemKind;
+  readonly validity: Validity;
+  readonly writtenOn: LocalDate;
+  readonly publishedOn: LocalDate;
+  readonly body: string;
+  /** The text of the item's attachments (empty until attachments exist). */
+  readonly attachmentText: string;
+}
+
+/**
+ * The document with its words, cut by the segmenter: the title's (and 文号's), and the body's and
+ * attachments'.
+ */
+export interface IndexedDocument extends SearchDocument {
+  readonly titleWords: readonly string[];
+  readonly textWords: readonly string[];
+}
+
+export interface SearchCriteria {
+  /** Index words that must all occur (a query's words, cut). */
+  readonly words: readonly string[];
+  /** Texts of three or more characters that must all occur exactly. */
+  readonly phrases: readonly string[];
+  readonly filters: SearchFilters;
+}
+
+export type SearchHit = SearchDocument;
+
+export interface SearchPage {
+  readonly offset: number;
+  readonly limit: number;
+  readonly few?: boolean;
+}
+
+export interface SearchRepository {
+  /** Indexes the item, or replaces what the index held of it (keeping its place in the order). */
+  put(doc: IndexedDocument): Promise<void>;
+  /** Takes the item out of the index (withdrawn); nothing when it was not in. */
+  remove(itemId: string): Promise<void>;
+  /** How many items match, counting no further than `upTo`. */
+  count(criteria: SearchCriteria, upTo: number): Promise<number>;
+  /**
+   * The matching items from `offset`, newest indexed first. `few`: the caller counted the matches and
+   * there are not many, so reading them all through the full-text indexes and sorting is quicker
+   * than walking the newest items until a page is found (PostgreSQL; SQLite's full-text tables give
+   * their matches newest first either way).
+   */
+  find(criteria: SearchCriteria, page: SearchPage): Promise<SearchHit[]>;
+  /** The database's plan for find (EXPLAIN QUERY PLAN / EXPLAIN), for the tests and the benchmark. */
+  explain(criteria: SearchCriteria, page: SearchPage): Promise<string>;
+  /** The ids of the items in the index. */
+  itemIds(): Promise<string[]>;
+}
+
+const MIN_PHRASE = 3;
+
+/** A term as FTS5's query syntax reads one string: in double quotes, inner quotes doubled. */
+const ftsString = (s: string) => `"${s.replaceAll('"', '""')}"`;
+/** A text LIKE finds anywhere, its own % _ and \ taken literally. */
+const likeAnywhere = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function toHit(row: Selectable<SearchItemsTable>): SearchHit {
+  return {
+    itemId: row.item_id,
+    agencyId: Number(row.agency_id),
+    indexNumber: row.index_number,
+    title: row.title,
+    publisher: row.publisher,
+    docNumber: row.doc_number,
+    topic: row.topic,
+    kind: row.kind as ItemKind,
+    validity: row.validity as Validity,
+    writtenOn: row.written_on as LocalDate,
+    publishedOn: row.published_on as LocalDate,
+    body: row.body,
+    attachmentText: row.attachment_text,
+  };
+}
+
+const HIT_COLUMNS = sql.raw(
+  's.item_id, s.agency_id, s.index_number, s.title, s.publisher, s.doc_number, s.topic, s.kind, ' +
+    's.validity, s.written_on, s.published_on, s.body, s.attachment_text',
+);
+
+function filterConditions(f: SearchFilters): RawBuilder<unknown>[] {
+  const out: RawBuilder<unknown>[] = [];
+  if (f.agencyId !== undefined) out.push(sql`s.agency_id = ${f.agencyId}`);
+  if (f.year !== undefined) out.push(sql`s.year = ${f.year}`);
+  if (f.validity !== undefined) out.push(sql`s.validity = ${f.validity}`);
+  if (f.topic !== undefined) out.push(sql`s.topic = ${f.topic}`);
+  return out;
+}
+
+const and = (conditions: readonly RawBuilder<unknown>[]) =>
+  conditions.length === 0 ? sql`1 = 1` : sql.join(conditions, sql` and `);
+
+/**
+ * The query of the matches, newest first: `what` selected, `tail` after the order (limit, offset).
+ * SQLite: driven by the word index when there are words (each phrase then checked on the trigram
+ * index for that row), else by the trigram index; both give their rowids newest first without sorting.
+ */
+function sqliteQuery(
+  c: SearchCriteria,
+  what: RawBuilder<unknown>,
+  tail: RawBuilder<unknown>,
+  ordered: boolean | 'sorted',
+) {
+  const phrases = c.phrases.filter((p) => [...p].length >= MIN_PHRASE);
+  const filters = filterConditions(c.filters);
+  if (c.words.length > 0) {
+    const checks = phrases.map(
+      (p) =>
+        sql`exists (select 1 from search_chars where search_chars.rowid = w.rowid and search_chars match ${ftsString(p)})`,
+    );
+    return sql`select ${what} from search_words w join search_items s on s.doc_id = w.rowid
+      where search_words match ${c.words.map(ftsString).join(' ')} and ${and([...checks, ...filters])}
+      ${ordered ? sql`order by w.rowid desc` : sql``} ${tail}`;
+  }
+  if (phrases.length === 0) throw new Error('search: a query needs a word or a phrase');
+  return sql`select ${what} from search_chars w join search_items s on s.doc_id = w.rowid
+    where search_chars match ${phrases.map(ftsString).join(' ')} and ${and(filters)}
+    ${ordered ? sql`order by w.rowid desc` : sql``} ${tail}`;
+}
+
+/** PostgreSQL: the tsvector's GIN index, the trigram GIN index (ILIKE), or doc_id's order. */
+function postgresQuery(
+  c: SearchCriteria,
+  what: RawBuilder<unknown>,
+  tail: RawBuilder<unknown>,
+  ordered: boolean | 'sorted',
+) {
+  const phrases = c.phrases.filter((p) => [...p].length >= MIN_PHRASE);
+  if (c.words.length === 0 && phrases.length === 0)
+    throw new Error('search: a query needs a word or a phrase');
+  const conditions = [
+    ...(c.words.length > 0 ? [sql`s.words @@ plainto_tsquery('simple', ${c.words.join(' ')})`] : []),
+    ...phrases.map((p) => sql`${PG_PHRASE_TEXT} ilike ${likeAnywhere(p)}`),
+    ...filterConditions(c.filters),
+  ];
+  // 'sorted': few matches, read through the GIN indexes and sorted (doc_id + 0 is no index's order);
+  // else newest first along doc_id's index, which finds a page of a common word at once.
+  const order =
+    ordered === 'sorted' ? sql`order by s.doc_id + 0 desc` : ordered ? sql`order by s.doc_id desc` : sql``;
+  return sql`select ${what} from search_items s where ${and(conditions)} ${order} ${tail}`;
+}
+
+export function searchRepository(db: Executor, clock: Clock): SearchRepository {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const query = postgres ? postgresQuery : sqliteQuery;
+
+  const columnsOf = (d: IndexedDocument) => ({
+    agency_id: d.agencyId,
+    index_number: d.indexNumber,
+    title: d.title,
+    publisher: d.publisher,
+    doc_number: d.docNumber,
+    topic: d.topic,
+    kind: d.kind,
+    validity: d.validity,
+    written_on: d.writtenOn,
+    year: Number(d.writtenOn.slice(0, 4)),
+    published_on: d.publishedOn,
+    body: d.body,
+    attachment_text: d.attachmentText,
+    indexed_at: clock().toISOString(),
+  });
+
+  const docIdOf = async (trx: Executor, itemId: string) =>
+    (await trx.selectFrom('search_items').select('doc_id').where('item_id', '=', itemId).executeTakeFirst())
+      ?.doc_id;
+
+  const unindexText = async (trx: Executor, docId: number) => {
+    await sql`delete from search_words where rowid = ${docId}`.execute(trx);
+    await sql`delete from search_chars where rowid = ${docId}`.execute(trx);
+  };
+
+  return {
+    put: (doc) =>
+      atomic(db, async (trx) => {
+        const columns = columnsOf(doc);
+        if (postgres) {
+          // PostgreSQL needs each word once: positions are never asked of the tsvector.
+          const words = sql`to_tsvector('simple', ${[...new Set([...doc.titleWords, ...doc.textWords])].join(' ')})`;
+          await trx
+            .insertInto('search_items')
+            .values({ item_id: doc.itemId, ...columns, words } as never)
+            .onConflict((oc) => oc.column('item_id').doUpdateSet({ ...columns, words } as never))
+            .execute();
+          return;
+        }
+        let docId = await docIdOf(trx, doc.itemId);
+        if (docId === undefined) {
+          docId = (
+            await trx
+              .insertInto('search_items')
+              .values({ item_id: doc.itemId, ...columns })
+              .returning('doc_id')
+              .executeTakeFirstOrThrow()
+          ).doc_id;
+        } else {
+          await trx.updateTable('search_items').set(columns).where('doc_id', '=', docId).execute();
+          await unindexText(trx, docId);
+        }
+        await sql`insert into search_words (rowid, title, text)
+          values (${docId}, ${doc.titleWords.join(' ')}, ${doc.textWords.join(' ')})`.execute(trx);
+        await sql`insert into search_chars (rowid, text)
+          values (${docId}, ${[doc.title, doc.docNumber, doc.body, doc.attachmentText].join('\n')})`.execute(
+          trx,
+        );
+      }),
+
+    remove: (itemId) =>
+      atomic(db, async (trx) => {
+        const docId = await docIdOf(trx, itemId);
+        if (docId === undefined) return;
+        if (!postgres) await unindexText(trx, docId);
+        await trx.deleteFrom('search_items').where('doc_id', '=', docId).execute();
+      }),
+
+    async count(criteria, upTo) {
+      // Unordered: the database may count from whichever index is cheapest.
+      const matches = query(criteria, sql`1`, sql`limit ${upTo}`, false);
+      const counted = sql<{ n: number | string }>`select count(*) as n from (${matches}) m`;
+      if (!postgres || criteria.phrases.length === 0)
+        return Number((await counted.execute(db)).rows[0]?.n ?? 0);
+      // PostgreSQL has no statistics of long texts, so it cannot tell a rare phrase from a common one and
+      // might walk the whole table for it: a phrase is counted through its trigram index, always.
+      return atomic(db, async (trx) => {
+        await sql`set local enable_seqscan = off`.execute(trx);
+        await sql`set local enable_indexscan = off`.execute(trx);
+        return Number((await counted.execute(trx)).rows[0]?.n ?? 0);
+      });
+    },
+
+    async find(criteria, page) {
+      const { rows } = await query(
+        criteria,
+        HIT_COLUMNS,
+        sql`limit ${page.limit} offset ${page.offset}`,
+        page.few ? 'sorted' : true,
+      ).execute(db);
+      return (rows as Selectable<SearchItemsTable>[]).map(toHit);
+    },
+
+    async explain(criteria, page) {
+      const found = query(
+        criteria,
+        HIT_COLUMNS,
+        sql`limit ${page.limit} offset ${page.offset}`,
+        page.few ? 'sorted' : true,
+      );
+      const { rows } = await (postgres ? sql`explain ${found}` : sql`explain query plan ${found}`).execute(
+        db,
+      );
+      return (rows as Record<string, unknown>[])
+        .map((r) => String(r['QUERY PLAN'] ?? r.detail ?? JSON.stringify(r)))
+        .join('\n');
+    },
+
+    async itemIds() {
+      const rows = await db.selectFrom('search_items').select('item_id').orderBy('doc_id').execute();
+      return rows.map((r) => r.item_id);
+    },
+  };
+}
