@@ -28,18 +28,10 @@
  * keeps whole milliseconds), against the goals inbox p99 < 50 ms and request page p99 < 20 ms.
  * With --prof DIR the server runs under --cpu-prof and writes its profile to DIR when it stops.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { serve } from '@hono/node-server';
-// @ts-expect-error autocannon ships no type declarations (typed by AutocannonRun below).
-import autocannon from 'autocannon';
-import { Hono } from 'hono';
 import { sql } from 'kysely';
 import { actorOf, createUser } from '../src/accounts/index.js';
 import { systemActor } from '../src/domain/access/policy.js';
@@ -48,29 +40,17 @@ import { type Channel, intakeOf } from '../src/domain/requests/request.js';
 import { inbox, openLedger, todayInChina } from '../src/ledger/index.js';
 import { toStoredEvent } from '../src/ledger/stored.js';
 import type { NewRequest, Storage } from '../src/storage/index.js';
-import { DEFAULT_CONFIG } from '../src/web/config.js';
-import { startServer } from '../src/web/server.js';
-import { machineLine } from './bench-support.js';
+import {
+  copyToYardstick,
+  machineLine,
+  measure,
+  ms,
+  rate,
+  serveBesideYardstick,
+  startServerChild,
+} from './bench-support.js';
 import { history, pick, random } from './ledger-history.js';
 import { APPLICANT_MIX, type Mix } from './ledger-mix.js';
-
-interface AutocannonResult {
-  readonly requests: { readonly average: number };
-  readonly errors: number;
-  readonly timeouts: number;
-  readonly non2xx: number;
-  readonly '2xx': number;
-}
-interface AutocannonInstance extends PromiseLike<AutocannonResult> {
-  on(event: 'response', listener: (client: unknown, status: number, bytes: number, ms: number) => void): void;
-}
-type AutocannonRun = (options: {
-  url: string;
-  connections: number;
-  duration: number;
-  headers?: Record<string, string>;
-}) => AutocannonInstance;
-const run = autocannon as AutocannonRun;
 
 const { values: args } = parseArgs({
   options: {
@@ -88,36 +68,6 @@ const { values: args } = parseArgs({
 const HANDLER = 'bench-handler';
 const PASSWORD = 'Bench-pass-2026';
 const AGENCY_CODE = 'BENCH-WEB-1';
-
-// ── The server process ─────────────────────────────────────────────────────────────────────────
-
-/** The app and the yardstick, on loopback; prints {"app","yardstick"} once both listen. */
-async function serveChild(file: string): Promise<void> {
-  const app = await startServer(
-    { ...DEFAULT_CONFIG, host: '127.0.0.1', port: 0, database: file, log: false },
-    { say: () => {} },
-  );
-  const pages = new Map<string, string>();
-  const yardstick = new Hono();
-  yardstick.put('/copy/:name', async (c) => {
-    pages.set(c.req.param('name'), await c.req.text());
-    return c.body(null, 204);
-  });
-  yardstick.get('/copy/:name', (c) => {
-    const page = pages.get(c.req.param('name'));
-    return page === undefined ? c.text('none', 404) : c.html(page);
-  });
-  const bare = serve({ fetch: yardstick.fetch, hostname: '127.0.0.1', port: 0 });
-  await once(bare, 'listening');
-  const port = (bare.address() as { port: number }).port;
-  process.stdout.write(`${JSON.stringify({ app: app.url, yardstick: `http://127.0.0.1:${port}` })}\n`);
-  const stop = () => {
-    bare.close();
-    void app.close().then(() => process.exit(0));
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
-}
 
 // ── The ledger ─────────────────────────────────────────────────────────────────────────────────
 
@@ -176,39 +126,6 @@ async function generate(storage: Storage, agencies: readonly number[], count: nu
 
 // ── Measuring ──────────────────────────────────────────────────────────────────────────────────
 
-const percentile = (sorted: readonly number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-
-interface Figures {
-  readonly rps: number;
-  readonly p50: number;
-  readonly p99: number;
-  readonly count: number;
-}
-
-async function measure(url: string, connections: number, seconds: number, cookie?: string): Promise<Figures> {
-  const headers = cookie ? { cookie } : undefined;
-  await run({ url, connections, duration: 2, ...(headers ? { headers } : {}) });
-  const times: number[] = [];
-  const instance = run({ url, connections, duration: seconds, ...(headers ? { headers } : {}) });
-  instance.on('response', (_client, status, _bytes, ms) => {
-    if (status === 200) times.push(ms);
-  });
-  const result = await instance;
-  if (result.errors || result.timeouts || result.non2xx)
-    throw new Error(`${url}: ${result.errors} errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx`);
-  times.sort((a, b) => a - b);
-  return {
-    rps: result.requests.average,
-    p50: percentile(times, 50),
-    p99: percentile(times, 99),
-    count: times.length,
-  };
-}
-
-const ms = (x: number) => `${x.toFixed(x < 10 ? 2 : 1)} ms`;
-const rate = (x: number) => `${Math.round(x).toLocaleString('en')}/s`;
-
 function cookieOf(response: Response, name: string): string {
   const cookie = response.headers
     .getSetCookie()
@@ -231,21 +148,6 @@ async function logIn(app: string): Promise<string> {
   });
   if (answer.status !== 303) throw new Error(`login: ${answer.status}`);
   return cookieOf(answer, 'gk_session');
-}
-
-async function startChild(file: string, prof: string | undefined) {
-  const self = fileURLToPath(import.meta.url);
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [...(prof ? ['--cpu-prof', '--cpu-prof-dir', prof] : []), '--import', 'tsx', self, '--serve-child', file],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const exited = once(child, 'exit');
-  const line = await new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).once('line', resolve);
-    void exited.then(([code]) => reject(new Error(`the server process stopped (${code})`)));
-  });
-  return { child, exited, urls: JSON.parse(line) as { app: string; yardstick: string } };
 }
 
 async function main(): Promise<void> {
@@ -317,7 +219,7 @@ async function main(): Promise<void> {
       await storage.close();
     }
 
-    const server = await startChild(file, args.prof);
+    const server = await startServerChild(import.meta.url, file, args.prof);
     try {
       const { app, yardstick } = server.urls;
       const cookie = await logIn(app);
@@ -340,10 +242,7 @@ async function main(): Promise<void> {
         const text = await page.text();
         if (page.status !== 200) throw new Error(`${row.path}: ${page.status} ${text.slice(0, 200)}`);
         sizes.set(row.path, Buffer.byteLength(text));
-        if (row.copy) {
-          const put = await fetch(`${yardstick}/copy/${row.copy}`, { method: 'PUT', body: text });
-          if (put.status !== 204) throw new Error(`yardstick: ${put.status}`);
-        }
+        if (row.copy) await copyToYardstick(yardstick, row.copy, text);
       }
       console.log(
         `autocannon, ${SECONDS} s per line after 2 s of warm-up; p50/p99 exact over every response`,
@@ -384,5 +283,5 @@ async function main(): Promise<void> {
   }
 }
 
-if (args['serve-child']) await serveChild(args['serve-child']);
+if (args['serve-child']) await serveBesideYardstick(args['serve-child']);
 else await main();
