@@ -41,15 +41,18 @@ export async function publicCatalogue(
   filter: { readonly agencyId?: number } = {},
 ): Promise<CataloguePage> {
   const agencies = filter.agencyId === undefined ? await siteAgencies(storage) : [filter.agencyId];
-  const all = await storage.catalogue.list(agencies, { status: 'published' });
-  const pages = Math.max(1, Math.ceil(all.length / PUBLIC_PAGE_SIZE));
-  const shown = Math.min(Math.max(1, Math.trunc(page) || 1), pages);
-  return {
-    items: all.slice((shown - 1) * PUBLIC_PAGE_SIZE, shown * PUBLIC_PAGE_SIZE),
-    page: shown,
-    pages,
-    total: all.length,
-  };
+  const wanted = Math.max(1, Math.trunc(page) || 1);
+  const at = (n: number) =>
+    storage.catalogue.page(agencies, {
+      status: 'published',
+      limit: PUBLIC_PAGE_SIZE,
+      offset: (n - 1) * PUBLIC_PAGE_SIZE,
+    });
+  let found = await at(wanted);
+  const pages = Math.max(1, Math.ceil(found.total / PUBLIC_PAGE_SIZE));
+  // A page past the last is the last.
+  if (wanted > pages) found = await at(pages);
+  return { items: found.items, page: Math.min(wanted, pages), pages, total: found.total };
 }
 
 /** A published item with its metadata and body, or undefined when there is none to show. */

@@ -77,6 +77,14 @@ export interface CatalogueRepository {
   recordIndexNumber(agencyId: number, indexNumber: string, itemId: string): Promise<void>;
   /** The agencies' items, newest 成文日期 first (then id); `status` narrows them. */
   list(agencyIds: readonly number[], filter?: { readonly status?: ItemStatus }): Promise<StoredItem[]>;
+  /**
+   * One page of the agencies' items in list's order, and how many there are: sorted and cut by the
+   * database, so a page costs the page, not the catalogue.
+   */
+  page(
+    agencyIds: readonly number[],
+    filter: { readonly status?: ItemStatus; readonly limit: number; readonly offset: number },
+  ): Promise<{ readonly items: StoredItem[]; readonly total: number }>;
   /** The logs of the agencies' items of a 体裁 other than `other`, by item id (for section 二). */
   documentLogs(agencyIds: readonly number[]): Promise<Map<string, ItemEvent[]>>;
   indexSettings(agencyId: number): Promise<IndexSettings | undefined>;
@@ -231,6 +239,27 @@ export function catalogueRepository(db: Executor, clock: Clock): CatalogueReposi
       return out.sort((a, b) =>
         a.writtenOn !== b.writtenOn ? (a.writtenOn < b.writtenOn ? 1 : -1) : a.id < b.id ? -1 : 1,
       );
+    },
+
+    async page(agencyIds, filter) {
+      const ids = [...new Set(agencyIds)];
+      if (ids.length === 0) return { items: [], total: 0 };
+      if (ids.length > 5000) {
+        // Beyond one bound list: the agencies in slices, sorted here.
+        const all = await this.list(ids, filter.status ? { status: filter.status } : {});
+        return { items: all.slice(filter.offset, filter.offset + filter.limit), total: all.length };
+      }
+      let q = db.selectFrom('catalogue_items').where('agency_id', 'in', ids);
+      if (filter.status) q = q.where('status', '=', filter.status);
+      const counted = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const rows = await q
+        .selectAll()
+        .orderBy('written_on', 'desc')
+        .orderBy('id')
+        .limit(filter.limit)
+        .offset(filter.offset)
+        .execute();
+      return { items: rows.map(toItem), total: Number(counted.n) };
     },
 
     async documentLogs(agencyIds) {
