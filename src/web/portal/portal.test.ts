@@ -73,3 +73,29 @@ describe('the public catalogue pages', () => {
     assert.match(await (await w.get('/catalogue?page=99')).text(), /第 1\/1 页/);
   });
 });
+
+describe('the catalogue paged by the database', () => {
+  let w: WebWorld;
+  before(async () => {
+    w = await webWorld();
+    await withTownshipCode(w);
+    await townshipDocuments(
+      w,
+      Array.from({ length: 23 }, (_, i) => `城关镇第${String(i + 1).padStart(2, '0')}号通知`),
+      { today: d('2024-04-01') },
+    );
+  });
+  after(() => w.close());
+
+  it('shows twenty a page, every item once, and a page past the last as the last', async () => {
+    const titlesOf = async (path: string) =>
+      [...(await (await w.get(path)).text()).matchAll(/城关镇第(\d\d)号通知/g)].map((m) => m[1]);
+    const first = await titlesOf('/catalogue');
+    const second = await titlesOf('/catalogue?page=2');
+    assert.equal(first.length, 20);
+    assert.equal(second.length, 3);
+    assert.equal(new Set([...first, ...second]).size, 23);
+    assert.deepEqual(await titlesOf('/catalogue?page=9'), second);
+    assert.match(await (await w.get('/catalogue?page=2')).text(), /共 23 条，第 2\/2 页/);
+  });
+});
