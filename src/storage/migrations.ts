@@ -15,6 +15,7 @@ import { reportYears } from './migrations/0007-report-years.js';
 import { registerHeaders } from './migrations/0008-register-headers.js';
 import { catalogueMigration } from './migrations/0009-catalogue.js';
 import { onlineApplicationsMigration } from './migrations/0010-online-applications.js';
+import { publishedReportsMigration } from './migrations/0012-published-reports.js';
 
 /**
  * Migrations after the first each live in their own file under migrations/, named by their number
@@ -30,6 +31,7 @@ const LATER: readonly (readonly [string, (dialect: DialectHandle) => Migration])
   ['0008_register_headers', registerHeaders],
   ['0009_catalogue', catalogueMigration],
   ['0010_online_applications', onlineApplicationsMigration],
+  ['0012_published_reports', publishedReportsMigration],
 ];
 
 /** Every migration's name, in the order they run. */

@@ -26,6 +26,7 @@ const TABLES = [
   'catalogue_index_numbers',
   'online_applications',
   'online_application_decisions',
+  'published_reports',
 ] as const;
 
 describe('parseStorageUrl', () => {

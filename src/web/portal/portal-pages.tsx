@@ -18,20 +18,24 @@ const PORTAL_NAV: readonly NavItem[] = [
   { href: '/catalogue', label: '政府信息公开目录' },
   { href: '/apply', label: '依申请公开' },
   { href: '/lookup', label: '办理进度查询' },
+  { href: '/reports', label: '政府信息公开年报' },
 ];
 
 export function PortalPage({
   title,
+  headTitle,
   current,
   children,
 }: {
   title: string;
+  headTitle?: string;
   current?: string;
   children?: Child;
 }) {
   return (
     <Frame
       title={title}
+      {...(headTitle === undefined ? {} : { headTitle })}
       site="政府信息公开"
       nav={PORTAL_NAV}
       navLabel="栏目"

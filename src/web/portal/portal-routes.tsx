@@ -8,6 +8,7 @@ import type { AppEnv, WebDeps } from '../context.js';
 import { documentOf } from '../views/layout.js';
 import { applyRoutes } from './apply-routes.js';
 import { CatalogueItemPage, CatalogueListPage, PortalPage } from './portal-pages.js';
+import { reportRoutes } from './report-routes.js';
 
 const PAGE = /^[1-9]\d{0,5}$/;
 const ITEM_ID = /^[0-9a-zA-Z-]{1,64}$/;
@@ -15,6 +16,7 @@ const ITEM_ID = /^[0-9a-zA-Z-]{1,64}$/;
 export function portalRoutes(deps: WebDeps): Hono<AppEnv> {
   const portal = new Hono<AppEnv>();
   portal.route('/', applyRoutes(deps));
+  portal.route('/', reportRoutes(deps));
   portal.get('/catalogue', async (c) => {
     const asked = c.req.query('page');
     const page = asked !== undefined && PAGE.test(asked) ? Number(asked) : 1;
