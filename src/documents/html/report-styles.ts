@@ -83,8 +83,8 @@ export function reportCss(fonts: FontPreference = 'office'): string {
 .gk-report .gk-table-scroll { overflow-x: auto; margin: 0.4em 0 0.8em; }
 .gk-report .gk-table-scroll > table { margin: 0; }
 .gk-report .gk-table-scroll > .gk-table-二 { min-width: 26em; }
-.gk-report .gk-table-scroll > .gk-table-三 { min-width: 40em; }
-.gk-report .gk-table-scroll > .gk-table-四 { min-width: 44em; }
+.gk-report .gk-table-scroll > .gk-table-三 { min-width: 36em; }
+.gk-report .gk-table-scroll > .gk-table-四 { min-width: 38em; }
 @media screen {
   .gk-report { max-width: 156mm; margin: 0 auto; }
 }

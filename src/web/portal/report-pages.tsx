@@ -105,8 +105,19 @@ export function ReportPage({ found, body }: { found: PublicReport; body: string 
         <dd>{agency.name}</dd>
         <dt>报告年度</dt>
         <dd>{year} 年</dd>
-        <dt>发布日期</dt>
-        <dd class="date">{shown.publishedOn}</dd>
+        {found.report.publishedOn && found.report.publishedOn !== shown.publishedOn ? (
+          <>
+            <dt>成文日期</dt>
+            <dd class="date">{found.report.publishedOn}</dd>
+            <dt>本站发布</dt>
+            <dd class="date">{shown.publishedOn}</dd>
+          </>
+        ) : (
+          <>
+            <dt>发布日期</dt>
+            <dd class="date">{shown.publishedOn}</dd>
+          </>
+        )}
         <dt>版本</dt>
         <dd>
           第 {shown.version} 版{shown.version === currentVersion ? '（当前版本）' : '（已被更正版本替代）'}
@@ -122,6 +133,7 @@ export function ReportPage({ found, body }: { found: PublicReport; body: string 
           PDF 文档
         </a>
       </p>
+      <p class="hint report-scroll-hint no-print">表格较宽，可在表格内左右滑动查看。</p>
       <div class="report-sheet">{raw(body)}</div>
       {history.length > 1 ? (
         <section class="report-history" aria-labelledby="report-history">

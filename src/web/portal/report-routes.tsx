@@ -29,6 +29,7 @@ const PORTAL_REPORT_CSS = `
 .report-downloads a { white-space: nowrap; }
 .report-sheet { background: #fff; border: 1px solid #d0d7de; border-radius: 6px; padding: 2rem 1.5rem; margin: 1rem 0; }
 .report-history ol { padding-left: 1.4rem; }
+@media (min-width: 40.01em) { .report-scroll-hint { display: none; } }
 @media (max-width: 40em) {
   .report-sheet { padding: 1rem 0.75rem; border-left: 0; border-right: 0; border-radius: 0; margin: 1rem -1.25rem; }
   .gk-report { font-size: 12pt; line-height: 1.7; }
