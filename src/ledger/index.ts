@@ -107,6 +107,27 @@ export {
   submitOnlineApplication,
 } from './online-applications.js';
 export {
+  currentPublishedReport,
+  type LedgerPublishOptions,
+  type OfficeReports,
+  type OfficeYear,
+  officeReports,
+  PUBLISH_REFUSALS,
+  type PublicAgencyReports,
+  type PublicReport,
+  type PublicReportEntry,
+  type PublishCode,
+  type PublishedVersion,
+  type PublishOptions,
+  type PublishRefusal,
+  publicReport,
+  publicReports,
+  publishFromFile,
+  publishFromLedger,
+  REPORT_FILE_MAX_BYTES,
+  REPORT_TEXT_MAX,
+} from './published-reports.js';
+export {
   LEDGER_REFUSALS,
   type LedgerCode,
   type LedgerRefusal,

@@ -49,6 +49,13 @@ export {
   type StoredOnlineApplication,
 } from './online-applications.js';
 export type { PortalRepository, StoredGuide } from './portal.js';
+export type {
+  NewPublishedReport,
+  PublishedReportRepository,
+  PublishedReportSummary,
+  PublishedSource,
+  StoredPublishedReport,
+} from './published-reports.js';
 export type { AddedHeader, RegisterHeaderRepository } from './register-headers.js';
 export * from './report-aggregate.js';
 export type { CompletedYear, ReportYearRepository } from './report-years.js';

@@ -16,6 +16,7 @@ import { registerHeaders } from './migrations/0008-register-headers.js';
 import { catalogueMigration } from './migrations/0009-catalogue.js';
 import { onlineApplicationsMigration } from './migrations/0010-online-applications.js';
 import { searchMigration } from './migrations/0011-search.js';
+import { publishedReportsMigration } from './migrations/0012-published-reports.js';
 import { portalMigration } from './migrations/0013-portal.js';
 
 /**
@@ -33,6 +34,7 @@ const LATER: readonly (readonly [string, (dialect: DialectHandle) => Migration])
   ['0009_catalogue', catalogueMigration],
   ['0010_online_applications', onlineApplicationsMigration],
   ['0011_search', searchMigration],
+  ['0012_published_reports', publishedReportsMigration],
   ['0013_portal', portalMigration],
 ];
 

@@ -229,6 +229,25 @@ export interface SearchItemsTable {
   indexed_at: string;
 }
 
+/** Each published version of an agency's annual report for a year (migration 0012); append-only. */
+export interface PublishedReportsTable {
+  id: Generated<number>;
+  agency_id: number;
+  year: number;
+  version: number;
+  /** The report JSON (docs/report-json.md), as published: never rewritten. */
+  report_json: string;
+  source: 'ledger' | 'file';
+  file_name: string | null;
+  /** SHA-256 (hex) of the file read, when the report came from a file. */
+  file_sha256: string | null;
+  published_on: string;
+  published_by: string;
+  /** Why a correction (version 2 and after) was published; null for version 1. */
+  reason: string | null;
+  recorded_at: string;
+}
+
 export interface AuditLogTable {
   id: Generated<number>;
   at: string;
@@ -315,6 +334,7 @@ export interface Database {
   portal_guides: PortalGuidesTable;
   visit_counts: VisitCountsTable;
   search_items: SearchItemsTable;
+  published_reports: PublishedReportsTable;
   audit_log: AuditLogTable;
   users: UsersTable;
   sessions: SessionsTable;

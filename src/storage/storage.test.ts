@@ -29,6 +29,7 @@ const TABLES = [
   'portal_guides',
   'visit_counts',
   'search_items',
+  'published_reports',
 ] as const;
 
 describe('parseStorageUrl', () => {

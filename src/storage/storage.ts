@@ -28,6 +28,7 @@ import { openSqlite } from './dialects/sqlite.js';
 import { migrateToLatest } from './migrations.js';
 import { type OnlineApplicationRepository, onlineApplicationRepository } from './online-applications.js';
 import { type PortalRepository, portalRepository } from './portal.js';
+import { type PublishedReportRepository, publishedReportRepository } from './published-reports.js';
 import { type Clock, systemClock } from './query-util.js';
 import { type RegisterHeaderRepository, registerHeaderRepository } from './register-headers.js';
 import { type ReportYearRepository, reportYearRepository } from './report-years.js';
@@ -54,6 +55,7 @@ export interface Repositories {
   readonly loginFailures: LoginFailureRepository;
   readonly reportYears: ReportYearRepository;
   readonly registerHeaders: RegisterHeaderRepository;
+  readonly publishedReports: PublishedReportRepository;
 }
 
 export interface Storage extends Repositories {
@@ -95,6 +97,7 @@ function repositories(db: Executor, derive: DeriveStep, clock: Clock): Repositor
     schedules: scheduleRepository(db),
     reportYears: reportYearRepository(db, clock),
     registerHeaders: registerHeaderRepository(db, clock),
+    publishedReports: publishedReportRepository(db, clock),
     users: userRepository(db),
     sessions: sessionRepository(db),
     apiTokens: apiTokenRepository(db),

@@ -37,6 +37,10 @@ const ROUTES: Readonly<Record<string, RouteSpec>> = {
   'POST /apply': { kind: 'public' },
   'GET /apply/receipt/:file': { kind: 'public' },
   'GET /lookup': { kind: 'public' },
+  // 政府信息公开年报: what was published, for anyone (report-routes.test.ts).
+  'GET /reports': { kind: 'public' },
+  'GET /reports/report.css': { kind: 'public' },
+  'GET /reports/:agency/:year': { kind: 'public' },
   'GET /api/v1/public/requests/:code': { kind: 'public' },
   'POST /api/v1/public/requests': { kind: 'public' },
   'GET /search': { kind: 'public' },
@@ -72,6 +76,14 @@ const ROUTES: Readonly<Record<string, RouteSpec>> = {
     owned: true,
     body: (w) => ({ reason: '重复登记', request: w.requestId }),
   },
+  // 年度报告发布: the approver's (a handler's try is 403: report-routes.test.ts).
+  'GET /office/reports': { kind: 'page' },
+  'POST /office/reports/:agency/:year/ledger': {
+    kind: 'page',
+    owned: true,
+    body: () => ({ overview: '总体情况', reason: '更正' }),
+  },
+  'POST /office/reports/:agency/file': { kind: 'page', owned: true, body: () => ({ reason: '更正' }) },
   'GET /office/admin/users': { kind: 'page' },
   'POST /office/admin/users': {
     kind: 'page',

@@ -14,6 +14,7 @@ import type { AppEnv, WebDeps } from './context.js';
 import { adminRoutes } from './office/admin-routes.js';
 import { guideRoutes } from './office/guide-routes.js';
 import { officeRoutes } from './office/office-routes.js';
+import { REPORT_UPLOAD_BODY_BYTES, reportOfficeRoutes } from './office/report-office-routes.js';
 import { portalRoutes } from './portal/portal-routes.js';
 import { perAddressLimit } from './rate-limit.js';
 import { requestContext } from './request-context.js';
@@ -72,6 +73,12 @@ export function createApp(deps: WebDeps): Hono<AppEnv> {
   app.route('/', staticRoutes());
 
   app.use(authenticate(deps));
+  // A report file upload is bounded before the CSRF check reads its body.
+  app.on(
+    'POST',
+    '/office/reports/:agency/file',
+    bodyLimit({ maxSize: REPORT_UPLOAD_BODY_BYTES, onError: tooLarge }),
+  );
   app.use(requireCsrf);
   // The public forms that write: bounded bodies, and a limit per address (the form has its honeypot).
   const limited = perAddressLimit(
@@ -91,6 +98,7 @@ export function createApp(deps: WebDeps): Hono<AppEnv> {
   app.route('/office', officeRoutes(deps));
   app.route('/office', adminRoutes(deps));
   app.route('/office', guideRoutes(deps));
+  app.route('/office', reportOfficeRoutes(deps));
 
   app.use('/api/v1/*', requireApiAuth);
   app.route('/api', apiRoutes(deps));

@@ -19,6 +19,7 @@ const CONFLICT = new Set([
   'catalogue.concurrent',
   'online.decided',
   'online.idempotency-conflict',
+  'report.concurrent',
 ]);
 
 export function statusOfRefusal(code: string): ContentfulStatusCode {

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { chineseDate, type GridTable, type LayoutBlock, reportLayout } from '../../domain/report/layout.js';
 import { type AnnualReport, zeroReport } from '../../domain/report/model.js';
 import { arbitraryReport } from '../../test-support/arbitrary-report.js';
-import { renderHtml } from './render-html.js';
+import { renderHtml, reportStylesheet } from './render-html.js';
 
 const tablesOf = (blocks: readonly LayoutBlock[]): GridTable[] =>
   blocks.flatMap((b) => (b.type === 'table' ? [b.table] : []));
@@ -132,6 +132,38 @@ describe('renderHtml', () => {
     const css = $('article.gk-report > style').text();
     assert.ok(css.includes('.gk-report'), 'the fragment carries its styles');
     assert.deepEqual(unscopedSelectors(css), []);
+  });
+
+  it('for a page without inline styles, puts none in the fragment; the stylesheet it links gives the widths', () => {
+    for (const format of ['2019', '2021'] as const) {
+      const report = zeroReport({ year: format === '2019' ? 2020 : 2024, format, agency: '某镇' });
+      const html = renderHtml(report, { fragment: true, externalStyles: true, scrollRegions: true });
+      assert.doesNotMatch(html, /<style|\sstyle=/);
+      const $ = cheerio.load(html, null, false);
+      const regions = $('section.gk-table-scroll[aria-label][tabindex=0]').toArray();
+      assert.equal(regions.length, 3);
+      assert.deepEqual(
+        regions.map((r) => $(r).attr('aria-label')),
+        sectionTitlesOf(reportLayout(report))
+          .filter((t) => /^[二三四]、/.test(t))
+          .map((t) => `${t}（表格）`),
+      );
+      // Every column of every table has its width in the stylesheet, as the inline version has it.
+      const css = reportStylesheet();
+      assert.deepEqual(unscopedSelectors(css), []);
+      const inline = cheerio.load(renderHtml(report, { fragment: true }), null, false);
+      for (const table of $('table').toArray()) {
+        const section = $(table).attr('data-section');
+        const columns = $(table).attr('data-columns');
+        const widths = inline(`table[data-section="${section}"] col`)
+          .toArray()
+          .map((c) => inline(c).attr('style')!.replace('width: ', ''));
+        for (const [i, width] of widths.entries()) {
+          const rule = `.gk-table-${section}[data-columns="${columns}"] > colgroup > col:nth-child(${i + 1}) { width: ${width}; }`;
+          assert.ok(css.includes(rule), `${format} ${section} col ${i + 1}`);
+        }
+      }
+    }
   });
 
   it('as a page, needs no network: nothing linked, imported or fetched', () => {

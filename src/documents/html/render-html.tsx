@@ -7,14 +7,26 @@
  * paragraph cannot inject markup. The output refers to nothing outside itself: no fonts, scripts or
  * stylesheets are fetched, so it renders offline and in a sandboxed browser.
  */
+
+import { FIRST_YEAR, REPORT_FORMATS } from '../../domain/report/format.js';
 import type { GridCell, GridTable, LayoutBlock } from '../../domain/report/layout.js';
 import { chineseDate, reportLayout } from '../../domain/report/layout.js';
-import type { AnnualReport } from '../../domain/report/model.js';
+import { type AnnualReport, zeroReport } from '../../domain/report/model.js';
 import { type FontPreference, PAGE_CSS, reportCss } from './report-styles.js';
 
 export interface RenderHtmlOptions {
   /** Only the `<article class="gk-report">`, its styles inside it and scoped to it. */
   readonly fragment?: boolean;
+  /**
+   * For a page whose Content-Security-Policy allows no inline style (the portal): no `<style>` and no
+   * `style` attribute; the page links `reportStylesheet()` instead, which holds the column widths too.
+   */
+  readonly externalStyles?: boolean;
+  /**
+   * Each table inside a labelled region that scrolls sideways on a narrow screen (a phone), which a
+   * keyboard can reach (tabindex 0) and a screen reader names by its section.
+   */
+  readonly scrollRegions?: boolean;
   /** Font order after the office fonts; see `FontPreference`. The PDF renderer asks for `pdf`. */
   readonly fonts?: FontPreference;
 }
@@ -79,15 +91,41 @@ function Rows({ rows, inHead }: { rows: readonly (readonly GridCell[])[]; inHead
   );
 }
 
-function Table({ table }: { table: GridTable }) {
+/** The column widths of the tables of every format, as rules: what `style` attributes give otherwise. */
+function columnWidthCss(): string {
+  const rules = new Set<string>();
+  for (const format of REPORT_FORMATS) {
+    const blocks = reportLayout(zeroReport({ year: FIRST_YEAR[format], format, agency: '' }));
+    for (const block of blocks) {
+      if (block.type !== 'table') continue;
+      const { section, columns } = block.table;
+      for (const [i, share] of COLUMN_WIDTHS[section](columns).entries()) {
+        const col = `.gk-report .gk-table-${section}[data-columns="${columns}"] > colgroup > col:nth-child(${i + 1})`;
+        rules.add(`${col} { width: ${percent(share)}; }`);
+      }
+    }
+  }
+  return [...rules].join('\n');
+}
+
+/** The report's stylesheet for a page that links it (`externalStyles`): the rules and the column widths. */
+export function reportStylesheet(fonts: FontPreference = 'office'): string {
+  return `${reportCss(fonts)}\n${columnWidthCss()}\n`;
+}
+
+function Table({ table, external }: { table: GridTable; external: boolean }) {
   const head = table.rows.slice(0, table.headerRows);
   const body = table.rows.slice(table.headerRows);
   return (
-    <table class={`gk-table gk-table-${table.section}`} data-section={table.section}>
+    <table
+      class={`gk-table gk-table-${table.section}`}
+      data-section={table.section}
+      data-columns={String(table.columns)}
+    >
       <colgroup>
-        {COLUMN_WIDTHS[table.section](table.columns).map((share) => (
-          <col style={`width: ${percent(share)}`} />
-        ))}
+        {COLUMN_WIDTHS[table.section](table.columns).map((share) =>
+          external ? <col /> : <col style={`width: ${percent(share)}`} />,
+        )}
       </colgroup>
       {head.length > 0 ? (
         <thead>
@@ -101,7 +139,12 @@ function Table({ table }: { table: GridTable }) {
   );
 }
 
-function Block({ block }: { block: LayoutBlock }) {
+interface Drawing {
+  readonly external: boolean;
+  readonly scrollRegions: boolean;
+}
+
+function Block({ block, drawing, section }: { block: LayoutBlock; drawing: Drawing; section: string }) {
   switch (block.type) {
     case 'heading':
       return <h1>{block.text}</h1>;
@@ -110,7 +153,13 @@ function Block({ block }: { block: LayoutBlock }) {
     case 'paragraph':
       return <p>{block.text}</p>;
     case 'table':
-      return <Table table={block.table} />;
+      return drawing.scrollRegions ? (
+        <section class="gk-table-scroll" aria-label={`${section}（表格）`} tabindex={0}>
+          <Table table={block.table} external={drawing.external} />
+        </section>
+      ) : (
+        <Table table={block.table} external={drawing.external} />
+      );
     case 'signature':
       return (
         <div class="gk-signature">
@@ -125,13 +174,26 @@ function Block({ block }: { block: LayoutBlock }) {
   }
 }
 
-function Report({ blocks, css }: { blocks: readonly LayoutBlock[]; css?: string }) {
+const PLAIN: Drawing = { external: false, scrollRegions: false };
+
+function Report({
+  blocks,
+  css,
+  drawing = PLAIN,
+}: {
+  blocks: readonly LayoutBlock[];
+  css?: string;
+  drawing?: Drawing;
+}) {
+  // Each table is named (for its scroll region) by the section it follows.
+  let section = '';
   return (
     <article class="gk-report" lang="zh-CN">
       {css === undefined ? null : <style dangerouslySetInnerHTML={{ __html: css }} />}
-      {blocks.map((block) => (
-        <Block block={block} />
-      ))}
+      {blocks.map((block) => {
+        if (block.type === 'section') section = block.title;
+        return <Block block={block} drawing={drawing} section={section} />;
+      })}
     </article>
   );
 }
@@ -146,7 +208,13 @@ function toHtml(element: ReturnType<typeof Report>): string {
 export function renderHtml(report: AnnualReport, options: RenderHtmlOptions = {}): string {
   const blocks = reportLayout(report);
   const css = reportCss(options.fonts ?? 'office');
-  if (options.fragment) return toHtml(<Report blocks={blocks} css={css} />);
+  if (options.fragment) {
+    const drawing = {
+      external: options.externalStyles === true,
+      scrollRegions: options.scrollRegions === true,
+    };
+    return toHtml(<Report blocks={blocks} {...(drawing.external ? {} : { css })} drawing={drawing} />);
+  }
   const heading = blocks.find((b) => b.type === 'heading');
   const page = (
     <html lang="zh-CN">

@@ -60,6 +60,7 @@ export function reportCss(fonts: FontPreference = 'office'): string {
 }
 .gk-report th, .gk-report td {
   border: 1px solid #000; padding: 0.25em 0.3em; vertical-align: middle; font-weight: normal;
+  background: transparent; white-space: normal;
 }
 .gk-report thead th, .gk-report .gk-header { text-align: center; }
 .gk-report .gk-caption { text-align: left; font-weight: bold; }
@@ -77,11 +78,20 @@ export function reportCss(fonts: FontPreference = 'office'): string {
   break-before: avoid; page-break-before: avoid; break-inside: avoid;
 }
 .gk-report .gk-signature p { text-align: right; text-indent: 0; }
+/* A table in its scroll region (renderHtml's scrollRegions) keeps a readable width on a phone and
+   scrolls sideways inside the region, not the page. */
+.gk-report .gk-table-scroll { overflow-x: auto; margin: 0.4em 0 0.8em; }
+.gk-report .gk-table-scroll > table { margin: 0; }
+.gk-report .gk-table-scroll > .gk-table-二 { min-width: 26em; }
+.gk-report .gk-table-scroll > .gk-table-三 { min-width: 36em; }
+.gk-report .gk-table-scroll > .gk-table-四 { min-width: 38em; }
 @media screen {
   .gk-report { max-width: 156mm; margin: 0 auto; }
 }
 @media print {
   .gk-report { max-width: none; }
+  .gk-report .gk-table-scroll { overflow: visible; }
+  .gk-report .gk-table-scroll > table { min-width: 0; }
   .gk-report thead { display: table-header-group; }
   .gk-report h1, .gk-report h2 { break-inside: avoid; page-break-inside: avoid; }
 }

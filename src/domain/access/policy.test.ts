@@ -125,6 +125,18 @@ describe('the policy table: who may do what', () => {
       assert.equal(code(user(roles), 'guide.publish', 1), 'access.forbidden', roles[0]);
   });
 
+  it('lets only an approver publish the agency’s annual report, on its own agency (条例第四十九条)', () => {
+    assert.equal(code(user(['approver']), 'report.publish', 1), 'ok');
+    for (const roles of [['admin'], ['handler'], ['liaison'], ['oversight']] as Role[][])
+      assert.equal(code(user(roles), 'report.publish', 1), 'access.forbidden', roles[0]);
+    // Not the township's below, nor another county's: to the approver those are not found.
+    assert.equal(code(user(['approver']), 'report.publish', 2), 'access.not-found');
+    assert.equal(code(user(['approver']), 'report.publish', 3), 'access.not-found');
+    // Oversight sees the township's report being built, and may not publish it.
+    assert.equal(code(user(['oversight']), 'report.publish', 2), 'access.forbidden');
+    assert.match(POLICY['report.publish'].basis, /第四十九条/);
+  });
+
   it('lets the system actor (the command line’s operator) do everything everywhere', () => {
     for (const action of ACTIONS) assert.ok(allowed(systemActor('cli:root'), action, 99), action);
   });

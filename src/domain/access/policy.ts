@@ -41,6 +41,7 @@ export const ACTIONS = [
   'report.complete',
   'case.record',
   'report.build',
+  'report.publish',
   'agency.manage',
   'user.manage',
   'calendar.manage',
@@ -103,6 +104,11 @@ export const POLICY: Readonly<Record<Action, Grant>> = {
     roles: ['handler', 'approver', 'oversight'],
     reach: { oversight: 'subtree' },
     basis: '编制年度报告（条例第四十九条）；监督查看下级机关的报告',
+  },
+  'report.publish': {
+    roles: ['approver'],
+    basis:
+      '审核人在政府信息公开年报栏目发布本机关的年度报告（条例第四十九条：每年1月31日前公布上一年度报告；第五十条：报告的内容）；已发布的报告不再改动，更正以新版本发布并说明理由，原版本保留；管理员只管理机关、用户和日历，不发布公开内容',
   },
   'agency.manage': {
     roles: ['admin'],

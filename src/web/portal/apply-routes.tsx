@@ -17,6 +17,7 @@ import {
 } from '../../ledger/index.js';
 import type { AppContext, AppEnv, WebDeps } from '../context.js';
 import { formOf } from '../form-body.js';
+import { printSlot } from '../print-slot.js';
 import { documentOf } from '../views/layout.js';
 import { ApplyPage, HONEYPOT_FIELD, LookupPage, ReceiptDocument, ReceiptPage } from './apply-pages.js';
 import type { PortalRender } from './portal-routes.js';
@@ -37,22 +38,9 @@ const FORM_FIELDS = [
   'delivery',
 ] as const;
 
-/** Receipts printed at once: each is a Chromium page, so a burst of downloads queues instead. */
-const PRINTS_AT_ONCE = 2;
-
 export function applyRoutes(deps: WebDeps, render: PortalRender): Hono<AppEnv> {
   const portal = new Hono<AppEnv>();
   const { storage } = deps;
-  let printing = 0;
-  const waiting: (() => void)[] = [];
-  const printSlot = async () => {
-    if (printing >= PRINTS_AT_ONCE) await new Promise<void>((resolve) => waiting.push(resolve));
-    printing += 1;
-    return () => {
-      printing -= 1;
-      waiting.shift()?.();
-    };
-  };
 
   const form = async (
     c: AppContext,

@@ -27,6 +27,7 @@ export const PORTAL_NAV: readonly NavItem[] = [
   { href: '/', label: '首页' },
   { href: '/guide', label: '政府信息公开指南' },
   { href: '/catalogue', label: '政府信息公开目录' },
+  { href: '/reports', label: '政府信息公开年报' },
   { href: '/apply', label: '依申请公开' },
   { href: '/lookup', label: '办理进度查询' },
   { href: '/search', label: '检索' },
@@ -34,10 +35,13 @@ export const PORTAL_NAV: readonly NavItem[] = [
 
 export function PortalPage({
   title,
+  headTitle,
   current,
   children,
 }: {
   title: string;
+  /** The head's <title> when it differs from the page's heading. */
+  headTitle?: string;
   current?: string;
   children?: Child;
 }) {
@@ -51,6 +55,7 @@ export function PortalPage({
   return (
     <Frame
       title={title}
+      {...(headTitle === undefined ? {} : { headTitle })}
       site={name}
       nav={PORTAL_NAV}
       navLabel="栏目"

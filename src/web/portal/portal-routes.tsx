@@ -13,6 +13,7 @@ import { applyRoutes } from './apply-routes.js';
 import { GuidePage, HomePage, SitemapPage } from './column-pages.js';
 import { PortalPage, portalDocument } from './portal-frame.js';
 import { CatalogueItemPage, CatalogueListPage } from './portal-pages.js';
+import { reportRoutes } from './report-routes.js';
 import { searchPage } from './search-page.js';
 
 const PAGE = /^[1-9]\d{0,5}$/;
@@ -20,17 +21,26 @@ const ITEM_ID = /^[0-9a-zA-Z-]{1,64}$/;
 const AGENCY = /^[1-9]\d{0,9}$/;
 
 /** A portal page as the response: with the site's facts, counted when it is a page shown (200). */
-export type PortalRender = (c: AppContext, page: Child, status?: 200 | 400 | 404 | 422) => Promise<Response>;
+export type PortalRender = (
+  c: AppContext,
+  page: Child,
+  status?: 200 | 400 | 404 | 422,
+  headers?: Record<string, string>,
+) => Promise<Response>;
 
 export function portalRoutes(deps: WebDeps): Hono<AppEnv> {
   const portal = new Hono<AppEnv>();
   const { storage } = deps;
   const { visitCounter, ...facts } = deps.config.site;
   const visits = visitCounter ? (deps.visits ?? new VisitTally(storage, deps.now)) : undefined;
-  const render: PortalRender = async (c, page, status = 200) => {
+  const render: PortalRender = async (c, page, status = 200, headers = {}) => {
     if (status === 200) visits?.hit();
     const total = visits ? await visits.total() : undefined;
-    return c.html(portalDocument({ facts, ...(total === undefined ? {} : { visits: total }) }, page), status);
+    return c.html(
+      portalDocument({ facts, ...(total === undefined ? {} : { visits: total }) }, page),
+      status,
+      headers,
+    );
   };
   /** `?agency=N` when it names an agency of the site; undefined when absent or not one. */
   const agencyAsked = async (c: AppContext) => {
@@ -40,6 +50,7 @@ export function portalRoutes(deps: WebDeps): Hono<AppEnv> {
   };
 
   portal.route('/', applyRoutes(deps, render));
+  portal.route('/', reportRoutes(deps, render));
 
   portal.get('/', async (c) => {
     const latest = (await publicCatalogue(storage, 1)).items.slice(0, 8);

@@ -27,6 +27,7 @@ const NAV: readonly { readonly href: string; readonly label: string; readonly ro
   { href: '/office/inbox', label: '待办申请', roles: ['handler', 'approver', 'oversight'] },
   { href: '/office/requests/new', label: '登记申请', roles: ['handler'] },
   { href: '/office/guide', label: '公开指南', roles: ['approver', 'admin'] },
+  { href: '/office/reports', label: '年度报告发布', roles: ['approver'] },
   { href: '/office/admin/users', label: '用户管理', roles: ['admin'] },
   { href: '/office/admin/audit-log', label: '操作日志', roles: ['admin'] },
   {
@@ -51,6 +52,8 @@ export interface NavItem {
  */
 export function Frame(props: {
   readonly title: string;
+  /** The window's title when it should say more than the page's heading (a report's name). */
+  readonly headTitle?: string;
   readonly site: string;
   readonly script?: boolean;
   readonly beside?: Child;
@@ -68,7 +71,7 @@ export function Frame(props: {
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${props.title} · ${props.site}`}</title>
+        <title>{`${props.headTitle ?? props.title} · ${props.site}`}</title>
         {props.meta?.map((m) => (
           <meta name={m.name} content={m.content} />
         ))}
