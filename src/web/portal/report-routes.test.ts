@@ -12,6 +12,8 @@ import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import * as cheerio from 'cheerio';
 import { createUser } from '../../accounts/index.js';
+import { renderJson } from '../../documents/json/report-json.js';
+import { readReport } from '../../documents/read-report.js';
 import { systemActor } from '../../domain/access/policy.js';
 import { addAgency } from '../../ledger/index.js';
 import { PASSWORD, type Session, type WebWorld, webWorld } from '../../test-support/web-world.js';
@@ -255,6 +257,34 @@ describe('政府信息公开年报: publishing in the office, reading on the por
       cheerio.load(await (await w.get(`/reports?agency=${seedTown}`)).text())('.report-list li').length,
       1,
     );
+  });
+
+  it('lists the findings of a report with errors beside the form, and keeps the reason typed', async () => {
+    const read = await readReport(SEED);
+    assert.ok(read.ok);
+    const broken = { ...read.report, requests: { ...read.report.requests, new: [3, 0, 0, 0, 0, 0, 0] } };
+    const res = await upload(xinmiao, seedTown, new TextEncoder().encode(renderJson(broken)), 'broken.json', {
+      reason: '补充说明',
+    });
+    assert.equal(res.status, 422);
+    const $ = cheerio.load(await res.text());
+    assert.match($('.notice.refused[role=alert]').text(), /报告有错误，不能发布/);
+    assert.ok($('.findings li.finding.error').length > 0);
+    assert.match($('.findings').text(), /requests\.row-total/);
+    assert.equal($('#f-file-reason').text(), '补充说明');
+    assert.equal(
+      (await w.storage.publishedReports.versions(seedTown, 2020)).length,
+      1,
+      'still version 1 only',
+    );
+
+    const long = await w.post(`/office/reports/${w.township}/${year}/ledger`, approver, {
+      ...TEXT,
+      overview: '字'.repeat(20_001),
+      reason: '更正',
+    });
+    assert.equal(long.status, 422);
+    assert.match(await long.text(), /第一部分 总体情况/);
   });
 
   it('refuses an upload larger than the limit before reading it (413)', async () => {
