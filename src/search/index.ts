@@ -12,7 +12,6 @@ export {
   SEARCH_PAGE_SIZE,
   type SearchResult,
   type SearchResults,
-  searchableAgencies,
 } from './public-search.js';
 export { reindexPublished } from './reindex.js';
 export { indexTokens, queryTokens } from './segment.js';

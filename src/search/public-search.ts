@@ -124,16 +124,3 @@ export async function publicSearch(
     more: counted > MAX_COUNTED,
   });
 }
-
-/** The agencies a search may be narrowed to: every agency of the site, each root then those below it. */
-export async function searchableAgencies(
-  storage: Storage,
-): Promise<{ readonly id: number; readonly name: string }[]> {
-  const out: { id: number; name: string }[] = [];
-  const walk = async (id: number, name: string) => {
-    out.push({ id, name });
-    for (const child of await storage.agencies.children(id)) await walk(child.id, child.name);
-  };
-  for (const root of await storage.agencies.roots()) await walk(root.id, root.name);
-  return out;
-}

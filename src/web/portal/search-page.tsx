@@ -9,7 +9,8 @@ import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
 import { parseSearchFilters, SEARCH_LIMITS, VALIDITIES } from '../../domain/search/query.js';
 import type { TextPart } from '../../domain/search/snippet.js';
-import { MAX_COUNTED, publicSearch, type SearchResults, searchableAgencies } from '../../search/index.js';
+import { receivingAgencies } from '../../ledger/index.js';
+import { MAX_COUNTED, publicSearch, type SearchResults } from '../../search/index.js';
 import type { AppEnv, WebDeps } from '../context.js';
 import { Notice, Pager } from '../views/layout.js';
 import { PortalPage } from './portal-frame.js';
@@ -163,7 +164,7 @@ export function searchPage(deps: WebDeps, render: PortalRender) {
       validity: query.validity ?? '',
       topic: query.topic ?? '',
     };
-    const agencies = await searchableAgencies(deps.storage);
+    const agencies = await receivingAgencies(deps.storage);
     const page = (body: Child, problem?: { field: string; message: string }, status: 200 | 422 = 200) =>
       render(
         c,
