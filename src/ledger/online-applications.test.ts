@@ -227,7 +227,7 @@ describe('网上申请 (条例第三十一条(三))', () => {
             storage,
             town.handler,
             b.value.code,
-            '与 ' + a.value.code + ' 重复提交',
+            `与 ${a.value.code} 重复提交`,
             localDate('2025-09-29'),
           );
           assert.ok(declined.ok);
