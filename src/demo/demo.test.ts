@@ -2,7 +2,7 @@
  * The demo county (演示数据) on SQLite and PostgreSQL: loaded into a fresh database through the use
  * cases, it holds every open state and every closing, overdue and due-soon requests in the inbox on
  * its day, users of all five roles, 复议/诉讼 cases, annual reports of both years that pass every
- * error rule; the rules refuse next to none of its events, no ID number is stored, and the same
+ * error rule, and a published 政府信息公开指南; the rules refuse next to none of its events, no ID number is stored, and the same
  * `now` gives the same requests. Also on other days (early January, a holiday, today), for the
  * states and the refusals: the server loads it on whatever day it starts.
  */
@@ -65,6 +65,10 @@ for (const dialect of DIALECTS) {
           for (const r of demo.refused) t.diagnostic(`refused ${r.what} ${r.code}: ${r.message}`);
           assert.ok(demo.refused.length <= MAX_REFUSED, `${demo.refused.length} refused`);
           assert.ok(demo.requests >= 250 && demo.requests <= 500, `${demo.requests} requests`);
+          // The county's 政府信息公开指南 is published (条例第十二条), for the portal's /guide.
+          const guide = await storage.portal.guide(demo.countyId);
+          assert.equal(guide?.version, 1);
+          assert.match(guide?.guide.office.name ?? '', /政务公开办/);
 
           // Users of every role, and a console line for each, after a header naming the password.
           const users = await listUsers(storage, reader);

@@ -14,9 +14,11 @@
  * The whole load is one transaction: it commits together, or nothing is written.
  */
 import { createUser } from '../accounts/index.js';
+import { publishGuide } from '../catalogue/index.js';
 import { type Actor, ROLE_LABELS, systemActor } from '../domain/access/policy.js';
 import { addDays, type LocalDate, localDate } from '../domain/calendar/local-date.js';
 import { addWorkingDays, isWorkingDay, type WorkingCalendar } from '../domain/calendar/working-days.js';
+import type { DisclosureGuide } from '../domain/portal/guide.js';
 import { feePayBy } from '../domain/requests/deadline.js';
 import type { OutcomeKind } from '../domain/requests/outcomes.js';
 import { REGULATION_2019 } from '../domain/requests/policy.js';
@@ -702,6 +704,27 @@ async function addCases(
  * Loads the demo county. Meant for an empty database (the server calls it when there are no users);
  * the same `now` gives the same agencies, users, requests (ids included), histories and cases.
  */
+/** The demo county's guide: every item 条例第十二条 requires, worded as real guides word them. */
+const DEMO_GUIDE: DisclosureGuide = {
+  office: {
+    name: '示范县人民政府办公室（县政务公开办）',
+    address: '示范县人民路1号县行政中心3楼',
+    hours: '工作日上午8:30—12:00，下午14:30—17:30（法定节假日除外）',
+    phone: '0591-00000000',
+    fax: '0591-00000001',
+    online: 'zwgk@example.gov.cn',
+  },
+  classification:
+    '本机关主动公开的政府信息按机构职能、政策文件、规划计划、财政资金、行政执法、公共服务等类别编排。\n每条信息赋予唯一的索引号，标明发布机构、成文日期、发布日期、文号和有效性。',
+  howToObtain:
+    '通过本网站“政府信息公开”栏目查阅、检索和下载。\n也可到县档案馆、县图书馆和县政务服务中心的政府信息查阅点查阅。',
+  requestProcedure:
+    '公民、法人或者其他组织可以通过本网站“依申请公开”栏目在线提交申请，或以信函、当面方式提交。\n网上提交的申请，以双方确认之日为收到申请之日；自收到申请之日起20个工作日内答复，需要延长的延长期限最长不超过20个工作日。',
+  fees: '依申请提供政府信息不收费；申请数量、频次明显超过合理范围的，依照《政府信息公开信息处理费管理办法》收取信息处理费。',
+  supervision:
+    '认为本机关在政府信息公开工作中侵犯其合法权益的，可以向县人民政府投诉、举报，也可以依法申请行政复议或者提起行政诉讼。',
+};
+
 export async function loadDemo(storage: Storage, now: Date): Promise<DemoSummary> {
   const started = performance.now();
   const today = todayInChina(now);
@@ -775,6 +798,9 @@ export async function loadDemo(storage: Storage, now: Date): Promise<DemoSummary
       }
     }
     const cases = await addCases(storage, rng, today, decisions, refused);
+    // The county's 政府信息公开指南, so that the portal's /guide shows what a published one looks like.
+    const guide = await publishGuide(storage, demo, agencies[0]!.id, DEMO_GUIDE, today);
+    if (!guide.ok) throw new Error(`the demo's guide was refused: ${guide.error.message}`);
     return {
       logins,
       countyId: agencies[0]!.id,
