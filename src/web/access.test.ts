@@ -51,6 +51,21 @@ const ROUTES: Readonly<Record<string, RouteSpec>> = {
   'GET /office/inbox': { kind: 'page' },
   'GET /office/requests/new': { kind: 'page' },
   'GET /office/guide': { kind: 'page' },
+  'GET /office/catalogue': { kind: 'page' },
+  'POST /office/catalogue': {
+    kind: 'page',
+    body: (w) => ({
+      title: '某通知',
+      publisher: '城关镇人民政府',
+      writtenOn: w.today,
+      topic: '综合政务',
+      body: '正文',
+      kind: 'other',
+    }),
+  },
+  // An item of another agency is 404 like any record (catalogue.browser.test.ts publishes a real one).
+  'POST /office/catalogue/:id/publish': { kind: 'page' },
+  'POST /office/catalogue/:id/repeal': { kind: 'page', body: (w) => ({ on: w.today }) },
   'POST /office/guide': { kind: 'page', body: () => ({ classification: '按主题分类' }) },
   // Another agency's application is 404 like any record (online-applications.test.ts, apply.test.ts).
   'POST /office/online/:code/confirm': { kind: 'page', body: (w) => ({ confirmedOn: w.today }) },

@@ -12,6 +12,7 @@ import { apiRoutes } from './api/api-routes.js';
 import { authenticate, authRoutes, requireApiAuth, requireCsrf, requirePageAuth } from './auth.js';
 import type { AppEnv, WebDeps } from './context.js';
 import { adminRoutes } from './office/admin-routes.js';
+import { catalogueOfficeRoutes } from './office/catalogue-routes.js';
 import { guideRoutes } from './office/guide-routes.js';
 import { officeRoutes } from './office/office-routes.js';
 import { REPORT_UPLOAD_BODY_BYTES, reportOfficeRoutes } from './office/report-office-routes.js';
@@ -98,6 +99,7 @@ export function createApp(deps: WebDeps): Hono<AppEnv> {
   app.route('/office', officeRoutes(deps));
   app.route('/office', adminRoutes(deps));
   app.route('/office', guideRoutes(deps));
+  app.route('/office', catalogueOfficeRoutes(deps));
   app.route('/office', reportOfficeRoutes(deps));
 
   app.use('/api/v1/*', requireApiAuth);
