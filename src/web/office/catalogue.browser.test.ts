@@ -71,7 +71,11 @@ describe('a 规范性文件 from the liaison’s draft to the search and section
     await liaison.click('text=保存草稿');
     assert.match((await liaison.textContent('main')) ?? '', /草稿已保存/);
     assert.match((await liaison.textContent('tbody')) ?? '', /草稿/);
-    assert.equal(await liaison.locator('button', { hasText: '审核发布' }).count(), 0, 'a liaison does not publish');
+    assert.equal(
+      await liaison.locator('button', { hasText: '审核发布' }).count(),
+      0,
+      'a liaison does not publish',
+    );
     await liaison.context().close();
     assert.equal((await (await w.get('/catalogue')).text()).includes(TITLE), false, 'a draft is not public');
 
