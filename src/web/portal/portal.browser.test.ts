@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { serve } from '@hono/node-server';
 import type { Browser } from 'playwright-core';
-import { repealItem } from '../../catalogue/index.js';
+import { publishGuide, repealItem } from '../../catalogue/index.js';
 import { launchPdfBrowser } from '../../documents/pdf/render-pdf.js';
 import type { LocalDate } from '../../domain/calendar/local-date.js';
 import {
@@ -55,6 +55,23 @@ describe('the public catalogue in a browser, checked by axe-core', () => {
         { today: d('2024-09-02') },
       ),
     );
+    okValue(
+      await publishGuide(w.storage, townshipActor(w, ['approver']), w.township, {
+        office: {
+          name: '城关镇党政办公室',
+          address: '示范县城关镇人民路1号',
+          hours: '工作日 8:30—17:30',
+          phone: '0591-00000000',
+          fax: '无',
+          online: 'gk@example.gov.cn',
+        },
+        classification: '按机构职能、政策文件、规划计划分类，按索引号编排。',
+        howToObtain: '通过本网站查阅、检索和下载。',
+        requestProcedure: '通过本网站“依申请公开”栏目在线提交申请。',
+        fees: '',
+        supervision: '',
+      }),
+    );
     server = serve({ fetch: w.app.fetch, port: 0, hostname: '127.0.0.1' });
     await new Promise<void>((resolve) => server.once('listening', () => resolve()));
     origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -81,6 +98,11 @@ describe('the public catalogue in a browser, checked by axe-core', () => {
       });
       try {
         for (const path of [
+          // The column's home, the county's guide (none published: the notice), the township's, the site map.
+          '/guide',
+          '/',
+          `/guide?agency=${w.township}`,
+          '/sitemap',
           '/catalogue',
           `/catalogue/${item}`,
           '/catalogue/no-such-item',
