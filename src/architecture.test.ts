@@ -60,7 +60,7 @@ describe('architecture: what may import what', () => {
       search: ['storage', 'domain'],
       catalogue: ['ledger', 'storage', 'domain', 'search'],
       present: ['ledger', 'domain'],
-      demo: ['ledger', 'accounts', 'storage', 'domain'],
+      demo: ['ledger', 'catalogue', 'accounts', 'storage', 'domain'],
       cli: ['present', 'ledger', 'accounts', 'audit', 'storage', 'documents', 'calendar', 'domain', 'demo'],
       web: [
         'present',
