@@ -31,6 +31,22 @@ export type OnlineApplicationField =
   | 'medium'
   | 'delivery';
 
+/** The form's fields in the order the form shows them (the problems are listed in this order too). */
+export const ONLINE_FIELDS: readonly OnlineApplicationField[] = [
+  'agency',
+  'type',
+  'applicant',
+  'idType',
+  'idNumber',
+  'phone',
+  'email',
+  'address',
+  'postcode',
+  'content',
+  'medium',
+  'delivery',
+];
+
 export interface FieldProblem {
   readonly field: OnlineApplicationField;
   readonly message: string;

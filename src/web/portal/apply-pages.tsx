@@ -9,6 +9,7 @@ import {
   ID_TYPES,
   MEDIUM_LABELS,
   ONLINE_DELIVERY_LABELS,
+  ONLINE_FIELDS,
   ONLINE_LIMITS,
 } from '../../domain/requests/online-application.js';
 import { APPLICANT_KIND_LABELS } from '../../domain/requests/request.js';
@@ -20,22 +21,6 @@ import { PortalPage } from './portal-frame.js';
 /** The honeypot's name: a field no person sees or fills, that form-filling robots do. */
 export const HONEYPOT_FIELD = 'website';
 
-/** The fields in the order of the form: the summary of problems follows it. */
-const FIELD_ORDER = [
-  'agency',
-  'type',
-  'applicant',
-  'idType',
-  'idNumber',
-  'phone',
-  'email',
-  'address',
-  'postcode',
-  'content',
-  'medium',
-  'delivery',
-] as const;
-
 export function ApplyPage(props: {
   agencies: readonly ReceivingAgency[];
   formToken: string;
@@ -44,7 +29,7 @@ export function ApplyPage(props: {
   notice?: string;
 }) {
   const { state } = props;
-  const problems = state ? FIELD_ORDER.filter((f) => state.errors[f]) : [];
+  const problems = state ? ONLINE_FIELDS.filter((f) => state.errors[f]) : [];
   return (
     <PortalPage title="政府信息公开申请" current="/apply">
       {props.notice && (

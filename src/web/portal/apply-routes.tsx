@@ -8,7 +8,7 @@
 import { Hono } from 'hono';
 import { randomSecret } from '../../accounts/secrets.js';
 import { printHtml } from '../../documents/pdf/render-pdf.js';
-import type { OnlineApplicationInput } from '../../domain/requests/online-application.js';
+import { ONLINE_FIELDS, type OnlineApplicationInput } from '../../domain/requests/online-application.js';
 import {
   lookupOnlineApplication,
   receivingAgencies,
@@ -24,19 +24,6 @@ import type { PortalRender } from './portal-routes.js';
 
 const FORM_TOKEN = /^[A-Za-z0-9_-]{24,64}$/;
 const CODE_PATH = /^[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}$/;
-const FORM_FIELDS = [
-  'applicant',
-  'type',
-  'idType',
-  'idNumber',
-  'phone',
-  'email',
-  'address',
-  'postcode',
-  'content',
-  'medium',
-  'delivery',
-] as const;
 
 export function applyRoutes(deps: WebDeps, render: PortalRender): Hono<AppEnv> {
   const portal = new Hono<AppEnv>();
@@ -77,7 +64,8 @@ export function applyRoutes(deps: WebDeps, render: PortalRender): Hono<AppEnv> {
         400,
       );
     const input: Record<string, string> = {};
-    for (const key of FORM_FIELDS) if (values[key] !== undefined) input[key] = values[key]!;
+    for (const key of ONLINE_FIELDS)
+      if (key !== 'agency' && values[key] !== undefined) input[key] = values[key]!;
     const submitted = await submitOnlineApplication(
       storage,
       {
