@@ -11,6 +11,11 @@ describe('a text in comparison form that remembers its origin', () => {
     assert.equal(originalSlice('  （一）予以公开　 12\n 0 ', keyed, 0, 3), '（一）');
   });
 
+  it('matches labelKey where NFKC would compose across graphemes (㉠ and ￂ, the property’s counterexample)', () => {
+    for (const text of ['㉠ￂ', 'x㉠ￂy', '（一）㉠ￂ予以公开'])
+      assert.equal(keyedText(text).key.replaceAll(' ', ''), labelKey(text), text);
+  });
+
   it('matches labelKey once its spaces are dropped, for any text (property)', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 60 }), (text) => {

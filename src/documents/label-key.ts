@@ -25,8 +25,22 @@ const cache = new Map<string, string>();
 const CACHED_LENGTH = 48;
 const CACHE_LIMIT = 20_000;
 
+let graphemes: Intl.Segmenter | undefined;
+
+/**
+ * NFKC one grapheme at a time, as keyed-text.ts forms its key: normalising the whole text would also
+ * compose across graphemes (㉠ and ￂ become the jamo ᄀ and ᅡ, which NFKC of the pair joins into 가),
+ * and the two comparison forms would then differ.
+ */
+function byGrapheme(text: string): string {
+  graphemes ??= new Intl.Segmenter('zh', { granularity: 'grapheme' });
+  let out = '';
+  for (const { segment } of graphemes.segment(text)) out += segment.normalize('NFKC');
+  return out;
+}
+
 function computeKey(text: string): string {
-  const normal = SIMPLE.test(text) ? text.replace(FULL_WIDTH_ASCII, halfWidth) : text.normalize('NFKC');
+  const normal = SIMPLE.test(text) ? text.replace(FULL_WIDTH_ASCII, halfWidth) : byGrapheme(text);
   return foldTraditional(normal.replace(SPACES, ''));
 }
 
