@@ -8,14 +8,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { serve } from '@hono/node-server';
 import type { Browser, Page } from 'playwright-core';
-import { launchPdfBrowser } from '../../documents/pdf/render-pdf.js';
 import { systemActor } from '../../domain/access/policy.js';
 import { buildAnnualReport } from '../../ledger/index.js';
 import { withTownshipCode } from '../../test-support/catalogue-world.js';
+import { type ServedWorld, servedWorld } from '../../test-support/served-world.js';
 import { PASSWORD, type WebWorld, webWorld } from '../../test-support/web-world.js';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -24,23 +22,17 @@ const TITLE = '城关镇关于规范农村集体资产征收补偿的若干规�
 describe('a 规范性文件 from the liaison’s draft to the search and section 二, in a browser', () => {
   let w: WebWorld;
   let browser: Browser;
-  let server: ReturnType<typeof serve>;
+  let served: ServedWorld | undefined;
   let origin = '';
 
   before(async () => {
     w = await webWorld();
     await withTownshipCode(w);
-    server = serve({ fetch: w.app.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await launchPdfBrowser();
+    served = await servedWorld(w);
+    ({ origin, browser } = served);
   });
 
-  after(async () => {
-    await browser?.close();
-    server?.close();
-    await w?.close();
-  });
+  after(() => served?.close());
 
   const signedIn = async (name: string): Promise<Page> => {
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, bypassCSP: true });

@@ -9,11 +9,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { serve } from '@hono/node-server';
 import type { Browser, Page } from 'playwright-core';
-import { launchPdfBrowser } from '../../documents/pdf/render-pdf.js';
+import { type ServedWorld, servedWorld } from '../../test-support/served-world.js';
 import { PASSWORD, type WebWorld, webWorld } from '../../test-support/web-world.js';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -29,22 +27,16 @@ async function axeViolations(page: Page): Promise<string[]> {
 describe('a citizen files a request online and a handler confirms it, in a browser', () => {
   let w: WebWorld;
   let browser: Browser;
-  let server: ReturnType<typeof serve>;
+  let served: ServedWorld | undefined;
   let origin = '';
 
   before(async () => {
     w = await webWorld({ publicRequests: { perAddress: 100, windowMinutes: 60 } });
-    server = serve({ fetch: w.app.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await launchPdfBrowser();
+    served = await servedWorld(w);
+    ({ origin, browser } = served);
   });
 
-  after(async () => {
-    await browser?.close();
-    server?.close();
-    await w?.close();
-  });
+  after(() => served?.close());
 
   it('from the form to the ledger and back to the lookup', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 800 }, bypassCSP: true });

@@ -6,12 +6,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { serve } from '@hono/node-server';
 import type { Browser } from 'playwright-core';
 import { publishGuide, repealItem } from '../../catalogue/index.js';
-import { launchPdfBrowser } from '../../documents/pdf/render-pdf.js';
 import type { LocalDate } from '../../domain/calendar/local-date.js';
 import {
   okValue,
@@ -19,6 +16,7 @@ import {
   townshipDocuments,
   withTownshipCode,
 } from '../../test-support/catalogue-world.js';
+import { type ServedWorld, servedWorld } from '../../test-support/served-world.js';
 import { type WebWorld, webWorld } from '../../test-support/web-world.js';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -35,7 +33,7 @@ interface AxeResult {
 describe('the public catalogue in a browser, checked by axe-core', () => {
   let w: WebWorld;
   let browser: Browser;
-  let server: ReturnType<typeof serve>;
+  let served: ServedWorld | undefined;
   let origin = '';
   let item = '';
 
@@ -72,17 +70,11 @@ describe('the public catalogue in a browser, checked by axe-core', () => {
         supervision: '',
       }),
     );
-    server = serve({ fetch: w.app.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await launchPdfBrowser();
+    served = await servedWorld(w);
+    ({ origin, browser } = served);
   });
 
-  after(async () => {
-    await browser?.close();
-    server?.close();
-    await w?.close();
-  });
+  after(() => served?.close());
 
   for (const [name, width] of [
     ['desktop', 1100],

@@ -12,16 +12,14 @@
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
 import type { Browser, Page } from 'playwright-core';
 import { createUser } from '../../accounts/index.js';
-import { launchPdfBrowser } from '../../documents/pdf/render-pdf.js';
 import { systemActor } from '../../domain/access/policy.js';
 import { addAgency } from '../../ledger/index.js';
+import { type ServedWorld, servedWorld } from '../../test-support/served-world.js';
 import { PASSWORD, type WebWorld, webWorld } from '../../test-support/web-world.js';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -59,7 +57,7 @@ async function shoot(page: Page, name: string) {
 describe('the seed’s annual report published from its file and read on the portal, in a browser', () => {
   let w: WebWorld;
   let browser: Browser;
-  let server: ReturnType<typeof serve>;
+  let served: ServedWorld | undefined;
   let origin = '';
   let town = 0;
 
@@ -80,17 +78,11 @@ describe('the seed’s annual report published from its file and read on the por
       password: PASSWORD,
     });
     assert.ok(made.ok);
-    server = serve({ fetch: w.app.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await launchPdfBrowser();
+    served = await servedWorld(w);
+    ({ origin, browser } = served);
   });
 
-  after(async () => {
-    await browser?.close();
-    server?.close();
-    await w?.close();
-  });
+  after(() => served?.close());
 
   it('from the upload to the public page, at phone and desktop width', async () => {
     const elsewhere: string[] = [];
