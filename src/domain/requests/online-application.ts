@@ -11,7 +11,6 @@
  * a mistyped number is told at once. Pure: the caller hands in what the form gave.
  */
 
-import type { LocalDate } from '../calendar/local-date.js';
 import { hasControlCharacters } from '../shared/plain-text.js';
 import type { Applicant, ApplicantKind, RequestedContent, RequestedForm } from './request.js';
 import { APPLICANT_KIND_LABELS } from './request.js';
@@ -301,13 +300,4 @@ export function maskIdNumber(number: string): string {
   const chars = [...number];
   if (chars.length <= 6) return '*'.repeat(chars.length);
   return `${chars.slice(0, 4).join('')}${'*'.repeat(chars.length - 6)}${chars.slice(-2).join('')}`;
-}
-
-/** What the public lookup by 查询码 shows: the state and its dates, never who applied. */
-export interface OnlineApplicationStanding {
-  readonly state: OnlineApplicationState;
-  readonly submittedOn: LocalDate;
-  /** 收到申请之日 (Art. 31(三)): the day of the confirmation. */
-  readonly receivedOn?: LocalDate;
-  readonly declinedReason?: string;
 }
