@@ -11,7 +11,8 @@ import { REVIEW_CELLS, requestRows } from '../../domain/report/labels.js';
 import { type AnnualReport, zeroReport } from '../../domain/report/model.js';
 import { arbitraryReport } from '../../test-support/arbitrary-report.js';
 import { SHARED_DIR, skipUnlessShared } from '../../test-support/shared-files.js';
-import { htmlSourceLines, MAX_HTML_DEPTH, nestingDepth, readHtmlReport } from './read-html.js';
+import { nestingDepth } from './nesting-depth.js';
+import { htmlSourceLines, MAX_HTML_DEPTH, readHtmlReport } from './read-html.js';
 import { renderHtml } from './render-html.js';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);

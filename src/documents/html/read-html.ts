@@ -8,6 +8,7 @@ import type { Finding } from '../../domain/report/validation/finding.js';
 import { decodeNotes, decodeReportBytes, type TextEncoding } from '../decode.js';
 import { type ReadResult, readError } from '../read-result.js';
 import { readReportLines } from '../text/parse-text.js';
+import { nestingDepth } from './nesting-depth.js';
 import { htmlSourceLines } from './read-html-lines.js';
 
 export { htmlSourceLines } from './read-html-lines.js';
@@ -65,63 +66,8 @@ function decodeHtml(
     : readError(decoded.code, decoded.message);
 }
 
-/**
- * How deep a page nests elements, counted on the raw tags in one pass as the HTML parser will nest
- * them. The parser keeps its open elements in an array it shifts and unshifts, so its time grows with
- * the square of the depth: a page nested 100,000 deep took minutes. Real pages nest some dozens.
- */
+/** Real pages nest some dozens of elements; the parser's time grows with the square of the depth. */
 export const MAX_HTML_DEPTH = 3000;
-/** Elements that have no content and no closing tag: they never nest. */
-const VOID = new Set('br hr img input meta link area base col embed source track wbr param'.split(' '));
-/**
- * An element whose closing tag may be left out is closed by the next of its kin, but only when it is
- * the innermost open element ("<p>a<p>b"; "<tr><p><tr>" nests): as the parser does it.
- */
-const CLOSED_BY: ReadonlyMap<string, ReadonlySet<string>> = (() => {
-  const kin: [string, string][] = [
-    ['p', 'p'],
-    ['li', 'li'],
-    ['dt dd', 'dt dd'],
-    ['tr', 'tr td th'],
-    ['td th', 'td th'],
-    ['thead tbody tfoot', 'thead tbody tfoot tr td th'],
-    ['option', 'option'],
-    ['optgroup', 'optgroup option'],
-    ['rt rp', 'rt rp'],
-  ];
-  const map = new Map<string, Set<string>>();
-  for (const [openers, closed] of kin)
-    for (const opener of openers.split(' ')) map.set(opener, new Set(closed.split(' ')));
-  return map;
-})();
-const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(\/?)>/g;
-
-export function nestingDepth(html: string): number {
-  const stack: string[] = [];
-  // How many of each element are open, so that a closing tag with no open element costs nothing.
-  const open = new Map<string, number>();
-  const pop = () => {
-    const name = stack.pop()!;
-    open.set(name, open.get(name)! - 1);
-  };
-  let deepest = 0;
-  TAG.lastIndex = 0;
-  for (let m = TAG.exec(html); m !== null; m = TAG.exec(html)) {
-    const name = m[2]!.toLowerCase();
-    if (VOID.has(name) || m[3] === '/') continue;
-    if (m[1] === '/') {
-      if ((open.get(name) ?? 0) > 0) while (stack.length > 0 && stack.at(-1) !== name) pop();
-      if (stack.length > 0 && stack.at(-1) === name) pop();
-      continue;
-    }
-    const closes = CLOSED_BY.get(name);
-    while (closes && stack.length > 0 && closes.has(stack.at(-1)!)) pop();
-    stack.push(name);
-    open.set(name, (open.get(name) ?? 0) + 1);
-    if (stack.length > deepest) deepest = stack.length;
-  }
-  return deepest;
-}
 
 /** An annual report from the bytes of an HTML page, with the encoding it was read in. */
 export function readHtmlReport(bytes: Uint8Array): ReadResult {
