@@ -58,7 +58,7 @@ describe('architecture: what may import what', () => {
       audit: ['documents', 'domain'],
       accounts: ['storage', 'domain'],
       search: ['storage', 'domain'],
-      catalogue: ['ledger', 'storage', 'domain', 'search'],
+      catalogue: ['ledger', 'storage', 'domain', 'search', 'documents'],
       present: ['ledger', 'domain'],
       demo: ['ledger', 'catalogue', 'accounts', 'storage', 'domain'],
       cli: ['present', 'ledger', 'accounts', 'audit', 'storage', 'documents', 'calendar', 'domain', 'demo'],

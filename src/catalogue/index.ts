@@ -4,6 +4,15 @@
  * domain (domain/catalogue), writes through storage and audits the change in the same transaction.
  */
 export {
+  type AttachmentUpload,
+  type AttachOptions,
+  attachFile,
+  DEFAULT_ATTACHMENT_MAX_BYTES,
+  detachFile,
+  officeAttachment,
+  publicAttachment,
+} from './attachments.js';
+export {
   countVisits,
   type GuideRefusal,
   type PublicGuide,

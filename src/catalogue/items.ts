@@ -137,7 +137,7 @@ export async function draftItem(
 }
 
 /** The item and its replayed log, if the actor may `action` on it; else refused as the policy says. */
-async function itemFor(
+export async function itemFor(
   tx: Repositories,
   actor: Actor,
   id: string,
@@ -157,7 +157,7 @@ async function itemFor(
  * Appends the event `make` builds (given the item) after checking it with the domain; `before` runs
  * first in the transaction (publication draws the 索引号 there). A lost race is 'catalogue.concurrent'.
  */
-async function record(
+export async function record(
   storage: Storage,
   actor: Actor,
   id: string,

@@ -3,6 +3,7 @@
  * 索引号 pattern), the policy's and the ledger's (an agency that does not exist), unchanged, and the
  * application's own, about what the domain cannot see.
  */
+import type { AttachmentRefusalCode } from '../domain/catalogue/attachment.js';
 import type { ItemRefusalCode } from '../domain/catalogue/catalogue-item.js';
 import type { CatalogueRefusal } from '../domain/catalogue/index-number.js';
 import type { LedgerRefusal } from '../ledger/refusals.js';
@@ -19,7 +20,12 @@ export const CATALOGUE_APP_REFUSALS = {
 export type CatalogueAppCode = keyof typeof CATALOGUE_APP_REFUSALS;
 
 export interface CatalogueAppRefusal {
-  readonly code: CatalogueAppCode | ItemRefusalCode | CatalogueRefusal['code'] | LedgerRefusal['code'];
+  readonly code:
+    | CatalogueAppCode
+    | ItemRefusalCode
+    | AttachmentRefusalCode
+    | CatalogueRefusal['code']
+    | LedgerRefusal['code'];
   readonly message: string;
   readonly eventIndex?: number;
 }

@@ -50,8 +50,10 @@ export type ReadResult =
       /** How the bytes were decoded, for shapes that are text (text, HTML, JSON). */
       readonly encoding?: TextEncoding;
     }
-  | { readonly ok: false; readonly error: ReadError };
+  | ReadFailure;
 
-export function readError(code: ReadErrorCode, message: string, line?: number): ReadResult {
+export type ReadFailure = { readonly ok: false; readonly error: ReadError };
+
+export function readError(code: ReadErrorCode, message: string, line?: number): ReadFailure {
   return { ok: false, error: line === undefined ? { code, message } : { code, message, line } };
 }

@@ -1,8 +1,8 @@
 /**
  * @module The search index follows the catalogue: the catalogue's use cases call indexItem in the
  * transaction that records an item's event, so the index never tells another story than the
- * catalogue. A published item is indexed with its metadata, body and (once attachments exist) their
- * text, cut into words by jieba; an amended or repealed item stays, with its 有效性; an item that is
+ * catalogue. A published item is indexed with its metadata, body and the text of the attachments it
+ * shows (PDF and DOCX), cut into words by jieba; an amended or repealed item stays, with its 有效性; an item that is
  * not (or no longer) published — a draft, one awaiting approval, one withdrawn — is not in it.
  */
 import type { ItemState } from '../domain/catalogue/catalogue-item.js';
@@ -50,7 +50,14 @@ export async function indexItem(
   item: { readonly id: string; readonly agencyId: number },
   state: ItemState,
 ): Promise<void> {
-  const doc = searchDocumentOf(item, state);
+  const texts =
+    state.status === 'published'
+      ? await tx.attachments.texts(
+          item.id,
+          state.attachments.map((a) => a.id),
+        )
+      : [];
+  const doc = searchDocumentOf(item, state, texts.filter((t) => t !== '').join('\n'));
   if (doc) await tx.search.put(withWords(doc));
   else await tx.search.remove(item.id);
 }

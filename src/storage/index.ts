@@ -33,6 +33,11 @@ export {
   type StoredItem,
   type StoredItemEvent,
 } from './catalogue.js';
+export type {
+  CatalogueAttachmentRepository,
+  NewAttachment,
+  StoredAttachment,
+} from './catalogue-attachments.js';
 export {
   type DerivableEvent,
   type DerivedState,

@@ -196,6 +196,22 @@ export interface PortalGuidesTable {
   recorded_at: string;
 }
 
+/** The files of the catalogue's items (migration 0014); append-only. */
+export interface CatalogueAttachmentsTable {
+  id: string;
+  item_id: string;
+  agency_id: number;
+  name: string;
+  type: string;
+  size: number;
+  sha256: string;
+  content: Uint8Array;
+  /** What the search indexes of it (PDF and DOCX text; empty for the rest). */
+  text: string;
+  actor: string;
+  recorded_at: string;
+}
+
 /** Page views per day (migration 0013). */
 export interface VisitCountsTable {
   day: string;
@@ -329,6 +345,7 @@ export interface Database {
   catalogue_item_events: CatalogueItemEventsTable;
   catalogue_serials: CatalogueSerialsTable;
   catalogue_index_numbers: CatalogueIndexNumbersTable;
+  catalogue_attachments: CatalogueAttachmentsTable;
   online_applications: OnlineApplicationsTable;
   online_application_decisions: OnlineApplicationDecisionsTable;
   portal_guides: PortalGuidesTable;

@@ -21,6 +21,10 @@ import { type AuditLogRepository, auditLogRepository } from './audit-log.js';
 import { type CalendarRepository, calendarRepository } from './calendar.js';
 import { type CaseRepository, caseRepository } from './cases.js';
 import { type CatalogueRepository, catalogueRepository } from './catalogue.js';
+import {
+  type CatalogueAttachmentRepository,
+  catalogueAttachmentRepository,
+} from './catalogue-attachments.js';
 import { type DeriveStep, defaultDeriveStep } from './derived.js';
 import type { DialectHandle, DialectName } from './dialect.js';
 import { openPostgres } from './dialects/postgres.js';
@@ -43,6 +47,7 @@ export interface Repositories {
   readonly requests: RequestRepository;
   readonly cases: CaseRepository;
   readonly catalogue: CatalogueRepository;
+  readonly attachments: CatalogueAttachmentRepository;
   readonly onlineApplications: OnlineApplicationRepository;
   readonly portal: PortalRepository;
   readonly search: SearchRepository;
@@ -89,6 +94,7 @@ function repositories(db: Executor, derive: DeriveStep, clock: Clock): Repositor
     requests: requestRepository(db, derive, clock),
     cases: caseRepository(db, clock),
     catalogue: catalogueRepository(db, clock),
+    attachments: catalogueAttachmentRepository(db, clock),
     onlineApplications: onlineApplicationRepository(db, clock),
     portal: portalRepository(db, clock),
     search: searchRepository(db, clock),

@@ -5,7 +5,7 @@
  */
 import { TextDecoder } from 'node:util';
 import JSZip from 'jszip';
-import { type ReadResult, readError } from '../read-result.js';
+import { type ReadFailure, type ReadResult, readError } from '../read-result.js';
 import { readReportLines } from '../text/parse-text.js';
 import { bodyLines } from './read-docx-body.js';
 
@@ -28,6 +28,18 @@ const notWord = (why: string) =>
   readError('input.unreadable', `这不是 Word 文档（.docx）：${why} (not a Word document)`);
 
 export async function readDocxReport(bytes: Uint8Array, options: ReadDocxOptions = {}): Promise<ReadResult> {
+  const main = await docxMainXml(bytes, options);
+  return 'xml' in main ? readReportLines(bodyLines(main.xml), { shape: 'docx' }) : main;
+}
+
+/**
+ * The main document part's XML (word/document.xml), inflated under the size cap; or the read error
+ * saying why the file is no Word document (a .doc, a damaged zip, a bomb).
+ */
+export async function docxMainXml(
+  bytes: Uint8Array,
+  options: ReadDocxOptions = {},
+): Promise<{ readonly xml: string } | ReadFailure> {
   const limit = options.maxDocumentXmlBytes ?? MAX_DOCUMENT_XML_BYTES;
   if (OLE_SIGNATURE.every((b, i) => bytes[i] === b)) {
     return readError(
@@ -61,7 +73,7 @@ export async function readDocxReport(bytes: Uint8Array, options: ReadDocxOptions
       `${part.name} 无法解压，文件已损坏 (corrupt document.xml: ${inflated.message})`,
     );
   }
-  return readReportLines(bodyLines(inflated.xml), { shape: 'docx' });
+  return inflated;
 }
 
 /**

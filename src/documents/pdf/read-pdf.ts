@@ -37,11 +37,11 @@ async function pagesOf(bytes: Uint8Array, keepFontPrograms: boolean): Promise<Pa
   try {
     return await readPdfPages(bytes, { keepFontPrograms });
   } catch (error) {
-    return readError('input.unreadable', failureMessage(error));
+    return readError('input.unreadable', pdfFailureMessage(error));
   }
 }
 
-function failureMessage(error: unknown): string {
+export function pdfFailureMessage(error: unknown): string {
   const name = error instanceof Error ? error.name : '';
   const detail = error instanceof Error ? error.message : String(error);
   if (name === 'PasswordException')

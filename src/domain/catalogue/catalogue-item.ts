@@ -10,6 +10,7 @@
 import { isLocalDate, type LocalDate } from '../calendar/local-date.js';
 import { err, ok, type Result } from '../requests/result.js';
 import { hasControlCharacters } from '../shared/plain-text.js';
+import { type AttachmentRef, MAX_ATTACHMENTS_PER_ITEM } from './attachment.js';
 import type { CatalogueDocument, DocumentKind } from './section-two.js';
 
 /** 体裁 as the staff API names it: 规范性文件, 规章, or any other item (other). */
@@ -62,7 +63,11 @@ export type ItemEvent =
       readonly kind: 'Corrected';
       readonly changes: Partial<ItemParticulars>;
       readonly reason: string;
-    });
+    })
+  /** 附件: a file added to the item (its bytes are kept apart, under the ref's id). */
+  | (Dated & { readonly kind: 'Attached'; readonly attachment: AttachmentRef })
+  /** 撤下附件: the file is no longer shown; the bytes and this log keep it. A reason once published. */
+  | (Dated & { readonly kind: 'Detached'; readonly attachmentId: string; readonly reason?: string });
 
 export type ItemEventKind = ItemEvent['kind'];
 
@@ -90,6 +95,8 @@ export interface ItemState {
   readonly amendments: readonly { readonly on: LocalDate; readonly document: string }[];
   readonly repealed?: { readonly on: LocalDate; readonly document?: string };
   readonly withdrawn?: { readonly on: LocalDate; readonly reason: string };
+  /** 附件 shown with the item now, in the order they were added. */
+  readonly attachments: readonly AttachmentRef[];
 }
 
 export const ITEM_REFUSALS = {
@@ -117,6 +124,9 @@ export const ITEM_REFUSALS = {
   'catalogue.correction-nothing': '没有要更正的内容：所给的值与现有记录相同',
   'catalogue.correction-kind':
     '已发布的目录信息不能更正体裁：规章、规范性文件的件数按发布时的体裁计入年度报告第二部分（条例第二十条第（一）项）；请撤回后重新起草',
+  'catalogue.attachment-duplicate': '该附件已在这条信息中（同一编号或同一文件内容）',
+  'catalogue.attachment-unknown': '该信息没有这个附件，或它已被撤下',
+  'catalogue.attachment-too-many': `一条信息至多 ${MAX_ATTACHMENTS_PER_ITEM} 个附件`,
 } as const;
 
 export type ItemRefusalCode = keyof typeof ITEM_REFUSALS;
@@ -157,6 +167,8 @@ export const TRANSITIONS: Readonly<
   Repealed: { from: ['published'] },
   Withdrawn: { from: ['published'] },
   Corrected: { from: ['draft', 'submitted', 'published'] },
+  Attached: { from: ['draft', 'submitted', 'published'] },
+  Detached: { from: ['draft', 'submitted', 'published'] },
 };
 
 /** Why an event may not follow in this status. */
@@ -227,6 +239,7 @@ function drafted(event: ItemEvent, today: LocalDate): Result<ItemState, ItemRefu
     draftedOn: event.on,
     validity: '有效',
     amendments: [],
+    attachments: [],
   });
 }
 
@@ -298,6 +311,23 @@ export function applyItemEvent(
           `成文 ${corrected.value.writtenOn}，起草 ${state.draftedOn}`,
         );
       return ok({ ...state, particulars: corrected.value });
+    }
+    case 'Attached': {
+      const { attachment } = event;
+      if (state.attachments.some((a) => a.id === attachment.id || a.sha256 === attachment.sha256))
+        return refuse('catalogue.attachment-duplicate', attachment.name);
+      if (state.attachments.length >= MAX_ATTACHMENTS_PER_ITEM)
+        return refuse('catalogue.attachment-too-many');
+      return ok({ ...state, attachments: [...state.attachments, attachment] });
+    }
+    case 'Detached': {
+      if (!state.attachments.some((a) => a.id === event.attachmentId))
+        return refuse('catalogue.attachment-unknown', event.attachmentId);
+      const reason = event.reason?.trim() ?? '';
+      // What the public could read is taken down with a reason on record; a draft's file just goes.
+      if (state.status === 'published' && !reason) return refuse('catalogue.reason-empty');
+      if ([...reason].length > ITEM_LIMITS.reason) return refuse('catalogue.too-long', 'reason');
+      return ok({ ...state, attachments: state.attachments.filter((a) => a.id !== event.attachmentId) });
     }
   }
 }
