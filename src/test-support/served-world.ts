@@ -2,9 +2,11 @@
  * @module For the browser tests: the web world's app on a loopback socket and Debian's chromium beside
  * it (never a downloaded browser), closed together.
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchPdfBrowser } from '../documents/pdf/render-pdf.js';
 import type { WebWorld } from './web-world.js';
 
@@ -29,4 +31,19 @@ export async function servedWorld(w: WebWorld): Promise<ServedWorld> {
       await w.close();
     },
   };
+}
+
+/** axe-core, served from node_modules into the page (never fetched from another host). */
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * What axe-core finds against WCAG 2.1 A and AA on the page as it stands: "rule (nodes)" each. The
+ * page's context must bypass the CSP (`bypassCSP: true`) for the script to be added.
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  const result = (await page.evaluate(
+    "axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })",
+  )) as { violations: { id: string; nodes: unknown[] }[] };
+  return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
 }

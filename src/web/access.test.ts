@@ -30,6 +30,7 @@ const ROUTES: Readonly<Record<string, RouteSpec>> = {
   // The public portal: what was published, for anyone.
   'GET /catalogue': { kind: 'public' },
   'GET /catalogue/:id': { kind: 'public' },
+  'GET /catalogue/:id/attachments/:attachment': { kind: 'public' },
   // 依申请公开 online: the form, its receipt and the progress by 查询码 (portal.test.ts, apply.test.ts).
   'GET /sitemap': { kind: 'public' },
   'GET /guide': { kind: 'public' },
@@ -66,6 +67,14 @@ const ROUTES: Readonly<Record<string, RouteSpec>> = {
   // An item of another agency is 404 like any record (catalogue.browser.test.ts publishes a real one).
   'POST /office/catalogue/:id/publish': { kind: 'page' },
   'POST /office/catalogue/:id/repeal': { kind: 'page', body: (w) => ({ on: w.today }) },
+  // An item's page and its 附件 (an item of another agency is 404: catalogue-attachments.test.ts).
+  'GET /office/catalogue/:id': { kind: 'page' },
+  'GET /office/catalogue/:id/attachments/:attachment': { kind: 'page' },
+  'POST /office/catalogue/:id/attachments': { kind: 'page' },
+  'POST /office/catalogue/:id/attachments/:attachment/detach': {
+    kind: 'page',
+    body: () => ({ reason: '误传' }),
+  },
   'POST /office/guide': { kind: 'page', body: () => ({ classification: '按主题分类' }) },
   // Another agency's application is 404 like any record (online-applications.test.ts, apply.test.ts).
   'POST /office/online/:code/confirm': { kind: 'page', body: (w) => ({ confirmedOn: w.today }) },

@@ -12,10 +12,12 @@ import { apiRoutes } from './api/api-routes.js';
 import { authenticate, authRoutes, requireApiAuth, requireCsrf, requirePageAuth } from './auth.js';
 import type { AppEnv, WebDeps } from './context.js';
 import { adminRoutes } from './office/admin-routes.js';
+import { attachmentBodyBytes, catalogueItemOfficeRoutes } from './office/catalogue-item-routes.js';
 import { catalogueOfficeRoutes } from './office/catalogue-routes.js';
 import { guideRoutes } from './office/guide-routes.js';
 import { officeRoutes } from './office/office-routes.js';
 import { REPORT_UPLOAD_BODY_BYTES, reportOfficeRoutes } from './office/report-office-routes.js';
+import { attachmentRoutes } from './portal/attachment-routes.js';
 import { portalRoutes } from './portal/portal-routes.js';
 import { perAddressLimit } from './rate-limit.js';
 import { requestContext } from './request-context.js';
@@ -80,6 +82,11 @@ export function createApp(deps: WebDeps): Hono<AppEnv> {
     '/office/reports/:agency/file',
     bodyLimit({ maxSize: REPORT_UPLOAD_BODY_BYTES, onError: tooLarge }),
   );
+  app.on(
+    'POST',
+    '/office/catalogue/:id/attachments',
+    bodyLimit({ maxSize: attachmentBodyBytes(deps.config.attachments.maxMegabytes), onError: tooLarge }),
+  );
   app.use(requireCsrf);
   // The public forms that write: bounded bodies, and a limit per address (the form has its honeypot).
   const limited = perAddressLimit(
@@ -93,6 +100,7 @@ export function createApp(deps: WebDeps): Hono<AppEnv> {
     app.on('POST', path, bodyLimit({ maxSize: PUBLIC_BODY_BYTES, onError: tooLarge }), limited);
   app.route('/', authRoutes(deps));
   app.route('/', portalRoutes(deps));
+  app.route('/', attachmentRoutes(deps));
 
   app.use('/office', requirePageAuth);
   app.use('/office/*', requirePageAuth);
@@ -100,6 +108,7 @@ export function createApp(deps: WebDeps): Hono<AppEnv> {
   app.route('/office', adminRoutes(deps));
   app.route('/office', guideRoutes(deps));
   app.route('/office', catalogueOfficeRoutes(deps));
+  app.route('/office', catalogueItemOfficeRoutes(deps));
   app.route('/office', reportOfficeRoutes(deps));
 
   app.use('/api/v1/*', requireApiAuth);

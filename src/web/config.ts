@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { issuePath, issueText, jsonSyntaxText } from '../documents/json/issue-text.js';
+import { DEFAULT_ATTACHMENT_MAX_MEGABYTES } from '../domain/catalogue/attachment.js';
 import type { SiteFacts } from '../domain/portal/site-facts.js';
 
 export interface ServerConfig {
@@ -32,6 +33,8 @@ export interface ServerConfig {
   readonly site: Partial<SiteFacts> & { readonly visitCounter: boolean };
   /** 网上申请 (the /apply form and POST /api/v1/public/requests): submissions per client address. */
   readonly publicRequests: { readonly perAddress: number; readonly windowMinutes: number };
+  /** 附件 of catalogue items: the largest file taken (MB). */
+  readonly attachments: { readonly maxMegabytes: number };
   /** The first administrator's password on an empty database (else one is generated and printed once). */
   readonly adminPassword: string | undefined;
   /** One JSON line per request on stdout; false keeps the log quiet (tests, benchmarks). */
@@ -47,6 +50,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   session: { idleMinutes: 30, absoluteHours: 12 },
   login: { maxFailures: 5, lockMinutes: 15, maxAddressFailures: 20, addressWindowMinutes: 15 },
   publicRequests: { perAddress: 10, windowMinutes: 60 },
+  attachments: { maxMegabytes: DEFAULT_ATTACHMENT_MAX_MEGABYTES },
   site: { siteName: '政府信息公开', visitCounter: true },
   adminPassword: undefined,
   log: true,
@@ -94,6 +98,10 @@ const FileSchema = z
       .object({ perAddress: whole(1, 100000), windowMinutes: whole(1, 24 * 60) })
       .partial()
       .strict(),
+    attachments: z
+      .object({ maxMegabytes: whole(1, 200) })
+      .partial()
+      .strict(),
     log: flag,
   })
   .partial()
@@ -119,6 +127,7 @@ const ENV: readonly {
     path: ['publicRequests', 'perAddress'],
     schema: whole(1, 100000),
   },
+  { name: 'GONGKAI_ATTACHMENT_MAX_MB', path: ['attachments', 'maxMegabytes'], schema: whole(1, 200) },
   { name: 'GONGKAI_SITE_NAME', path: ['site', 'siteName'], schema: z.string().min(1).max(100) },
   { name: 'GONGKAI_LOG', path: ['log'], schema: flag },
 ];
@@ -163,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, file?: string):
     session: { ...DEFAULT_CONFIG.session, ...fromFile.session },
     login: { ...DEFAULT_CONFIG.login, ...fromFile.login },
     publicRequests: { ...DEFAULT_CONFIG.publicRequests, ...fromFile.publicRequests },
+    attachments: { ...DEFAULT_CONFIG.attachments, ...fromFile.attachments },
     site: { ...DEFAULT_CONFIG.site, ...fromFile.site },
   };
   for (const { name, path: to, schema } of ENV) {

@@ -58,11 +58,7 @@ function CataloguePage(props: {
             {props.items.map((item) => (
               <tr>
                 <td>
-                  {item.status === 'published' ? (
-                    <a href={`/catalogue/${encodeURIComponent(item.id)}`}>{item.title}</a>
-                  ) : (
-                    item.title
-                  )}
+                  <a href={`/office/catalogue/${encodeURIComponent(item.id)}`}>{item.title}</a>
                 </td>
                 <td>{item.kind === 'other' ? '其他' : item.kind}</td>
                 <td class="date">{item.writtenOn}</td>

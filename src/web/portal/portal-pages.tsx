@@ -4,6 +4,7 @@
  * 体裁, 有效性) and body. No sign-in; nothing from another host; hono/jsx escapes every text.
  */
 import type { CataloguePage, PublicItem } from '../../catalogue/index.js';
+import { AttachmentList } from './attachment-list.js';
 import { PortalPage } from './portal-frame.js';
 
 const KIND_LABELS: Readonly<Record<string, string>> = {
@@ -102,6 +103,7 @@ export function CatalogueItemPage({ item }: { item: PublicItem }) {
           <p>{paragraph}</p>
         ))}
       </article>
+      <AttachmentList item={item} />
       <p>
         <a href="/catalogue">返回目录</a>
       </p>

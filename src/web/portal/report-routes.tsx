@@ -14,6 +14,7 @@ import { renderReport } from '../../documents/render.js';
 import { reportHeading } from '../../domain/report/labels.js';
 import { publicReport, publicReports } from '../../ledger/index.js';
 import type { AppContext, AppEnv, WebDeps } from '../context.js';
+import { disposition } from '../download.js';
 import { inPrintSlot } from '../print-slot.js';
 import type { PortalRender } from './portal-routes.js';
 import { ReportNotFoundPage, ReportPage, ReportsListPage } from './report-pages.js';
@@ -44,11 +45,6 @@ const PORTAL_REPORT_CSS = `
 
 const STYLESHEET = `${reportStylesheet('office')}${PORTAL_REPORT_CSS}`;
 const STYLESHEET_ETAG = `"${createHash('sha256').update(STYLESHEET).digest('base64url').slice(0, 16)}"`;
-
-/** RFC 6266: an ASCII name for old clients, the report's Chinese name for the rest. */
-function disposition(ascii: string, name: string): string {
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-}
 
 export function reportRoutes(deps: WebDeps, render: PortalRender): Hono<AppEnv> {
   const portal = new Hono<AppEnv>();
