@@ -69,6 +69,12 @@ const ROUTES: Readonly<Record<string, RouteSpec>> = {
   'POST /office/catalogue/:id/repeal': { kind: 'page', body: (w) => ({ on: w.today }) },
   // An item's page and its 附件 (an item of another agency is 404: catalogue-attachments.test.ts).
   'GET /office/catalogue/:id': { kind: 'page' },
+  'POST /office/catalogue/:id/submit': { kind: 'page' },
+  'POST /office/catalogue/:id/amend': {
+    kind: 'page',
+    body: (w) => ({ on: w.today, document: '某政规〔2025〕2号' }),
+  },
+  'POST /office/catalogue/:id/withdraw': { kind: 'page', body: () => ({ reason: '误发' }) },
   'GET /office/catalogue/:id/attachments/:attachment': { kind: 'page' },
   'POST /office/catalogue/:id/attachments': { kind: 'page' },
   'POST /office/catalogue/:id/attachments/:attachment/detach': {

@@ -7,7 +7,18 @@
  * of the CSRF check (app.ts).
  */
 import { Hono } from 'hono';
-import { attachFile, detachFile, type ItemView, officeAttachment, viewItem } from '../../catalogue/index.js';
+import {
+  amendItem,
+  attachFile,
+  detachFile,
+  type ItemView,
+  officeAttachment,
+  submitItem,
+  viewItem,
+  withdrawItem,
+} from '../../catalogue/index.js';
+import { authorize } from '../../domain/access/policy.js';
+import { isLocalDate } from '../../domain/calendar/local-date.js';
 
 import {
   ATTACHMENT_TYPES,
@@ -66,17 +77,25 @@ function eventDetail(event: ItemEvent, names: ReadonlyMap<string, string>): stri
 const fileHref = (itemId: string, a: AttachmentRef) =>
   `/office/catalogue/${encodeURIComponent(itemId)}/attachments/${encodeURIComponent(a.id)}`;
 
-function ItemOfficePage(props: { viewer: Viewer; item: ItemView; notice?: string; refused?: string }) {
-  const { item, viewer } = props;
+/** What the policy table lets the viewer do on this item (asked by the route, shown by the page). */
+type Allowed = ReadonlySet<'catalogue.draft' | 'catalogue.publish' | 'catalogue.repeal'>;
+
+function ItemOfficePage(props: {
+  viewer: Viewer;
+  item: ItemView;
+  allowed: Allowed;
+  today: string;
+  notice?: string;
+  refused?: string;
+}) {
+  const { item, viewer, allowed } = props;
   const { state } = item;
   const p = state.particulars;
   const published = state.status === 'published';
-  // Who may change the files now: the drafter's roles before publication, the approver's after.
-  const changes =
-    state.status !== 'withdrawn' &&
-    viewer.roles.some((r) =>
-      published ? r === 'approver' : r === 'liaison' || r === 'handler' || r === 'approver',
-    );
+  const open = state.status === 'draft' || state.status === 'submitted';
+  const id = encodeURIComponent(item.id);
+  // The files are the drafter's before publication, the approver's after (attachments.ts).
+  const changes = (open && allowed.has('catalogue.draft')) || (published && allowed.has('catalogue.publish'));
   const shown = new Set(state.attachments.map((a) => a.id));
   const everAttached = item.events.flatMap((e) => (e.kind === 'Attached' ? [e.attachment] : []));
   const takenOff = everAttached.filter((a) => !shown.has(a.id));
@@ -111,9 +130,10 @@ function ItemOfficePage(props: { viewer: Viewer; item: ItemView; notice?: string
       </table>
       {published && (
         <p>
-          <a href={`/catalogue/${encodeURIComponent(item.id)}`}>查看公开页面</a>
+          <a href={`/catalogue/${id}`}>查看公开页面</a>
         </p>
       )}
+      <ItemActions item={item} allowed={allowed} today={props.today} csrf={viewer.csrfToken} />
 
       <section aria-labelledby="attachments-heading">
         <h2 id="attachments-heading">附件</h2>
@@ -231,9 +251,90 @@ function ItemOfficePage(props: { viewer: Viewer; item: ItemView; notice?: string
   );
 }
 
+/** The steps of the item's life the viewer may take now, each a form of its own. */
+function ItemActions(props: { item: ItemView; allowed: Allowed; today: string; csrf: string }) {
+  const { state } = props.item;
+  const id = encodeURIComponent(props.item.id);
+  const published = state.status === 'published';
+  const inForce = published && state.validity !== '已废止';
+  const forms = [
+    state.status === 'draft' && props.allowed.has('catalogue.draft') && (
+      <form method="post" action={`/office/catalogue/${id}/submit`} class="inline">
+        <CsrfField token={props.csrf} />
+        <button type="submit">提交审核</button>
+      </form>
+    ),
+    (state.status === 'draft' || state.status === 'submitted') && props.allowed.has('catalogue.publish') && (
+      <form method="post" action={`/office/catalogue/${id}/publish`} class="inline">
+        <CsrfField token={props.csrf} />
+        <button type="submit">审核发布</button>
+      </form>
+    ),
+    inForce && props.allowed.has('catalogue.repeal') && (
+      <form method="post" action={`/office/catalogue/${id}/amend`} class="form card">
+        <CsrfField token={props.csrf} />
+        <h3>记录修改（有效性：已修改）</h3>
+        <div class="row">
+          <label for="f-amend-on">
+            <span>修改日期</span>
+            <input id="f-amend-on" type="date" name="on" value={props.today} required />
+          </label>
+          <label for="f-amend-document">
+            <span>据以修改的文件（名称或文号）</span>
+            <input
+              id="f-amend-document"
+              name="document"
+              required
+              maxlength={ITEM_LIMITS.document}
+              autocomplete="off"
+            />
+          </label>
+        </div>
+        <div>
+          <button type="submit" class="secondary">
+            记录修改
+          </button>
+        </div>
+      </form>
+    ),
+    published && props.allowed.has('catalogue.publish') && (
+      <form method="post" action={`/office/catalogue/${id}/withdraw`} class="form card">
+        <CsrfField token={props.csrf} />
+        <h3>撤回（误发的信息）</h3>
+        <label for="f-withdraw-reason">
+          <span>理由</span>
+          <input
+            id="f-withdraw-reason"
+            name="reason"
+            required
+            maxlength={ITEM_LIMITS.reason}
+            autocomplete="off"
+          />
+          <span class="hint">撤回后不再公开，索引号保留且不再赋予其他信息。</span>
+        </label>
+        <div>
+          <button type="submit" class="secondary">
+            撤回
+          </button>
+        </div>
+      </form>
+    ),
+  ].filter(Boolean);
+  if (forms.length === 0) return null;
+  return (
+    <section aria-labelledby="actions-heading">
+      <h2 id="actions-heading">办理</h2>
+      {forms}
+    </section>
+  );
+}
+
 const DONE: Readonly<Record<string, string>> = {
   attached: '附件已上传。',
   detached: '附件已撤下；文件仍保存在记录中。',
+  submitted: '已提交审核。',
+  amended: '已记录修改。',
+  withdrawn: '已撤回：该信息不再公开，索引号保留。',
 };
 
 export function catalogueItemOfficeRoutes(deps: WebDeps): Hono<AppEnv> {
@@ -251,8 +352,21 @@ export function catalogueItemOfficeRoutes(deps: WebDeps): Hono<AppEnv> {
     const auth = authOf(c);
     const item = await viewItem(storage, auth.actor, id);
     if (!item.ok) return refusedPage(c, item.error);
+    const allowed = new Set(
+      (['catalogue.draft', 'catalogue.publish', 'catalogue.repeal'] as const).filter(
+        (action) => authorize(auth.actor, action, item.value.agencyId).ok,
+      ),
+    );
     return c.html(
-      documentOf(<ItemOfficePage viewer={viewerOf(auth)} item={item.value} {...extra} />),
+      documentOf(
+        <ItemOfficePage
+          viewer={viewerOf(auth)}
+          item={item.value}
+          allowed={allowed}
+          today={today()}
+          {...extra}
+        />,
+      ),
       status,
     );
   };
@@ -300,6 +414,40 @@ export function catalogueItemOfficeRoutes(deps: WebDeps): Hono<AppEnv> {
     );
     if (!added.ok) return refused(c, id, added.error);
     return back(c, id, 'attached');
+  });
+
+  office.post('/catalogue/:id/submit', async (c) => {
+    const id = c.req.param('id');
+    const submitted = await submitItem(storage, authOf(c).actor, id, { today: today() });
+    return submitted.ok ? back(c, id, 'submitted') : refused(c, id, submitted.error);
+  });
+
+  office.post('/catalogue/:id/amend', async (c) => {
+    const id = c.req.param('id');
+    const values = await formOf(c);
+    const on = values.on ?? '';
+    if (!isLocalDate(on)) return show(c, id, { refused: '修改日期应为 YYYY-MM-DD 格式的真实日期' }, 422);
+    const amended = await amendItem(
+      storage,
+      authOf(c).actor,
+      id,
+      { on, document: values.document ?? '' },
+      { today: today() },
+    );
+    return amended.ok ? back(c, id, 'amended') : refused(c, id, amended.error);
+  });
+
+  office.post('/catalogue/:id/withdraw', async (c) => {
+    const id = c.req.param('id');
+    const values = await formOf(c);
+    const withdrawn = await withdrawItem(
+      storage,
+      authOf(c).actor,
+      id,
+      { reason: values.reason ?? '' },
+      { today: today() },
+    );
+    return withdrawn.ok ? back(c, id, 'withdrawn') : refused(c, id, withdrawn.error);
   });
 
   office.post('/catalogue/:id/attachments/:attachment/detach', async (c) => {
