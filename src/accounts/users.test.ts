@@ -12,6 +12,7 @@ import { DIALECTS, withStorage } from '../storage/test-dialects.js';
 import { accountsWorld, assertNotStored, PASSWORD } from '../test-support/accounts-world.js';
 import { actorOf } from './actor.js';
 import { login, sessionActor } from './sessions.js';
+import { issueApiToken, tokenActor } from './tokens.js';
 import { changeOwnPassword, countUsers, createUser, listUsers, resetPassword } from './users.js';
 
 const NOW = new Date('2026-11-02T01:00:00.000Z');
@@ -115,7 +116,7 @@ for (const dialect of DIALECTS) {
         assert.doesNotMatch(JSON.stringify(all.value), /argon2|password_hash|passwordHash/);
       }));
 
-    it('resets a password (administrator): the old one stops working, the user’s sessions end, a lock is lifted', () =>
+    it('resets a password (administrator): the old one stops working, the user’s sessions and API tokens end, a lock is lifted', () =>
       withStorage(dialect, async (storage) => {
         const world = await accountsWorld(storage);
         await world.addUser({ name: 'town.handler', agencyId: world.township });
@@ -123,12 +124,20 @@ for (const dialect of DIALECTS) {
         const session = await login(storage, attempt('town.handler', PASSWORD), NOW);
         assert.ok(session.ok);
         for (let i = 0; i < 5; i++) await login(storage, attempt('town.handler', 'bad'), NOW);
+        const token = await issueApiToken(storage, world.root, 'town.handler', 'script');
+        assert.ok(token.ok);
+        assert.ok(await tokenActor(storage, token.value.token, NOW), 'the token works before the reset');
         const reset = await resetPassword(storage, world.adminActor, 'town.handler', 'new-secret-77', {
           now: NOW,
         });
         assert.ok(reset.ok);
         assert.equal(reset.value.lockedUntil, null);
         assert.equal(await sessionActor(storage, session.value.sessionId, NOW), undefined);
+        assert.equal(
+          await tokenActor(storage, token.value.token, NOW),
+          undefined,
+          'its API token no longer works',
+        );
         assert.equal(codeOf(await login(storage, attempt('town.handler', PASSWORD), NOW)), 'login.failed');
         assert.equal(codeOf(await login(storage, attempt('town.handler', 'new-secret-77'), NOW)), 'ok');
         assert.equal(

@@ -136,7 +136,11 @@ export async function listUsers(
 /** How many accounts there are (the server creates the first administrator on an empty database). */
 export const countUsers = (storage: Storage): Promise<number> => storage.users.count();
 
-/** 重置密码: an administrator sets a new password; the user's sessions end and a lockout is lifted. */
+/**
+ * 重置密码: an administrator sets a new password; the user's sessions end, their API tokens are revoked
+ * (a reset is how a stolen account is taken back, and a token is as good as the password for the API),
+ * and a lockout is lifted.
+ */
 export async function resetPassword(
   storage: Storage,
   actor: Actor,
@@ -150,7 +154,10 @@ export async function resetPassword(
   return changeUser(storage, actor, userName, options, 'user.password-reset', async (tx, user, at) => {
     await tx.users.setPassword(user.id, passwordHash, at);
     await tx.users.clearFailures(user.id);
-    return { sessionsEnded: await tx.sessions.endForUser(user.id, at) };
+    return {
+      sessionsEnded: await tx.sessions.endForUser(user.id, at),
+      tokensRevoked: await tx.apiTokens.revokeForUser(user.id, at),
+    };
   });
 }
 

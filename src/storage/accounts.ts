@@ -112,6 +112,8 @@ export interface ApiTokenRepository {
   touch(id: number, at: string): Promise<void>;
   /** Revokes the token if it is not yet; whether it was live. */
   revoke(id: number, at: string): Promise<boolean>;
+  /** Revokes every live token of the user; how many there were. */
+  revokeForUser(userId: number, at: string): Promise<number>;
 }
 
 export interface LoginFailureRepository {
@@ -413,6 +415,17 @@ export function apiTokenRepository(db: Executor): ApiTokenRepository {
         .returning('id')
         .execute();
       return rows.length > 0;
+    },
+
+    async revokeForUser(userId, at) {
+      const rows = await db
+        .updateTable('api_tokens')
+        .set({ revoked_at: at })
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null)
+        .returning('id')
+        .execute();
+      return rows.length;
     },
   };
 }
