@@ -7,13 +7,13 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Actor, Role } from '../domain/access/policy.js';
 import type { LocalDate } from '../domain/calendar/local-date.js';
 import type { ItemParticulars } from '../domain/catalogue/catalogue-item.js';
 import { publicSearch } from '../search/public-search.js';
 import type { Storage } from '../storage/index.js';
 import { DIALECTS, withStorage } from '../storage/test-dialects.js';
 import { minimalPdf, sampleDocx } from '../test-support/sample-files.js';
+import { staffActor } from '../test-support/staff-actor.js';
 import {
   attachFile,
   detachFile,
@@ -35,14 +35,7 @@ const particulars: ItemParticulars = {
   body: '现将有关事项公告如下。',
   kind: 'other',
 };
-const person = (name: string, roles: Role[], agencyId: number): Actor => ({
-  kind: 'user',
-  userId: 1,
-  name,
-  roles,
-  agencyId,
-  subordinateIds: [],
-});
+const person = staffActor;
 
 async function world(s: Storage) {
   const county = await s.agencies.add({ name: '某县人民政府', kind: '区县', code: '000014349' });

@@ -7,12 +7,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import type { Actor, Role } from '../domain/access/policy.js';
 import type { LocalDate } from '../domain/calendar/local-date.js';
 import type { ItemParticulars } from '../domain/catalogue/catalogue-item.js';
 import { documentRows } from '../domain/catalogue/section-two.js';
 import type { Storage } from '../storage/index.js';
 import { DIALECTS, withStorage } from '../storage/test-dialects.js';
+import { staffActor } from '../test-support/staff-actor.js';
 import {
   amendItem,
   documentsForReport,
@@ -39,14 +39,7 @@ const particulars: ItemParticulars = {
   kind: '规范性文件',
 };
 
-const person = (name: string, roles: Role[], agencyId: number): Actor => ({
-  kind: 'user',
-  userId: 1,
-  name,
-  roles,
-  agencyId,
-  subordinateIds: [],
-});
+const person = staffActor;
 
 async function world(s: Storage) {
   const county = await s.agencies.add({ name: '某县人民政府', kind: '区县', code: '000014349' });

@@ -5,21 +5,15 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { type Actor, type Role, systemActor } from '../domain/access/policy.js';
+import { type Role, systemActor } from '../domain/access/policy.js';
 import type { LocalDate } from '../domain/calendar/local-date.js';
 import { buildAnnualReport } from '../ledger/report.js';
 import { DIALECTS, withStorage } from '../storage/test-dialects.js';
+import { staffActor } from '../test-support/staff-actor.js';
 import { draftItem, publishItem, repealItem } from './index.js';
 
 const d = (s: string) => s as LocalDate;
-const person = (roles: Role[], agencyId: number): Actor => ({
-  kind: 'user',
-  userId: 1,
-  name: roles.join(','),
-  roles,
-  agencyId,
-  subordinateIds: [],
-});
+const person = (roles: Role[], agencyId: number) => staffActor(roles.join(','), roles, agencyId);
 const value = <T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T => {
   if (!r.ok) assert.fail(r.error.message);
   return r.value;

@@ -11,10 +11,11 @@ import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { renderJson } from '../documents/json/report-json.js';
 import { readReport } from '../documents/read-report.js';
-import type { Actor, Role } from '../domain/access/policy.js';
+import type { Actor } from '../domain/access/policy.js';
 import type { LocalDate } from '../domain/calendar/local-date.js';
 import type { Storage } from '../storage/index.js';
 import { DIALECTS, withStorage } from '../storage/test-dialects.js';
+import { staffActor } from '../test-support/staff-actor.js';
 import { ledgerDeriveStep } from './derive.js';
 import { publicReport, publicReports, publishFromFile, publishFromLedger } from './published-reports.js';
 import { buildAnnualReport } from './report.js';
@@ -24,14 +25,7 @@ const d = (s: string) => s as LocalDate;
 const TODAY = d('2025-01-20');
 const SEED = readFileSync('/work/shared/seed/000_f4b8342ecd306093.txt');
 
-const person = (name: string, roles: Role[], agencyId: number): Actor => ({
-  kind: 'user',
-  userId: 1,
-  name,
-  roles,
-  agencyId,
-  subordinateIds: [],
-});
+const person = staffActor;
 
 async function world(s: Storage) {
   const town = await s.agencies.add({ name: '城关镇人民政府', kind: '乡镇/街道' });

@@ -6,19 +6,14 @@ import assert from 'node:assert/strict';
 import { draftItem, publishItem } from '../catalogue/index.js';
 import type { Actor, Role } from '../domain/access/policy.js';
 import type { LocalDate } from '../domain/calendar/local-date.js';
+import { staffActor } from './staff-actor.js';
 import type { WebWorld } from './web-world.js';
 
 export const TOWNSHIP_CODE = '000014349';
 
 /** A user of the township with these roles. */
-export const townshipActor = (w: WebWorld, roles: Role[]): Actor => ({
-  kind: 'user',
-  userId: 1,
-  name: roles.join(','),
-  roles,
-  agencyId: w.township,
-  subordinateIds: [],
-});
+export const townshipActor = (w: WebWorld, roles: Role[]): Actor =>
+  staffActor(roles.join(','), roles, w.township);
 
 export function okValue<T>(r: { ok: true; value: T } | { ok: false; error: { message: string } }): T {
   if (!r.ok) assert.fail(r.error.message);
