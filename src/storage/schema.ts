@@ -196,6 +196,17 @@ export interface PortalGuidesTable {
   recorded_at: string;
 }
 
+/** Each published version of an agency's 政府信息公开制度 (migration 0017); append-only. */
+export interface PortalRulesTable {
+  agency_id: number;
+  version: number;
+  /** JSON: the DisclosureRules. */
+  rules: string;
+  published_on: string;
+  actor: string;
+  recorded_at: string;
+}
+
 /** Page views per day (migration 0013). */
 export interface VisitCountsTable {
   day: string;
@@ -332,6 +343,7 @@ export interface Database {
   online_applications: OnlineApplicationsTable;
   online_application_decisions: OnlineApplicationDecisionsTable;
   portal_guides: PortalGuidesTable;
+  portal_rules: PortalRulesTable;
   visit_counts: VisitCountsTable;
   search_items: SearchItemsTable;
   published_reports: PublishedReportsTable;

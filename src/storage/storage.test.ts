@@ -27,6 +27,7 @@ const TABLES = [
   'online_applications',
   'online_application_decisions',
   'portal_guides',
+  'portal_rules',
   'visit_counts',
   'search_items',
   'published_reports',
