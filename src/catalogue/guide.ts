@@ -4,13 +4,14 @@
  * requires — and the portal shows the latest (no sign-in: the guide is 主动公开 information). Earlier
  * versions stay as they were; each publication is audited.
  */
-import { type Actor, actorName, auditedBy, authorize } from '../domain/access/policy.js';
+import { type Actor, actorName } from '../domain/access/policy.js';
 import type { LocalDate } from '../domain/calendar/local-date.js';
 import { checkGuide, type DisclosureGuide, type GuideProblem } from '../domain/portal/guide.js';
 import { err, ok, type Result } from '../domain/requests/result.js';
 import { todayInChina } from '../ledger/today.js';
 import type { Storage, StoredGuide } from '../storage/index.js';
-import { type CatalogueAppRefusal, catalogueRefusal } from './refusals.js';
+import { auditPublished, mayPublishPage, type PublicPage, publicPage } from './agency-page.js';
+import type { CatalogueAppRefusal } from './refusals.js';
 
 export type GuideRefusal =
   | {
@@ -28,15 +29,8 @@ export async function publishGuide(
   guide: DisclosureGuide,
   today: LocalDate = todayInChina(),
 ): Promise<Result<{ readonly version: number }, GuideRefusal>> {
-  const allowed = authorize(actor, 'guide.publish', agencyId);
-  if (!allowed.ok)
-    return err(
-      allowed.error.code === 'access.not-found'
-        ? catalogueRefusal('agency.unknown', String(agencyId))
-        : { code: allowed.error.code, message: allowed.error.message },
-    );
-  if (!(await storage.agencies.get(agencyId)))
-    return err(catalogueRefusal('agency.unknown', String(agencyId)));
+  const allowed = await mayPublishPage(storage, actor, 'guide.publish', agencyId);
+  if (!allowed.ok) return allowed;
   const problems = checkGuide(guide);
   if (problems.length > 0)
     return err({
@@ -47,12 +41,7 @@ export async function publishGuide(
   const trimmed = trimGuide(guide);
   return storage.transaction(async (tx) => {
     const version = await tx.portal.publishGuide(agencyId, trimmed, today, actorName(actor));
-    await tx.auditLog.append({
-      ...auditedBy(actor, agencyId),
-      action: 'guide.publish',
-      subject: `guide:${agencyId}`,
-      detail: { version, publishedOn: today },
-    });
+    await auditPublished(tx, actor, 'guide.publish', agencyId, 'guide', { version, publishedOn: today });
     return ok({ version });
   });
 }
@@ -73,26 +62,11 @@ const trimGuide = (g: DisclosureGuide): DisclosureGuide => ({
   supervision: g.supervision.trim(),
 });
 
-export interface PublicGuide {
-  readonly agency: { readonly id: number; readonly name: string };
-  /** Undefined: the agency has not published one yet. */
-  readonly current?: StoredGuide;
-  /** How many versions there are (the current one included). */
-  readonly versions: number;
-}
+export type PublicGuide = PublicPage<StoredGuide>;
 
 /** The agency's guide as the portal shows it (主动公开: no actor). */
-export async function publicGuide(storage: Storage, agencyId: number): Promise<PublicGuide | undefined> {
-  const agency = await storage.agencies.get(agencyId);
-  if (!agency) return undefined;
-  const versions = await storage.portal.guideVersions(agencyId);
-  const current = versions.at(-1);
-  return {
-    agency: { id: agency.id, name: agency.name },
-    ...(current ? { current } : {}),
-    versions: versions.length,
-  };
-}
+export const publicGuide = (storage: Storage, agencyId: number): Promise<PublicGuide | undefined> =>
+  publicPage(storage, agencyId, (id) => storage.portal.guideVersions(id));
 
 /** Page views the server counted, added to their days. */
 export const countVisits = (storage: Storage, counts: ReadonlyMap<string, number>): Promise<void> =>

@@ -3,6 +3,7 @@
  * and the command line: every use case takes an Actor, asks the policy table first, checks with the
  * domain (domain/catalogue), writes through storage and audits the change in the same transaction.
  */
+export type { PublicPage } from './agency-page.js';
 export {
   type AttachmentUpload,
   type AttachOptions,
@@ -42,3 +43,4 @@ export {
   publicItem,
 } from './public.js';
 export { CATALOGUE_APP_REFUSALS, type CatalogueAppRefusal, catalogueRefusal } from './refusals.js';
+export { type PublicRules, publicRules, publishRules, type RulesRefusal, ruleProblemText } from './rules.js';

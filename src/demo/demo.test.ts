@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { listUsers } from '../accounts/index.js';
 import { ROLES, systemActor } from '../domain/access/policy.js';
+import { rulesFindings } from '../domain/portal/rules.js';
 import { hasErrors } from '../domain/report/validation/finding.js';
 import { validateReport } from '../domain/report/validation/validate.js';
 import type { OutcomeKind } from '../domain/requests/outcomes.js';
@@ -69,6 +70,10 @@ for (const dialect of DIALECTS) {
           const guide = await storage.portal.guide(demo.countyId);
           assert.equal(guide?.version, 1);
           assert.match(guide?.guide.office.name ?? '', /政务公开办/);
+          // And its 政府信息公开制度, the statutory rules among them (nothing for the office to add).
+          const rules = await storage.portal.rulesVersions(demo.countyId);
+          assert.equal(rules.length, 1);
+          assert.deepEqual(rulesFindings(rules[0]!.rules), []);
 
           // Users of every role, and a console line for each, after a header naming the password.
           const users = await listUsers(storage, reader);

@@ -14,11 +14,12 @@
  * The whole load is one transaction: it commits together, or nothing is written.
  */
 import { createUser } from '../accounts/index.js';
-import { publishGuide } from '../catalogue/index.js';
+import { publishGuide, publishRules } from '../catalogue/index.js';
 import { type Actor, ROLE_LABELS, systemActor } from '../domain/access/policy.js';
 import { addDays, type LocalDate, localDate } from '../domain/calendar/local-date.js';
 import { addWorkingDays, isWorkingDay, type WorkingCalendar } from '../domain/calendar/working-days.js';
 import type { DisclosureGuide } from '../domain/portal/guide.js';
+import type { DisclosureRules } from '../domain/portal/rules.js';
 import { feePayBy } from '../domain/requests/deadline.js';
 import type { OutcomeKind } from '../domain/requests/outcomes.js';
 import { REGULATION_2019 } from '../domain/requests/policy.js';
@@ -725,6 +726,46 @@ const DEMO_GUIDE: DisclosureGuide = {
     '认为本机关在政府信息公开工作中侵犯其合法权益的，可以向县人民政府投诉、举报，也可以依法申请行政复议或者提起行政诉讼。',
 };
 
+/**
+ * The demo county's 政府信息公开制度: the rules 条例第四条、第十七条、第四十五条、第四十六条 ask for, named
+ * and numbered as county rules usually are.
+ */
+const DEMO_RULES: DisclosureRules = {
+  documents: [
+    {
+      name: '示范县人民政府政府信息公开工作制度',
+      docNumber: '示政办〔2019〕21号',
+      issuedOn: localDate('2019-09-10'),
+      summary:
+        '县人民政府办公室（县政务公开办）为本机关政府信息公开工作机构，负责政府信息公开的日常工作。\n各部门确定一名联络员，按照“谁制作、谁公开，谁保存、谁公开”的原则报送主动公开信息。',
+      covers: ['work'],
+    },
+    {
+      name: '示范县政府信息公开保密审查制度',
+      docNumber: '示政办〔2019〕22号',
+      issuedOn: localDate('2019-09-10'),
+      summary:
+        '拟公开的政府信息，由起草单位初审、政务公开办复审，涉及国家秘密、商业秘密、个人隐私的不予公开。\n不能确定是否可以公开的，报有关主管部门或者保密行政管理部门确定。',
+      covers: ['review'],
+    },
+    {
+      name: '示范县依申请公开政府信息工作规程',
+      docNumber: '示政办〔2020〕8号',
+      issuedOn: localDate('2020-03-16'),
+      summary:
+        '申请的登记、审核、办理、答复、归档，按收到申请、登记编号、拟办、审核、答复、归档的顺序办理。\n答复书经政府信息公开工作机构负责人审核后送达，办理材料一案一档。',
+      covers: ['requests'],
+    },
+    {
+      name: '示范县政府信息公开工作考核和责任追究办法',
+      docNumber: '示政办〔2021〕15号',
+      issuedOn: localDate('2021-05-20'),
+      summary: '每年对各部门、各乡镇的政府信息公开工作进行考核，结果纳入年度绩效考核。',
+      covers: ['supervision'],
+    },
+  ],
+};
+
 export async function loadDemo(storage: Storage, now: Date): Promise<DemoSummary> {
   const started = performance.now();
   const today = todayInChina(now);
@@ -801,6 +842,9 @@ export async function loadDemo(storage: Storage, now: Date): Promise<DemoSummary
     // The county's 政府信息公开指南, so that the portal's /guide shows what a published one looks like.
     const guide = await publishGuide(storage, demo, agencies[0]!.id, DEMO_GUIDE, today);
     if (!guide.ok) throw new Error(`the demo's guide was refused: ${guide.error.message}`);
+    // And its 政府信息公开制度, for the portal's /rules.
+    const rules = await publishRules(storage, demo, agencies[0]!.id, DEMO_RULES, today);
+    if (!rules.ok) throw new Error(`the demo's rules were refused: ${rules.error.message}`);
     return {
       logins,
       countyId: agencies[0]!.id,

@@ -53,7 +53,7 @@ export {
   type OnlineApplicationRepository,
   type StoredOnlineApplication,
 } from './online-applications.js';
-export type { PortalRepository, StoredGuide } from './portal.js';
+export type { PortalRepository, StoredGuide, StoredRules, VersionOf } from './portal.js';
 export type {
   NewPublishedReport,
   PublishedReportRepository,

@@ -19,6 +19,7 @@ import { searchMigration } from './migrations/0011-search.js';
 import { publishedReportsMigration } from './migrations/0012-published-reports.js';
 import { portalMigration } from './migrations/0013-portal.js';
 import { catalogueAttachmentsMigration } from './migrations/0014-catalogue-attachments.js';
+import { portalRulesMigration } from './migrations/0015-portal-rules.js';
 
 /**
  * Migrations after the first each live in their own file under migrations/, named by their number
@@ -38,6 +39,7 @@ const LATER: readonly (readonly [string, (dialect: DialectHandle) => Migration])
   ['0012_published_reports', publishedReportsMigration],
   ['0013_portal', portalMigration],
   ['0014_catalogue_attachments', catalogueAttachmentsMigration],
+  ['0015_portal_rules', portalRulesMigration],
 ];
 
 /** Every migration's name, in the order they run. */

@@ -212,6 +212,17 @@ export interface CatalogueAttachmentsTable {
   recorded_at: string;
 }
 
+/** Each published version of an agency's 政府信息公开制度 (migration 0015); append-only. */
+export interface PortalRulesTable {
+  agency_id: number;
+  version: number;
+  /** JSON: the DisclosureRules. */
+  rules: string;
+  published_on: string;
+  actor: string;
+  recorded_at: string;
+}
+
 /** Page views per day (migration 0013). */
 export interface VisitCountsTable {
   day: string;
@@ -349,6 +360,7 @@ export interface Database {
   online_applications: OnlineApplicationsTable;
   online_application_decisions: OnlineApplicationDecisionsTable;
   portal_guides: PortalGuidesTable;
+  portal_rules: PortalRulesTable;
   visit_counts: VisitCountsTable;
   search_items: SearchItemsTable;
   published_reports: PublishedReportsTable;

@@ -28,6 +28,7 @@ const TABLES = [
   'online_application_decisions',
   'portal_guides',
   'catalogue_attachments',
+  'portal_rules',
   'visit_counts',
   'search_items',
   'published_reports',

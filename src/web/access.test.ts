@@ -34,6 +34,7 @@ const ROUTES: Readonly<Record<string, RouteSpec>> = {
   // 依申请公开 online: the form, its receipt and the progress by 查询码 (portal.test.ts, apply.test.ts).
   'GET /sitemap': { kind: 'public' },
   'GET /guide': { kind: 'public' },
+  'GET /rules': { kind: 'public' },
   'GET /apply': { kind: 'public' },
   'POST /apply': { kind: 'public' },
   'GET /apply/receipt/:file': { kind: 'public' },
@@ -52,6 +53,7 @@ const ROUTES: Readonly<Record<string, RouteSpec>> = {
   'GET /office/inbox': { kind: 'page' },
   'GET /office/requests/new': { kind: 'page' },
   'GET /office/guide': { kind: 'page' },
+  'GET /office/rules': { kind: 'page' },
   'GET /office/catalogue': { kind: 'page' },
   'POST /office/catalogue': {
     kind: 'page',
@@ -82,6 +84,8 @@ const ROUTES: Readonly<Record<string, RouteSpec>> = {
     body: () => ({ reason: '误传' }),
   },
   'POST /office/guide': { kind: 'page', body: () => ({ classification: '按主题分类' }) },
+  // 政府信息公开制度: the approver's or the administrator's (a handler's try is 403: rules.test.ts).
+  'POST /office/rules': { kind: 'page', body: (w) => ({ d0_name: '某制度', d0_issuedOn: w.today }) },
   // Another agency's application is 404 like any record (online-applications.test.ts, apply.test.ts).
   'POST /office/online/:code/confirm': { kind: 'page', body: (w) => ({ confirmedOn: w.today }) },
   'POST /office/online/:code/decline': { kind: 'page', body: () => ({ reason: '重复提交' }) },

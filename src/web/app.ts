@@ -17,6 +17,7 @@ import { catalogueOfficeRoutes } from './office/catalogue-routes.js';
 import { guideRoutes } from './office/guide-routes.js';
 import { officeRoutes } from './office/office-routes.js';
 import { REPORT_UPLOAD_BODY_BYTES, reportOfficeRoutes } from './office/report-office-routes.js';
+import { rulesRoutes } from './office/rules-routes.js';
 import { attachmentRoutes } from './portal/attachment-routes.js';
 import { portalRoutes } from './portal/portal-routes.js';
 import { perAddressLimit } from './rate-limit.js';
@@ -107,6 +108,7 @@ export function createApp(deps: WebDeps): Hono<AppEnv> {
   app.route('/office', officeRoutes(deps));
   app.route('/office', adminRoutes(deps));
   app.route('/office', guideRoutes(deps));
+  app.route('/office', rulesRoutes(deps));
   app.route('/office', catalogueOfficeRoutes(deps));
   app.route('/office', catalogueItemOfficeRoutes(deps));
   app.route('/office', reportOfficeRoutes(deps));

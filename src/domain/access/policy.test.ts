@@ -115,14 +115,16 @@ describe('the policy table: who may do what', () => {
     assert.equal(code(oversight, 'catalogue.read', 3), 'access.not-found');
   });
 
-  it('lets an approver or an administrator publish the agency’s own 政府信息公开指南 (条例第十二条), no one else’s', () => {
-    for (const roles of [['approver'], ['admin']] as Role[][]) {
-      assert.equal(code(user(roles), 'guide.publish', 1), 'ok', roles[0]);
-      assert.equal(code(user(roles), 'guide.publish', 3), 'access.not-found', roles[0]);
-      assert.notEqual(code(user(roles), 'guide.publish', 2), 'ok', `${roles[0]}: not a subordinate's guide`);
+  it('lets an approver or an administrator publish the agency’s own 指南 (条例第十二条) and 制度 (第四条), no one else’s', () => {
+    for (const action of ['guide.publish', 'rules.publish'] as const) {
+      for (const roles of [['approver'], ['admin']] as Role[][]) {
+        assert.equal(code(user(roles), action, 1), 'ok', `${action} ${roles[0]}`);
+        assert.equal(code(user(roles), action, 3), 'access.not-found', `${action} ${roles[0]}`);
+        assert.notEqual(code(user(roles), action, 2), 'ok', `${action} ${roles[0]}: not a subordinate's`);
+      }
+      for (const roles of [['handler'], ['liaison'], ['oversight']] as Role[][])
+        assert.equal(code(user(roles), action, 1), 'access.forbidden', `${action} ${roles[0]}`);
     }
-    for (const roles of [['handler'], ['liaison'], ['oversight']] as Role[][])
-      assert.equal(code(user(roles), 'guide.publish', 1), 'access.forbidden', roles[0]);
   });
 
   it('lets only an approver publish the agency’s annual report, on its own agency (条例第四十九条)', () => {

@@ -53,6 +53,7 @@ export const ACTIONS = [
   'catalogue.publish',
   'catalogue.repeal',
   'guide.publish',
+  'rules.publish',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -148,6 +149,11 @@ export const POLICY: Readonly<Record<Action, Grant>> = {
   'guide.publish': {
     roles: ['approver', 'admin'],
     basis: '审核人或管理员发布、更新本机关的政府信息公开指南（条例第十二条：编制、公布并及时更新）',
+  },
+  'rules.publish': {
+    roles: ['approver', 'admin'],
+    basis:
+      '审核人或管理员发布、更新本机关的政府信息公开制度（条例第四条：建立健全本行政机关的政府信息公开工作制度；第十七条：审查机制；第四十五条：申请登记、审核、办理、答复、归档的工作制度）；新版本发布后旧版本保留',
   },
 };
 

@@ -1,8 +1,9 @@
 /**
  * @module The 政府信息公开 column's own pages (issue 11; portal.md §2): `/`, the column's home — its
- * standard sub-columns (指南, 目录 as 法定主动公开内容, 年报) and 依申请公开, the newest items and, on a
+ * standard sub-columns (指南, 制度, 目录 as 法定主动公开内容, 年报) and 依申请公开, the newest items and, on a
  * site of many agencies, each agency's own column; `/guide`, an agency's 政府信息公开指南 with the items
- * 条例第十二条 requires; `/sitemap`, every page of the site. hono/jsx escapes every text.
+ * 条例第十二条 requires (its 制度 is rules-page.tsx); `/sitemap`, every page of the site. hono/jsx
+ * escapes every text.
  */
 import type { PublicGuide } from '../../catalogue/index.js';
 import { GUIDE_LABELS, paragraphsOf } from '../../domain/portal/guide.js';
@@ -10,7 +11,7 @@ import type { ReceivingAgency } from '../../ledger/index.js';
 import type { StoredItem } from '../../storage/index.js';
 import { PORTAL_NAV, PortalPage } from './portal-frame.js';
 
-const agencyLink = (path: string, a: ReceivingAgency) => `${path}?agency=${a.id}`;
+export const agencyLink = (path: string, a: { readonly id: number }) => `${path}?agency=${a.id}`;
 
 export function HomePage(props: { agencies: readonly ReceivingAgency[]; latest: readonly StoredItem[] }) {
   const many = props.agencies.length > 1;
@@ -20,6 +21,12 @@ export function HomePage(props: { agencies: readonly ReceivingAgency[]; latest: 
         <li>
           <a href="/guide">政府信息公开指南</a>
           <span class="hint">信息的分类、编排体系、获取方式，公开工作机构的联系方式（条例第十二条）</span>
+        </li>
+        <li>
+          <a href="/rules">政府信息公开制度</a>
+          <span class="hint">
+            本机关的公开工作制度、审查机制和申请办理制度（条例第四条、第十七条、第四十五条）
+          </span>
         </li>
         <li>
           <a href="/catalogue">法定主动公开内容（政府信息公开目录）</a>
@@ -59,14 +66,14 @@ export function HomePage(props: { agencies: readonly ReceivingAgency[]; latest: 
   );
 }
 
-/** The site's agencies, each under its parent, with its guide and its catalogue. */
+/** The site's agencies, each under its parent, with its guide, its rules and its catalogue. */
 function AgencyTree({ agencies }: { agencies: readonly ReceivingAgency[] }) {
   return (
     <ul class="agency-tree">
       {agencies.map((a) => (
         <li class={`depth-${Math.min(a.depth, 4)}`}>
           <span>{a.name}</span>：<a href={agencyLink('/guide', a)}>指南</a> ·{' '}
-          <a href={agencyLink('/catalogue', a)}>目录</a>
+          <a href={agencyLink('/rules', a)}>制度</a> · <a href={agencyLink('/catalogue', a)}>目录</a>
         </li>
       ))}
     </ul>
@@ -111,21 +118,32 @@ export function GuidePage(props: { guide: PublicGuide; others: readonly Receivin
           {sections.slice(2).map(([title, text]) => (text ? <Section title={title} text={text} /> : null))}
         </article>
       )}
-      {props.others.length > 1 && (
-        <nav aria-label="其他机关的指南">
-          <h2>其他机关的指南</h2>
-          <ul>
-            {props.others
-              .filter((a) => a.id !== props.guide.agency.id)
-              .map((a) => (
-                <li>
-                  <a href={agencyLink('/guide', a)}>{a.name}</a>
-                </li>
-              ))}
-          </ul>
-        </nav>
-      )}
+      <OtherAgencies path="/guide" what="指南" shown={props.guide.agency.id} agencies={props.others} />
     </PortalPage>
+  );
+}
+
+/** The same page of the site's other agencies, when there are others. */
+export function OtherAgencies(props: {
+  path: string;
+  what: string;
+  shown: number;
+  agencies: readonly ReceivingAgency[];
+}) {
+  if (props.agencies.length < 2) return null;
+  return (
+    <nav aria-label={`其他机关的${props.what}`}>
+      <h2>其他机关的{props.what}</h2>
+      <ul>
+        {props.agencies
+          .filter((a) => a.id !== props.shown)
+          .map((a) => (
+            <li>
+              <a href={agencyLink(props.path, a)}>{a.name}</a>
+            </li>
+          ))}
+      </ul>
+    </nav>
   );
 }
 

@@ -26,6 +26,7 @@ export const portalDocument = (site: PortalSite, page: Child): string =>
 export const PORTAL_NAV: readonly NavItem[] = [
   { href: '/', label: '首页' },
   { href: '/guide', label: '政府信息公开指南' },
+  { href: '/rules', label: '政府信息公开制度' },
   { href: '/catalogue', label: '政府信息公开目录' },
   { href: '/reports', label: '政府信息公开年报' },
   { href: '/apply', label: '依申请公开' },

@@ -5,8 +5,8 @@
  */
 import { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
-import { publicCatalogue, publicGuide, publicItem } from '../../catalogue/index.js';
-import { receivingAgencies } from '../../ledger/index.js';
+import { publicCatalogue, publicGuide, publicItem, publicRules } from '../../catalogue/index.js';
+import { type ReceivingAgency, receivingAgencies } from '../../ledger/index.js';
 import type { AppContext, AppEnv, WebDeps } from '../context.js';
 import { VisitTally } from '../visit-tally.js';
 import { applyRoutes } from './apply-routes.js';
@@ -14,6 +14,7 @@ import { GuidePage, HomePage, SitemapPage } from './column-pages.js';
 import { PortalPage, portalDocument } from './portal-frame.js';
 import { CatalogueItemPage, CatalogueListPage } from './portal-pages.js';
 import { reportRoutes } from './report-routes.js';
+import { RulesPage } from './rules-page.js';
 import { searchPage } from './search-page.js';
 
 const PAGE = /^[1-9]\d{0,5}$/;
@@ -57,20 +58,50 @@ export function portalRoutes(deps: WebDeps): Hono<AppEnv> {
     return render(c, <HomePage agencies={await receivingAgencies(storage)} latest={latest} />);
   });
 
-  portal.get('/guide', async (c) => {
-    const agencies = await receivingAgencies(storage);
-    const agency = (await agencyAsked(c)) ?? (agencies[0] && { id: agencies[0].id });
-    const guide = agency ? await publicGuide(storage, agency.id) : undefined;
-    if (!guide)
-      return render(
-        c,
-        <PortalPage title="政府信息公开指南" current="/guide">
-          <p>尚未设立机关，暂无指南。</p>
-        </PortalPage>,
-        404,
-      );
-    return render(c, <GuidePage guide={guide} others={agencies} />);
-  });
+  /**
+   * An agency's own page of the column (its 指南, its 制度): `?agency=N`'s, or the site's first
+   * agency's; 404 when the site has no agency yet.
+   */
+  const agencyPage =
+    <P,>(
+      path: string,
+      title: string,
+      load: (agencyId: number) => Promise<P | undefined>,
+      page: (found: P, agencies: readonly ReceivingAgency[]) => Child,
+    ) =>
+    async (c: AppContext) => {
+      const agencies = await receivingAgencies(storage);
+      const agency = (await agencyAsked(c)) ?? (agencies[0] && { id: agencies[0].id });
+      const found = agency ? await load(agency.id) : undefined;
+      if (!found)
+        return render(
+          c,
+          <PortalPage title={title} current={path}>
+            <p>尚未设立机关，暂无{title}。</p>
+          </PortalPage>,
+          404,
+        );
+      return render(c, page(found, agencies));
+    };
+
+  portal.get(
+    '/guide',
+    agencyPage(
+      '/guide',
+      '政府信息公开指南',
+      (id) => publicGuide(storage, id),
+      (guide, agencies) => <GuidePage guide={guide} others={agencies} />,
+    ),
+  );
+  portal.get(
+    '/rules',
+    agencyPage(
+      '/rules',
+      '政府信息公开制度',
+      (id) => publicRules(storage, id),
+      (rules, agencies) => <RulesPage rules={rules} others={agencies} />,
+    ),
+  );
 
   portal.get('/sitemap', async (c) => render(c, <SitemapPage agencies={await receivingAgencies(storage)} />));
 

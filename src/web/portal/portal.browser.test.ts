@@ -1,6 +1,7 @@
 /**
  * The public catalogue pages in Debian's chromium, checked by axe-core (loaded from node_modules into
- * the page, nothing fetched from another host) against WCAG 2.0/2.1 A and AA: the list, an item, the
+ * the page, nothing fetched from another host) against WCAG 2.0/2.1 A and AA: the column's home, the
+ * 指南 and 制度 pages (none published, and published), the site map, the list, an item, the
  * not-found page, and the search (its form, its results, a refused query); at desktop and phone widths; no request leaves the test server.
  */
 import assert from 'node:assert/strict';
@@ -8,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { publishGuide, repealItem } from '../../catalogue/index.js';
+import { publishGuide, publishRules, repealItem } from '../../catalogue/index.js';
 import type { LocalDate } from '../../domain/calendar/local-date.js';
 import {
   okValue,
@@ -70,6 +71,34 @@ describe('the public catalogue in a browser, checked by axe-core', () => {
         supervision: '',
       }),
     );
+    // The township's 制度: one linked to its 目录 item, one without a 文号, the 第十七条 one missing.
+    okValue(
+      await publishRules(
+        w.storage,
+        townshipActor(w, ['approver']),
+        w.township,
+        {
+          documents: [
+            {
+              name: '城关镇政府信息公开工作制度',
+              docNumber: '城政〔2024〕3号',
+              issuedOn: '2024-03-01',
+              summary: '第一条 为规范本镇政府信息公开工作。\n第二条 党政办公室负责日常工作。',
+              itemId: ids[0]!,
+              covers: ['work'],
+            },
+            {
+              name: '城关镇依申请公开办理规程',
+              docNumber: '',
+              issuedOn: '2024-04-01',
+              summary: '',
+              covers: ['requests'],
+            },
+          ],
+        },
+        d('2024-06-01'),
+      ),
+    );
     served = await servedWorld(w);
     ({ origin, browser } = served);
   });
@@ -90,10 +119,12 @@ describe('the public catalogue in a browser, checked by axe-core', () => {
       });
       try {
         for (const path of [
-          // The column's home, the county's guide (none published: the notice), the township's, the site map.
+          // The column's home, the county's guide and rules (none published: the notice), the township's, the site map.
           '/guide',
           '/',
           `/guide?agency=${w.township}`,
+          '/rules',
+          `/rules?agency=${w.township}`,
           '/sitemap',
           '/catalogue',
           `/catalogue/${item}`,

@@ -28,6 +28,7 @@ const NAV: readonly { readonly href: string; readonly label: string; readonly ro
   { href: '/office/requests/new', label: '登记申请', roles: ['handler'] },
   { href: '/office/catalogue', label: '公开目录', roles: ['liaison', 'handler', 'approver'] },
   { href: '/office/guide', label: '公开指南', roles: ['approver', 'admin'] },
+  { href: '/office/rules', label: '公开制度', roles: ['approver', 'admin'] },
   { href: '/office/reports', label: '年度报告发布', roles: ['approver'] },
   { href: '/office/admin/users', label: '用户管理', roles: ['admin'] },
   { href: '/office/admin/audit-log', label: '操作日志', roles: ['admin'] },
