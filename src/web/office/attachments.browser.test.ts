@@ -13,8 +13,8 @@ import { draftItem } from '../../catalogue/index.js';
 import type { LocalDate } from '../../domain/calendar/local-date.js';
 import { okValue, townshipActor, withTownshipCode } from '../../test-support/catalogue-world.js';
 import { minimalPdf, sampleDocx } from '../../test-support/sample-files.js';
-import { axeViolations, type ServedWorld, servedWorld } from '../../test-support/served-world.js';
-import { PASSWORD, type WebWorld, webWorld } from '../../test-support/web-world.js';
+import { axeViolations, type ServedWorld, servedWorld, signIn } from '../../test-support/served-world.js';
+import { type WebWorld, webWorld } from '../../test-support/web-world.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
@@ -53,14 +53,10 @@ describe('an item’s 附件 uploaded in the back office and downloaded from the
     const context = await browser.newContext({
       viewport: { width: 1100, height: 900 },
       acceptDownloads: true,
-      bypassCSP: true,
     });
     context.on('request', (r) => assert.ok(r.url().startsWith(origin), `a request to ${r.url()}`));
     const page = await context.newPage();
-    await page.goto(`${origin}/login`);
-    await page.fill('input[name=name]', name);
-    await page.fill('input[name=password]', PASSWORD);
-    await page.click('button[type=submit]');
+    await signIn(page, origin, name);
     await page.goto(`${origin}/office/catalogue`);
     return page;
   };
@@ -97,7 +93,7 @@ describe('an item’s 附件 uploaded in the back office and downloaded from the
     assert.match((await approver.textContent('main')) ?? '', /已发布/);
     await approver.context().close();
 
-    const visitor = await (await browser.newContext({ acceptDownloads: true, bypassCSP: true })).newPage();
+    const visitor = await (await browser.newContext({ acceptDownloads: true })).newPage();
     visitor.context().on('request', (r) => assert.ok(r.url().startsWith(origin), `a request to ${r.url()}`));
     await visitor.goto(`${origin}/catalogue/${itemId}`);
     assert.match(

@@ -6,17 +6,14 @@
  * 现行有效. axe-core checks the office page; nothing is fetched from another host.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { systemActor } from '../../domain/access/policy.js';
 import { buildAnnualReport } from '../../ledger/index.js';
 import { withTownshipCode } from '../../test-support/catalogue-world.js';
-import { type ServedWorld, servedWorld } from '../../test-support/served-world.js';
-import { PASSWORD, type WebWorld, webWorld } from '../../test-support/web-world.js';
+import { axeViolations, type ServedWorld, servedWorld, signIn } from '../../test-support/served-world.js';
+import { type WebWorld, webWorld } from '../../test-support/web-world.js';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const TITLE = '城关镇关于规范农村集体资产征收补偿的若干规定';
 
 describe('a 规范性文件 from the liaison’s draft to the search and section 二, in a browser', () => {
@@ -35,13 +32,10 @@ describe('a 规范性文件 from the liaison’s draft to the search and section
   after(() => served?.close());
 
   const signedIn = async (name: string): Promise<Page> => {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, bypassCSP: true });
+    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
     context.on('request', (r) => assert.ok(r.url().startsWith(origin), `a request to ${r.url()}`));
     const page = await context.newPage();
-    await page.goto(`${origin}/login`);
-    await page.fill('input[name=name]', name);
-    await page.fill('input[name=password]', PASSWORD);
-    await page.click('button[type=submit]');
+    await signIn(page, origin, name);
     await page.goto(`${origin}/office/catalogue`);
     return page;
   };
@@ -76,15 +70,7 @@ describe('a 规范性文件 from the liaison’s draft to the search and section
     assert.match((await approver.textContent('main')) ?? '', /已发布，索引号已赋予/);
     const row = (await approver.textContent('tbody')) ?? '';
     assert.match(row, /000014349\/\d{4}-00001/);
-    await approver.addScriptTag({ content: AXE });
-    const axe = (await approver.evaluate(
-      "axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })",
-    )) as { violations: { id: string; nodes: unknown[] }[] };
-    assert.deepEqual(
-      axe.violations.map((v) => `${v.id} (${v.nodes.length})`),
-      [],
-      '/office/catalogue',
-    );
+    assert.deepEqual(await axeViolations(approver), [], '/office/catalogue');
 
     const visitor = await (await browser.newContext()).newPage();
     await visitor.goto(`${origin}/catalogue`);

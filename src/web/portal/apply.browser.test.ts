@@ -7,22 +7,10 @@
  * (from node_modules) against WCAG 2.0/2.1 A and AA at phone width, and nothing is fetched from another host.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { type ServedWorld, servedWorld } from '../../test-support/served-world.js';
-import { PASSWORD, type WebWorld, webWorld } from '../../test-support/web-world.js';
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const result = (await page.evaluate(
-    "axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })",
-  )) as { violations: { id: string; help: string; nodes: unknown[] }[] };
-  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`);
-}
+import type { Browser } from 'playwright-core';
+import { axeViolations, type ServedWorld, servedWorld, signIn } from '../../test-support/served-world.js';
+import { type WebWorld, webWorld } from '../../test-support/web-world.js';
 
 describe('a citizen files a request online and a handler confirms it, in a browser', () => {
   let w: WebWorld;
@@ -39,7 +27,7 @@ describe('a citizen files a request online and a handler confirms it, in a brows
   after(() => served?.close());
 
   it('from the form to the ledger and back to the lookup', async () => {
-    const context = await browser.newContext({ viewport: { width: 390, height: 800 }, bypassCSP: true });
+    const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
     const elsewhere: string[] = [];
     context.on('request', (r) => {
       if (!r.url().startsWith(origin)) elsewhere.push(r.url());
@@ -77,10 +65,7 @@ describe('a citizen files a request online and a handler confirms it, in a brows
 
       // The handler, in another browser session.
       const office = await (await browser.newContext({ viewport: { width: 1100, height: 900 } })).newPage();
-      await office.goto(`${origin}/login`);
-      await office.fill('input[name=name]', 'handler');
-      await office.fill('input[name=password]', PASSWORD);
-      await office.click('button[type=submit]');
+      await signIn(office, origin, 'handler');
       await office.goto(`${origin}/office/inbox`);
       const waiting = office.locator('.online-applications details', { hasText: '王五' });
       assert.equal(await waiting.count(), 1);

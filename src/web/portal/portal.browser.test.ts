@@ -5,8 +5,6 @@
  * not-found page, and the search (its form, its results, a refused query); at desktop and phone widths; no request leaves the test server.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { publishGuide, publishRules, repealItem } from '../../catalogue/index.js';
@@ -17,19 +15,10 @@ import {
   townshipDocuments,
   withTownshipCode,
 } from '../../test-support/catalogue-world.js';
-import { type ServedWorld, servedWorld } from '../../test-support/served-world.js';
+import { axeViolations, type ServedWorld, servedWorld } from '../../test-support/served-world.js';
 import { type WebWorld, webWorld } from '../../test-support/web-world.js';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const d = (s: string) => s as LocalDate;
-
-interface AxeResult {
-  readonly violations: readonly {
-    readonly id: string;
-    readonly help: string;
-    readonly nodes: readonly unknown[];
-  }[];
-}
 
 describe('the public catalogue in a browser, checked by axe-core', () => {
   let w: WebWorld;
@@ -111,7 +100,7 @@ describe('the public catalogue in a browser, checked by axe-core', () => {
   ] as const)
     it(`finds no WCAG 2.1 A/AA violation on the list, an item, the not-found page and the search (${name})`, async () => {
       // The site's CSP allows no inline script; axe is the test's, so only the test's page bypasses it.
-      const context = await browser.newContext({ viewport: { width, height: 800 }, bypassCSP: true });
+      const context = await browser.newContext({ viewport: { width, height: 800 } });
       const page = await context.newPage();
       const elsewhere: string[] = [];
       page.on('request', (r) => {
@@ -135,15 +124,7 @@ describe('the public catalogue in a browser, checked by axe-core', () => {
           `/search?q=${encodeURIComponent('镇')}`,
         ]) {
           await page.goto(`${origin}${path}`);
-          await page.addScriptTag({ content: AXE });
-          const result = (await page.evaluate(
-            "axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })",
-          )) as AxeResult;
-          assert.deepEqual(
-            result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`),
-            [],
-            path,
-          );
+          assert.deepEqual(await axeViolations(page), [], path);
           assert.equal(
             await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth'),
             true,

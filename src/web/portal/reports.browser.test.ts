@@ -10,8 +10,7 @@
  * are also written to docs/screenshots/, where the README shows them.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -19,24 +18,12 @@ import type { Browser, Page } from 'playwright-core';
 import { createUser } from '../../accounts/index.js';
 import { systemActor } from '../../domain/access/policy.js';
 import { addAgency } from '../../ledger/index.js';
-import { type ServedWorld, servedWorld } from '../../test-support/served-world.js';
+import { axeViolations, type ServedWorld, servedWorld, signIn } from '../../test-support/served-world.js';
 import { PASSWORD, type WebWorld, webWorld } from '../../test-support/web-world.js';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SEED = '/work/shared/seed/000_f4b8342ecd306093.txt';
 const SCREENS = fileURLToPath(new URL('../../../test-results/screens/', import.meta.url));
 const KEPT = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
-
-async function axeViolations(page: Page): Promise<string[]> {
-  // The page's CSP allows only its own scripts: axe is added through the DevTools protocol instead.
-  await page.evaluate(AXE);
-  const result = (await page.evaluate(
-    "axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })",
-  )) as { violations: { id: string; help: string; nodes: { target: unknown }[] }[] };
-  return result.violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')})`,
-  );
-}
 
 /** A computed style of the first element matching `selector` (a string: tsc here has no DOM types). */
 const styleOf = (page: Page, selector: string, property: string) =>
@@ -91,10 +78,7 @@ describe('the seed’s annual report published from its file and read on the por
       if (!r.url().startsWith(origin)) elsewhere.push(r.url());
     });
     const approver = await office.newPage();
-    await approver.goto(`${origin}/login`);
-    await approver.fill('input[name=name]', 'xinmiao');
-    await approver.fill('input[name=password]', PASSWORD);
-    await approver.click('button[type=submit]');
+    await signIn(approver, origin, 'xinmiao');
     await approver.click('nav >> text=年度报告发布');
     await approver.waitForURL(/\/office\/reports/);
     assert.deepEqual(await axeViolations(approver), [], '/office/reports');
