@@ -30,6 +30,8 @@ export {
   type LoginSuccess,
   login,
   logout,
+  purgeOldSessions,
+  SESSION_RETENTION_DAYS,
   type SessionView,
   sessionActor,
   TOUCH_INTERVAL_MS,

@@ -13,7 +13,7 @@ import { DIALECTS, withStorage } from '../storage/test-dialects.js';
 import { accountsWorld, assertNotStored, PASSWORD } from '../test-support/accounts-world.js';
 import { DEFAULT_ACCOUNTS_CONFIG, MINUTE_MS } from './config.js';
 import { sha256Hex } from './secrets.js';
-import { type LoginInput, login, logout, sessionActor } from './sessions.js';
+import { type LoginInput, login, logout, purgeOldSessions, sessionActor } from './sessions.js';
 import { setUserDisabled, unlockUser } from './users.js';
 
 const T0 = new Date('2026-11-02T01:00:00.000Z');
@@ -234,6 +234,30 @@ for (const dialect of DIALECTS) {
           (await setUserDisabled(storage, world.adminActor, 'handler1', false, { now: later(3) })).ok,
         );
         assert.equal(codeOf(await login(storage, attempt('handler1', PASSWORD), later(3))), 'ok');
+      }));
+
+    it('deletes the rows of sessions ended or idle for over 30 days, and no session still open', () =>
+      withStorage(dialect, async (storage) => {
+        await accountsWorld(storage);
+        const DAY = 24 * 60;
+        const ended = await loggedIn(storage, 'admin1');
+        await logout(storage, ended.sessionId, later(1));
+        const idle = await loggedIn(storage, 'admin1');
+        const recent = await loggedIn(storage, 'admin1', later(20 * DAY));
+        const rows = async () => (await storage.db.selectFrom('sessions').select('id_hash').execute()).length;
+        assert.equal(await rows(), 3);
+        // 30 days after the logout and the last use: both still kept.
+        assert.equal(await purgeOldSessions(storage, later(30 * DAY)), 0);
+        assert.equal(await purgeOldSessions(storage, later(30 * DAY + 2)), 2);
+        assert.equal(await rows(), 1);
+        assert.ok(
+          await sessionActor(storage, recent.sessionId, later(20 * DAY + 5)),
+          'the recent one lives on',
+        );
+        assert.equal(await sessionActor(storage, idle.sessionId, later(30 * DAY + 3)), undefined);
+        // The audit log keeps the sign-ins and the sign-out.
+        const actions = (await storage.auditLog.list()).map((e) => e.action);
+        assert.ok(actions.includes('session.logout'));
       }));
   });
 }

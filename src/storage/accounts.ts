@@ -97,6 +97,8 @@ export interface SessionRepository {
   endForUser(userId: number, at: string, exceptIdHash?: string): Promise<number>;
   /** The user's open sessions, newest first. */
   openForUser(userId: number): Promise<Session[]>;
+  /** Deletes the sessions ended, or last seen, before `before`; how many. */
+  purge(before: string): Promise<number>;
 }
 
 export interface ApiTokenRepository {
@@ -347,6 +349,14 @@ export function sessionRepository(db: Executor): SessionRepository {
         .where('ended_at', 'is', null);
       if (exceptIdHash !== undefined) query = query.where('id_hash', '!=', exceptIdHash);
       return (await query.returning('id_hash').execute()).length;
+    },
+
+    async purge(before) {
+      const result = await db
+        .deleteFrom('sessions')
+        .where((eb) => eb(eb.fn.coalesce('ended_at', 'last_seen_at'), '<', before))
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
     },
 
     async openForUser(userId) {

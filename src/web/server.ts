@@ -7,7 +7,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
-import { countUsers, createUser, generatePassword } from '../accounts/index.js';
+import { countUsers, createUser, generatePassword, purgeOldSessions } from '../accounts/index.js';
 import { systemActor } from '../domain/access/policy.js';
 import { checkSiteFacts } from '../domain/portal/site-facts.js';
 import { addAgency, openLedger } from '../ledger/index.js';
@@ -100,16 +100,33 @@ export async function startServer(config: ServerConfig, options: ServeOptions = 
     say(
       `网站底部信息${problem.severity === 'error' ? '缺少' : '请核对'}：${problem.message}（gongkai.config.json 的 site.${problem.field}）`,
     );
+  // Old sessions' rows (address, browser) go at start and every six hours; the timer never holds the process.
+  const purgeSessions = () =>
+    purgeOldSessions(storage, now())
+      .then((count) => count > 0 && log({ msg: 'sessions-purged', count }))
+      .catch((e: unknown) =>
+        log({ msg: 'error', error: `sessions-purge: ${(e as Error).message}`.slice(0, 300) }),
+      );
+  let purging = purgeSessions();
+  const purgeTimer = setInterval(
+    () => {
+      purging = purgeSessions();
+    },
+    6 * 60 * 60 * 1000,
+  );
+  purgeTimer.unref();
   let closing: Promise<void> | undefined;
   return {
     url,
     port,
     close: () => {
+      clearInterval(purgeTimer);
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         // Keep-alive connections with nothing in flight would hold close() open.
         if ('closeIdleConnections' in server) server.closeIdleConnections();
       })
+        .then(() => purging)
         .then(() => visits.flush())
         .then(() => storage.close());
       return closing;
