@@ -3,6 +3,18 @@
  * and the command line: every use case takes an Actor, asks the policy table first, checks with the
  * domain (domain/catalogue), writes through storage and audits the change in the same transaction.
  */
+
+export {
+  type AgencyColumns,
+  addColumn,
+  agencyColumns,
+  type ColumnOptions,
+  columnForItem,
+  reinstateColumn,
+  removeColumn,
+  renameColumn,
+  retireColumn,
+} from './columns.js';
 export {
   countVisits,
   type GuideRefusal,
@@ -14,6 +26,7 @@ export {
 export {
   amendItem,
   type CatalogueOptions,
+  correctItem,
   type DraftInput,
   documentsForReport,
   draftItem,
@@ -26,7 +39,10 @@ export {
   withdrawItem,
 } from './items.js';
 export {
+  browseCatalogue,
+  type CatalogueBrowse,
   type CataloguePage,
+  type CatalogueQuery,
   PUBLIC_PAGE_SIZE,
   type PublicItem,
   publicCatalogue,

@@ -4,6 +4,7 @@
  * application's own, about what the domain cannot see.
  */
 import type { ItemRefusalCode } from '../domain/catalogue/catalogue-item.js';
+import type { ColumnRefusalCode } from '../domain/catalogue/columns.js';
 import type { CatalogueRefusal } from '../domain/catalogue/index-number.js';
 import type { LedgerRefusal } from '../ledger/refusals.js';
 
@@ -19,7 +20,12 @@ export const CATALOGUE_APP_REFUSALS = {
 export type CatalogueAppCode = keyof typeof CATALOGUE_APP_REFUSALS;
 
 export interface CatalogueAppRefusal {
-  readonly code: CatalogueAppCode | ItemRefusalCode | CatalogueRefusal['code'] | LedgerRefusal['code'];
+  readonly code:
+    | CatalogueAppCode
+    | ItemRefusalCode
+    | ColumnRefusalCode
+    | CatalogueRefusal['code']
+    | LedgerRefusal['code'];
   readonly message: string;
   readonly eventIndex?: number;
 }

@@ -34,6 +34,9 @@ const draft: ItemSummary = {
   repealedOn: null,
   validity: '有效',
   indexNumber: null,
+  column: 'fdzdgknr-01',
+  topic: '综合政务',
+  disclosure: '主动公开',
 };
 const published = (indexNumber: string): ItemSummary => ({
   ...draft,

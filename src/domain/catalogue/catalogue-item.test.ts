@@ -11,6 +11,7 @@ import {
   catalogueDocumentOf,
   type ItemEvent,
   type ItemParticulars,
+  type StoredParticulars,
   type ItemState,
   itemStateOf,
   TRANSITIONS,
@@ -20,7 +21,7 @@ import { documentRows } from './section-two.js';
 const d = (s: string) => s as LocalDate;
 const TODAY = d('2025-06-30');
 
-const particulars: ItemParticulars = {
+const particulars: StoredParticulars = {
   title: '某县人民政府关于规范行政执法的若干规定',
   publisher: '某县人民政府',
   writtenOn: d('2024-03-01'),
