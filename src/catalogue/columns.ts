@@ -73,6 +73,15 @@ const AUDIT_ACTIONS: Readonly<Record<ColumnEvent['kind'], string>> = {
   ColumnRemoved: 'catalogue.column-removed',
 };
 
+/** Undefined when the actor may change the agency's tree; else the refusal (another agency: unknown). */
+function mayChange(actor: Actor, agencyId: number): CatalogueAppRefusal | undefined {
+  const allowed = authorize(actor, 'catalogue.columns', agencyId);
+  if (allowed.ok) return undefined;
+  return allowed.error.code === 'access.not-found'
+    ? catalogueRefusal('agency.unknown', String(agencyId))
+    : { code: allowed.error.code, message: allowed.error.message };
+}
+
 /** One change to the agency's tree: `make` builds it from the tree as it is. */
 async function change(
   storage: Storage,
@@ -81,13 +90,8 @@ async function change(
   make: (columns: AgencyColumns, on: LocalDate) => ColumnEvent,
   options: ColumnOptions,
 ): Promise<Result<ColumnTree, CatalogueAppRefusal>> {
-  const allowed = authorize(actor, 'catalogue.columns', agencyId);
-  if (!allowed.ok)
-    return err(
-      allowed.error.code === 'access.not-found'
-        ? catalogueRefusal('agency.unknown', String(agencyId))
-        : { code: allowed.error.code, message: allowed.error.message },
-    );
+  const denied = mayChange(actor, agencyId);
+  if (denied) return err(denied);
   const today = options.today ?? todayInChina();
   try {
     return await storage.transaction(async (tx) => {
@@ -210,4 +214,22 @@ export function removeColumn(
     (_, on) => ({ kind: 'ColumnRemoved', on, by: actorName(actor), id: input.id }),
     options,
   );
+}
+
+/** The tree as the office's column page shows it: with how many items (any status) each column holds. */
+export interface OfficeColumns extends AgencyColumns {
+  readonly held: ReadonlyMap<string, number>;
+}
+
+/** The agency's tree for whoever may change it (an administrator or approver of the agency). */
+export async function columnsForOffice(
+  storage: Storage,
+  actor: Actor,
+  agencyId: number,
+): Promise<Result<OfficeColumns, CatalogueAppRefusal>> {
+  const denied = mayChange(actor, agencyId);
+  if (denied) return err(denied);
+  const columns = await agencyColumns(storage, agencyId);
+  if (!columns.ok) return columns;
+  return ok({ ...columns.value, held: await storage.catalogue.columnCounts([agencyId], {}) });
 }

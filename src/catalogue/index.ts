@@ -10,6 +10,8 @@ export {
   agencyColumns,
   type ColumnOptions,
   columnForItem,
+  columnsForOffice,
+  type OfficeColumns,
   reinstateColumn,
   removeColumn,
   renameColumn,

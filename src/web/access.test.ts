@@ -66,6 +66,20 @@ const ROUTES: Readonly<Record<string, RouteSpec>> = {
   // An item of another agency is 404 like any record (catalogue.browser.test.ts publishes a real one).
   'POST /office/catalogue/:id/publish': { kind: 'page' },
   'POST /office/catalogue/:id/repeal': { kind: 'page', body: (w) => ({ on: w.today }) },
+  // 栏目、关键词、公开方式 corrected (another agency's item is 404: item-metadata.test.ts).
+  'GET /office/catalogue/:id/metadata': { kind: 'page' },
+  'POST /office/catalogue/:id/metadata': {
+    kind: 'page',
+    body: () => ({ column: 'fdzdgknr', disclosure: '主动公开', reason: '录错' }),
+  },
+  // The agency's own column tree: an administrator's or approver's (a handler's try is 403:
+  // columns-routes.test.ts); it acts on the user's own agency only.
+  'GET /office/columns': { kind: 'page' },
+  'POST /office/columns': { kind: 'page', body: () => ({ parent: 'fdzdgknr', name: '重点领域' }) },
+  'POST /office/columns/:id/rename': { kind: 'page', body: () => ({ name: '新名称' }) },
+  'POST /office/columns/:id/retire': { kind: 'page' },
+  'POST /office/columns/:id/reinstate': { kind: 'page' },
+  'POST /office/columns/:id/remove': { kind: 'page' },
   'POST /office/guide': { kind: 'page', body: () => ({ classification: '按主题分类' }) },
   // Another agency's application is 404 like any record (online-applications.test.ts, apply.test.ts).
   'POST /office/online/:code/confirm': { kind: 'page', body: (w) => ({ confirmedOn: w.today }) },

@@ -13,7 +13,9 @@ import { authenticate, authRoutes, requireApiAuth, requireCsrf, requirePageAuth 
 import type { AppEnv, WebDeps } from './context.js';
 import { adminRoutes } from './office/admin-routes.js';
 import { catalogueOfficeRoutes } from './office/catalogue-routes.js';
+import { columnsOfficeRoutes } from './office/columns-routes.js';
 import { guideRoutes } from './office/guide-routes.js';
+import { itemMetadataRoutes } from './office/item-metadata.js';
 import { officeRoutes } from './office/office-routes.js';
 import { REPORT_UPLOAD_BODY_BYTES, reportOfficeRoutes } from './office/report-office-routes.js';
 import { portalRoutes } from './portal/portal-routes.js';
@@ -100,6 +102,8 @@ export function createApp(deps: WebDeps): Hono<AppEnv> {
   app.route('/office', adminRoutes(deps));
   app.route('/office', guideRoutes(deps));
   app.route('/office', catalogueOfficeRoutes(deps));
+  app.route('/office', itemMetadataRoutes(deps));
+  app.route('/office', columnsOfficeRoutes(deps));
   app.route('/office', reportOfficeRoutes(deps));
 
   app.use('/api/v1/*', requireApiAuth);

@@ -11,9 +11,9 @@ import {
   catalogueDocumentOf,
   type ItemEvent,
   type ItemParticulars,
-  type StoredParticulars,
   type ItemState,
   itemStateOf,
+  type StoredParticulars,
   TRANSITIONS,
 } from './catalogue-item.js';
 import { documentRows } from './section-two.js';

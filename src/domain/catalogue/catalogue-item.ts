@@ -81,12 +81,15 @@ export const withDefaults = (p: StoredParticulars): ItemParticulars => ({
   disclosureReason: p.disclosureReason ?? '',
 });
 
-/** 关键词 as typed in one field: separated by spaces, commas (，,), 、 or semicolons. */
-export const keywordsOf = (text: string): string[] =>
-  text
-    .split(/[\s,，、;；]+/u)
-    .map((k) => k.trim())
-    .filter((k) => k !== '');
+/** 关键词 as typed in one field: separated by spaces, commas (，,), 、 or semicolons; each once. */
+export const keywordsOf = (text: string): string[] => [
+  ...new Set(
+    text
+      .split(/[\s,，、;；]+/u)
+      .map((k) => k.trim())
+      .filter((k) => k !== ''),
+  ),
+];
 
 interface Dated {
   /** The day it happened. */

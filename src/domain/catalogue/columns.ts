@@ -53,7 +53,7 @@ export const RULES_COLUMN = 'zfxxgkzd';
 export const GRASSROOTS_COLUMN = 'jczwgk';
 
 /** Columns the 61号 notice wants under one name on every platform: never renamed, retired or removed. */
-const FIXED: ReadonlySet<string> = new Set(STANDARD_COLUMNS.map((c) => c.slug));
+export const FIXED_COLUMNS: ReadonlySet<string> = new Set(STANDARD_COLUMNS.map((c) => c.slug));
 
 /**
  * 条例第二十条's fifteen categories, short names for navigation with the item each stands for.
@@ -354,7 +354,7 @@ export function applyColumnEvent(
   }
   const column = byId(tree, event.id);
   if (!column) return err(columnRefusal('column.unknown', event.id));
-  if (FIXED.has(column.id)) return err(columnRefusal('column.fixed', column.name));
+  if (FIXED_COLUMNS.has(column.id)) return err(columnRefusal('column.fixed', column.name));
   switch (event.kind) {
     case 'ColumnRenamed': {
       const name = checkName(tree, event.name, column.parentId, column.id);
