@@ -59,6 +59,7 @@ describe('a 规范性文件 from the liaison’s draft to the search and section
     await liaison.fill('#f-docNumber', `城政规〔${year}〕1号`);
     await liaison.fill('#f-topic', '农业、林业、水利');
     await liaison.selectOption('#f-kind', '规范性文件');
+    await liaison.selectOption('#f-column', 'fdzdgknr-01');
     await liaison.fill('#f-body', '为规范农村集体资产征收补偿工作，结合本镇实际，制定本规定。');
     await liaison.click('text=保存草稿');
     assert.match((await liaison.textContent('main')) ?? '', /草稿已保存/);

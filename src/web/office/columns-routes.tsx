@@ -141,8 +141,9 @@ function ColumnsPage(props: {
       <Notice kind="done" text={props.notice} />
       <Notice kind="refused" text={props.refused} />
       <p class="hint">
-        标准栏目按国办公开办函〔2019〕61号、条例第二十条和基层政务公开标准目录设置，名称可按本机关的用法修改；
-        本机关可在其下增设栏目。已有信息的栏目只能停用，不能删除：停用后不再放入新信息，原有信息仍在门户中可查。
+        {
+          '标准栏目按国办公开办函〔2019〕61号、条例第二十条和基层政务公开标准目录设置，名称可按本机关的用法修改；本机关可在其下增设栏目。已有信息的栏目只能停用，不能删除：停用后不再放入新信息，原有信息仍在门户中可查。'
+        }
       </p>
       <section class="table-scroll" aria-label="栏目" tabindex={0}>
         <table class="column-tree">
