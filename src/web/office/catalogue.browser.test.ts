@@ -86,6 +86,22 @@ describe('a 规范性文件 from the liaison’s draft to the search and section
       [],
       '/office/catalogue',
     );
+    // The column tree and an item's 栏目/关键词/公开方式 page, with the tree's forms opened.
+    const itemId = await approver.getAttribute('a[href$="/metadata"]', 'href');
+    for (const path of ['/office/columns', itemId ?? '']) {
+      await approver.goto(`${origin}${path}`);
+      await approver.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })");
+      await approver.addScriptTag({ content: AXE });
+      const checked = (await approver.evaluate(
+        "axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })",
+      )) as { violations: { id: string; nodes: unknown[] }[] };
+      assert.deepEqual(
+        checked.violations.map((v) => `${v.id} (${v.nodes.length})`),
+        [],
+        path,
+      );
+    }
+    await approver.goto(`${origin}/office/catalogue`);
 
     const visitor = await (await browser.newContext()).newPage();
     await visitor.goto(`${origin}/catalogue`);
