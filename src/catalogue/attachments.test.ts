@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { LocalDate } from '../domain/calendar/local-date.js';
-import type { ItemParticulars } from '../domain/catalogue/catalogue-item.js';
+import type { StoredParticulars } from '../domain/catalogue/catalogue-item.js';
 import { publicSearch } from '../search/public-search.js';
 import type { Storage } from '../storage/index.js';
 import { DIALECTS, withStorage } from '../storage/test-dialects.js';
@@ -16,6 +16,7 @@ import { minimalPdf, sampleDocx } from '../test-support/sample-files.js';
 import { staffActor } from '../test-support/staff-actor.js';
 import {
   attachFile,
+  correctItem,
   detachFile,
   draftItem,
   officeAttachment,
@@ -26,7 +27,7 @@ import {
 
 const d = (s: string) => s as LocalDate;
 const options = { today: d('2025-06-30') };
-const particulars: ItemParticulars = {
+const particulars: StoredParticulars = {
   title: '关于国有土地上房屋征收的公告',
   publisher: '某县人民政府',
   writtenOn: d('2025-03-01'),
@@ -164,6 +165,32 @@ for (const dialect of DIALECTS) {
           code(await detachFile(s, w.approver, draft.id, added.attachment.id, { reason: 'x' })),
           'catalogue.attachment-unknown',
         );
+      }));
+
+    it('withholds a 依申请公开 item’s files from the public and the search, as its body is', () =>
+      withStorage(dialect, async (s) => {
+        const w = await world(s);
+        const draft = value(await draftItem(s, w.liaison, { agencyId: w.county, ...particulars }, options));
+        const bytes = await sampleDocx('青石岭镇人民政府');
+        const added = value(
+          await attachFile(s, w.liaison, draft.id, { name: '附件.docx', declaredType: '', bytes }, options),
+        );
+        value(await publishItem(s, w.approver, draft.id, options));
+        assert.ok(await publicAttachment(s, draft.id, added.attachment.id));
+        value(
+          await correctItem(
+            s,
+            w.approver,
+            draft.id,
+            { changes: { disclosure: '依申请公开' }, reason: '涉及个人信息，依申请提供' },
+            options,
+          ),
+        );
+        assert.equal(await publicAttachment(s, draft.id, added.attachment.id), undefined);
+        assert.deepEqual(await found(s, '青石岭镇'), []);
+        // The item itself is still listed (its metadata), and the office keeps the file.
+        assert.deepEqual(await found(s, '房屋征收'), [draft.id]);
+        assert.equal(code(await officeAttachment(s, w.approver, draft.id, added.attachment.id)), 'ok');
       }));
   });
 }

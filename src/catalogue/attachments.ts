@@ -15,7 +15,12 @@ import {
   DEFAULT_ATTACHMENT_MAX_MEGABYTES,
   judgeAttachment,
 } from '../domain/catalogue/attachment.js';
-import { applyItemEvent, type ItemEvent, storedItemState } from '../domain/catalogue/catalogue-item.js';
+import {
+  applyItemEvent,
+  type ItemEvent,
+  publicStateOf,
+  storedItemState,
+} from '../domain/catalogue/catalogue-item.js';
 import { err, ok, type Result } from '../domain/requests/result.js';
 import { todayInChina } from '../ledger/today.js';
 import type { Storage, StoredAttachment } from '../storage/index.js';
@@ -123,7 +128,7 @@ export async function detachFile(
   });
 }
 
-/** A file the public may download: one a published item shows now. */
+/** A file the public may download: one a published 主动公开 item shows now. */
 export async function publicAttachment(
   storage: Storage,
   itemId: string,
@@ -132,7 +137,9 @@ export async function publicAttachment(
   const row = await storage.catalogue.get(itemId);
   if (row?.status !== 'published') return undefined;
   const state = storedItemState((await storage.catalogue.events(itemId)).map((e) => e.event));
-  if (!state.ok || !state.value.attachments.some((a) => a.id === attachmentId)) return undefined;
+  // A 依申请公开 item's files are had by request, as its body is; a 不予公开 item shows nothing.
+  const shown = state.ok ? publicStateOf(state.value) : undefined;
+  if (!shown?.attachments.some((a) => a.id === attachmentId)) return undefined;
   return storage.attachments.get(itemId, attachmentId);
 }
 

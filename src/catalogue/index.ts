@@ -13,6 +13,20 @@ export {
   officeAttachment,
   publicAttachment,
 } from './attachments.js';
+
+export {
+  type AgencyColumns,
+  addColumn,
+  agencyColumns,
+  type ColumnOptions,
+  columnForItem,
+  columnsForOffice,
+  type OfficeColumns,
+  reinstateColumn,
+  removeColumn,
+  renameColumn,
+  retireColumn,
+} from './columns.js';
 export {
   countVisits,
   type GuideRefusal,
@@ -24,6 +38,7 @@ export {
 export {
   amendItem,
   type CatalogueOptions,
+  correctItem,
   type DraftInput,
   documentsForReport,
   draftItem,
@@ -36,7 +51,10 @@ export {
   withdrawItem,
 } from './items.js';
 export {
+  browseCatalogue,
+  type CatalogueBrowse,
   type CataloguePage,
+  type CatalogueQuery,
   PUBLIC_PAGE_SIZE,
   type PublicItem,
   publicCatalogue,

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { LocalDate } from '../domain/calendar/local-date.js';
-import type { ItemParticulars } from '../domain/catalogue/catalogue-item.js';
+import type { StoredParticulars } from '../domain/catalogue/catalogue-item.js';
 import { documentRows } from '../domain/catalogue/section-two.js';
 import type { Storage } from '../storage/index.js';
 import { DIALECTS, withStorage } from '../storage/test-dialects.js';
@@ -29,7 +29,7 @@ const d = (s: string) => s as LocalDate;
 const TODAY = d('2025-06-30');
 const options = { today: TODAY };
 
-const particulars: ItemParticulars = {
+const particulars: StoredParticulars = {
   title: '某县人民政府关于规范行政执法的若干规定',
   publisher: '某县人民政府',
   writtenOn: d('2025-03-01'),

@@ -18,7 +18,9 @@ import {
   type ItemState,
   type ItemStatus,
   itemStateOf,
+  type StoredParticulars,
   storedItemState,
+  withDefaults,
 } from '../domain/catalogue/catalogue-item.js';
 import {
   DEFAULT_INDEX_PATTERN,
@@ -37,6 +39,7 @@ import {
   type Storage,
   type StoredItem,
 } from '../storage/index.js';
+import { columnForItem } from './columns.js';
 import { type CatalogueAppCode, type CatalogueAppRefusal, catalogueRefusal } from './refusals.js';
 
 /**
@@ -69,7 +72,12 @@ export interface CatalogueOptions {
   readonly today?: LocalDate;
 }
 
-export interface DraftInput extends ItemParticulars {
+/**
+ * A draft's particulars. 栏目, 关键词 and 公开方式 may be left out (the staff API's callers of before):
+ * the column is then the default of its 体裁 (defaultColumnOf: a 规章 or 规范性文件 under 条例第二十条第
+ * （一）项, anything else in 法定主动公开内容), no keywords, 主动公开.
+ */
+export interface DraftInput extends StoredParticulars {
   readonly agencyId: number;
   /** A UUID; one is made when absent. */
   readonly id?: string;
@@ -84,6 +92,9 @@ const summaryOf = (s: ItemState): ItemSummary => ({
   repealedOn: s.repealed?.on ?? null,
   validity: s.validity,
   indexNumber: s.indexNumber ?? null,
+  column: s.particulars.column,
+  topic: s.particulars.topic,
+  disclosure: s.particulars.disclosure,
 });
 
 /** The audit log's detail of an event: what it says, without the body text. */
@@ -121,14 +132,17 @@ export async function draftItem(
   });
   if (denied) return err(denied);
   const today = options.today ?? todayInChina();
-  const { agencyId, id: wantedId, ...particulars } = input;
+  const { agencyId, id: wantedId, ...given } = input;
+  const particulars = withDefaults(given);
   const event: ItemEvent = { kind: 'Drafted', on: today, by: actorName(actor), particulars };
   const state = itemStateOf([event], today);
   if (!state.ok) return state;
   // The draft holds the particulars as the domain trimmed them.
   const stored: ItemEvent = { ...event, particulars: state.value.particulars };
   return storage.transaction(async (tx) => {
-    if (!(await tx.agencies.get(agencyId))) return err(catalogueRefusal('agency.unknown', String(agencyId)));
+    // The agency's tree says whether the column may take it (and refuses an unknown agency).
+    const column = await columnForItem(tx, agencyId, state.value.particulars.column);
+    if (!column.ok) return column;
     const id = wantedId ?? randomUUID();
     await tx.catalogue.add({ id, agencyId, event: stored, summary: summaryOf(state.value) });
     await audit(tx, actor, { id, agencyId }, stored);
@@ -312,6 +326,37 @@ export function withdrawItem(
     by: actorName(actor),
     reason: input.reason,
   }));
+}
+
+/**
+ * 更正: the item's particulars changed by a new event (the old values stay in the log) — on a draft by
+ * its drafters, on a published item by an approver, who published it (条例第十七条). Moving it to
+ * another 栏目 needs a column that takes items; 关键词 and 公开方式 are corrected the same way.
+ */
+export function correctItem(
+  storage: Storage,
+  actor: Actor,
+  id: string,
+  input: { readonly changes: Partial<ItemParticulars>; readonly reason: string },
+  options: CatalogueOptions = {},
+): Promise<Result<ItemView, CatalogueAppRefusal>> {
+  const today = options.today ?? todayInChina();
+  return record(storage, actor, id, 'catalogue.read', today, async (tx, { row, state }) => {
+    const action: Action = state.status === 'published' ? 'catalogue.publish' : 'catalogue.draft';
+    const denied = permit(actor, action, row.agencyId, { code: 'catalogue.unknown', what: id });
+    if (denied) return err(denied);
+    const column = input.changes.column?.trim();
+    if (column !== undefined && column !== state.particulars.column) {
+      const placed = await columnForItem(tx, row.agencyId, column);
+      if (!placed.ok) return placed;
+    }
+    const changes = Object.fromEntries(
+      Object.entries({ ...input.changes, ...(column === undefined ? {} : { column }) }).filter(
+        ([, value]) => value !== undefined,
+      ),
+    ) as Partial<ItemParticulars>;
+    return ok({ kind: 'Corrected', on: today, by: actorName(actor), changes, reason: input.reason });
+  });
 }
 
 /** One item with its log, for whoever may read the agency's catalogue. */

@@ -5,6 +5,7 @@
  */
 import type { AttachmentRefusalCode } from '../domain/catalogue/attachment.js';
 import type { ItemRefusalCode } from '../domain/catalogue/catalogue-item.js';
+import type { ColumnRefusalCode } from '../domain/catalogue/columns.js';
 import type { CatalogueRefusal } from '../domain/catalogue/index-number.js';
 import type { LedgerRefusal } from '../ledger/refusals.js';
 
@@ -24,6 +25,7 @@ export interface CatalogueAppRefusal {
     | CatalogueAppCode
     | ItemRefusalCode
     | AttachmentRefusalCode
+    | ColumnRefusalCode
     | CatalogueRefusal['code']
     | LedgerRefusal['code'];
   readonly message: string;

@@ -9,6 +9,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { listUsers } from '../accounts/index.js';
+import { browseCatalogue } from '../catalogue/index.js';
 import { ROLES, systemActor } from '../domain/access/policy.js';
 import { rulesFindings } from '../domain/portal/rules.js';
 import { hasErrors } from '../domain/report/validation/finding.js';
@@ -74,6 +75,15 @@ for (const dialect of DIALECTS) {
           const rules = await storage.portal.rulesVersions(demo.countyId);
           assert.equal(rules.length, 1);
           assert.deepEqual(rulesFindings(rules[0]!.rules), []);
+          // The county's own columns (栏目) under the standard ones, with published items to browse.
+          const county = await storage.agencies.get(demo.countyId);
+          const browse = await browseCatalogue(storage, {
+            agency: { id: demo.countyId, kind: county!.kind },
+            column: `zdy-${demo.countyId}-1`,
+          });
+          assert.equal(browse?.column?.name, '重点领域信息公开');
+          assert.equal(browse?.total, 1, 'the item in 优化营商环境, below it');
+          assert.ok((browse?.counts.get('fdzdgknr') ?? 0) >= 4);
 
           // Users of every role, and a console line for each, after a header naming the password.
           const users = await listUsers(storage, reader);

@@ -14,7 +14,16 @@
  * The whole load is one transaction: it commits together, or nothing is written.
  */
 import { createUser } from '../accounts/index.js';
-import { publishGuide, publishRules } from '../catalogue/index.js';
+import {
+  addColumn,
+  agencyColumns,
+  draftItem,
+  publishGuide,
+  publishItem,
+  publishRules,
+  renameColumn,
+  retireColumn,
+} from '../catalogue/index.js';
 import { type Actor, ROLE_LABELS, systemActor } from '../domain/access/policy.js';
 import { addDays, type LocalDate, localDate } from '../domain/calendar/local-date.js';
 import { addWorkingDays, isWorkingDay, type WorkingCalendar } from '../domain/calendar/working-days.js';
@@ -39,6 +48,8 @@ import {
   CONTENTS,
   CORRECTION_ITEMS,
   DEMO_AGENCIES,
+  DEMO_COLUMN_CHANGES,
+  DEMO_ITEMS,
   DEMO_PASSWORD,
   DEMO_USERS,
   type DemoAgency,
@@ -547,11 +558,13 @@ interface Decision {
 async function addAgencies(storage: Storage, actor: Actor): Promise<PlacedAgency[]> {
   const ids = new Map<string, number>();
   const out: PlacedAgency[] = [];
-  for (const agency of DEMO_AGENCIES) {
+  for (const [i, agency] of DEMO_AGENCIES.entries()) {
     const parentId = agency.parent === undefined ? undefined : ids.get(agency.parent);
     const added = await addAgency(storage, actor, {
       name: agency.name,
       kind: agency.kind,
+      // The {org} of its 索引号: nine characters as an 组织机构代码 has, and plainly no real one.
+      code: `SFX${String(i + 1).padStart(6, '0')}`,
       ...(parentId === undefined ? {} : { parentId }),
     });
     // A refusal here is a bug of the demo (or a database that is not empty): nothing is kept.
@@ -766,6 +779,78 @@ const DEMO_RULES: DisclosureRules = {
   ],
 };
 
+/**
+ * The demo agencies' own columns (栏目) and a few published items in them, through the catalogue's use
+ * cases; a refusal is a bug of the demo and stops the load.
+ */
+async function addColumnsAndItems(
+  storage: Storage,
+  actor: Actor,
+  agencies: readonly PlacedAgency[],
+  today: LocalDate,
+): Promise<void> {
+  const agencyOf = (key: string) => agencies.find((a) => a.key === key)!;
+  const own = new Map<string, string>();
+  const columnId = (ref: string) => (ref.startsWith('own:') ? own.get(ref.slice(4))! : ref);
+  const must = <T>(
+    what: string,
+    r: { ok: true; value: T } | { ok: false; error: { message: string } },
+  ): T => {
+    if (!r.ok) throw new Error(`演示${what}未能保存：${r.error.message}`);
+    return r.value;
+  };
+  for (const change of DEMO_COLUMN_CHANGES) {
+    const agencyId = agencyOf(change.agency).id;
+    if ('add' in change) {
+      const tree = must(
+        `栏目“${change.add}”`,
+        await addColumn(
+          storage,
+          actor,
+          { agencyId, parentId: columnId(change.parent), name: change.add },
+          { today },
+        ),
+      );
+      own.set(change.key, tree.columns.findLast((c) => c.origin === 'own' && c.name === change.add)!.id);
+    } else if ('rename' in change)
+      must(
+        `栏目“${change.name}”`,
+        await renameColumn(storage, actor, { agencyId, id: change.rename, name: change.name }, { today }),
+      );
+    else
+      must(
+        `栏目停用 ${change.retire}`,
+        await retireColumn(storage, actor, { agencyId, id: change.retire, reason: change.reason }, { today }),
+      );
+  }
+  for (const item of DEMO_ITEMS) {
+    const agency = agencyOf(item.agency);
+    const drafted = must(
+      `目录信息“${item.title}”`,
+      await draftItem(
+        storage,
+        actor,
+        {
+          agencyId: agency.id,
+          title: item.title,
+          publisher: agency.name,
+          writtenOn: today,
+          docNumber: item.docNumber,
+          topic: item.topic,
+          body: item.body,
+          kind: item.kind,
+          column: columnId(item.column),
+          keywords: item.keywords,
+        },
+        { today },
+      ),
+    );
+    must(`目录信息“${item.title}”的发布`, await publishItem(storage, actor, drafted.id, { today }));
+  }
+  // Read back, so that a tree the rules would refuse on replay fails the load here, not on the portal.
+  for (const agency of agencies) must(`${agency.name}的栏目`, await agencyColumns(storage, agency.id));
+}
+
 export async function loadDemo(storage: Storage, now: Date): Promise<DemoSummary> {
   const started = performance.now();
   const today = todayInChina(now);
@@ -845,6 +930,7 @@ export async function loadDemo(storage: Storage, now: Date): Promise<DemoSummary
     // And its 政府信息公开制度, for the portal's /rules.
     const rules = await publishRules(storage, demo, agencies[0]!.id, DEMO_RULES, today);
     if (!rules.ok) throw new Error(`the demo's rules were refused: ${rules.error.message}`);
+    await addColumnsAndItems(storage, demo, agencies, today);
     return {
       logins,
       countyId: agencies[0]!.id,

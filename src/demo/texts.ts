@@ -296,3 +296,100 @@ export const WITHDRAWAL_REASONS = [
   '申请人书面申请撤回',
   '申请人表示问题已协调解决，不再需要相关信息',
 ] as const;
+
+/**
+ * The demo agencies' changes to their column trees (栏目): the county's own columns under the
+ * standard ones, and a rural township that words one 基层 area as it does now (扶贫 → 乡村振兴, portal.md
+ * §5) and retires the urban areas it has none of. `parent` is a column id or the key of a column
+ * added before (`own:…`).
+ */
+export type DemoColumnChange =
+  | { readonly agency: string; readonly add: string; readonly key: string; readonly parent: string }
+  | { readonly agency: string; readonly rename: string; readonly name: string }
+  | { readonly agency: string; readonly retire: string; readonly reason: string };
+
+export const DEMO_COLUMN_CHANGES: readonly DemoColumnChange[] = [
+  { agency: 'xian', add: '重点领域信息公开', key: 'zdly', parent: 'fdzdgknr' },
+  { agency: 'xian', add: '优化营商环境', key: 'yshj', parent: 'own:zdly' },
+  { agency: 'xian', add: '乡村振兴', key: 'xczx', parent: 'own:zdly' },
+  { agency: 'xian', add: '政策解读', key: 'zcjd', parent: 'fdzdgknr' },
+  { agency: 'xinmiao', rename: 'jczwgk-11', name: '乡村振兴' },
+  { agency: 'xinmiao', retire: 'jczwgk-18', reason: '本镇无城市综合执法事项' },
+  { agency: 'xinmiao', retire: 'jczwgk-24', reason: '本镇无市政服务事项' },
+];
+
+/** A few published items per agency, so that the portal's catalogue has something to browse. */
+export interface DemoItem {
+  readonly agency: string;
+  readonly title: string;
+  readonly docNumber: string;
+  /** A column id, or `own:key` of a column above. */
+  readonly column: string;
+  readonly topic: string;
+  readonly keywords: readonly string[];
+  readonly kind: '规范性文件' | 'other';
+  readonly body: string;
+}
+
+export const DEMO_ITEMS: readonly DemoItem[] = [
+  {
+    agency: 'xian',
+    title: '示范县人民政府关于进一步优化营商环境的若干措施',
+    docNumber: '示政规〔2025〕2号',
+    column: 'fdzdgknr-01',
+    topic: '综合政务',
+    keywords: ['营商环境', '市场主体'],
+    kind: '规范性文件',
+    body: '为进一步优化营商环境，激发市场主体活力，结合本县实际，制定以下措施。\n一、压缩企业开办时间。\n二、推行告知承诺制。',
+  },
+  {
+    agency: 'xian',
+    title: '示范县2025年县级财政预算公开说明',
+    docNumber: '',
+    column: 'fdzdgknr-07',
+    topic: '财政、审计',
+    keywords: ['预算', '财政'],
+    kind: 'other',
+    body: '根据《中华人民共和国预算法》，现将本县2025年县级一般公共预算公开如下。',
+  },
+  {
+    agency: 'xian',
+    title: '示范县政务服务事项告知承诺制实施情况',
+    docNumber: '',
+    column: 'own:yshj',
+    topic: '综合政务',
+    keywords: ['告知承诺', '政务服务'],
+    kind: 'other',
+    body: '本县自2025年起在42项政务服务事项中推行告知承诺制，办理时限平均压缩一半。',
+  },
+  {
+    agency: 'xian',
+    title: '《示范县进一步优化营商环境的若干措施》政策解读',
+    docNumber: '',
+    column: 'own:zcjd',
+    topic: '综合政务',
+    keywords: ['政策解读', '营商环境'],
+    kind: 'other',
+    body: '一、起草背景。二、主要内容。三、适用范围。',
+  },
+  {
+    agency: 'chengguan',
+    title: '城关镇2025年农村宅基地审批情况公示',
+    docNumber: '',
+    column: 'fdzdgknr-05',
+    topic: '城乡建设、环境保护',
+    keywords: ['宅基地', '审批'],
+    kind: 'other',
+    body: '现将本镇2025年第一季度农村宅基地审批情况公示如下。',
+  },
+  {
+    agency: 'xinmiao',
+    title: '新庙镇2025年耕地地力保护补贴发放情况',
+    docNumber: '',
+    column: 'jczwgk-16',
+    topic: '农业、林业、水利',
+    keywords: ['涉农补贴', '耕地地力保护'],
+    kind: 'other',
+    body: '2025年本镇耕地地力保护补贴已发放到户，补贴标准为每亩120元。',
+  },
+];

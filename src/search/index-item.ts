@@ -5,7 +5,7 @@
  * shows (PDF and DOCX), cut into words by jieba; an amended or repealed item stays, with its 有效性; an item that is
  * not (or no longer) published — a draft, one awaiting approval, one withdrawn — is not in it.
  */
-import type { ItemState } from '../domain/catalogue/catalogue-item.js';
+import { type ItemState, publicStateOf } from '../domain/catalogue/catalogue-item.js';
 import type { IndexedDocument, Repositories, SearchDocument } from '../storage/index.js';
 import { indexTokens } from './segment.js';
 
@@ -50,14 +50,15 @@ export async function indexItem(
   item: { readonly id: string; readonly agencyId: number },
   state: ItemState,
 ): Promise<void> {
-  const texts =
-    state.status === 'published'
-      ? await tx.attachments.texts(
-          item.id,
-          state.attachments.map((a) => a.id),
-        )
-      : [];
-  const doc = searchDocumentOf(item, state, texts.filter((t) => t !== '').join('\n'));
+  // What the public may see of it: a 依申请公开 item's metadata only, nothing of a 不予公开 one.
+  const shown = publicStateOf(state);
+  const texts = shown
+    ? await tx.attachments.texts(
+        item.id,
+        shown.attachments.map((a) => a.id),
+      )
+    : [];
+  const doc = shown && searchDocumentOf(item, shown, texts.filter((t) => t !== '').join('\n'));
   if (doc) await tx.search.put(withWords(doc));
   else await tx.search.remove(item.id);
 }

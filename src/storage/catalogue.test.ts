@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { LocalDate } from '../domain/calendar/local-date.js';
 import type { ItemEvent } from '../domain/catalogue/catalogue-item.js';
-import { ItemSeqConflictError, type ItemSummary } from './catalogue.js';
+import { ColumnSeqConflictError, ItemSeqConflictError, type ItemSummary } from './catalogue.js';
 import { DIALECTS, withStorage } from './test-dialects.js';
 
 const d = (s: string) => s as LocalDate;
@@ -34,6 +34,9 @@ const draft: ItemSummary = {
   repealedOn: null,
   validity: '有效',
   indexNumber: null,
+  column: 'fdzdgknr-01',
+  topic: '综合政务',
+  disclosure: '主动公开',
 };
 const published = (indexNumber: string): ItemSummary => ({
   ...draft,
@@ -88,6 +91,75 @@ for (const dialect of DIALECTS) {
           ['item-1'],
         );
         assert.deepEqual([...(await s.catalogue.documentLogs([agency.id])).keys()], ['item-1']);
+      }));
+
+    it('pages and counts an agency’s items by column, 主题分类 and 公开方式 in the database', () =>
+      withStorage(dialect, async (s) => {
+        const agency = await s.agencies.add({ name: '某县人民政府', kind: '区县', code: '000014349' });
+        const items: [string, string, string, ItemSummary['disclosure']][] = [
+          ['a', 'fdzdgknr-01', '综合政务', '主动公开'],
+          ['b', 'fdzdgknr-01', '财政', '主动公开'],
+          ['c', 'fdzdgknr-03', '综合政务', '依申请公开'],
+          ['d', 'fdzdgknr-03', '综合政务', '不予公开'],
+        ];
+        for (const [id, column, topic, disclosure] of items)
+          await s.catalogue.add({
+            id,
+            agencyId: agency.id,
+            event: drafted,
+            summary: { ...draft, column, topic, disclosure },
+          });
+        const listed = { disclosures: ['主动公开', '依申请公开'] as const };
+        assert.deepEqual([...(await s.catalogue.columnCounts([agency.id], listed))].sort(), [
+          ['fdzdgknr-01', 2],
+          ['fdzdgknr-03', 1],
+        ]);
+        assert.deepEqual(
+          await s.catalogue.topicCounts([agency.id], { ...listed, columns: ['fdzdgknr-01'] }),
+          [
+            { topic: '综合政务', count: 1 },
+            { topic: '财政', count: 1 },
+          ],
+        );
+        const page = await s.catalogue.page([agency.id], {
+          ...listed,
+          columns: ['fdzdgknr-03', 'fdzdgknr-01'],
+          topic: '综合政务',
+          limit: 10,
+          offset: 0,
+        });
+        assert.deepEqual(page.items.map((i) => i.id).sort(), ['a', 'c']);
+        assert.equal(page.total, 2);
+        assert.equal(
+          (await s.catalogue.page([agency.id], { columns: [], limit: 10, offset: 0 })).total,
+          0,
+          'no column: nothing',
+        );
+      }));
+
+    it('keeps an agency’s column changes in order, append-only; a change after the wrong seq is refused', () =>
+      withStorage(dialect, async (s) => {
+        const agency = await s.agencies.add({ name: '某县人民政府', kind: '区县', code: '000014349' });
+        const added = {
+          kind: 'ColumnAdded',
+          on: d('2024-03-01'),
+          by: 'admin',
+          id: `zdy-${agency.id}-1`,
+          name: '专项',
+          parentId: 'fdzdgknr',
+        } as const;
+        await s.catalogue.appendColumnEvent(agency.id, 0, added);
+        await assert.rejects(s.catalogue.appendColumnEvent(agency.id, 0, added), ColumnSeqConflictError);
+        await s.catalogue.appendColumnEvent(agency.id, 1, { ...added, kind: 'ColumnRetired' } as never);
+        assert.deepEqual(
+          (await s.catalogue.columnEvents(agency.id)).map((e) => [e.seq, e.event.kind]),
+          [
+            [1, 'ColumnAdded'],
+            [2, 'ColumnRetired'],
+          ],
+        );
+        assert.deepEqual([...(await s.catalogue.columnEventsOf([agency.id, 999])).keys()], [agency.id]);
+        await assert.rejects(s.db.deleteFrom('catalogue_column_events').execute(), /append-only/);
       }));
 
     it('draws serials per agency and scope that only go up, and holds each 索引号 once in its agency', () =>

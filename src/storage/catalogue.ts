@@ -3,13 +3,23 @@
  * caching what the log says (catalogue_items), written together; the 索引号 serial counters, incremented
  * in the publishing transaction (so two publications never draw one serial, on either dialect: the
  * upsert takes the counter row's lock on PostgreSQL, the write lock on SQLite); the register of every
- * number issued. The domain (domain/catalogue) decides what an event may be; this module keeps it.
+ * number issued; each agency's changes to its column tree (catalogue_column_events, migration 0016),
+ * append-only. The domain (domain/catalogue) decides what an event may be; this module keeps it.
  */
-import type { Selectable } from 'kysely';
+import { type Selectable, type SelectQueryBuilder, sql } from 'kysely';
 import type { LocalDate } from '../domain/calendar/local-date.js';
-import type { ItemEvent, ItemKind, ItemStatus, Validity } from '../domain/catalogue/catalogue-item.js';
+import type {
+  DisclosureMode,
+  ItemEvent,
+  ItemKind,
+  ItemStatus,
+  Validity,
+} from '../domain/catalogue/catalogue-item.js';
+import type { ColumnEvent } from '../domain/catalogue/columns.js';
 import { atomic, type Clock, chunks } from './query-util.js';
-import type { CatalogueItemsTable, Executor } from './schema.js';
+import type { CatalogueItemsTable, Database, Executor } from './schema.js';
+
+type WhereQuery = SelectQueryBuilder<Database, 'catalogue_items', object>;
 
 /** What the item's row caches of its log (the ledger computes it with the domain's itemStateOf). */
 export interface ItemSummary {
@@ -21,6 +31,39 @@ export interface ItemSummary {
   readonly repealedOn: LocalDate | null;
   readonly validity: Validity;
   readonly indexNumber: string | null;
+  /** 栏目 (a column id of the agency's tree) */
+  readonly column: string;
+  /** 主题分类 */
+  readonly topic: string;
+  /** 公开方式 */
+  readonly disclosure: DisclosureMode;
+}
+
+/** What the portal's browsing narrows the agencies' items to (page, counts). */
+export interface ItemFilter {
+  readonly status?: ItemStatus;
+  /** Items in any of these columns. */
+  readonly columns?: readonly string[];
+  readonly topic?: string;
+  /** Items of these 公开方式 only. */
+  readonly disclosures?: readonly DisclosureMode[];
+}
+
+export interface StoredColumnEvent {
+  readonly seq: number;
+  readonly event: ColumnEvent;
+  readonly recordedAt: string;
+}
+
+/** Another change to the agency's tree came first (its log is longer than the writer read). */
+export class ColumnSeqConflictError extends Error {
+  constructor(
+    readonly agencyId: number,
+    readonly expectedSeq: number,
+  ) {
+    super(`column tree of agency ${agencyId}: expected last seq ${expectedSeq}, another change came first`);
+    this.name = 'ColumnSeqConflictError';
+  }
 }
 
 export interface StoredItem extends ItemSummary {
@@ -83,8 +126,21 @@ export interface CatalogueRepository {
    */
   page(
     agencyIds: readonly number[],
-    filter: { readonly status?: ItemStatus; readonly limit: number; readonly offset: number },
+    filter: ItemFilter & { readonly limit: number; readonly offset: number },
   ): Promise<{ readonly items: StoredItem[]; readonly total: number }>;
+  /** How many of the agencies' items (as filtered) each column holds; columns holding none absent. */
+  columnCounts(agencyIds: readonly number[], filter: ItemFilter): Promise<Map<string, number>>;
+  /** How many of the agencies' items (as filtered) have each 主题分类, the most first (then by name). */
+  topicCounts(
+    agencyIds: readonly number[],
+    filter: ItemFilter,
+  ): Promise<{ readonly topic: string; readonly count: number }[]>;
+  /** The agency's changes to its column tree, in order. */
+  columnEvents(agencyId: number): Promise<StoredColumnEvent[]>;
+  /** The changes of each of the agencies that made any, in order. */
+  columnEventsOf(agencyIds: readonly number[]): Promise<Map<number, ColumnEvent[]>>;
+  /** Appends a change after `expectedSeq`; ColumnSeqConflictError when another came first. */
+  appendColumnEvent(agencyId: number, expectedSeq: number, event: ColumnEvent): Promise<void>;
   /** The logs of the agencies' items of a 体裁 other than `other`, by item id (for section 二). */
   documentLogs(agencyIds: readonly number[]): Promise<Map<string, ItemEvent[]>>;
   indexSettings(agencyId: number): Promise<IndexSettings | undefined>;
@@ -106,6 +162,9 @@ function toItem(row: Selectable<CatalogueItemsTable>): StoredItem {
     repealedOn: row.repealed_on as LocalDate | null,
     validity: row.validity as Validity,
     indexNumber: row.index_number,
+    column: row.column_id,
+    topic: row.topic,
+    disclosure: row.disclosure as DisclosureMode,
   };
 }
 
@@ -118,7 +177,25 @@ const columnsOf = (s: ItemSummary) => ({
   repealed_on: s.repealedOn,
   validity: s.validity,
   index_number: s.indexNumber,
+  column_id: s.column,
+  topic: s.topic,
+  disclosure: s.disclosure,
 });
+
+/** The filter as where-clauses on catalogue_items (agency ids aside); an empty list matches nothing. */
+function filtered<Q extends WhereQuery>(q: Q, filter: ItemFilter): Q {
+  let out = q;
+  const none = sql<boolean>`1 = 0`;
+  if (filter.status) out = out.where('status', '=', filter.status) as Q;
+  if (filter.columns)
+    out = (filter.columns.length ? out.where('column_id', 'in', filter.columns) : out.where(none)) as Q;
+  if (filter.topic !== undefined) out = out.where('topic', '=', filter.topic) as Q;
+  if (filter.disclosures)
+    out = (
+      filter.disclosures.length ? out.where('disclosure', 'in', filter.disclosures) : out.where(none)
+    ) as Q;
+  return out;
+}
 
 export function catalogueRepository(db: Executor, clock: Clock): CatalogueRepository {
   const insertEvent = (trx: Executor, itemId: string, seq: number, event: ItemEvent) =>
@@ -246,11 +323,15 @@ export function catalogueRepository(db: Executor, clock: Clock): CatalogueReposi
       if (ids.length === 0) return { items: [], total: 0 };
       if (ids.length > 5000) {
         // Beyond one bound list: the agencies in slices, sorted here.
-        const all = await this.list(ids, filter.status ? { status: filter.status } : {});
+        const all = (await this.list(ids, filter.status ? { status: filter.status } : {})).filter(
+          (i) =>
+            (!filter.columns || filter.columns.includes(i.column)) &&
+            (filter.topic === undefined || i.topic === filter.topic) &&
+            (!filter.disclosures || filter.disclosures.includes(i.disclosure)),
+        );
         return { items: all.slice(filter.offset, filter.offset + filter.limit), total: all.length };
       }
-      let q = db.selectFrom('catalogue_items').where('agency_id', 'in', ids);
-      if (filter.status) q = q.where('status', '=', filter.status);
+      const q = filtered(db.selectFrom('catalogue_items').where('agency_id', 'in', ids), filter);
       const counted = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       const rows = await q
         .selectAll()
@@ -260,6 +341,85 @@ export function catalogueRepository(db: Executor, clock: Clock): CatalogueReposi
         .offset(filter.offset)
         .execute();
       return { items: rows.map(toItem), total: Number(counted.n) };
+    },
+
+    async columnCounts(agencyIds, filter) {
+      const counts = new Map<string, number>();
+      for (const ids of chunks([...new Set(agencyIds)])) {
+        const rows = await filtered(db.selectFrom('catalogue_items').where('agency_id', 'in', ids), filter)
+          .select(['column_id', (eb) => eb.fn.countAll<number>().as('n')])
+          .groupBy('column_id')
+          .execute();
+        for (const r of rows) counts.set(r.column_id, (counts.get(r.column_id) ?? 0) + Number(r.n));
+      }
+      return counts;
+    },
+
+    async topicCounts(agencyIds, filter) {
+      const counts = new Map<string, number>();
+      for (const ids of chunks([...new Set(agencyIds)])) {
+        const rows = await filtered(db.selectFrom('catalogue_items').where('agency_id', 'in', ids), filter)
+          .select(['topic', (eb) => eb.fn.countAll<number>().as('n')])
+          .groupBy('topic')
+          .execute();
+        for (const r of rows) counts.set(r.topic, (counts.get(r.topic) ?? 0) + Number(r.n));
+      }
+      return [...counts]
+        .map(([topic, count]) => ({ topic, count }))
+        .sort((a, b) => b.count - a.count || (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0));
+    },
+
+    async columnEvents(agencyId) {
+      const rows = await db
+        .selectFrom('catalogue_column_events')
+        .select(['seq', 'payload', 'recorded_at'])
+        .where('agency_id', '=', agencyId)
+        .orderBy('seq')
+        .execute();
+      return rows.map((r) => ({
+        seq: Number(r.seq),
+        event: JSON.parse(r.payload) as ColumnEvent,
+        recordedAt: r.recorded_at,
+      }));
+    },
+
+    async columnEventsOf(agencyIds) {
+      const logs = new Map<number, ColumnEvent[]>();
+      for (const ids of chunks([...new Set(agencyIds)])) {
+        const rows = await db
+          .selectFrom('catalogue_column_events')
+          .select(['agency_id', 'payload'])
+          .where('agency_id', 'in', ids)
+          .orderBy('agency_id')
+          .orderBy('seq')
+          .execute();
+        for (const r of rows) {
+          const id = Number(r.agency_id);
+          const log = logs.get(id) ?? [];
+          log.push(JSON.parse(r.payload) as ColumnEvent);
+          logs.set(id, log);
+        }
+      }
+      return logs;
+    },
+
+    async appendColumnEvent(agencyId, expectedSeq, event) {
+      // The (agency, seq) key decides a race: the second writer of a seq inserts nothing.
+      const result = await db
+        .insertInto('catalogue_column_events')
+        .values({
+          agency_id: agencyId,
+          seq: expectedSeq + 1,
+          type: event.kind,
+          column_id: event.id,
+          actor: event.by,
+          payload: JSON.stringify(event),
+          recorded_at: clock().toISOString(),
+        })
+        .onConflict((oc) => oc.columns(['agency_id', 'seq']).doNothing())
+        .executeTakeFirst();
+      if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0)
+        throw new ColumnSeqConflictError(agencyId, expectedSeq);
     },
 
     async documentLogs(agencyIds) {

@@ -27,9 +27,12 @@ export { type CalendarOverride, type CalendarRepository, loadCalendar } from './
 export type { Case, CaseKind, CaseRepository, CaseResult, NewCase } from './cases.js';
 export {
   type CatalogueRepository,
+  ColumnSeqConflictError,
   type IndexSettings,
+  type ItemFilter,
   ItemSeqConflictError,
   type ItemSummary,
+  type StoredColumnEvent,
   type StoredItem,
   type StoredItemEvent,
 } from './catalogue.js';

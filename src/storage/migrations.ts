@@ -20,6 +20,7 @@ import { publishedReportsMigration } from './migrations/0012-published-reports.j
 import { portalMigration } from './migrations/0013-portal.js';
 import { catalogueAttachmentsMigration } from './migrations/0014-catalogue-attachments.js';
 import { portalRulesMigration } from './migrations/0015-portal-rules.js';
+import { catalogueColumnsMigration } from './migrations/0016-catalogue-columns.js';
 
 /**
  * Migrations after the first each live in their own file under migrations/, named by their number
@@ -40,6 +41,7 @@ const LATER: readonly (readonly [string, (dialect: DialectHandle) => Migration])
   ['0013_portal', portalMigration],
   ['0014_catalogue_attachments', catalogueAttachmentsMigration],
   ['0015_portal_rules', portalRulesMigration],
+  ['0016_catalogue_columns', catalogueColumnsMigration],
 ];
 
 /** Every migration's name, in the order they run. */

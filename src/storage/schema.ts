@@ -131,6 +131,26 @@ export interface CatalogueItemsTable {
   /** 有效, 已修改, 已废止 */
   validity: string;
   index_number: string | null;
+  /** 栏目: a column id of the agency's tree (migration 0016; older rows got their default). */
+  column_id: ColumnType<string, string | undefined, string>;
+  /** 主题分类 (migration 0016, filled from the logs). */
+  topic: ColumnType<string, string | undefined, string>;
+  /** 公开方式: 主动公开, 依申请公开, 不予公开 (migration 0016). */
+  disclosure: ColumnType<string, string | undefined, string>;
+}
+
+/** An agency's changes to its column tree (migration 0016); append-only. */
+export interface CatalogueColumnEventsTable {
+  id: Generated<number>;
+  agency_id: number;
+  /** 1, 2, 3 … per agency. */
+  seq: number;
+  type: string;
+  column_id: string;
+  actor: string;
+  /** The whole event as JSON. */
+  payload: string;
+  recorded_at: string;
 }
 
 export interface CatalogueItemEventsTable {
@@ -357,6 +377,7 @@ export interface Database {
   catalogue_serials: CatalogueSerialsTable;
   catalogue_index_numbers: CatalogueIndexNumbersTable;
   catalogue_attachments: CatalogueAttachmentsTable;
+  catalogue_column_events: CatalogueColumnEventsTable;
   online_applications: OnlineApplicationsTable;
   online_application_decisions: OnlineApplicationDecisionsTable;
   portal_guides: PortalGuidesTable;

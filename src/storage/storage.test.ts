@@ -24,6 +24,7 @@ const TABLES = [
   'catalogue_item_events',
   'catalogue_serials',
   'catalogue_index_numbers',
+  'catalogue_column_events',
   'online_applications',
   'online_application_decisions',
   'portal_guides',

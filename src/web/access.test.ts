@@ -83,6 +83,20 @@ const ROUTES: Readonly<Record<string, RouteSpec>> = {
     kind: 'page',
     body: () => ({ reason: '误传' }),
   },
+  // 栏目、关键词、公开方式 corrected (another agency's item is 404: item-metadata.test.ts).
+  'GET /office/catalogue/:id/metadata': { kind: 'page' },
+  'POST /office/catalogue/:id/metadata': {
+    kind: 'page',
+    body: () => ({ column: 'fdzdgknr', disclosure: '主动公开', reason: '录错' }),
+  },
+  // The agency's own column tree: an administrator's or approver's (a handler's try is 403:
+  // columns-routes.test.ts); it acts on the user's own agency only.
+  'GET /office/columns': { kind: 'page' },
+  'POST /office/columns': { kind: 'page', body: () => ({ parent: 'fdzdgknr', name: '重点领域' }) },
+  'POST /office/columns/:id/rename': { kind: 'page', body: () => ({ name: '新名称' }) },
+  'POST /office/columns/:id/retire': { kind: 'page' },
+  'POST /office/columns/:id/reinstate': { kind: 'page' },
+  'POST /office/columns/:id/remove': { kind: 'page' },
   'POST /office/guide': { kind: 'page', body: () => ({ classification: '按主题分类' }) },
   // 政府信息公开制度: the approver's or the administrator's (a handler's try is 403: rules.test.ts).
   'POST /office/rules': { kind: 'page', body: (w) => ({ d0_name: '某制度', d0_issuedOn: w.today }) },

@@ -14,7 +14,9 @@ import type { AppEnv, WebDeps } from './context.js';
 import { adminRoutes } from './office/admin-routes.js';
 import { attachmentBodyBytes, catalogueItemOfficeRoutes } from './office/catalogue-item-routes.js';
 import { catalogueOfficeRoutes } from './office/catalogue-routes.js';
+import { columnsOfficeRoutes } from './office/columns-routes.js';
 import { guideRoutes } from './office/guide-routes.js';
+import { itemMetadataRoutes } from './office/item-metadata.js';
 import { officeRoutes } from './office/office-routes.js';
 import { REPORT_UPLOAD_BODY_BYTES, reportOfficeRoutes } from './office/report-office-routes.js';
 import { rulesRoutes } from './office/rules-routes.js';
@@ -111,6 +113,8 @@ export function createApp(deps: WebDeps): Hono<AppEnv> {
   app.route('/office', rulesRoutes(deps));
   app.route('/office', catalogueOfficeRoutes(deps));
   app.route('/office', catalogueItemOfficeRoutes(deps));
+  app.route('/office', itemMetadataRoutes(deps));
+  app.route('/office', columnsOfficeRoutes(deps));
   app.route('/office', reportOfficeRoutes(deps));
 
   app.use('/api/v1/*', requireApiAuth);

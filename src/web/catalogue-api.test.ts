@@ -163,5 +163,50 @@ describe('the catalogue API', () => {
       doc.paths['/v1/catalogue/items']!.post!.requestBody!.content['application/json']!.schema.properties!;
     for (const key of ['agency', 'title', 'publisher', 'writtenOn', 'docNumber', 'topic', 'body', 'kind'])
       assert.ok(key in draft, key);
+    // The fields added since: documented, and optional (the contract's body above stays valid).
+    const schema = doc.paths['/v1/catalogue/items']!.post!.requestBody!.content['application/json']!
+      .schema as { properties: Record<string, { description?: string }>; required?: string[] };
+    for (const key of ['column', 'keywords', 'disclosure', 'disclosureReason']) {
+      assert.ok(key in schema.properties, key);
+      assert.ok(!schema.required?.includes(key), `${key} optional`);
+    }
+    assert.match(schema.properties.column!.description ?? '', /省略时.*fdzdgknr-01/);
+  });
+
+  it('takes 栏目, 关键词 and 公开方式 when given, and the documented defaults when not', async () => {
+    const plain = (await (await api('/api/v1/catalogue/items', 'liaison', item)).json()) as { id: string };
+    const shown = (await (await api(`/api/v1/catalogue/items/${plain.id}`, 'liaison')).json()) as Record<
+      string,
+      unknown
+    >;
+    assert.deepEqual(
+      [shown.column, shown.keywords, shown.disclosure, shown.disclosureReason],
+      ['fdzdgknr-01', [], '主动公开', ''],
+    );
+    const placed = await api('/api/v1/catalogue/items', 'liaison', {
+      ...item,
+      kind: 'other',
+      column: 'jczwgk-06',
+      keywords: ['宅基地', '农村'],
+      disclosure: '依申请公开',
+    });
+    assert.equal(placed.status, 201);
+    const { id } = (await placed.json()) as { id: string };
+    const got = (await (await api(`/api/v1/catalogue/items/${id}`, 'liaison')).json()) as Record<
+      string,
+      unknown
+    >;
+    assert.deepEqual(
+      [got.column, got.keywords, got.disclosure],
+      ['jczwgk-06', ['宅基地', '农村'], '依申请公开'],
+    );
+    const into = async (body: Record<string, unknown>) => {
+      const r = await api('/api/v1/catalogue/items', 'liaison', { ...item, ...body });
+      return [r.status, ((await r.json()) as { error: { code: string } }).error.code];
+    };
+    assert.deepEqual(await into({ column: 'zfxxgknb' }), [422, 'column.no-items']);
+    assert.deepEqual(await into({ column: 'No Such' }), [422, 'request.invalid']);
+    assert.deepEqual(await into({ disclosure: '不予公开' }), [422, 'catalogue.disclosure-reason-missing']);
+    assert.deepEqual(await into({ keywords: ['a b'] }), [422, 'catalogue.keyword']);
   });
 });

@@ -43,6 +43,22 @@ const FIELD_OF: Readonly<Record<string, string>> = {
   'catalogue.date-order': 'on',
   'catalogue.date-after-today': 'on',
   'catalogue.document-empty': 'document',
+  'catalogue.column': 'column',
+  'catalogue.keyword': 'keywords',
+  'catalogue.keywords-too-many': 'keywords',
+  'catalogue.disclosure': 'disclosure',
+  'catalogue.disclosure-reason-missing': 'disclosureReason',
+  'catalogue.disclosure-reason-unexpected': 'disclosureReason',
+  'catalogue.reason-empty': 'reason',
+  'column.unknown': 'column',
+  'column.no-items': 'column',
+  'column.retired': 'column',
+  'column.name-empty': 'name',
+  'column.name-too-long': 'name',
+  'column.name-control-characters': 'name',
+  'column.name-taken': 'name',
+  'column.name-same': 'name',
+  'column.reason-too-long': 'reason',
 };
 
 /** The field a refusal belongs to, or `event` (the action as a whole). */

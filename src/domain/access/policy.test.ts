@@ -127,6 +127,20 @@ describe('the policy table: who may do what', () => {
     }
   });
 
+  it('lets an administrator or an approver keep the agency’s own column tree (栏目), no one else’s', () => {
+    for (const roles of [['approver'], ['admin']] as Role[][]) {
+      assert.equal(code(user(roles), 'catalogue.columns', 1), 'ok', roles[0]);
+      assert.equal(code(user(roles), 'catalogue.columns', 3), 'access.not-found', roles[0]);
+      assert.notEqual(
+        code(user(roles), 'catalogue.columns', 2),
+        'ok',
+        `${roles[0]}: not a subordinate's tree`,
+      );
+    }
+    for (const roles of [['handler'], ['liaison'], ['oversight']] as Role[][])
+      assert.equal(code(user(roles), 'catalogue.columns', 1), 'access.forbidden', roles[0]);
+  });
+
   it('lets only an approver publish the agency’s annual report, on its own agency (条例第四十九条)', () => {
     assert.equal(code(user(['approver']), 'report.publish', 1), 'ok');
     for (const roles of [['admin'], ['handler'], ['liaison'], ['oversight']] as Role[][])

@@ -52,6 +52,7 @@ export const ACTIONS = [
   'catalogue.draft',
   'catalogue.publish',
   'catalogue.repeal',
+  'catalogue.columns',
   'guide.publish',
   'rules.publish',
 ] as const;
@@ -145,6 +146,11 @@ export const POLICY: Readonly<Record<Action, Grant>> = {
   'catalogue.repeal': {
     roles: ['approver'],
     basis: '审核人记录规章、规范性文件的修改和废止（有效性；条例第二十条第（一）项）',
+  },
+  'catalogue.columns': {
+    roles: ['admin', 'approver'],
+    basis:
+      '管理员或审核人维护本机关政府信息公开目录的栏目：在标准栏目（国办公开办函〔2019〕61号、条例第二十条、基层政务公开标准目录）下增设、改名、停用本机关的栏目；已有信息的栏目只能停用，不能删除',
   },
   'guide.publish': {
     roles: ['approver', 'admin'],

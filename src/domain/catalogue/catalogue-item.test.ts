@@ -9,10 +9,14 @@ import type { LocalDate } from '../calendar/local-date.js';
 import {
   applyItemEvent,
   catalogueDocumentOf,
+  defaultColumnOf,
   type ItemEvent,
   type ItemParticulars,
   type ItemState,
   itemStateOf,
+  keywordsOf,
+  publicStateOf,
+  type StoredParticulars,
   TRANSITIONS,
 } from './catalogue-item.js';
 import { documentRows } from './section-two.js';
@@ -20,7 +24,7 @@ import { documentRows } from './section-two.js';
 const d = (s: string) => s as LocalDate;
 const TODAY = d('2025-06-30');
 
-const particulars: ItemParticulars = {
+const particulars: StoredParticulars = {
   title: '某县人民政府关于规范行政执法的若干规定',
   publisher: '某县人民政府',
   writtenOn: d('2024-03-01'),
@@ -226,5 +230,82 @@ describe('a catalogue item’s life', () => {
         }
       }),
     );
+  });
+});
+
+describe('an item’s 栏目, 关键词 and 公开方式', () => {
+  const draft = (p: Partial<ItemParticulars>): ItemEvent => ({
+    ...drafted,
+    particulars: { ...particulars, ...p },
+  });
+  const correction = (changes: Partial<ItemParticulars>): ItemEvent => ({
+    kind: 'Corrected',
+    on: d('2024-03-12'),
+    by: 'approver',
+    changes,
+    reason: '栏目放错',
+  });
+
+  it('reads a log written before them with the defaults: its 体裁’s column, no keywords, 主动公开', () => {
+    const s = state(drafted);
+    assert.equal(s.particulars.column, 'fdzdgknr-01', '规范性文件: 条例第二十条第（一）项');
+    assert.deepEqual(s.particulars.keywords, []);
+    assert.equal(s.particulars.disclosure, '主动公开');
+    assert.equal(s.particulars.disclosureReason, '');
+    assert.equal(state(draft({ kind: 'other' })).particulars.column, 'fdzdgknr');
+    assert.equal(defaultColumnOf('规章'), 'fdzdgknr-01');
+  });
+
+  it('keeps keywords trimmed and once each, and refuses more than ten or one with a separator', () => {
+    assert.deepEqual(state(draft({ keywords: [' 宅基地 ', '宅基地', '农村'] })).particulars.keywords, [
+      '宅基地',
+      '农村',
+    ]);
+    assert.deepEqual(keywordsOf('宅基地，农村、管理 ; 规定  宅基地'), ['宅基地', '农村', '管理', '规定']);
+    assert.equal(
+      refusal(draft({ keywords: Array.from({ length: 11 }, (_, i) => `词${i}`) })).code,
+      'catalogue.keywords-too-many',
+    );
+    for (const bad of ['宅基地 管理', '宅基地，管理', '长'.repeat(21), 'a\u0007'])
+      assert.equal(refusal(draft({ keywords: [bad] })).code, 'catalogue.keyword', bad);
+  });
+
+  it('asks a reason of 不予公开, allows one for 依申请公开, and refuses one for 主动公开', () => {
+    assert.equal(refusal(draft({ disclosure: '不予公开' })).code, 'catalogue.disclosure-reason-missing');
+    const withheld = state(draft({ disclosure: '不予公开', disclosureReason: ' 涉及商业秘密 ' }));
+    assert.equal(withheld.particulars.disclosureReason, '涉及商业秘密');
+    assert.ok(state(draft({ disclosure: '依申请公开' })).particulars.disclosure === '依申请公开');
+    assert.equal(
+      refusal(draft({ disclosure: '主动公开', disclosureReason: '理由' })).code,
+      'catalogue.disclosure-reason-unexpected',
+    );
+    assert.equal(refusal(draft({ disclosure: '不公开' as never })).code, 'catalogue.disclosure');
+    assert.equal(refusal(draft({ column: 'Bad Column' })).code, 'catalogue.column');
+  });
+
+  it('changes on a published item only by a correction, which the log keeps beside the old values', () => {
+    const moved = state(drafted, published, correction({ column: 'fdzdgknr-03', keywords: ['规划'] }));
+    assert.equal(moved.particulars.column, 'fdzdgknr-03');
+    assert.deepEqual(moved.particulars.keywords, ['规划']);
+    assert.equal(moved.indexNumber, '000014349/2024-00001');
+    // The same list again is no change (compared as values, not as objects).
+    assert.equal(
+      refusal(drafted, published, correction({ keywords: [] })).code,
+      'catalogue.correction-nothing',
+    );
+    assert.equal(
+      refusal(drafted, published, correction({ disclosure: '不予公开' })).code,
+      'catalogue.disclosure-reason-missing',
+    );
+  });
+
+  it('shows the public a 主动公开 item whole, a 依申请公开 one without its body, nothing else', () => {
+    const pub = (p: Partial<ItemParticulars>) => state(draft(p), published);
+    assert.equal(publicStateOf(pub({}))?.particulars.body, particulars.body);
+    const onRequest = publicStateOf(pub({ disclosure: '依申请公开' }));
+    assert.equal(onRequest?.particulars.body, '');
+    assert.equal(onRequest?.particulars.title, particulars.title);
+    assert.equal(publicStateOf(pub({ disclosure: '不予公开', disclosureReason: '国家秘密' })), undefined);
+    assert.equal(publicStateOf(state(drafted)), undefined, 'a draft');
   });
 });

@@ -11,6 +11,7 @@ import { isLocalDate, type LocalDate } from '../calendar/local-date.js';
 import { err, ok, type Result } from '../requests/result.js';
 import { hasControlCharacters } from '../shared/plain-text.js';
 import { type AttachmentRef, MAX_ATTACHMENTS_PER_ITEM } from './attachment.js';
+import { COLUMN_ID, STATUTORY_COLUMN } from './columns.js';
 import type { CatalogueDocument, DocumentKind } from './section-two.js';
 
 /** 体裁 as the staff API names it: 规范性文件, 规章, or any other item (other). */
@@ -23,6 +24,14 @@ export const DOCUMENT_KIND_OF: Readonly<Record<ItemKind, DocumentKind>> = {
   规章: 'rule',
   other: 'other',
 };
+
+/**
+ * 公开方式 (公开属性 on some sites; portal.md §3 [V-sec]): 主动公开 is shown in full on the portal;
+ * 依申请公开 is listed with its metadata and obtained by request; 不予公开 (with its reason) stays in
+ * the office's catalogue and is not shown.
+ */
+export const DISCLOSURE_MODES = ['主动公开', '依申请公开', '不予公开'] as const;
+export type DisclosureMode = (typeof DISCLOSURE_MODES)[number];
 
 /** The metadata a draft is made with (and a correction changes). */
 export interface ItemParticulars {
@@ -39,7 +48,49 @@ export interface ItemParticulars {
   /** 正文 */
   readonly body: string;
   readonly kind: ItemKind;
+  /** 栏目: the id of a column of the agency's tree (columns.ts). */
+  readonly column: string;
+  /** 关键词 (主题词), in the order given; none is an empty list. */
+  readonly keywords: readonly string[];
+  /** 公开方式 */
+  readonly disclosure: DisclosureMode;
+  /** Why not 主动公开: required for 不予公开, may be given for 依申请公开, empty for 主动公开. */
+  readonly disclosureReason: string;
 }
+
+/** The fields migration 0016 added: logs written before it lack them (see withDefaults). */
+type AddedIn0016 = 'column' | 'keywords' | 'disclosure' | 'disclosureReason';
+
+/** The particulars as a Drafted event stored before migration 0016 may hold them. */
+export type StoredParticulars = Omit<ItemParticulars, AddedIn0016> &
+  Partial<Pick<ItemParticulars, AddedIn0016>>;
+
+/**
+ * Where an item goes when its drafter names no column (the staff API; the items of before migration
+ * 0016, which wrote the same into its rows): a 规章 or 规范性文件 under 条例第二十条第（一）项, anything
+ * else in 法定主动公开内容 itself, until someone places it.
+ */
+export const defaultColumnOf = (kind: ItemKind): string =>
+  kind === 'other' ? STATUTORY_COLUMN : `${STATUTORY_COLUMN}-01`;
+
+/** The particulars with what a log of before migration 0016 did not say: the defaults. */
+export const withDefaults = (p: StoredParticulars): ItemParticulars => ({
+  ...p,
+  column: p.column ?? defaultColumnOf(p.kind),
+  keywords: p.keywords ?? [],
+  disclosure: p.disclosure ?? '主动公开',
+  disclosureReason: p.disclosureReason ?? '',
+});
+
+/** 关键词 as typed in one field: separated by spaces, commas (，,), 、 or semicolons; each once. */
+export const keywordsOf = (text: string): string[] => [
+  ...new Set(
+    text
+      .split(/[\s,，、;；]+/u)
+      .map((k) => k.trim())
+      .filter((k) => k !== ''),
+  ),
+];
 
 interface Dated {
   /** The day it happened. */
@@ -49,7 +100,7 @@ interface Dated {
 }
 
 export type ItemEvent =
-  | (Dated & { readonly kind: 'Drafted'; readonly particulars: ItemParticulars })
+  | (Dated & { readonly kind: 'Drafted'; readonly particulars: StoredParticulars })
   | (Dated & { readonly kind: 'Submitted' })
   | (Dated & { readonly kind: 'Published'; readonly indexNumber: string })
   /** 已修改: amended on `on` by the document named. */
@@ -122,6 +173,13 @@ export const ITEM_REFUSALS = {
   'catalogue.document-empty': '修改须写明据以修改的文件（名称或文号）',
   'catalogue.reason-empty': '须写明理由',
   'catalogue.correction-nothing': '没有要更正的内容：所给的值与现有记录相同',
+  'catalogue.column': '栏目编号应为小写字母、数字和连字符（如 fdzdgknr-01）',
+  'catalogue.keyword': '关键词中不能有空格、逗号、顿号、分号或控制字符，每个至多 20 字',
+  'catalogue.keywords-too-many': '关键词至多 10 个',
+  'catalogue.disclosure': '公开方式应为 主动公开、依申请公开 或 不予公开',
+  'catalogue.disclosure-reason-missing':
+    '不予公开的信息须写明不予公开的理由（依据条例第十四条、第十五条、第十六条）',
+  'catalogue.disclosure-reason-unexpected': '主动公开的信息不填写不公开的理由；如不主动公开，请选择公开方式',
   'catalogue.correction-kind':
     '已发布的目录信息不能更正体裁：规章、规范性文件的件数按发布时的体裁计入年度报告第二部分（条例第二十条第（一）项）；请撤回后重新起草',
   'catalogue.attachment-duplicate': '该附件已在这条信息中（同一编号或同一文件内容）',
@@ -152,6 +210,9 @@ export const ITEM_LIMITS = {
   body: 200_000,
   document: 200,
   reason: 500,
+  keyword: 20,
+  keywords: 10,
+  disclosureReason: 200,
 } as const;
 
 /**
@@ -182,14 +243,38 @@ function refusalInStatus(kind: Exclude<ItemEventKind, 'Drafted'>, status: ItemSt
 
 const SINGLE_LINE_FIELDS = ['title', 'publisher', 'docNumber', 'topic'] as const;
 
+/** 栏目, 关键词 and 公开方式 as the catalogue may hold them (the column's place in the tree aside). */
+function checkPlacement(t: ItemParticulars): Result<ItemParticulars, ItemRefusal> {
+  if (!COLUMN_ID.test(t.column)) return err(itemRefusal('catalogue.column', t.column));
+  const keywords = [...new Set(t.keywords.map((k) => k.trim()))].filter((k) => k !== '');
+  if (keywords.length > ITEM_LIMITS.keywords) return err(itemRefusal('catalogue.keywords-too-many'));
+  for (const k of keywords)
+    if (hasControlCharacters(k) || keywordsOf(k).length !== 1 || [...k].length > ITEM_LIMITS.keyword)
+      return err(itemRefusal('catalogue.keyword', k));
+  if (!(DISCLOSURE_MODES as readonly string[]).includes(t.disclosure))
+    return err(itemRefusal('catalogue.disclosure', String(t.disclosure)));
+  const disclosureReason = t.disclosureReason.trim();
+  if (t.disclosure === '不予公开' && !disclosureReason)
+    return err(itemRefusal('catalogue.disclosure-reason-missing'));
+  if (t.disclosure === '主动公开' && disclosureReason)
+    return err(itemRefusal('catalogue.disclosure-reason-unexpected'));
+  if (hasControlCharacters(disclosureReason))
+    return err(itemRefusal('catalogue.control-characters', 'disclosureReason'));
+  if ([...disclosureReason].length > ITEM_LIMITS.disclosureReason)
+    return err(itemRefusal('catalogue.too-long', `disclosureReason 至多 ${ITEM_LIMITS.disclosureReason} 字`));
+  return ok({ ...t, keywords, disclosureReason });
+}
+
 /** The particulars as the catalogue may hold them: trimmed, required ones present, no control characters. */
-export function checkParticulars(p: ItemParticulars): Result<ItemParticulars, ItemRefusal> {
+export function checkParticulars(p: StoredParticulars): Result<ItemParticulars, ItemRefusal> {
+  const full = withDefaults(p);
   const t = {
-    ...p,
+    ...full,
     title: p.title.trim(),
     publisher: p.publisher.trim(),
     docNumber: p.docNumber.trim(),
     topic: p.topic.trim(),
+    column: full.column.trim(),
   };
   if (!(ITEM_KINDS as readonly string[]).includes(t.kind))
     return err(itemRefusal('catalogue.kind', String(t.kind)));
@@ -207,8 +292,11 @@ export function checkParticulars(p: ItemParticulars): Result<ItemParticulars, It
     return err(itemRefusal('catalogue.control-characters', 'body'));
   if ([...t.body].length > ITEM_LIMITS.body)
     return err(itemRefusal('catalogue.too-long', `body 至多 ${ITEM_LIMITS.body} 字`));
-  return ok(t);
+  return checkPlacement(t);
 }
+
+/** Values of particulars compared as values (关键词 is a list). */
+const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 function lastDate(state: ItemState): LocalDate {
   const dates = [
@@ -298,7 +386,8 @@ export function applyItemEvent(
       const reason = event.reason.trim();
       if (!reason) return refuse('catalogue.reason-empty');
       const changed = Object.entries(event.changes).filter(
-        ([key, value]) => value !== undefined && state.particulars[key as keyof ItemParticulars] !== value,
+        ([key, value]) =>
+          value !== undefined && !sameValue(state.particulars[key as keyof ItemParticulars], value),
       );
       if (changed.length === 0) return refuse('catalogue.correction-nothing');
       if (state.status === 'published' && event.changes.kind !== undefined)
@@ -378,4 +467,15 @@ export function documentsOfLogs(logs: ReadonlyMap<string, readonly ItemEvent[]>)
     else if (state.value.particulars.kind !== 'other') documents.push(catalogueDocumentOf(state.value));
   }
   return { documents, refused };
+}
+
+/**
+ * What the public may see of the item (the portal's pages, its search index): a published 主动公开
+ * item whole; a 依申请公开 one by its metadata, its body and files withheld (obtained by request, 条例
+ * 第二十七条); nothing of a 不予公开 one, nor of anything unpublished.
+ */
+export function publicStateOf(state: ItemState): ItemState | undefined {
+  if (state.status !== 'published' || state.particulars.disclosure === '不予公开') return undefined;
+  if (state.particulars.disclosure === '主动公开') return state;
+  return { ...state, particulars: { ...state.particulars, body: '' }, attachments: [] };
 }

@@ -2,7 +2,9 @@
  * @module The catalogue's staff API (issue 11's contract): `POST /api/v1/catalogue/items` (a liaison or
  * handler drafts; 201 `{"id", "indexNumber"}`, indexNumber null until published), `POST
  * …/items/{id}/publish` (an approver; 200 with the item, its 索引号 issued), `POST …/items/{id}/repeal`
- * `{"on"}` (an approver; 200 with the item, 有效性 已废止), and `GET …/items/{id}`. Each route is a
+ * `{"on"}` (an approver; 200 with the item, 有效性 已废止), and `GET …/items/{id}`. The draft's 栏目 (column), 关键词 (keywords) and 公开方式 (disclosure,
+ * disclosureReason) are optional, so the issue's contract works unchanged: left out, a 规章 or 规范性文件
+ * goes in fdzdgknr-01, anything else in fdzdgknr, with no keywords, 主动公开. Each route is a
  * pipeline like the others: the schema checks the body, the use case asks the policy table (an item
  * of another agency is 404, like any record the actor cannot see), the presenter shapes the answer.
  */
@@ -10,7 +12,13 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
 import { draftItem, type ItemView, publishItem, repealItem, viewItem } from '../../catalogue/index.js';
 import { isLocalDate, type LocalDate } from '../../domain/calendar/local-date.js';
-import { ITEM_KINDS, ITEM_LIMITS, ITEM_STATUS_LABELS } from '../../domain/catalogue/catalogue-item.js';
+import {
+  DISCLOSURE_MODES,
+  ITEM_KINDS,
+  ITEM_LIMITS,
+  ITEM_STATUS_LABELS,
+} from '../../domain/catalogue/catalogue-item.js';
+import { COLUMN_ID } from '../../domain/catalogue/columns.js';
 import type { AppContext, AppEnv, WebDeps } from '../context.js';
 import { text } from '../input-schema.js';
 import { ERRORS, invalid, json, positiveId, refusal, serve } from './api-shared.js';
@@ -28,6 +36,28 @@ const DraftBodySchema = z
     topic: text.pipe(z.string().min(1).max(ITEM_LIMITS.topic)).describe('主题分类'),
     body: z.string().min(1).max(ITEM_LIMITS.body).describe('正文'),
     kind: z.enum(ITEM_KINDS).describe('体裁：规范性文件、规章 或 other（其他信息）'),
+    column: z
+      .string()
+      .regex(COLUMN_ID, { message: '栏目编号应为小写字母、数字和连字符（如 fdzdgknr-01）' })
+      .optional()
+      .describe(
+        '栏目编号（可省略）：如 fdzdgknr-03（法定主动公开内容 › 规划计划）或本机关自设栏目 zdy-机关编号-序号。省略时，规章、规范性文件放入 fdzdgknr-01（条例第二十条第（一）项），其他信息放入 fdzdgknr（法定主动公开内容）',
+      ),
+    keywords: z
+      .array(text.pipe(z.string().min(1).max(ITEM_LIMITS.keyword)))
+      .max(ITEM_LIMITS.keywords)
+      .optional()
+      .describe(
+        `关键词（主题词）（可省略）：至多 ${ITEM_LIMITS.keywords} 个，每个至多 ${ITEM_LIMITS.keyword} 字`,
+      ),
+    disclosure: z
+      .enum(DISCLOSURE_MODES)
+      .optional()
+      .describe('公开方式（可省略，默认 主动公开）：主动公开、依申请公开 或 不予公开'),
+    disclosureReason: text
+      .pipe(z.string().max(ITEM_LIMITS.disclosureReason))
+      .optional()
+      .describe('不予公开（或依申请公开）的理由；不予公开时必填，主动公开时不填'),
   })
   .describe('起草一条目录信息');
 
@@ -57,6 +87,10 @@ const ItemSchema = z
     topic: z.string(),
     body: z.string(),
     kind: z.enum(ITEM_KINDS),
+    column: z.string().describe('栏目编号'),
+    keywords: z.array(z.string()).describe('关键词（主题词）'),
+    disclosure: z.enum(DISCLOSURE_MODES).describe('公开方式'),
+    disclosureReason: z.string().describe('不予公开（或依申请公开）的理由；主动公开时为空'),
     status: z.enum(['draft', 'submitted', 'published', 'withdrawn']),
     statusLabel: z.string(),
     publishedOn: z.string().nullable(),
@@ -75,6 +109,7 @@ export function itemJson(view: ItemView) {
     agencyId: view.agencyId,
     indexNumber: s.indexNumber ?? null,
     ...s.particulars,
+    keywords: [...s.particulars.keywords],
     status: s.status,
     statusLabel: ITEM_STATUS_LABELS[s.status],
     publishedOn: s.publishedOn ?? null,
@@ -134,7 +169,8 @@ export function catalogueRoutes(api: OpenAPIHono<AppEnv>, deps: WebDeps): void {
 
   serve(api, draftRoute, async (c) => {
     const actor = actorOf(c);
-    const { agency, docNumber, ...body } = c.req.valid('json');
+    const { agency, docNumber, column, keywords, disclosure, disclosureReason, ...body } =
+      c.req.valid('json');
     const agencyId = agency === undefined ? actor.agencyId : positiveId(String(agency));
     if (agencyId === undefined) return invalid(c, { agency: '机关编号应为正整数 (a positive integer)' });
     const drafted = await draftItem(storage, actor, {
@@ -142,6 +178,11 @@ export function catalogueRoutes(api: OpenAPIHono<AppEnv>, deps: WebDeps): void {
       ...body,
       writtenOn: body.writtenOn as LocalDate,
       docNumber: docNumber ?? '',
+      // Left out, each takes the default draftItem documents (the contract of before stays whole).
+      ...(column === undefined ? {} : { column }),
+      ...(keywords === undefined ? {} : { keywords }),
+      ...(disclosure === undefined ? {} : { disclosure }),
+      ...(disclosureReason === undefined ? {} : { disclosureReason }),
     });
     if (!drafted.ok) return refusal(c, drafted.error, 'event');
     return c.json({ id: drafted.value.id, indexNumber: drafted.value.state.indexNumber ?? null }, 201);

@@ -1,18 +1,23 @@
 /**
  * @module 政府信息公开目录 in the back office (/office/catalogue): the agency's items with their state;
- * a liaison or handler drafts one (名称, 发布机构, 成文日期, 文号, 主题分类, 体裁, 正文); an approver
+ * a liaison or handler drafts one (名称, 发布机构, 成文日期, 文号, 主题分类, 体裁, 栏目, 关键词, 公开方式,
+ * 正文); an approver
  * publishes a draft — its 索引号 is issued then (条例第十七条: reviewed before it is made public) — and
  * records the repeal of a published 规章 or 规范性文件 (有效性). The same use cases as the staff API.
  */
 import { Hono } from 'hono';
-import { draftItem, listItems, publishItem, repealItem } from '../../catalogue/index.js';
+import { agencyColumns, draftItem, listItems, publishItem, repealItem } from '../../catalogue/index.js';
 import { isLocalDate } from '../../domain/calendar/local-date.js';
 import {
+  DISCLOSURE_MODES,
+  type DisclosureMode,
   ITEM_KINDS,
   ITEM_LIMITS,
   ITEM_STATUS_LABELS,
   type ItemKind,
+  keywordsOf,
 } from '../../domain/catalogue/catalogue-item.js';
+import type { ColumnTree } from '../../domain/catalogue/columns.js';
 import { todayInChina } from '../../ledger/index.js';
 import type { StoredItem } from '../../storage/index.js';
 import type { AppContext, AppEnv, WebDeps } from '../context.js';
@@ -21,6 +26,7 @@ import { fieldOfRefusal } from '../refusal-fields.js';
 import { statusOfRefusal } from '../refusal-status.js';
 import { Choice, type FormState, Input, TextArea } from '../views/form-fields.js';
 import { CsrfField, documentOf, Notice, Page, type Viewer } from '../views/layout.js';
+import { ColumnChoice, DisclosureFields, KeywordsField } from './item-metadata.js';
 import { refusedPage, viewerOf } from './office-routes.js';
 
 const KIND_OPTIONS = ITEM_KINDS.map((k) => [k, k === 'other' ? '其他' : k] as const);
@@ -28,6 +34,7 @@ const KIND_OPTIONS = ITEM_KINDS.map((k) => [k, k === 'other' ? '其他' : k] as 
 function CataloguePage(props: {
   viewer: Viewer;
   items: readonly StoredItem[];
+  columns: ColumnTree;
   today: string;
   state?: FormState;
   notice?: string;
@@ -58,7 +65,12 @@ function CataloguePage(props: {
             {props.items.map((item) => (
               <tr>
                 <td>
-                  <a href={`/office/catalogue/${encodeURIComponent(item.id)}`}>{item.title}</a>
+                  <a href={`/office/catalogue/${encodeURIComponent(item.id)}`}>{item.title}</a>{' '}
+                  {item.status !== 'withdrawn' && (
+                    <a class="hint" href={`/office/catalogue/${encodeURIComponent(item.id)}/metadata`}>
+                      栏目与公开方式
+                    </a>
+                  )}
                 </td>
                 <td>{item.kind === 'other' ? '其他' : item.kind}</td>
                 <td class="date">{item.writtenOn}</td>
@@ -119,6 +131,9 @@ function CataloguePage(props: {
             <Input state={props.state} name="topic" label="主题分类" required maxLength={ITEM_LIMITS.topic} />
             <Choice state={props.state} name="kind" label="体裁" options={KIND_OPTIONS} value="other" />
           </div>
+          <ColumnChoice state={props.state} tree={props.columns} />
+          <KeywordsField state={props.state} />
+          <DisclosureFields state={props.state} />
           <TextArea state={props.state} name="body" label="正文" required maxLength={ITEM_LIMITS.body} />
           <div>
             <button type="submit">保存草稿</button>
@@ -141,8 +156,18 @@ export function catalogueOfficeRoutes(deps: WebDeps): Hono<AppEnv> {
     const auth = c.get('auth')!;
     const items = await listItems(storage, auth.actor, auth.user.agencyId);
     if (!items.ok) return refusedPage(c, items.error);
+    const columns = await agencyColumns(storage, auth.user.agencyId);
+    if (!columns.ok) return refusedPage(c, columns.error);
     return c.html(
-      documentOf(<CataloguePage viewer={viewerOf(auth)} items={items.value} today={today()} {...extra} />),
+      documentOf(
+        <CataloguePage
+          viewer={viewerOf(auth)}
+          items={items.value}
+          columns={columns.value.tree}
+          today={today()}
+          {...extra}
+        />,
+      ),
       status,
     );
   };
@@ -172,7 +197,14 @@ export function catalogueOfficeRoutes(deps: WebDeps): Hono<AppEnv> {
       ? (values.kind as ItemKind)
       : undefined;
     if (!kind) errors.kind = '请选择体裁';
-    if (Object.keys(errors).length > 0 || !kind || !isLocalDate(writtenOn))
+    // The office form asks for the column (the staff API may leave it to the default).
+    const column = values.column ?? '';
+    if (!column) errors.column = '请选择栏目';
+    const disclosure = (DISCLOSURE_MODES as readonly string[]).includes(values.disclosure ?? '')
+      ? (values.disclosure as DisclosureMode)
+      : undefined;
+    if (!disclosure) errors.disclosure = '请选择公开方式';
+    if (Object.keys(errors).length > 0 || !kind || !disclosure || !isLocalDate(writtenOn))
       return show(c, { state: { values, errors } }, 422);
     const drafted = await draftItem(
       storage,
@@ -186,6 +218,10 @@ export function catalogueOfficeRoutes(deps: WebDeps): Hono<AppEnv> {
         topic: values.topic ?? '',
         body: values.body ?? '',
         kind,
+        column,
+        keywords: keywordsOf(values.keywords ?? ''),
+        disclosure,
+        disclosureReason: values.disclosureReason ?? '',
       },
       { today: today() },
     );

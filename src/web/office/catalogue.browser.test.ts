@@ -53,6 +53,7 @@ describe('a 规范性文件 from the liaison’s draft to the search and section
     await liaison.fill('#f-docNumber', `城政规〔${year}〕1号`);
     await liaison.fill('#f-topic', '农业、林业、水利');
     await liaison.selectOption('#f-kind', '规范性文件');
+    await liaison.selectOption('#f-column', 'fdzdgknr-01');
     await liaison.fill('#f-body', '为规范农村集体资产征收补偿工作，结合本镇实际，制定本规定。');
     await liaison.click('text=保存草稿');
     assert.match((await liaison.textContent('main')) ?? '', /草稿已保存/);
@@ -71,6 +72,14 @@ describe('a 规范性文件 from the liaison’s draft to the search and section
     const row = (await approver.textContent('tbody')) ?? '';
     assert.match(row, /000014349\/\d{4}-00001/);
     assert.deepEqual(await axeViolations(approver), [], '/office/catalogue');
+    // The column tree and an item's 栏目/关键词/公开方式 page, with the tree's forms opened.
+    const itemId = await approver.getAttribute('a[href$="/metadata"]', 'href');
+    for (const path of ['/office/columns', itemId ?? '']) {
+      await approver.goto(`${origin}${path}`);
+      await approver.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })");
+      assert.deepEqual(await axeViolations(approver), [], path);
+    }
+    await approver.goto(`${origin}/office/catalogue`);
 
     const visitor = await (await browser.newContext()).newPage();
     await visitor.goto(`${origin}/catalogue`);

@@ -5,14 +5,23 @@
  */
 import { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
-import { publicCatalogue, publicGuide, publicItem, publicRules } from '../../catalogue/index.js';
+import {
+  browseCatalogue,
+  publicCatalogue,
+  publicGuide,
+  publicItem,
+  publicRules,
+} from '../../catalogue/index.js';
+import { ITEM_LIMITS } from '../../domain/catalogue/catalogue-item.js';
+import { COLUMN_ID } from '../../domain/catalogue/columns.js';
+import { hasControlCharacters } from '../../domain/shared/plain-text.js';
 import { type ReceivingAgency, receivingAgencies } from '../../ledger/index.js';
 import type { AppContext, AppEnv, WebDeps } from '../context.js';
 import { VisitTally } from '../visit-tally.js';
 import { applyRoutes } from './apply-routes.js';
 import { GuidePage, HomePage, SitemapPage } from './column-pages.js';
 import { PortalPage, portalDocument } from './portal-frame.js';
-import { CatalogueItemPage, CatalogueListPage } from './portal-pages.js';
+import { CatalogueItemPage, CatalogueListPage, catalogueHref } from './portal-pages.js';
 import { reportRoutes } from './report-routes.js';
 import { RulesPage } from './rules-page.js';
 import { searchPage } from './search-page.js';
@@ -109,12 +118,36 @@ export function portalRoutes(deps: WebDeps): Hono<AppEnv> {
     const asked = c.req.query('page');
     const page = asked !== undefined && PAGE.test(asked) ? Number(asked) : 1;
     const agency = await agencyAsked(c);
-    const found = await publicCatalogue(storage, page, agency ? { agencyId: agency.id } : {});
+    const column = c.req.query('column');
+    const topic = c.req.query('topic')?.trim();
+    const back = catalogueHref(agency ? { agency: agency.id } : {});
+    const notFound = (what: string) =>
+      render(
+        c,
+        <PortalPage title="未找到该栏目" current="/catalogue">
+          <p>{what}</p>
+          <p>
+            <a href={back}>返回目录</a>
+          </p>
+        </PortalPage>,
+        404,
+      );
+    if (topic !== undefined && (hasControlCharacters(topic) || [...topic].length > ITEM_LIMITS.topic))
+      return notFound(`主题分类至多 ${ITEM_LIMITS.topic} 字，且不含控制字符。`);
+    if (column !== undefined && !COLUMN_ID.test(column)) return notFound('目录中没有这个栏目。');
+    const found = await browseCatalogue(storage, {
+      page,
+      ...(agency ? { agency: { id: agency.id, kind: agency.kind } } : {}),
+      ...(column === undefined ? {} : { column }),
+      ...(topic ? { topic } : {}),
+    });
+    if (!found) return notFound('目录中没有这个栏目。');
     return render(
       c,
       <CatalogueListPage
         page={found}
         {...(agency ? { agency: { id: agency.id, name: agency.name } } : {})}
+        {...(topic ? { topic } : {})}
       />,
     );
   });

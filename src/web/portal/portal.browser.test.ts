@@ -116,6 +116,8 @@ describe('the public catalogue in a browser, checked by axe-core', () => {
           `/rules?agency=${w.township}`,
           '/sitemap',
           '/catalogue',
+          // The township's tree (with the 基层 areas) as navigation, a column and a topic asked.
+          `/catalogue?agency=${w.township}&column=fdzdgknr-01&topic=${encodeURIComponent('城乡建设')}`,
           `/catalogue/${item}`,
           '/catalogue/no-such-item',
           // The search: the form alone, results with <mark>, a refused query.

@@ -61,16 +61,25 @@ export function Choice(props: {
   label: string;
   options: readonly (readonly [string, string])[];
   value?: string;
+  required?: boolean;
 }) {
   const error = props.state?.errors[props.name];
   const chosen = props.state?.values[props.name] ?? props.value;
   const id = `f-${props.name}`;
   return (
     <label for={id}>
-      {props.label}
+      {props.required ? (
+        <span>
+          {props.label}
+          <span aria-hidden="true"> *</span>
+        </span>
+      ) : (
+        props.label
+      )}
       <select
         id={id}
         name={props.name}
+        required={props.required}
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
       >

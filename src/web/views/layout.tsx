@@ -27,6 +27,7 @@ const NAV: readonly { readonly href: string; readonly label: string; readonly ro
   { href: '/office/inbox', label: '待办申请', roles: ['handler', 'approver', 'oversight'] },
   { href: '/office/requests/new', label: '登记申请', roles: ['handler'] },
   { href: '/office/catalogue', label: '公开目录', roles: ['liaison', 'handler', 'approver'] },
+  { href: '/office/columns', label: '目录栏目', roles: ['approver', 'admin'] },
   { href: '/office/guide', label: '公开指南', roles: ['approver', 'admin'] },
   { href: '/office/rules', label: '公开制度', roles: ['approver', 'admin'] },
   { href: '/office/reports', label: '年度报告发布', roles: ['approver'] },
