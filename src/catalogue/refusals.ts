@@ -30,6 +30,8 @@ export interface CatalogueAppRefusal {
     | LedgerRefusal['code'];
   readonly message: string;
   readonly eventIndex?: number;
+  /** The field refused, when the code alone does not say. */
+  readonly field?: string;
 }
 
 export function catalogueRefusal(

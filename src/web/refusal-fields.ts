@@ -63,3 +63,9 @@ const FIELD_OF: Readonly<Record<string, string>> = {
 
 /** The field a refusal belongs to, or `event` (the action as a whole). */
 export const fieldOfRefusal = (code: string, fallback = 'event'): string => FIELD_OF[code] ?? fallback;
+
+/** The field a refusal names itself (a length, a character), else the one its code belongs to. */
+export const fieldOf = (
+  refusal: { readonly code: string; readonly field?: string },
+  fallback = 'event',
+): string => refusal.field ?? fieldOfRefusal(refusal.code, fallback);

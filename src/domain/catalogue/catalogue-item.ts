@@ -159,7 +159,7 @@ export const ITEM_REFUSALS = {
   'catalogue.body-empty': '正文不能为空',
   'catalogue.kind': '体裁应为 规范性文件、规章 或 other',
   'catalogue.date': '日期应为 YYYY-MM-DD 格式的真实日期',
-  'catalogue.control-characters': '名称、发布机构、文号、主题分类中不能有控制字符或换行',
+  'catalogue.control-characters': '含有不能保存的控制字符（名称、文号等只有一行的内容也不能换行）',
   'catalogue.too-long': '内容过长',
   'catalogue.date-order': '事件日期不能早于前一事件',
   'catalogue.date-after-today': '日期晚于今天',
@@ -194,12 +194,48 @@ export interface ItemRefusal {
   readonly message: string;
   /** The event of the log refused, when the refusal is about one. */
   readonly eventIndex?: number;
+  /** The field refused, when the code alone does not say (a length, a character). */
+  readonly field?: ItemField;
 }
 
-export function itemRefusal(code: ItemRefusalCode, detail?: string, eventIndex?: number): ItemRefusal {
+export function itemRefusal(
+  code: ItemRefusalCode,
+  detail?: string,
+  eventIndex?: number,
+  field?: ItemField,
+): ItemRefusal {
   const message = detail ? `${ITEM_REFUSALS[code]}：${detail}` : ITEM_REFUSALS[code];
-  return eventIndex === undefined ? { code, message } : { code, message, eventIndex };
+  return {
+    code,
+    message,
+    ...(eventIndex === undefined ? {} : { eventIndex }),
+    ...(field === undefined ? {} : { field }),
+  };
 }
+
+/** The fields a length or a character can be refused in, with the names the forms give them. */
+export const ITEM_FIELD_LABELS = {
+  title: '名称',
+  publisher: '发布机构',
+  docNumber: '文号',
+  topic: '主题分类',
+  body: '正文',
+  document: '据以修改或废止的文件',
+  reason: '理由',
+  disclosureReason: '不予公开的理由',
+} as const;
+export type ItemField = keyof typeof ITEM_FIELD_LABELS;
+
+/** 内容过长 in one field, saying which and how long it may be. */
+const tooLong = (field: ItemField & keyof typeof ITEM_LIMITS, eventIndex?: number) =>
+  itemRefusal(
+    'catalogue.too-long',
+    `${ITEM_FIELD_LABELS[field]}至多 ${ITEM_LIMITS[field]} 字`,
+    eventIndex,
+    field,
+  );
+const controlIn = (field: ItemField) =>
+  itemRefusal('catalogue.control-characters', ITEM_FIELD_LABELS[field], undefined, field);
 
 /** Lengths the catalogue holds (characters). */
 export const ITEM_LIMITS = {
@@ -258,10 +294,8 @@ function checkPlacement(t: ItemParticulars): Result<ItemParticulars, ItemRefusal
     return err(itemRefusal('catalogue.disclosure-reason-missing'));
   if (t.disclosure === '主动公开' && disclosureReason)
     return err(itemRefusal('catalogue.disclosure-reason-unexpected'));
-  if (hasControlCharacters(disclosureReason))
-    return err(itemRefusal('catalogue.control-characters', 'disclosureReason'));
-  if ([...disclosureReason].length > ITEM_LIMITS.disclosureReason)
-    return err(itemRefusal('catalogue.too-long', `disclosureReason 至多 ${ITEM_LIMITS.disclosureReason} 字`));
+  if (hasControlCharacters(disclosureReason)) return err(controlIn('disclosureReason'));
+  if ([...disclosureReason].length > ITEM_LIMITS.disclosureReason) return err(tooLong('disclosureReason'));
   return ok({ ...t, keywords, disclosureReason });
 }
 
@@ -284,14 +318,11 @@ export function checkParticulars(p: StoredParticulars): Result<ItemParticulars, 
   if (!t.body.trim()) return err(itemRefusal('catalogue.body-empty'));
   if (!isLocalDate(t.writtenOn)) return err(itemRefusal('catalogue.date', `成文日期 ${t.writtenOn}`));
   for (const field of SINGLE_LINE_FIELDS) {
-    if (hasControlCharacters(t[field])) return err(itemRefusal('catalogue.control-characters', field));
-    if ([...t[field]].length > ITEM_LIMITS[field])
-      return err(itemRefusal('catalogue.too-long', `${field} 至多 ${ITEM_LIMITS[field]} 字`));
+    if (hasControlCharacters(t[field])) return err(controlIn(field));
+    if ([...t[field]].length > ITEM_LIMITS[field]) return err(tooLong(field));
   }
-  if (hasControlCharacters(t.body, { lines: true }))
-    return err(itemRefusal('catalogue.control-characters', 'body'));
-  if ([...t.body].length > ITEM_LIMITS.body)
-    return err(itemRefusal('catalogue.too-long', `body 至多 ${ITEM_LIMITS.body} 字`));
+  if (hasControlCharacters(t.body, { lines: true })) return err(controlIn('body'));
+  if ([...t.body].length > ITEM_LIMITS.body) return err(tooLong('body'));
   return checkPlacement(t);
 }
 
@@ -358,7 +389,7 @@ export function applyItemEvent(
       if (state.validity === '已废止') return refuse('catalogue.already-repealed', state.repealed?.on);
       const document = event.document.trim();
       if (!document) return refuse('catalogue.document-empty');
-      if ([...document].length > ITEM_LIMITS.document) return refuse('catalogue.too-long', 'document');
+      if ([...document].length > ITEM_LIMITS.document) return err(tooLong('document', index));
       return ok({
         ...state,
         validity: '已修改',
@@ -369,7 +400,7 @@ export function applyItemEvent(
       if (state.validity === '已废止') return refuse('catalogue.already-repealed', state.repealed?.on);
       const document = event.document?.trim();
       if (document !== undefined && [...document].length > ITEM_LIMITS.document)
-        return refuse('catalogue.too-long', 'document');
+        return err(tooLong('document', index));
       return ok({
         ...state,
         validity: '已废止',
@@ -379,7 +410,7 @@ export function applyItemEvent(
     case 'Withdrawn': {
       const reason = event.reason.trim();
       if (!reason) return refuse('catalogue.reason-empty');
-      if ([...reason].length > ITEM_LIMITS.reason) return refuse('catalogue.too-long', 'reason');
+      if ([...reason].length > ITEM_LIMITS.reason) return err(tooLong('reason', index));
       return ok({ ...state, status: 'withdrawn', withdrawn: { on: event.on, reason } });
     }
     case 'Corrected': {
@@ -415,7 +446,7 @@ export function applyItemEvent(
       const reason = event.reason?.trim() ?? '';
       // What the public could read is taken down with a reason on record; a draft's file just goes.
       if (state.status === 'published' && !reason) return refuse('catalogue.reason-empty');
-      if ([...reason].length > ITEM_LIMITS.reason) return refuse('catalogue.too-long', 'reason');
+      if ([...reason].length > ITEM_LIMITS.reason) return err(tooLong('reason', index));
       return ok({ ...state, attachments: state.attachments.filter((a) => a.id !== event.attachmentId) });
     }
   }

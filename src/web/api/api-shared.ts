@@ -7,7 +7,7 @@ import type { OpenAPIHono, RouteConfig, RouteHandler } from '@hono/zod-openapi';
 import { z } from 'zod';
 import type { AppContext, AppEnv } from '../context.js';
 import type { FieldErrors } from '../input-schema.js';
-import { fieldOfRefusal } from '../refusal-fields.js';
+import { fieldOf } from '../refusal-fields.js';
 import { statusOfRefusal } from '../refusal-status.js';
 
 export const ErrorSchema = z
@@ -37,10 +37,10 @@ type ErrorStatus = 403 | 404 | 409 | 422;
 /** A use case's refusal as `{"error"}` with its status; `fieldFallback`: name the field it concerns. */
 export function refusal(
   c: AppContext,
-  r: { readonly code: string; readonly message: string },
+  r: { readonly code: string; readonly message: string; readonly field?: string },
   fieldFallback?: string,
 ) {
-  const field = fieldFallback === undefined ? undefined : fieldOfRefusal(r.code, fieldFallback);
+  const field = fieldFallback === undefined ? undefined : fieldOf(r, fieldFallback);
   return c.json(
     { error: { code: r.code, message: r.message, ...(field ? { fields: { [field]: r.message } } : {}) } },
     statusOfRefusal(r.code) as ErrorStatus,

@@ -22,7 +22,7 @@ import { todayInChina } from '../../ledger/index.js';
 import type { StoredItem } from '../../storage/index.js';
 import type { AppContext, AppEnv, WebDeps } from '../context.js';
 import { formOf } from '../form-body.js';
-import { fieldOfRefusal } from '../refusal-fields.js';
+import { fieldOf } from '../refusal-fields.js';
 import { statusOfRefusal } from '../refusal-status.js';
 import { Choice, type FormState, Input, TextArea } from '../views/form-fields.js';
 import { CsrfField, documentOf, Notice, Page, type Viewer } from '../views/layout.js';
@@ -230,7 +230,7 @@ export function catalogueOfficeRoutes(deps: WebDeps): Hono<AppEnv> {
       return show(
         c,
         {
-          state: { values, errors: { [fieldOfRefusal(drafted.error.code, 'title')]: drafted.error.message } },
+          state: { values, errors: { [fieldOf(drafted.error, 'title')]: drafted.error.message } },
         },
         422,
       );

@@ -18,7 +18,7 @@ import { type ColumnTree, columnForItems, columnOf, columnPath } from '../../dom
 import { todayInChina } from '../../ledger/index.js';
 import type { AppContext, AppEnv, WebDeps } from '../context.js';
 import { formOf } from '../form-body.js';
-import { fieldOfRefusal } from '../refusal-fields.js';
+import { fieldOf } from '../refusal-fields.js';
 import { statusOfRefusal } from '../refusal-status.js';
 import { Choice, type FormState, Input } from '../views/form-fields.js';
 import { CsrfField, documentOf, Notice, Page, type Viewer } from '../views/layout.js';
@@ -189,7 +189,7 @@ export function itemMetadataRoutes(deps: WebDeps): Hono<AppEnv> {
     if (!corrected.ok) {
       const status = statusOfRefusal(corrected.error.code);
       if (status === 403 || status === 404) return refusedPage(c, corrected.error);
-      const field = fieldOfRefusal(corrected.error.code, 'reason');
+      const field = fieldOf(corrected.error, 'reason');
       return show(
         c,
         { state: { values, errors: { [field]: corrected.error.message } } },
