@@ -7,6 +7,7 @@
 import { formatForYear } from '../../domain/report/format.js';
 import { SECTION_NUMBERS, type SectionNumber, sectionTitle } from '../../domain/report/labels.js';
 import type { AnnualReport } from '../../domain/report/model.js';
+import { packedMap } from '../../domain/report/packed-map.js';
 import type { Finding } from '../../domain/report/validation/finding.js';
 import { finding } from '../../domain/report/validation/make-finding.js';
 import type { TextEncoding } from '../decode.js';
@@ -87,7 +88,7 @@ export function readReportLines(
   const notes: Finding[] = [
     ...inferredAgency(heading, lines),
     ...(implied ? [impliedTitles(implied.implied)] : []),
-    ...missing.map(missingSection),
+    ...packedMap(missing, missingSection),
     ...sectionOrder(inPageOrder),
   ];
 
@@ -95,7 +96,7 @@ export function readReportLines(
   const region = (s: SectionNumber): TextLine[] => {
     const at = titles[s];
     if (at === undefined) return [];
-    const next = inPageOrder.map((t) => titles[t]!).find((p) => p > at) ?? lines.length;
+    const next = packedMap(inPageOrder, (t) => titles[t]!).find((p) => p > at) ?? lines.length;
     return lines.slice(at + 1, next);
   };
 
@@ -118,12 +119,8 @@ export function readReportLines(
     agency: heading.agency,
     publishedOn: findPublishedLabel(lines, titles[inPageOrder[0]!]!) ?? signatureDate ?? null,
     text: {
-      overview: region('一')
-        .map((l) => l.text)
-        .join('\n'),
-      problems: region('五')
-        .map((l) => l.text)
-        .join('\n'),
+      overview: packedMap(region('一'), (l) => l.text).join('\n'),
+      problems: packedMap(region('五'), (l) => l.text).join('\n'),
       otherMatters,
     },
     ...tables,

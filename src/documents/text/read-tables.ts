@@ -18,6 +18,7 @@ import {
   requestRows,
 } from '../../domain/report/labels.js';
 import type { CountCell, ProactiveCell, ReviewLitigationTable } from '../../domain/report/model.js';
+import { packedMap } from '../../domain/report/packed-map.js';
 import type { Finding } from '../../domain/report/validation/finding.js';
 import { finding } from '../../domain/report/validation/make-finding.js';
 import { canonicalDecimal, isDecimalString, yuanToWanyuan } from '../../domain/shared/decimal.js';
@@ -330,9 +331,9 @@ export function readProactive(
       continue;
     }
     const { cuts, complete } = digitSplits(withoutPadding(row.chunks, columns.length), columns.length);
-    const readings = cuts
-      .map((texts) => texts.map((t, j) => proactiveCell(t, columns[j]!.kind)))
-      .filter((cells) => cells.every((c) => c !== undefined));
+    const readings = packedMap(cuts, (texts) =>
+      packedMap(texts, (t, j) => proactiveCell(t, columns[j]!.kind)),
+    ).filter((cells) => cells.every((c) => c !== undefined));
     if (readings.length === 1 && complete) {
       table[row.key] = Object.fromEntries(columns.map((c, j) => [c.key, readings[0]![j]!]));
     } else if (readings.length === 0) {
@@ -438,7 +439,7 @@ export function readRequests(
     if (splits.cuts.length === 0) notes.push(rowUnreadable('三', row, width));
     candidates.push({
       key: row.key as RequestRowKey,
-      candidates: splits.cuts.map(toCells),
+      candidates: packedMap(splits.cuts, toCells),
       complete: splits.complete,
     });
   }
@@ -482,8 +483,8 @@ export function readReview(tokens: readonly TableToken[], notes: Finding[]): Rev
   const splits =
     adding.cuts.length > 0 ? adding : digitSplits(row.chunks, width, { maxDigits: MAX_COUNT_DIGITS });
   const resolved = splits.complete
-    ? resolveReviewCells(splits.cuts.map(toCells))
-    : { ambiguous: splits.cuts.map(toCells) };
+    ? resolveReviewCells(packedMap(splits.cuts, toCells))
+    : { ambiguous: packedMap(splits.cuts, toCells) };
   let cells: Cells | undefined;
   if (resolved === undefined) notes.push(rowUnreadable('四', row, REVIEW_CELLS.length));
   else if ('ambiguous' in resolved) notes.push(ambiguousDigits('四', row, resolved.ambiguous));

@@ -3,6 +3,8 @@
  * source lines — one heading, paragraph or table cell each, with where it stood in the original — and
  * one reader maps those lines onto the report.
  */
+
+import { packedMap } from '../../domain/report/packed-map.js';
 import type { KeyedText } from '../keyed-text.js';
 import { labelKey } from '../label-key.js';
 import { layoutCellLines } from './layout-text.js';
@@ -51,9 +53,10 @@ export function toTextLines(source: readonly SourceLine[]): TextLine[] {
 
 /** The lines of a plain-text file, decoded (decodeReportBytes has dropped any byte-order mark). */
 export function sourceLinesOf(text: string): SourceLine[] {
-  const lines = withoutPinyinGlosses(text)
-    .split(/\r\n|\r|\n/)
-    .map((t, i) => ({ text: t, line: i + 1 }));
+  const lines = packedMap(withoutPinyinGlosses(text).split(/\r\n|\r|\n/), (t, i) => ({
+    text: t,
+    line: i + 1,
+  }));
   return layoutCellLines(lines) ?? (text.includes('|') ? pipeCellLines(lines) : lines);
 }
 

@@ -12,6 +12,7 @@
  * Pure text work: no I/O, no clock.
  */
 import { foldTraditional } from '../../shared/traditional-fold.js';
+import { packedMap } from '../packed-map.js';
 
 /** The cells and sums of sections 三 and 四 that a report's words restate. */
 export type FigureTarget =
@@ -432,7 +433,7 @@ function requestTargetsIn(words: string): { targets: Set<RequestTarget>; rest: s
 function requestTarget(around: Around, context: ReportContext): RequestTarget | undefined {
   const forward = carriedForwardWords(context.year);
   const hideCarried = (w: string) => take(take(w, forward).rest, CARRIED_OVER_WORDS).rest;
-  const sides = [around.left, around.right].map((side) => {
+  const sides = packedMap([around.left, around.right], (side) => {
     const f = take(side, forward);
     const o = take(f.rest, CARRIED_OVER_WORDS);
     const named = requestTargetsIn(o.rest);
@@ -535,9 +536,9 @@ export function findFigureStatements(source: string, context: ReportContext): Fi
   const figures = findFigures(text);
   const bounds = [
     ...figures,
-    ...[...text.matchAll(ANY_NUMBER)].map((m) => ({ start: m.index, end: m.index + m[0].length })),
+    ...packedMap([...text.matchAll(ANY_NUMBER)], (m) => ({ start: m.index, end: m.index + m[0].length })),
   ].sort((a, b) => a.start - b.start);
-  const headings = [...text.matchAll(HEADING)].map((m) => m.index);
+  const headings = packedMap([...text.matchAll(HEADING)], (m) => m.index);
   const out: FigureStatement[] = [];
   for (const figure of figures) {
     const clauseStart = clauseStartOf(text, figure.start);
