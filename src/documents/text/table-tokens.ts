@@ -94,8 +94,9 @@ const BLANK_MARK = /[—/]/;
 
 /** A number that is a date's ("2020年", "12月") or follows a colon in words ("信息数:0"). */
 const DATE_AFTER = /^[0-9.]+[年月日]/;
-function isProse(key: string, i: number, text: string): boolean {
-  return DATE_AFTER.test(key.slice(i, i + 12)) || /[:：]$/.test(text);
+const COLON = /[:：]/;
+function isProse(key: string, i: number, afterText: boolean): boolean {
+  return DATE_AFTER.test(key.slice(i, i + 12)) || (afterText && COLON.test(key[i - 1]!));
 }
 function proseNumberEnd(key: string, i: number): number {
   let end = i;
@@ -103,21 +104,26 @@ function proseNumberEnd(key: string, i: number): number {
   return end;
 }
 
-/** Cuts one glued line into tokens. */
+/**
+ * Cuts one glued line into tokens. A run of text is always a contiguous piece of the key (a space
+ * inside it is the key's one space; a number or a label ends it), so it is kept as where it starts and
+ * sliced once when it ends, not built a character at a time.
+ */
 function scanLine(line: TextLine, anchors: AnchorSet, out: TableToken[]): void {
   const keyed = line.keyed ?? keyedText(line.text);
   const { key } = keyed;
-  let text = '';
-  let textStart = 0;
+  /** Where the run of text began in the key; -1 when there is none. */
+  let textStart = -1;
   let digits = '';
   const flushText = (end: number) => {
-    const t = text.trim();
+    if (textStart < 0) return;
+    const t = key.slice(textStart, end).trim();
     if (t !== '') {
       // Reported as the page printed it, not in comparison form.
       const original = originalSlice(line.text, keyed, textStart, end).trim();
       out.push({ kind: 'text', text: original, key: t.replaceAll(' ', ''), line: line.line });
     }
-    text = '';
+    textStart = -1;
   };
   const flushDigits = () => {
     if (digits !== '') out.push({ kind: 'value', chunk: digits, line: line.line });
@@ -127,7 +133,6 @@ function scanLine(line: TextLine, anchors: AnchorSet, out: TableToken[]): void {
     const ch = key[i]!;
     if (ch === ' ') {
       flushDigits();
-      if (text !== '') text += ' ';
       i++;
       continue;
     }
@@ -145,12 +150,10 @@ function scanLine(line: TextLine, anchors: AnchorSet, out: TableToken[]): void {
       flushText(i);
       flushDigits();
       digits = ch;
-    } else if (NUMBER_CHAR.test(ch) && digits === '' && isProse(key, i, text)) {
+    } else if (NUMBER_CHAR.test(ch) && digits === '' && isProse(key, i, textStart >= 0)) {
       // "2020年……:0" amid a table is a sentence, its numbers no cells.
-      const end = proseNumberEnd(key, i);
-      if (text === '') textStart = i;
-      text += key.slice(i, end);
-      i = end;
+      if (textStart < 0) textStart = i;
+      i = proseNumberEnd(key, i);
       continue;
     } else if (NUMBER_CHAR.test(ch)) {
       flushText(i);
@@ -160,13 +163,12 @@ function scanLine(line: TextLine, anchors: AnchorSet, out: TableToken[]): void {
     } else if (digits !== '' && COUNT_UNIT.test(key.slice(i, i + 3))) {
       // "33件 | 8件": the count's unit is no text between cells.
       flushDigits();
-    } else if (BLANK_MARK.test(ch) && text === '') {
+    } else if (BLANK_MARK.test(ch) && textStart < 0) {
       flushDigits();
       out.push({ kind: 'value', chunk: '—', line: line.line });
     } else {
       flushDigits();
-      if (text === '') textStart = i;
-      text += ch;
+      if (textStart < 0) textStart = i;
     }
     i++;
   }

@@ -99,12 +99,23 @@ function normalize(source: string): Normalized {
   // Runs of plain characters are copied as slices, not character by character: a section is mostly
   // plain, with a quotation mark or a full-width digit here and there.
   let text = '';
-  const origin: number[] = [];
+  // A typed array, grown by doubling: a section's origins are thousands of numbers, which an array of
+  // numbers pushed one by one would hold boxed in ever larger copies (the worker's largest allocation).
+  let origin = new Int32Array(folded.length + 16);
+  let length = 0;
+  const put = (at: number) => {
+    if (length === origin.length) {
+      const grown = new Int32Array(length * 2);
+      grown.set(origin);
+      origin = grown;
+    }
+    origin[length++] = at;
+  };
   let run = 0;
   for (let at = 0; at < folded.length; ) {
     const code = folded.codePointAt(at)!;
     if (isPlain(code) && !(code === 0x2c && isThousandsComma(folded, at))) {
-      origin.push(at);
+      put(at);
       at++;
       continue;
     }
@@ -118,14 +129,14 @@ function normalize(source: string): Normalized {
           : folded.slice(at, at + width).normalize('NFKC');
       text += out;
       // One origin per UTF-16 unit of what was written, so that indices into the text stay aligned.
-      for (let k = 0; k < out.length; k++) origin.push(at);
+      for (let k = 0; k < out.length; k++) put(at);
     }
     at += width;
     run = at;
   }
   text += folded.slice(run);
-  origin.push(folded.length);
-  return { text, origin };
+  put(folded.length);
+  return { text, origin: origin.subarray(0, length) };
 }
 
 // ── Numbers ──────────────────────────────────────────────────────────────────
