@@ -233,24 +233,35 @@ function findFigures(text: string): Figure[] {
 
 // ── The words around a figure ────────────────────────────────────────────────
 
+/**
+ * A set of characters as their UTF-16 units: the scans below read units (`charCodeAt`), which makes no
+ * one-character string per character read, as `text[i]` does for every hanzi. The characters are all
+ * single UTF-16 units.
+ */
+const unitsOf = (chars: string): ReadonlySet<number> => new Set(Array.from(chars, (c) => c.charCodeAt(0)));
+
 /** Clause boundaries: a figure's words never reach past these. 、 joins a list and does not bound. */
-const CLAUSE_END = ',;。:!?[]【】\n';
+const CLAUSE_END = unitsOf(',;。:!?[]【】\n');
 /** A clause's end after its figure: a separator, or a bracket (a remark after it is its own). */
-const CLAUSE_END_AFTER = ',;。:!?()[]【】\n';
-const SENTENCE_END = '。!?\n';
+const CLAUSE_END_AFTER = unitsOf(',;。:!?()[]【】\n');
+const SENTENCE_END = unitsOf('。!?\n');
+const NEWLINE = unitsOf('\n');
 /** A heading of a part of section 一: （二）依申请公开方面, or 二、 at the start of a line. */
 const HEADING = /\([一二三四五六七八九十]{1,3}\)|(?:^|\n)\s*[一二三四五六七八九十]{1,3}[、.]/g;
 
-/** The index of the last of `chars` before `at`, or -1; the characters are all single UTF-16 units. */
-function lastIndexBefore(text: string, at: number, chars: string): number {
-  for (let i = at - 1; i >= 0; i--) if (chars.includes(text[i]!)) return i;
+/** The index of the last of `units` before `at`, or -1. */
+function lastIndexBefore(text: string, at: number, units: ReadonlySet<number>): number {
+  for (let i = at - 1; i >= 0; i--) if (units.has(text.charCodeAt(i))) return i;
   return -1;
 }
 
-function firstIndexFrom(text: string, at: number, chars: string): number {
-  for (let i = at; i < text.length; i++) if (chars.includes(text[i]!)) return i;
+function firstIndexFrom(text: string, at: number, units: ReadonlySet<number>): number {
+  for (let i = at; i < text.length; i++) if (units.has(text.charCodeAt(i))) return i;
   return text.length;
 }
+
+const OPEN = 0x28; // (
+const CLOSE = 0x29; // )
 
 /**
  * Where a figure's clause begins. A remark in brackets before the figure belongs to its clause (“各县（市、
@@ -259,12 +270,12 @@ function firstIndexFrom(text: string, at: number, chars: string): number {
 function clauseStartOf(text: string, at: number): number {
   let depth = 0;
   for (let i = at - 1; i >= 0; i--) {
-    const c = text[i]!;
-    if (c === ')') depth++;
-    else if (c === '(') {
+    const c = text.charCodeAt(i);
+    if (c === CLOSE) depth++;
+    else if (c === OPEN) {
       if (depth === 0) return i + 1;
       depth--;
-    } else if (depth === 0 && CLAUSE_END.includes(c)) return i + 1;
+    } else if (depth === 0 && CLAUSE_END.has(c)) return i + 1;
   }
   return 0;
 }
@@ -575,7 +586,7 @@ export function findFigureStatements(source: string, context: ReportContext): Fi
       if (h > figure.start) break;
       heading = h;
     }
-    const passageStart = heading ?? lastIndexBefore(text, figure.start, '\n') + 1;
+    const passageStart = heading ?? lastIndexBefore(text, figure.start, NEWLINE) + 1;
     const around: Around = {
       left,
       right,
