@@ -53,6 +53,12 @@ export function columnChecksPassed(table: ReadonlyMap<RequestRowKey, Cells>, for
 
 const BALANCE_ROWS = ['new', 'carriedOver', 'total', 'carriedForward'] as const;
 
+/** The outcome rows' keys of each format, made once (a score is made for every report read). */
+const LEAF_KEYS: Readonly<Record<ReportFormat, ReadonlySet<RequestRowKey>>> = {
+  '2019': new Set(outcomeLeafRows('2019').map((l) => l.key)),
+  '2021': new Set(outcomeLeafRows('2021').map((l) => l.key)),
+};
+
 /**
  * The column checks kept as running sums, so that trying one more combination of cuts costs a few
  * additions instead of a walk over the whole table: the search may try tens of thousands.
@@ -65,7 +71,7 @@ class ColumnScore {
   private readonly balance = new Map<RequestRowKey, Cells>();
 
   constructor(format: ReportFormat) {
-    this.leaves = new Set(outcomeLeafRows(format).map((l) => l.key));
+    this.leaves = LEAF_KEYS[format];
   }
 
   set(key: RequestRowKey, cells: Cells): void {
