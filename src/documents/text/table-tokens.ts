@@ -28,6 +28,8 @@ export interface AnchorSet {
    * make a string of each hanzi to ask with.
    */
   readonly byFirst: ReadonlyMap<number, readonly string[]>;
+  /** 1 for each UTF-16 unit some variant starts with: most characters of a glued line start none. */
+  readonly starts: Uint8Array;
   /** Length → variants of that length, for labels misprinted by a character. */
   readonly byLength: ReadonlyMap<number, readonly string[]>;
 }
@@ -43,9 +45,11 @@ export function anchorSet(variants: ReadonlyMap<string, string>): AnchorSet {
     byFirst.set(first, list);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
+  const starts = new Uint8Array(0x10000);
+  for (const unit of byFirst.keys()) starts[unit] = 1;
   const byLength = new Map<number, string[]>();
   for (const key of all.keys()) byLength.set(key.length, [...(byLength.get(key.length) ?? []), key]);
-  return { all, byFirst, byLength };
+  return { all, byFirst, starts, byLength };
 }
 
 /**
@@ -145,7 +149,7 @@ function scanLine(line: TextLine, anchors: AnchorSet, out: TableToken[]): void {
       i++;
       continue;
     }
-    const found = anchorAt(key, i, anchors);
+    const found = anchors.starts[unit] === 1 ? anchorAt(key, i, anchors) : undefined;
     if (found) {
       flushText(i);
       flushDigits();
