@@ -85,12 +85,14 @@ export function readReportLines(
     missing.length > 0 &&
     missing.every((m) => SECTION_NUMBERS.indexOf(m) > SECTION_NUMBERS.indexOf(lastNumbered)) &&
     SECTION_NUMBERS.indexOf(lastNumbered) < SECTION_NUMBERS.indexOf('五');
-  const notes: Finding[] = [
-    ...inferredAgency(heading, lines),
-    ...(implied ? [impliedTitles(implied.implied)] : []),
-    ...packedMap(missing, missingSection),
-    ...sectionOrder(inPageOrder),
-  ];
+  // Pushed onto an array literal, not spread into one: spread, a page without notes gives an array of
+  // another shape (small integers) than one with them, and the readers that push onto it below would be
+  // deoptimised and compiled again when the first note of a kind arrives.
+  const notes: Finding[] = [];
+  notes.push(...inferredAgency(heading, lines));
+  if (implied) notes.push(impliedTitles(implied.implied));
+  for (const section of missing) notes.push(missingSection(section));
+  notes.push(...sectionOrder(inPageOrder));
 
   /** A section's lines: from its title to the next title on the page. */
   const region = (s: SectionNumber): TextLine[] => {

@@ -271,12 +271,26 @@ function rowUnreadable(section: Section, row: RowChunks, width: number): Finding
   );
 }
 
+/**
+ * A reading as the findings show it ("64,0,—,2"). A loop in one small function, not `map` inlined into
+ * each reader: readings hold numbers only, or blanks too, or amounts (arrays of three shapes), and a
+ * reader optimised on one shape would be deoptimised by the next.
+ */
+function shownReading(cells: readonly unknown[]): string {
+  let out = '';
+  for (let i = 0; i < cells.length; i++) {
+    const v = cells[i];
+    out += `${i > 0 ? ',' : ''}${v === null ? '—' : String(v)}`;
+  }
+  return out;
+}
+
 function ambiguousDigits(
   section: Section,
   row: RowChunks,
   readings: readonly (readonly unknown[])[],
 ): Finding {
-  const shown = readings.slice(0, 3).map((r) => r.map((v) => (v === null ? '—' : String(v))).join(','));
+  const shown = packedMap(readings.slice(0, 3), shownReading);
   const more = readings.length > 3 ? ` 等 ${readings.length} 种` : '';
   return finding(
     'read.ambiguous-digits',
@@ -288,7 +302,7 @@ function ambiguousDigits(
 }
 
 function gluedByRule(section: Section, row: RowChunks, cells: readonly unknown[]): Finding {
-  const reading = cells.map((v) => (v === null ? '—' : String(v))).join(',');
+  const reading = shownReading(cells);
   return finding(
     'read.glued-digits',
     `第 ${row.line} 行：“${row.label}”的数字“${row.chunks.join(' ')}”连写，按勾稽关系读作 ${reading}`,
