@@ -587,18 +587,27 @@ export function findFigureStatements(source: string, context: ReportContext): Fi
   ].sort((a, b) => a.start - b.start);
   const headings = packedMap([...text.matchAll(HEADING)], (m) => m.index);
   const out: FigureStatement[] = [];
+  // The bounds' indices in order of end: the figures come in order of start, so one sweep finds each
+  // figure's bound before, instead of a walk over every bound for every figure.
+  const byEnd = packedMap(bounds, (_, i) => i).sort((a, b) => bounds[a]!.end - bounds[b]!.end);
+  let swept = 0;
+  let lastBefore = -1;
   for (const figure of figures) {
     const clauseStart = clauseStartOf(text, figure.start);
     const clauseEnd = clauseEndOf(text, figure.end);
     // The bound before: the last, in order of start, that ends by the figure's start (bounds overlap).
-    let before: Token | undefined;
-    for (const b of bounds) if (b.end <= figure.start) before = b;
-    let after: Token | undefined;
-    for (const b of bounds)
-      if (b.start >= figure.end) {
-        after = b;
-        break;
-      }
+    while (swept < byEnd.length && bounds[byEnd[swept]!]!.end <= figure.start)
+      lastBefore = Math.max(lastBefore, byEnd[swept++]!);
+    const before: Token | undefined = lastBefore >= 0 ? bounds[lastBefore] : undefined;
+    // The bound after: the first, in order of start, that starts at or after the figure's end.
+    let lo = 0;
+    let hi = bounds.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (bounds[mid]!.start >= figure.end) hi = mid;
+      else lo = mid + 1;
+    }
+    const after: Token | undefined = bounds[lo];
     const leftStart = Math.max(clauseStart, before?.end ?? 0);
     const rightEnd = Math.min(clauseEnd, after?.start ?? text.length);
     const left = text.slice(leftStart, figure.start);
