@@ -2,7 +2,7 @@
  * @module A file's bytes for a batch audit, and its shape judged from them, without loading a reader:
  * the main thread names the shape of a file whose worker was stopped.
  */
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { sniffShape } from '../documents/sniff-shape.js';
 import type { FileError, FileResult } from './types.js';
 import { ioError } from './walk.js';
@@ -33,7 +33,18 @@ export function fileBytes(path: string): Uint8Array | FileError {
         message: `文件过大（${Math.round(info.size / 1024 / 1024)} MB），超过 ${MAX_FILE_BYTES / 1024 / 1024} MB 上限 (file too large)`,
       };
     }
-    return readFileSync(fd);
+    // readFileSync(fd) would stat the file again for its size: read the size just taken instead, as
+    // many bytes as it would (a file that grew is read to that size, one that shrank to its end). A
+    // regular file that reports no size (procfs and the like) is read to its end the usual way.
+    if (info.size === 0) return readFileSync(fd);
+    const bytes = Buffer.allocUnsafe(info.size);
+    let read = 0;
+    while (read < bytes.length) {
+      const n = readSync(fd, bytes, read, bytes.length - read, null);
+      if (n === 0) break;
+      read += n;
+    }
+    return read < bytes.length ? bytes.subarray(0, read) : bytes;
   } catch (e) {
     return ioError(e, 'file');
   } finally {

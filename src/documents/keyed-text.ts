@@ -15,37 +15,42 @@ export interface KeyedText {
   readonly originEnd: ArrayLike<number>;
 }
 
-const isSpace = (c: number) =>
-  c === 0x20 ||
-  (c >= 0x09 && c <= 0x0d) ||
-  c === 0xa0 ||
-  c === 0x3000 ||
-  c === 0x1680 ||
-  (c >= 0x2000 && c <= 0x200a) ||
-  c === 0x2028 ||
-  c === 0x2029 ||
-  c === 0x202f ||
-  c === 0x205f ||
-  c === 0xfeff;
-
 /**
- * Characters NFKC leaves alone (ASCII, CJK ideographs, CJK punctuation 、。〃〇《》【】〔〕…, ·, dashes,
- * geometric marks ■●) or folds one to one (full-width ASCII).
+ * Each UTF-16 unit's class, looked up once per character of a page (a glued page is a line of
+ * thousands). SIMPLE: characters NFKC leaves alone (ASCII, CJK ideographs, CJK punctuation
+ * 、。〃〇《》【】〔〕…, ·, dashes, geometric marks ■●) or folds one to one (full-width ASCII, also WIDE),
+ * and the spaces (also SPACE): SIMPLE alone is a character copied as it is.
  */
-const isSimple = (c: number) =>
-  (c > 0x20 && c < 0x7f) ||
-  (c >= 0x4e00 && c <= 0x9fff) ||
-  (c >= 0x3001 && c <= 0x301f) ||
-  c === 0x00b7 ||
-  c === 0x2013 ||
-  c === 0x2014 ||
-  (c >= 0x25a0 && c <= 0x25ff) ||
-  c === 0x2018 ||
-  c === 0x2019 ||
-  c === 0x201c ||
-  c === 0x201d ||
-  (c >= 0xff01 && c <= 0xff5e) ||
-  isSpace(c);
+const SPACE = 1;
+const SIMPLE = 2;
+const WIDE = 4;
+const UNIT_CLASS = (() => {
+  const table = new Uint8Array(0x10000);
+  // [flags, first, last]: the spaces (every character trim() drops), then the rest (no overlap).
+  const ranges: readonly (readonly [number, number, number])[] = [
+    [SPACE | SIMPLE, 0x09, 0x0d],
+    [SPACE | SIMPLE, 0x20, 0x20],
+    [SPACE | SIMPLE, 0xa0, 0xa0],
+    [SPACE | SIMPLE, 0x1680, 0x1680],
+    [SPACE | SIMPLE, 0x2000, 0x200a],
+    [SPACE | SIMPLE, 0x2028, 0x2029],
+    [SPACE | SIMPLE, 0x202f, 0x202f],
+    [SPACE | SIMPLE, 0x205f, 0x205f],
+    [SPACE | SIMPLE, 0x3000, 0x3000],
+    [SPACE | SIMPLE, 0xfeff, 0xfeff],
+    [SIMPLE, 0x21, 0x7e],
+    [SIMPLE, 0xb7, 0xb7],
+    [SIMPLE, 0x2013, 0x2014],
+    [SIMPLE, 0x2018, 0x2019],
+    [SIMPLE, 0x201c, 0x201d],
+    [SIMPLE, 0x25a0, 0x25ff],
+    [SIMPLE, 0x3001, 0x301f],
+    [SIMPLE, 0x4e00, 0x9fff],
+    [SIMPLE | WIDE, 0xff01, 0xff5e],
+  ];
+  for (const [flags, first, last] of ranges) table.fill(flags, first, last + 1);
+  return table;
+})();
 
 /**
  * Made on first use: creating the first Intl object loads ICU's data (about 10 ms), which a process
@@ -86,20 +91,17 @@ export function keyedText(text: string): KeyedText {
   };
   for (let i = 0; i < text.length; ) {
     const c = text.charCodeAt(i);
-    if (isSpace(c)) {
+    const unit = UNIT_CLASS[c]!;
+    if (unit & SPACE) {
       pendingSpace = length > 0;
       i++;
       continue;
     }
     if (pendingSpace) space(i);
-    if (isSimple(c)) {
+    if (unit & SIMPLE) {
       // A run of characters that stay as they are is copied in one piece.
       let end = i;
-      while (end < text.length) {
-        const d = text.charCodeAt(end);
-        if (isSpace(d) || !isSimple(d) || (d >= 0xff01 && d <= 0xff5e)) break;
-        end++;
-      }
+      while (end < text.length && UNIT_CLASS[text.charCodeAt(end)] === SIMPLE) end++;
       if (end === i) {
         // Full-width ASCII folds one to one, as NFKC does.
         room(1);
@@ -120,7 +122,7 @@ export function keyedText(text: string): KeyedText {
     }
     let start = i;
     let end = i + 1;
-    while (end < text.length && !isSimple(text.charCodeAt(end))) end++;
+    while (end < text.length && !(UNIT_CLASS[text.charCodeAt(end)]! & SIMPLE)) end++;
     if (MARK.test(text[i]!) && length > 0 && origin[length - 1] === i - 1 && key.at(-1) !== ' ') {
       // The mark composes with the character before it: fold the two together.
       key = key.slice(0, -1);
@@ -129,7 +131,7 @@ export function keyedText(text: string): KeyedText {
     }
     for (const { segment, index } of segmenter().segment(text.slice(start, end))) {
       for (const ch of foldTraditional(segment.normalize('NFKC'))) {
-        if (isSpace(ch.charCodeAt(0))) {
+        if (UNIT_CLASS[ch.charCodeAt(0)]! & SPACE) {
           pendingSpace = length > 0;
           continue;
         }

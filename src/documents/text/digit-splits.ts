@@ -4,6 +4,8 @@
  * listed here; which one the report meant is decided by the table's own rules elsewhere.
  */
 
+import { packedMap } from '../../domain/report/packed-map.js';
+
 /** Plain digits, or digits after a sign (本年增/减): the sign belongs to the first number cut. */
 const SPLITTABLE = /^[+-]?\d+$/;
 
@@ -51,8 +53,8 @@ export function digitSplits(chunks: readonly string[], count: number, options: S
   }
   const cuts: string[][] = [];
   let complete = true;
-  const splittable = chunks.map((c) => SPLITTABLE.test(c));
-  const signed = chunks.map((c) => c.startsWith('+') || c.startsWith('-'));
+  const splittable = packedMap(chunks, (c) => SPLITTABLE.test(c));
+  const signed = packedMap(chunks, (c) => c.startsWith('+') || c.startsWith('-'));
   const capacity = (i: number) => (splittable[i] ? chunks[i]!.length - (signed[i] ? 1 : 0) : 1);
   const suffixCapacity: number[] = [];
   for (let i = chunks.length - 1, sum = 0; i >= 0; i--) suffixCapacity[i] = sum += capacity(i);

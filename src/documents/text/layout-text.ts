@@ -88,7 +88,13 @@ function isLayoutRow(text: string): boolean {
   return numbers.length > 0 && (pieces.length > 0 || numbers.length > 1);
 }
 
-const isPageNumber = (text: string) => PAGE_NUMBER.test(text.trim().replace(/\s+/g, ' '));
+/**
+ * The characters PAGE_NUMBER's forms begin with, after any spaces: every line of a page is asked, and a
+ * line that cannot be one (nearly all) is passed over without squeezing a copy of it first.
+ */
+const PAGE_NUMBER_START = /^\s*[—–\-−－·第共0-9p]/iu;
+const isPageNumber = (text: string) =>
+  PAGE_NUMBER_START.test(text) && PAGE_NUMBER.test(text.trim().replace(/\s+/g, ' '));
 
 /**
  * Whether the lines are a `pdftotext -layout` page: form feeds or page-number lines, and table rows

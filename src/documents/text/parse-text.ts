@@ -7,6 +7,7 @@
 import { formatForYear } from '../../domain/report/format.js';
 import { SECTION_NUMBERS, type SectionNumber, sectionTitle } from '../../domain/report/labels.js';
 import type { AnnualReport } from '../../domain/report/model.js';
+import { packedMap } from '../../domain/report/packed-map.js';
 import type { Finding } from '../../domain/report/validation/finding.js';
 import { finding } from '../../domain/report/validation/make-finding.js';
 import type { TextEncoding } from '../decode.js';
@@ -84,18 +85,20 @@ export function readReportLines(
     missing.length > 0 &&
     missing.every((m) => SECTION_NUMBERS.indexOf(m) > SECTION_NUMBERS.indexOf(lastNumbered)) &&
     SECTION_NUMBERS.indexOf(lastNumbered) < SECTION_NUMBERS.indexOf('五');
-  const notes: Finding[] = [
-    ...inferredAgency(heading, lines),
-    ...(implied ? [impliedTitles(implied.implied)] : []),
-    ...missing.map(missingSection),
-    ...sectionOrder(inPageOrder),
-  ];
+  // Pushed onto an array literal, not spread into one: spread, a page without notes gives an array of
+  // another shape (small integers) than one with them, and the readers that push onto it below would be
+  // deoptimised and compiled again when the first note of a kind arrives.
+  const notes: Finding[] = [];
+  notes.push(...inferredAgency(heading, lines));
+  if (implied) notes.push(impliedTitles(implied.implied));
+  for (const section of missing) notes.push(missingSection(section));
+  notes.push(...sectionOrder(inPageOrder));
 
   /** A section's lines: from its title to the next title on the page. */
   const region = (s: SectionNumber): TextLine[] => {
     const at = titles[s];
     if (at === undefined) return [];
-    const next = inPageOrder.map((t) => titles[t]!).find((p) => p > at) ?? lines.length;
+    const next = packedMap(inPageOrder, (t) => titles[t]!).find((p) => p > at) ?? lines.length;
     return lines.slice(at + 1, next);
   };
 
@@ -118,12 +121,8 @@ export function readReportLines(
     agency: heading.agency,
     publishedOn: findPublishedLabel(lines, titles[inPageOrder[0]!]!) ?? signatureDate ?? null,
     text: {
-      overview: region('一')
-        .map((l) => l.text)
-        .join('\n'),
-      problems: region('五')
-        .map((l) => l.text)
-        .join('\n'),
+      overview: packedMap(region('一'), (l) => l.text).join('\n'),
+      problems: packedMap(region('五'), (l) => l.text).join('\n'),
       otherMatters,
     },
     ...tables,

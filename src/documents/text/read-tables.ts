@@ -18,6 +18,7 @@ import {
   requestRows,
 } from '../../domain/report/labels.js';
 import type { CountCell, ProactiveCell, ReviewLitigationTable } from '../../domain/report/model.js';
+import { packedMap } from '../../domain/report/packed-map.js';
 import type { Finding } from '../../domain/report/validation/finding.js';
 import { finding } from '../../domain/report/validation/make-finding.js';
 import { canonicalDecimal, isDecimalString, yuanToWanyuan } from '../../domain/shared/decimal.js';
@@ -270,12 +271,26 @@ function rowUnreadable(section: Section, row: RowChunks, width: number): Finding
   );
 }
 
+/**
+ * A reading as the findings show it ("64,0,—,2"). A loop in one small function, not `map` inlined into
+ * each reader: readings hold numbers only, or blanks too, or amounts (arrays of three shapes), and a
+ * reader optimised on one shape would be deoptimised by the next.
+ */
+function shownReading(cells: readonly unknown[]): string {
+  let out = '';
+  for (let i = 0; i < cells.length; i++) {
+    const v = cells[i];
+    out += `${i > 0 ? ',' : ''}${v === null ? '—' : String(v)}`;
+  }
+  return out;
+}
+
 function ambiguousDigits(
   section: Section,
   row: RowChunks,
   readings: readonly (readonly unknown[])[],
 ): Finding {
-  const shown = readings.slice(0, 3).map((r) => r.map((v) => (v === null ? '—' : String(v))).join(','));
+  const shown = packedMap(readings.slice(0, 3), shownReading);
   const more = readings.length > 3 ? ` 等 ${readings.length} 种` : '';
   return finding(
     'read.ambiguous-digits',
@@ -287,7 +302,7 @@ function ambiguousDigits(
 }
 
 function gluedByRule(section: Section, row: RowChunks, cells: readonly unknown[]): Finding {
-  const reading = cells.map((v) => (v === null ? '—' : String(v))).join(',');
+  const reading = shownReading(cells);
   return finding(
     'read.glued-digits',
     `第 ${row.line} 行：“${row.label}”的数字“${row.chunks.join(' ')}”连写，按勾稽关系读作 ${reading}`,
@@ -330,9 +345,9 @@ export function readProactive(
       continue;
     }
     const { cuts, complete } = digitSplits(withoutPadding(row.chunks, columns.length), columns.length);
-    const readings = cuts
-      .map((texts) => texts.map((t, j) => proactiveCell(t, columns[j]!.kind)))
-      .filter((cells) => cells.every((c) => c !== undefined));
+    const readings = packedMap(cuts, (texts) =>
+      packedMap(texts, (t, j) => proactiveCell(t, columns[j]!.kind)),
+    ).filter((cells) => cells.every((c) => c !== undefined));
     if (readings.length === 1 && complete) {
       table[row.key] = Object.fromEntries(columns.map((c, j) => [c.key, readings[0]![j]!]));
     } else if (readings.length === 0) {
@@ -438,7 +453,7 @@ export function readRequests(
     if (splits.cuts.length === 0) notes.push(rowUnreadable('三', row, width));
     candidates.push({
       key: row.key as RequestRowKey,
-      candidates: splits.cuts.map(toCells),
+      candidates: packedMap(splits.cuts, toCells),
       complete: splits.complete,
     });
   }
@@ -482,8 +497,8 @@ export function readReview(tokens: readonly TableToken[], notes: Finding[]): Rev
   const splits =
     adding.cuts.length > 0 ? adding : digitSplits(row.chunks, width, { maxDigits: MAX_COUNT_DIGITS });
   const resolved = splits.complete
-    ? resolveReviewCells(splits.cuts.map(toCells))
-    : { ambiguous: splits.cuts.map(toCells) };
+    ? resolveReviewCells(packedMap(splits.cuts, toCells))
+    : { ambiguous: packedMap(splits.cuts, toCells) };
   let cells: Cells | undefined;
   if (resolved === undefined) notes.push(rowUnreadable('四', row, REVIEW_CELLS.length));
   else if ('ambiguous' in resolved) notes.push(ambiguousDigits('四', row, resolved.ambiguous));

@@ -9,6 +9,7 @@
 import type { ReportFormat } from '../../domain/report/format.js';
 import { outcomeLeafRows, REQUEST_COLUMNS, type RequestRowKey } from '../../domain/report/labels.js';
 import type { CountCell } from '../../domain/report/model.js';
+import { packedMap } from '../../domain/report/packed-map.js';
 
 export type Cells = readonly CountCell[];
 
@@ -40,7 +41,7 @@ export interface Resolution {
 const MAX_COMBINATIONS = 50_000;
 
 export function toCells(texts: readonly string[]): Cells {
-  return texts.map(toCount);
+  return packedMap(texts, toCount);
 }
 
 /** Number of column checks (R1 and R3, per column) a full reading of section 三 passes. */
@@ -51,6 +52,12 @@ export function columnChecksPassed(table: ReadonlyMap<RequestRowKey, Cells>, for
 }
 
 const BALANCE_ROWS = ['new', 'carriedOver', 'total', 'carriedForward'] as const;
+
+/** The outcome rows' keys of each format, made once (a score is made for every report read). */
+const LEAF_KEYS: Readonly<Record<ReportFormat, ReadonlySet<RequestRowKey>>> = {
+  '2019': new Set(outcomeLeafRows('2019').map((l) => l.key)),
+  '2021': new Set(outcomeLeafRows('2021').map((l) => l.key)),
+};
 
 /**
  * The column checks kept as running sums, so that trying one more combination of cuts costs a few
@@ -64,7 +71,7 @@ class ColumnScore {
   private readonly balance = new Map<RequestRowKey, Cells>();
 
   constructor(format: ReportFormat) {
-    this.leaves = new Set(outcomeLeafRows(format).map((l) => l.key));
+    this.leaves = LEAF_KEYS[format];
   }
 
   set(key: RequestRowKey, cells: Cells): void {
@@ -88,7 +95,7 @@ class ColumnScore {
 
   passed(): number {
     let passed = 0;
-    const [fresh, over, total, forward] = BALANCE_ROWS.map((k) => this.balance.get(k));
+    const [fresh, over, total, forward] = packedMap(BALANCE_ROWS, (k) => this.balance.get(k));
     for (let c = 0; c < REQUEST_COLUMNS.length; c++) {
       const t = total?.[c];
       const f = fresh?.[c];
@@ -120,9 +127,10 @@ export function resolveRequestRows(rows: readonly RowCandidates[], format: Repor
     if (candidates.length === 1) chosen.set(row.key, candidates[0]!);
     else open.push({ key: row.key, candidates, complete: true });
   }
-  const byRule: RequestRowKey[] = rows
-    .filter((r) => r.candidates.length > 1 && chosen.has(r.key))
-    .map((r) => r.key);
+  const byRule: RequestRowKey[] = packedMap(
+    rows.filter((r) => r.candidates.length > 1 && chosen.has(r.key)),
+    (r) => r.key,
+  );
   if (open.length === 0) return { chosen, byRule, ambiguous };
 
   const combinations = open.reduce((p, r) => p * r.candidates.length, 1);
@@ -141,7 +149,7 @@ export function resolveRequestRows(rows: readonly RowCandidates[], format: Repor
       const score = table.passed();
       if (score > best) {
         best = score;
-        bestCuts = open.map(() => new Set<number>());
+        bestCuts = packedMap(open, () => new Set<number>());
       }
       if (score === best) {
         for (let row = 0; row < picks.length; row++) bestCuts[row]!.add(picks[row]!);
@@ -166,7 +174,7 @@ export function resolveRequestRows(rows: readonly RowCandidates[], format: Repor
     } else {
       ambiguous.set(
         row.key,
-        distinct.map((k) => row.candidates[k]!),
+        packedMap(distinct, (k) => row.candidates[k]!),
       );
     }
   });
@@ -191,7 +199,7 @@ export function resolveReviewCells(
 ): { cells: Cells; byRule: boolean } | { ambiguous: readonly Cells[] } | undefined {
   if (candidates.length === 0) return undefined;
   if (candidates.length === 1) return { cells: candidates[0]!, byRule: false };
-  const scores = candidates.map(reviewBlocksAddUp);
+  const scores = packedMap(candidates, reviewBlocksAddUp);
   const best = Math.max(...scores);
   const winners = candidates.filter((_, i) => scores[i] === best);
   return winners.length === 1 ? { cells: winners[0]!, byRule: true } : { ambiguous: winners };

@@ -22,26 +22,34 @@ export type TableToken =
 export interface AnchorSet {
   /** Printed variant → the official label's key. */
   readonly all: ReadonlyMap<string, string>;
-  /** First character → variants starting with it, longest first (so 行政规范性文件 wins over 规范性文件). */
-  readonly byFirst: ReadonlyMap<string, readonly string[]>;
+  /**
+   * First UTF-16 unit → variants starting with it, longest first (so 行政规范性文件 wins over 规范性文件).
+   * Keyed by the unit, not the character: a glued line is asked at every position, and `key[i]` would
+   * make a string of each hanzi to ask with.
+   */
+  readonly byFirst: ReadonlyMap<number, readonly string[]>;
+  /** 1 for each UTF-16 unit some variant starts with: most characters of a glued line start none. */
+  readonly starts: Uint8Array;
   /** Length → variants of that length, for labels misprinted by a character. */
   readonly byLength: ReadonlyMap<number, readonly string[]>;
 }
 
 export function anchorSet(variants: ReadonlyMap<string, string>): AnchorSet {
   const all = new Map(variants);
-  const byFirst = new Map<string, string[]>();
+  const byFirst = new Map<number, string[]>();
   for (const key of all.keys()) {
-    const first = key[0];
-    if (first === undefined) continue;
+    if (key === '') continue;
+    const first = key.charCodeAt(0);
     const list = byFirst.get(first) ?? [];
     list.push(key);
     byFirst.set(first, list);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.length - a.length);
+  const starts = new Uint8Array(0x10000);
+  for (const unit of byFirst.keys()) starts[unit] = 1;
   const byLength = new Map<number, string[]>();
   for (const key of all.keys()) byLength.set(key.length, [...(byLength.get(key.length) ?? []), key]);
-  return { all, byFirst, byLength };
+  return { all, byFirst, starts, byLength };
 }
 
 /**
@@ -70,17 +78,18 @@ function misprintOf(key: string, anchors: AnchorSet): string | undefined {
 
 /** The anchor starting at `i`, skipping spaces inside the text ("社会公益 组织"); its end index. */
 function anchorAt(key: string, i: number, anchors: AnchorSet): { anchor: string; end: number } | undefined {
-  const candidates = anchors.byFirst.get(key[i]!);
+  const candidates = anchors.byFirst.get(key.charCodeAt(i));
   if (!candidates) return undefined;
   for (const anchor of candidates) {
     let k = i;
     let a = 0;
     while (a < anchor.length && k < key.length) {
-      if (key[k] === ' ') {
+      const unit = key.charCodeAt(k);
+      if (unit === SPACE) {
         k++;
         continue;
       }
-      if (key[k] !== anchor[a]) break;
+      if (unit !== anchor.charCodeAt(a)) break;
       k++;
       a++;
     }
@@ -89,49 +98,58 @@ function anchorAt(key: string, i: number, anchors: AnchorSet): { anchor: string;
   return undefined;
 }
 
-const NUMBER_CHAR = /[0-9.]/;
-const BLANK_MARK = /[—/]/;
+const SPACE = 0x20;
+/** [0-9.], [—/] and [0-9], by UTF-16 unit: the scan asks them of every character of a glued line. */
+const isNumberUnit = (u: number) => (u >= 0x30 && u <= 0x39) || u === 0x2e;
+const isBlankMarkUnit = (u: number) => u === 0x2014 || u === 0x2f;
+const isDigitUnit = (u: number) => u >= 0x30 && u <= 0x39;
 
 /** A number that is a date's ("2020年", "12月") or follows a colon in words ("信息数:0"). */
 const DATE_AFTER = /^[0-9.]+[年月日]/;
-function isProse(key: string, i: number, text: string): boolean {
-  return DATE_AFTER.test(key.slice(i, i + 12)) || /[:：]$/.test(text);
+function isProse(key: string, i: number, afterText: boolean): boolean {
+  if (DATE_AFTER.test(key.slice(i, i + 12))) return true;
+  const before = key.charCodeAt(i - 1);
+  return afterText && (before === 0x3a || before === 0xff1a); // : or ：
 }
 function proseNumberEnd(key: string, i: number): number {
   let end = i;
-  while (end < key.length && NUMBER_CHAR.test(key[end]!)) end++;
+  while (end < key.length && isNumberUnit(key.charCodeAt(end))) end++;
   return end;
 }
 
-/** Cuts one glued line into tokens. */
+/**
+ * Cuts one glued line into tokens. A run of text is always a contiguous piece of the key (a space
+ * inside it is the key's one space; a number or a label ends it), so it is kept as where it starts and
+ * sliced once when it ends, not built a character at a time.
+ */
 function scanLine(line: TextLine, anchors: AnchorSet, out: TableToken[]): void {
   const keyed = line.keyed ?? keyedText(line.text);
   const { key } = keyed;
-  let text = '';
-  let textStart = 0;
+  /** Where the run of text began in the key; -1 when there is none. */
+  let textStart = -1;
   let digits = '';
   const flushText = (end: number) => {
-    const t = text.trim();
+    if (textStart < 0) return;
+    const t = key.slice(textStart, end).trim();
     if (t !== '') {
       // Reported as the page printed it, not in comparison form.
       const original = originalSlice(line.text, keyed, textStart, end).trim();
       out.push({ kind: 'text', text: original, key: t.replaceAll(' ', ''), line: line.line });
     }
-    text = '';
+    textStart = -1;
   };
   const flushDigits = () => {
     if (digits !== '') out.push({ kind: 'value', chunk: digits, line: line.line });
     digits = '';
   };
   for (let i = 0; i < key.length; ) {
-    const ch = key[i]!;
-    if (ch === ' ') {
+    const unit = key.charCodeAt(i);
+    if (unit === SPACE) {
       flushDigits();
-      if (text !== '') text += ' ';
       i++;
       continue;
     }
-    const found = anchorAt(key, i, anchors);
+    const found = anchors.starts[unit] === 1 ? anchorAt(key, i, anchors) : undefined;
     if (found) {
       flushText(i);
       flushDigits();
@@ -139,34 +157,30 @@ function scanLine(line: TextLine, anchors: AnchorSet, out: TableToken[]): void {
       i = found.end;
       continue;
     }
-    const next = key[i + 1] ?? '';
-    if ((ch === '+' || ch === '-') && /\d/.test(next)) {
+    if ((unit === 0x2b || unit === 0x2d) && isDigitUnit(key.charCodeAt(i + 1))) {
       // A sign starts a new number: "255-152" is 255 then -152 (本年增/减).
       flushText(i);
       flushDigits();
-      digits = ch;
-    } else if (NUMBER_CHAR.test(ch) && digits === '' && isProse(key, i, text)) {
+      digits = key[i]!;
+    } else if (isNumberUnit(unit) && digits === '' && isProse(key, i, textStart >= 0)) {
       // "2020年……:0" amid a table is a sentence, its numbers no cells.
-      const end = proseNumberEnd(key, i);
-      if (text === '') textStart = i;
-      text += key.slice(i, end);
-      i = end;
+      if (textStart < 0) textStart = i;
+      i = proseNumberEnd(key, i);
       continue;
-    } else if (NUMBER_CHAR.test(ch)) {
+    } else if (isNumberUnit(unit)) {
       flushText(i);
-      digits += ch;
+      digits += key[i]!;
       // "1,234": a comma followed by exactly three digits groups thousands.
       if (key[i + 1] === ',' && /^\d{3}(?!\d)/.test(key.slice(i + 2, i + 6))) i++;
     } else if (digits !== '' && COUNT_UNIT.test(key.slice(i, i + 3))) {
       // "33件 | 8件": the count's unit is no text between cells.
       flushDigits();
-    } else if (BLANK_MARK.test(ch) && text === '') {
+    } else if (isBlankMarkUnit(unit) && textStart < 0) {
       flushDigits();
       out.push({ kind: 'value', chunk: '—', line: line.line });
     } else {
       flushDigits();
-      if (text === '') textStart = i;
-      text += ch;
+      if (textStart < 0) textStart = i;
     }
     i++;
   }

@@ -316,11 +316,19 @@ export function requestRows(format: ReportFormat): readonly RequestRowSpec[] {
   return ROWS_BY_FORMAT[format];
 }
 
-/** The rows whose numbers make up （七）总计: every leaf under 三、本年度办理结果 except the total itself. */
-export function outcomeLeafRows(format: ReportFormat): readonly RequestRowSpec[] {
-  return requestRows(format).filter(
+const leavesOf = (format: ReportFormat) =>
+  requestRows(format).filter(
     (r) => (r.place === 'outcome' || r.place === 'groupMember') && r.key !== 'total',
   );
+/** Made once: the reader and the rules ask for them several times for every report. */
+const LEAVES_BY_FORMAT: Readonly<Record<ReportFormat, readonly RequestRowSpec[]>> = {
+  '2019': leavesOf('2019'),
+  '2021': leavesOf('2021'),
+};
+
+/** The rows whose numbers make up （七）总计: every leaf under 三、本年度办理结果 except the total itself. */
+export function outcomeLeafRows(format: ReportFormat): readonly RequestRowSpec[] {
+  return LEAVES_BY_FORMAT[format];
 }
 
 export function requestRowSpec(key: RequestRowKey): RequestRowSpec {

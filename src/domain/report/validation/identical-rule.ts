@@ -23,22 +23,21 @@ export interface TableNumbers {
   readonly nonZeroFlows: number;
 }
 
-/** A cell as the signature writes it: absent "-", blank "0", amounts by their numeric value. */
-function signatureOf(value: number | string | null | undefined): { text: string; nonZero: boolean } {
-  if (value === undefined) return { text: '-', nonZero: false };
-  if (value === null) return { text: '0', nonZero: false };
-  const n = typeof value === 'number' ? value : Number(value);
-  return Number.isNaN(n) ? { text: `"${value}"`, nonZero: true } : { text: String(n), nonZero: n !== 0 };
-}
-
 /** The numbers of sections 二、三、四, as one comparable string (the format is part of it). */
 export function tableNumbers(report: AnnualReport): TableNumbers {
   const parts: string[] = [report.format];
   let nonZeroFlows = 0;
+  // A cell as the signature writes it: absent "-", blank "0", amounts by their numeric value (written
+  // here, not returned as an object per cell: the digest makes this signature for every file audited).
   const add = (value: number | string | null | undefined, stock: boolean) => {
-    const cell = signatureOf(value);
-    parts.push(cell.text);
-    if (cell.nonZero && !stock) nonZeroFlows++;
+    if (value === undefined) parts.push('-');
+    else if (value === null) parts.push('0');
+    else {
+      const n = typeof value === 'number' ? value : Number(value);
+      const nonZero = Number.isNaN(n) ? true : n !== 0;
+      parts.push(Number.isNaN(n) ? `"${value}"` : String(n));
+      if (nonZero && !stock) nonZeroFlows++;
+    }
   };
   for (const block of proactiveBlocks(report.format)) {
     for (const row of block.rows) {

@@ -12,6 +12,7 @@
  * Pure text work: no I/O, no clock.
  */
 import { foldTraditional } from '../../shared/traditional-fold.js';
+import { packedMap } from '../packed-map.js';
 
 /** The cells and sums of sections 三 and 四 that a report's words restate. */
 export type FigureTarget =
@@ -69,9 +70,33 @@ const isDigitUnit = (unit: number) => (unit >= 0x30 && unit <= 0x39) || (unit >=
 const NEEDS_NFKC = /[^\t\n\r\u0020-\u007e\u4e00-\u9fff\u3001-\u301f]/u;
 const THOUSANDS = /[0-9０-９],[0-9０-９]{3}/u;
 
-/** Characters NFKC leaves as they are: ASCII, CJK ideographs, CJK punctuation. */
-const isPlain = (code: number) =>
-  code < 0x7f || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3001 && code <= 0x301f);
+/**
+ * Per UTF-16 unit: PLAIN, a character NFKC leaves as it is (ASCII, CJK ideographs, CJK punctuation, and
+ * the punctuation and symbols reports print that NFKC leaves alone — “”‘’—·■…, each asked of NFKC once
+ * here, not once per occurrence); WIDE, full-width ASCII, which NFKC folds one to one. A surrogate is
+ * neither: the character it starts is normalised as a whole.
+ */
+const PLAIN = 1;
+const WIDE = 2;
+const UNIT_KIND = (() => {
+  const table = new Uint8Array(0x10000);
+  table.fill(PLAIN, 0, 0x7f);
+  table.fill(PLAIN, 0x3001, 0x3020);
+  table.fill(PLAIN, 0x4e00, 0xa000);
+  table.fill(WIDE, 0xff01, 0xff5f);
+  for (const [first, last] of [
+    [0x00a0, 0x00ff],
+    [0x2010, 0x205e],
+    [0x2190, 0x21ff],
+    [0x2460, 0x24ff],
+    [0x2500, 0x27bf],
+  ] as const)
+    for (let c = first; c <= last; c++) {
+      const ch = String.fromCharCode(c);
+      if (ch.normalize('NFKC') === ch) table[c] = PLAIN;
+    }
+  return table;
+})();
 
 /** "3,119件": an ASCII comma between a digit and exactly three digits is a thousands separator. */
 const isThousandsComma = (text: string, at: number) =>
@@ -98,33 +123,45 @@ function normalize(source: string): Normalized {
   // Runs of plain characters are copied as slices, not character by character: a section is mostly
   // plain, with a quotation mark or a full-width digit here and there.
   let text = '';
-  const origin: number[] = [];
+  // A typed array, grown by doubling: a section's origins are thousands of numbers, which an array of
+  // numbers pushed one by one would hold boxed in ever larger copies (the worker's largest allocation).
+  let origin = new Int32Array(folded.length + 16);
+  let length = 0;
+  const put = (at: number) => {
+    if (length === origin.length) {
+      const grown = new Int32Array(length * 2);
+      grown.set(origin);
+      origin = grown;
+    }
+    origin[length++] = at;
+  };
   let run = 0;
   for (let at = 0; at < folded.length; ) {
-    const code = folded.codePointAt(at)!;
-    if (isPlain(code) && !(code === 0x2c && isThousandsComma(folded, at))) {
-      origin.push(at);
+    const unit = folded.charCodeAt(at);
+    if (UNIT_KIND[unit] === PLAIN && !(unit === 0x2c && isThousandsComma(folded, at))) {
+      put(at);
       at++;
       continue;
     }
     text += folded.slice(run, at);
+    const code = folded.codePointAt(at)!;
     const width = code > 0xffff ? 2 : 1;
     if (code !== 0x2c) {
       // Full-width ASCII folds one to one, as NFKC does, without asking it.
       const out =
-        code >= 0xff01 && code <= 0xff5e
+        UNIT_KIND[unit] === WIDE
           ? String.fromCharCode(code - 0xfee0)
           : folded.slice(at, at + width).normalize('NFKC');
       text += out;
       // One origin per UTF-16 unit of what was written, so that indices into the text stay aligned.
-      for (let k = 0; k < out.length; k++) origin.push(at);
+      for (let k = 0; k < out.length; k++) put(at);
     }
     at += width;
     run = at;
   }
   text += folded.slice(run);
-  origin.push(folded.length);
-  return { text, origin };
+  put(folded.length);
+  return { text, origin: origin.subarray(0, length) };
 }
 
 // ── Numbers ──────────────────────────────────────────────────────────────────
@@ -221,24 +258,35 @@ function findFigures(text: string): Figure[] {
 
 // ── The words around a figure ────────────────────────────────────────────────
 
+/**
+ * A set of characters as their UTF-16 units: the scans below read units (`charCodeAt`), which makes no
+ * one-character string per character read, as `text[i]` does for every hanzi. The characters are all
+ * single UTF-16 units.
+ */
+const unitsOf = (chars: string): ReadonlySet<number> => new Set(Array.from(chars, (c) => c.charCodeAt(0)));
+
 /** Clause boundaries: a figure's words never reach past these. 、 joins a list and does not bound. */
-const CLAUSE_END = ',;。:!?[]【】\n';
+const CLAUSE_END = unitsOf(',;。:!?[]【】\n');
 /** A clause's end after its figure: a separator, or a bracket (a remark after it is its own). */
-const CLAUSE_END_AFTER = ',;。:!?()[]【】\n';
-const SENTENCE_END = '。!?\n';
+const CLAUSE_END_AFTER = unitsOf(',;。:!?()[]【】\n');
+const SENTENCE_END = unitsOf('。!?\n');
+const NEWLINE = unitsOf('\n');
 /** A heading of a part of section 一: （二）依申请公开方面, or 二、 at the start of a line. */
 const HEADING = /\([一二三四五六七八九十]{1,3}\)|(?:^|\n)\s*[一二三四五六七八九十]{1,3}[、.]/g;
 
-/** The index of the last of `chars` before `at`, or -1; the characters are all single UTF-16 units. */
-function lastIndexBefore(text: string, at: number, chars: string): number {
-  for (let i = at - 1; i >= 0; i--) if (chars.includes(text[i]!)) return i;
+/** The index of the last of `units` before `at`, or -1. */
+function lastIndexBefore(text: string, at: number, units: ReadonlySet<number>): number {
+  for (let i = at - 1; i >= 0; i--) if (units.has(text.charCodeAt(i))) return i;
   return -1;
 }
 
-function firstIndexFrom(text: string, at: number, chars: string): number {
-  for (let i = at; i < text.length; i++) if (chars.includes(text[i]!)) return i;
+function firstIndexFrom(text: string, at: number, units: ReadonlySet<number>): number {
+  for (let i = at; i < text.length; i++) if (units.has(text.charCodeAt(i))) return i;
   return text.length;
 }
+
+const OPEN = 0x28; // (
+const CLOSE = 0x29; // )
 
 /**
  * Where a figure's clause begins. A remark in brackets before the figure belongs to its clause (“各县（市、
@@ -247,12 +295,12 @@ function firstIndexFrom(text: string, at: number, chars: string): number {
 function clauseStartOf(text: string, at: number): number {
   let depth = 0;
   for (let i = at - 1; i >= 0; i--) {
-    const c = text[i]!;
-    if (c === ')') depth++;
-    else if (c === '(') {
+    const c = text.charCodeAt(i);
+    if (c === CLOSE) depth++;
+    else if (c === OPEN) {
       if (depth === 0) return i + 1;
       depth--;
-    } else if (depth === 0 && CLAUSE_END.includes(c)) return i + 1;
+    } else if (depth === 0 && CLAUSE_END.has(c)) return i + 1;
   }
   return 0;
 }
@@ -432,7 +480,7 @@ function requestTargetsIn(words: string): { targets: Set<RequestTarget>; rest: s
 function requestTarget(around: Around, context: ReportContext): RequestTarget | undefined {
   const forward = carriedForwardWords(context.year);
   const hideCarried = (w: string) => take(take(w, forward).rest, CARRIED_OVER_WORDS).rest;
-  const sides = [around.left, around.right].map((side) => {
+  const sides = packedMap([around.left, around.right], (side) => {
     const f = take(side, forward);
     const o = take(f.rest, CARRIED_OVER_WORDS);
     const named = requestTargetsIn(o.rest);
@@ -535,22 +583,31 @@ export function findFigureStatements(source: string, context: ReportContext): Fi
   const figures = findFigures(text);
   const bounds = [
     ...figures,
-    ...[...text.matchAll(ANY_NUMBER)].map((m) => ({ start: m.index, end: m.index + m[0].length })),
+    ...packedMap([...text.matchAll(ANY_NUMBER)], (m) => ({ start: m.index, end: m.index + m[0].length })),
   ].sort((a, b) => a.start - b.start);
-  const headings = [...text.matchAll(HEADING)].map((m) => m.index);
+  const headings = packedMap([...text.matchAll(HEADING)], (m) => m.index);
   const out: FigureStatement[] = [];
+  // The bounds' indices in order of end: the figures come in order of start, so one sweep finds each
+  // figure's bound before, instead of a walk over every bound for every figure.
+  const byEnd = packedMap(bounds, (_, i) => i).sort((a, b) => bounds[a]!.end - bounds[b]!.end);
+  let swept = 0;
+  let lastBefore = -1;
   for (const figure of figures) {
     const clauseStart = clauseStartOf(text, figure.start);
     const clauseEnd = clauseEndOf(text, figure.end);
     // The bound before: the last, in order of start, that ends by the figure's start (bounds overlap).
-    let before: Token | undefined;
-    for (const b of bounds) if (b.end <= figure.start) before = b;
-    let after: Token | undefined;
-    for (const b of bounds)
-      if (b.start >= figure.end) {
-        after = b;
-        break;
-      }
+    while (swept < byEnd.length && bounds[byEnd[swept]!]!.end <= figure.start)
+      lastBefore = Math.max(lastBefore, byEnd[swept++]!);
+    const before: Token | undefined = lastBefore >= 0 ? bounds[lastBefore] : undefined;
+    // The bound after: the first, in order of start, that starts at or after the figure's end.
+    let lo = 0;
+    let hi = bounds.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (bounds[mid]!.start >= figure.end) hi = mid;
+      else lo = mid + 1;
+    }
+    const after: Token | undefined = bounds[lo];
     const leftStart = Math.max(clauseStart, before?.end ?? 0);
     const rightEnd = Math.min(clauseEnd, after?.start ?? text.length);
     const left = text.slice(leftStart, figure.start);
@@ -563,7 +620,7 @@ export function findFigureStatements(source: string, context: ReportContext): Fi
       if (h > figure.start) break;
       heading = h;
     }
-    const passageStart = heading ?? lastIndexBefore(text, figure.start, '\n') + 1;
+    const passageStart = heading ?? lastIndexBefore(text, figure.start, NEWLINE) + 1;
     const around: Around = {
       left,
       right,

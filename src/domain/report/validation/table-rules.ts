@@ -15,6 +15,7 @@ import {
   TOTAL_COLUMN_INDEX,
 } from '../labels.js';
 import { type AnnualReport, type CountCell, countOf } from '../model.js';
+import { packedMap } from '../packed-map.js';
 import { requestColumnName, requestRowName } from './cell-names.js';
 import type { CellRef, Finding } from './finding.js';
 import { finding } from './make-finding.js';
@@ -87,7 +88,7 @@ export function checkOutcomeTotals(report: AnnualReport): Finding[] {
   const out: Finding[] = [];
   const leaves = outcomeLeafRows(report.format);
   REQUEST_COLUMNS.forEach((column, c) => {
-    const parts = sumOf(leaves.map((r) => requestCell(report, r.key, c)));
+    const parts = sumOf(packedMap(leaves, (r) => requestCell(report, r.key, c)));
     const total = requestCell(report, 'total', c);
     if (parts === undefined || total === undefined || parts === countOf(total)) return;
     out.push(
@@ -108,7 +109,12 @@ export function checkReviewTotals(report: AnnualReport): Finding[] {
   const out: Finding[] = [];
   for (const block of REVIEW_BLOCKS) {
     const cells = report.reviewLitigation[block.key] ?? {};
-    const parts = sumOf(REVIEW_COLUMNS.filter((c) => c.key !== 'total').map((c) => cells[c.key]));
+    const parts = sumOf(
+      packedMap(
+        REVIEW_COLUMNS.filter((c) => c.key !== 'total'),
+        (c) => cells[c.key],
+      ),
+    );
     const total = cells.total;
     if (parts === undefined || total === undefined || parts === countOf(total)) continue;
     out.push(

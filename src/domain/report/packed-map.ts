@@ -1,0 +1,16 @@
+/**
+ * @module `array.map(f)` for the reader's and the rules' hot paths, with one array shape whoever calls it.
+ *
+ * V8's `Array.prototype.map` returns a packed array while its caller is interpreted and a holey one
+ * (preallocated, then filled) once TurboFan has optimised the caller and inlined `map`. So the arrays a
+ * function hands on change their hidden class in the middle of an audit, whenever the function that
+ * made them happens to be optimised, and every optimised function that reads them is deoptimised
+ * ("wrong map") and compiled again: on 2,500 corpus pages about 40 % of a worker's TurboFan time went
+ * on such recompiles (docs/performance.md, "The audit through the command line"). Pushing onto an
+ * empty array always gives a packed one.
+ */
+export function packedMap<T, U>(items: readonly T[], f: (item: T, index: number) => U): U[] {
+  const out: U[] = [];
+  for (let i = 0; i < items.length; i++) out.push(f(items[i]!, i));
+  return out;
+}
