@@ -14,7 +14,7 @@ import type { LocalDate } from '../domain/calendar/local-date.js';
 import type { ItemKind, Validity } from '../domain/catalogue/catalogue-item.js';
 import type { SearchFilters } from '../domain/search/query.js';
 import { PG_PHRASE_TEXT } from './migrations/0011-search.js';
-import { atomic, type Clock } from './query-util.js';
+import { atomic, type Clock, chunks } from './query-util.js';
 import type { Executor, SearchItemsTable } from './schema.js';
 
 /** A published item as the index holds it. */
@@ -63,6 +63,11 @@ export interface SearchPage {
 export interface SearchRepository {
   /** Indexes the item, or replaces what the index held of it (keeping its place in the order). */
   put(doc: IndexedDocument): Promise<void>;
+  /**
+   * Indexes items that are not in the index yet, many rows to a statement, in the order given (a
+   * rebuild, the benchmark): what put would hold of each. One already in is refused (item_id is unique).
+   */
+  addMany(docs: readonly IndexedDocument[]): Promise<void>;
   /** Takes the item out of the index (withdrawn); nothing when it was not in. */
   remove(itemId: string): Promise<void>;
   /** How many items match, counting no further than `upTo`. */
@@ -81,6 +86,13 @@ export interface SearchRepository {
 }
 
 const MIN_PHRASE = 3;
+/** Rows to one multi-row insert: SQLite binds at most 32,766 parameters, search_items takes 15 a row. */
+const ROWS_PER_INSERT = 500;
+
+/** The text a phrase is looked for in: 名称, 文号, body and attachments, as PG_PHRASE_TEXT joins them. */
+const phraseText = (d: SearchDocument) => [d.title, d.docNumber, d.body, d.attachmentText].join('\n');
+/** PostgreSQL's tsvector needs each word once: positions are never asked of it. */
+const distinctWords = (d: IndexedDocument) => [...new Set([...d.titleWords, ...d.textWords])].join(' ');
 
 /** A term as FTS5's query syntax reads one string: in double quotes, inner quotes doubled. */
 const ftsString = (s: string) => `"${s.replaceAll('"', '""')}"`;
@@ -207,8 +219,7 @@ export function searchRepository(db: Executor, clock: Clock): SearchRepository {
       atomic(db, async (trx) => {
         const columns = columnsOf(doc);
         if (postgres) {
-          // PostgreSQL needs each word once: positions are never asked of the tsvector.
-          const words = sql`to_tsvector('simple', ${[...new Set([...doc.titleWords, ...doc.textWords])].join(' ')})`;
+          const words = sql`to_tsvector('simple', ${distinctWords(doc)})`;
           await trx
             .insertInto('search_items')
             .values({ item_id: doc.itemId, ...columns, words } as never)
@@ -232,9 +243,43 @@ export function searchRepository(db: Executor, clock: Clock): SearchRepository {
         await sql`insert into search_words (rowid, title, text)
           values (${docId}, ${doc.titleWords.join(' ')}, ${doc.textWords.join(' ')})`.execute(trx);
         await sql`insert into search_chars (rowid, text)
-          values (${docId}, ${[doc.title, doc.docNumber, doc.body, doc.attachmentText].join('\n')})`.execute(
-          trx,
-        );
+          values (${docId}, ${phraseText(doc)})`.execute(trx);
+      }),
+
+    addMany: (docs) =>
+      atomic(db, async (trx) => {
+        for (const part of chunks(docs, ROWS_PER_INSERT)) {
+          if (postgres) {
+            await trx
+              .insertInto('search_items')
+              .values(
+                part.map(
+                  (d) =>
+                    ({
+                      item_id: d.itemId,
+                      ...columnsOf(d),
+                      words: sql`to_tsvector('simple', ${distinctWords(d)})`,
+                    }) as never,
+                ),
+              )
+              .execute();
+            continue;
+          }
+          const ids = await trx
+            .insertInto('search_items')
+            .values(part.map((d) => ({ item_id: d.itemId, ...columnsOf(d) })))
+            .returning(['doc_id', 'item_id'])
+            .execute();
+          // RETURNING's order is not promised: each row is matched to its document by item_id.
+          const docIdOf = new Map(ids.map((r) => [r.item_id, r.doc_id]));
+          const rows = (f: (d: IndexedDocument) => RawBuilder<unknown>) => sql.join(part.map(f));
+          await sql`insert into search_words (rowid, title, text) values ${rows(
+            (d) => sql`(${docIdOf.get(d.itemId)}, ${d.titleWords.join(' ')}, ${d.textWords.join(' ')})`,
+          )}`.execute(trx);
+          await sql`insert into search_chars (rowid, text) values ${rows(
+            (d) => sql`(${docIdOf.get(d.itemId)}, ${phraseText(d)})`,
+          )}`.execute(trx);
+        }
       }),
 
     remove: (itemId) =>
