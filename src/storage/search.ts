@@ -81,8 +81,8 @@ export interface SearchRepository {
   find(criteria: SearchCriteria, page: SearchPage): Promise<SearchHit[]>;
   /** The database's plan for find (EXPLAIN QUERY PLAN / EXPLAIN), for the tests and the benchmark. */
   explain(criteria: SearchCriteria, page: SearchPage): Promise<string>;
-  /** The ids of the items in the index. */
-  itemIds(): Promise<string[]>;
+  /** The ids of the items in the index, oldest first; only those of `agencyIds` when given. */
+  itemIds(agencyIds?: readonly number[]): Promise<string[]>;
 }
 
 const MIN_PHRASE = 3;
@@ -330,9 +330,21 @@ export function searchRepository(db: Executor, clock: Clock): SearchRepository {
         .join('\n');
     },
 
-    async itemIds() {
-      const rows = await db.selectFrom('search_items').select('item_id').orderBy('doc_id').execute();
-      return rows.map((r) => r.item_id);
+    async itemIds(agencyIds) {
+      if (agencyIds === undefined) {
+        const rows = await db.selectFrom('search_items').select('item_id').orderBy('doc_id').execute();
+        return rows.map((r) => r.item_id);
+      }
+      const out: { doc_id: number; item_id: string }[] = [];
+      for (const part of chunks(agencyIds))
+        out.push(
+          ...(await db
+            .selectFrom('search_items')
+            .select(['doc_id', 'item_id'])
+            .where('agency_id', 'in', part)
+            .execute()),
+        );
+      return out.sort((a, b) => a.doc_id - b.doc_id).map((r) => r.item_id);
     },
   };
 }

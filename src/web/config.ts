@@ -32,6 +32,8 @@ export interface ServerConfig {
   readonly site: Partial<SiteFacts> & { readonly visitCounter: boolean };
   /** 网上申请 (the /apply form and POST /api/v1/public/requests): submissions per client address. */
   readonly publicRequests: { readonly perAddress: number; readonly windowMinutes: number };
+  /** The public search (the page /search and GET /api/v1/public/search): queries per client address. */
+  readonly publicSearch: { readonly perAddress: number; readonly windowMinutes: number };
   /** The first administrator's password on an empty database (else one is generated and printed once). */
   readonly adminPassword: string | undefined;
   /** One JSON line per request on stdout; false keeps the log quiet (tests, benchmarks). */
@@ -47,6 +49,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   session: { idleMinutes: 30, absoluteHours: 12 },
   login: { maxFailures: 5, lockMinutes: 15, maxAddressFailures: 20, addressWindowMinutes: 15 },
   publicRequests: { perAddress: 10, windowMinutes: 60 },
+  publicSearch: { perAddress: 120, windowMinutes: 1 },
   site: { siteName: '政府信息公开', visitCounter: true },
   adminPassword: undefined,
   log: true,
@@ -94,6 +97,10 @@ const FileSchema = z
       .object({ perAddress: whole(1, 100000), windowMinutes: whole(1, 24 * 60) })
       .partial()
       .strict(),
+    publicSearch: z
+      .object({ perAddress: whole(1, 10_000_000), windowMinutes: whole(1, 24 * 60) })
+      .partial()
+      .strict(),
     log: flag,
   })
   .partial()
@@ -118,6 +125,11 @@ const ENV: readonly {
     name: 'GONGKAI_PUBLIC_REQUESTS_PER_ADDRESS',
     path: ['publicRequests', 'perAddress'],
     schema: whole(1, 100000),
+  },
+  {
+    name: 'GONGKAI_PUBLIC_SEARCH_PER_ADDRESS',
+    path: ['publicSearch', 'perAddress'],
+    schema: whole(1, 10_000_000),
   },
   { name: 'GONGKAI_SITE_NAME', path: ['site', 'siteName'], schema: z.string().min(1).max(100) },
   { name: 'GONGKAI_LOG', path: ['log'], schema: flag },
@@ -163,6 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, file?: string):
     session: { ...DEFAULT_CONFIG.session, ...fromFile.session },
     login: { ...DEFAULT_CONFIG.login, ...fromFile.login },
     publicRequests: { ...DEFAULT_CONFIG.publicRequests, ...fromFile.publicRequests },
+    publicSearch: { ...DEFAULT_CONFIG.publicSearch, ...fromFile.publicSearch },
     site: { ...DEFAULT_CONFIG.site, ...fromFile.site },
   };
   for (const { name, path: to, schema } of ENV) {
