@@ -18,6 +18,7 @@ import { onlineApplicationsMigration } from './migrations/0010-online-applicatio
 import { searchMigration } from './migrations/0011-search.js';
 import { publishedReportsMigration } from './migrations/0012-published-reports.js';
 import { portalMigration } from './migrations/0013-portal.js';
+import { searchPhrasesMigration } from './migrations/0014-search-phrases.js';
 
 /**
  * Migrations after the first each live in their own file under migrations/, named by their number
@@ -36,6 +37,7 @@ const LATER: readonly (readonly [string, (dialect: DialectHandle) => Migration])
   ['0011_search', searchMigration],
   ['0012_published_reports', publishedReportsMigration],
   ['0013_portal', portalMigration],
+  ['0014_search_phrases', searchPhrasesMigration],
 ];
 
 /** Every migration's name, in the order they run. */

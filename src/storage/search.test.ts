@@ -1,7 +1,7 @@
 /**
  * The search index on both dialects: two-character words (调休, 征收) found through the word index (the
  * plan says so: SQLite's FTS5 table, PostgreSQL's GIN index with sequential scans off), a phrase of
- * three or more characters found exactly through the trigram index, the filters, a replaced and a
+ * three or more characters found exactly through the phrase indexes, the filters, a replaced and a
  * removed item, and FTS5's query syntax and LIKE's wildcards taken literally.
  */
 import assert from 'node:assert/strict';
@@ -100,7 +100,14 @@ for (const dialect of DIALECTS)
           assert.match(await plan(phrase('地管理规')), /SCAN w VIRTUAL TABLE INDEX \d+:M/);
         } else {
           assert.match(await plan(words('调休'), true), /Bitmap Index Scan on search_items_words/);
-          assert.match(await plan(phrase('地管理规'), true), /Bitmap Index Scan on search_items_phrases/);
+          // Four characters and more: their four-character pieces (migration 0014), then the exact check;
+          // three: the trigram index.
+          const four = await plan(phrase('地管理规'), true);
+          assert.match(four, /Bitmap Index Scan on search_items_quadgrams/);
+          assert.match(four, /Filter: \(strpos\(/);
+          assert.match(await plan(phrase('宅基地'), true), /Bitmap Index Scan on search_items_phrases/);
+          // Walking the newest items, the pieces are never computed for a row.
+          assert.doesNotMatch(await plan(phrase('地管理规')), /search_quadgrams/);
         }
       }));
 

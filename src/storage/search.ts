@@ -162,7 +162,31 @@ function sqliteQuery(
     ${ordered ? sql`order by w.rowid desc` : sql``} ${tail}`;
 }
 
-/** PostgreSQL: the tsvector's GIN index, the trigram GIN index (ILIKE), or doc_id's order. */
+/**
+ * A phrase without letters that have a case (Chinese, digits, punctuation, spaces) is matched as
+ * written: lower() maps nothing onto such characters, so the text holds it exactly when the
+ * lower-cased text holds it lower-cased, and the check skips lower-casing every text it reads.
+ */
+const CASELESS = /^[\p{Script=Han}\p{N}\p{P}\p{Zs}]*$/u;
+
+/**
+ * The exact check of a phrase on an item's texts: ILIKE's meaning (PostgreSQL's ILIKE lower-cases
+ * both sides in a UTF-8 database), written so that no index takes it: the trigram index is for phrases
+ * of three characters, the four-character one for the rest.
+ */
+function holdsExactly(p: string): RawBuilder<unknown> {
+  return CASELESS.test(p)
+    ? sql`strpos(${PG_PHRASE_TEXT}, ${p}) > 0`
+    : sql`strpos(lower(${PG_PHRASE_TEXT}), lower(${p})) > 0`;
+}
+
+/**
+ * PostgreSQL: the tsvector's GIN index, the phrase indexes, or doc_id's order. A phrase of four
+ * characters or more: through the index of four-character pieces (migration 0014) when counted or read
+ * all and sorted — the items holding all of its pieces, then the exact check — and by the exact check
+ * alone when walking the newest items (the pieces are never computed for a row). A phrase of three:
+ * ILIKE through the trigram index, as it can be.
+ */
 function postgresQuery(
   c: SearchCriteria,
   what: RawBuilder<unknown>,
@@ -172,9 +196,18 @@ function postgresQuery(
   const phrases = c.phrases.filter((p) => [...p].length >= MIN_PHRASE);
   if (c.words.length === 0 && phrases.length === 0)
     throw new Error('search: a query needs a word or a phrase');
+  const throughIndex = ordered !== true;
+  const phraseConditions = phrases.flatMap((p) =>
+    [...p].length < 4
+      ? [sql`${PG_PHRASE_TEXT} ilike ${likeAnywhere(p)}`]
+      : [
+          ...(throughIndex ? [sql`search_quadgrams(${PG_PHRASE_TEXT}) @> search_quadgrams(${p}::text)`] : []),
+          holdsExactly(p),
+        ],
+  );
   const conditions = [
     ...(c.words.length > 0 ? [sql`s.words @@ plainto_tsquery('simple', ${c.words.join(' ')})`] : []),
-    ...phrases.map((p) => sql`${PG_PHRASE_TEXT} ilike ${likeAnywhere(p)}`),
+    ...phraseConditions,
     ...filterConditions(c.filters),
   ];
   // 'sorted': few matches, read through the GIN indexes and sorted (doc_id + 0 is no index's order);
@@ -213,6 +246,24 @@ export function searchRepository(db: Executor, clock: Clock): SearchRepository {
     await sql`delete from search_words where rowid = ${docId}`.execute(trx);
     await sql`delete from search_chars where rowid = ${docId}`.execute(trx);
   };
+
+  /**
+   * PostgreSQL, a query read through the full-text indexes (a count, or few matches read and sorted):
+   * the bitmaps of a common word or piece hold hundreds of thousands of rows, and past work_mem they
+   * turn lossy, which makes the database check every row of a lossy page again (a tsvector read, the
+   * pieces computed); 64 MB holds a bitmap of every row of a million. A phrase has no statistics the
+   * planner could tell a rare one from a common one by (texts over 1 kB are not sampled), so it is
+   * always read through its index, never by scanning the table.
+   */
+  const throughIndexes = <T>(criteria: SearchCriteria, work: (trx: Executor) => Promise<T>) =>
+    atomic(db, async (trx) => {
+      await sql`set local work_mem = '64MB'`.execute(trx);
+      if (criteria.phrases.length > 0) {
+        await sql`set local enable_seqscan = off`.execute(trx);
+        await sql`set local enable_indexscan = off`.execute(trx);
+      }
+      return work(trx);
+    });
 
   return {
     put: (doc) =>
@@ -294,24 +345,21 @@ export function searchRepository(db: Executor, clock: Clock): SearchRepository {
       // Unordered: the database may count from whichever index is cheapest.
       const matches = query(criteria, sql`1`, sql`limit ${upTo}`, false);
       const counted = sql<{ n: number | string }>`select count(*) as n from (${matches}) m`;
-      if (!postgres || criteria.phrases.length === 0)
-        return Number((await counted.execute(db)).rows[0]?.n ?? 0);
-      // PostgreSQL has no statistics of long texts, so it cannot tell a rare phrase from a common one and
-      // might walk the whole table for it: a phrase is counted through its trigram index, always.
-      return atomic(db, async (trx) => {
-        await sql`set local enable_seqscan = off`.execute(trx);
-        await sql`set local enable_indexscan = off`.execute(trx);
-        return Number((await counted.execute(trx)).rows[0]?.n ?? 0);
-      });
+      if (!postgres) return Number((await counted.execute(db)).rows[0]?.n ?? 0);
+      return throughIndexes(criteria, async (trx) => Number((await counted.execute(trx)).rows[0]?.n ?? 0));
     },
 
     async find(criteria, page) {
-      const { rows } = await query(
+      const found = query(
         criteria,
         HIT_COLUMNS,
         sql`limit ${page.limit} offset ${page.offset}`,
         page.few ? 'sorted' : true,
-      ).execute(db);
+      );
+      const { rows } =
+        postgres && page.few
+          ? await throughIndexes(criteria, (trx) => found.execute(trx))
+          : await found.execute(db);
       return (rows as Selectable<SearchItemsTable>[]).map(toHit);
     },
 
