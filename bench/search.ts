@@ -285,8 +285,10 @@ async function postgresTarget(): Promise<Target> {
         const t = performance.now();
         let s = t;
         await sql`set maintenance_work_mem = '1GB'`.execute(storage.db);
-        await sql`create index search_items_words on search_items using gin (words)`.execute(storage.db);
-        log(`PostgreSQL GIN index on words: ${seconds(s).toFixed(1)} s`);
+        await sql`create index search_items_words on search_items using gin (agency_id, words)`.execute(
+          storage.db,
+        );
+        log(`PostgreSQL GIN index on (agency, words): ${seconds(s).toFixed(1)} s`);
         s = performance.now();
         await sql`create index search_items_phrases on search_items
           using gin (${PG_PHRASE_TEXT} ${sql.id(trgm, 'gin_trgm_ops')})`.execute(storage.db);
