@@ -86,6 +86,8 @@ export interface SearchRepository {
 }
 
 const MIN_PHRASE = 3;
+/** PostgreSQL: the newest items a phrase of common pieces is first counted in (a few milliseconds). */
+const PROBED_ITEMS = 5000;
 /** Rows to one multi-row insert: SQLite binds at most 32,766 parameters, search_items takes 15 a row. */
 const ROWS_PER_INSERT = 500;
 
@@ -192,6 +194,7 @@ function postgresQuery(
   what: RawBuilder<unknown>,
   tail: RawBuilder<unknown>,
   ordered: boolean | 'sorted',
+  within?: RawBuilder<unknown>,
 ) {
   const phrases = c.phrases.filter((p) => [...p].length >= MIN_PHRASE);
   if (c.words.length === 0 && phrases.length === 0)
@@ -209,6 +212,7 @@ function postgresQuery(
     ...(c.words.length > 0 ? [sql`s.words @@ plainto_tsquery('simple', ${c.words.join(' ')})`] : []),
     ...phraseConditions,
     ...filterConditions(c.filters),
+    ...(within ? [within] : []),
   ];
   // 'sorted': few matches, read through the GIN indexes and sorted (doc_id + 0 is no index's order);
   // else newest first along doc_id's index, which finds a page of a common word at once.
@@ -264,6 +268,24 @@ export function searchRepository(db: Executor, clock: Clock): SearchRepository {
       }
       return work(trx);
     });
+
+  /**
+   * Whether each four-character piece of every phrase is among the pieces ANALYZE found most common
+   * (pg_stats of search_items_quadgrams: a thousand pieces, each in some tenth of the items or more
+   * at a million). False without statistics, or when a phrase has a rarer piece: the index then finds
+   * few candidates quickly. Only a choice of the way to count; the count is exact either way.
+   */
+  const commonPhrases = async (criteria: SearchCriteria): Promise<boolean> => {
+    const long = criteria.phrases.filter((p) => [...p].length >= 4);
+    if (long.length === 0 || long.length < criteria.phrases.length) return false;
+    const { rows } = await sql<{ rare: number | string }>`
+      select count(*) as rare from unnest(search_quadgrams(${long.join('\n')}::text)) piece
+      where piece not like ${'%\n%'} and piece <> all (coalesce((
+        select st.most_common_elems::text::text[] from pg_catalog.pg_stats st
+        where st.schemaname = current_schema() and st.tablename = 'search_items_quadgrams'
+          and st.most_common_elems is not null), '{}'))`.execute(db);
+    return Number(rows[0]?.rare ?? 1) === 0;
+  };
 
   return {
     put: (doc) =>
@@ -346,6 +368,21 @@ export function searchRepository(db: Executor, clock: Clock): SearchRepository {
       const matches = query(criteria, sql`1`, sql`limit ${upTo}`, false);
       const counted = sql<{ n: number | string }>`select count(*) as n from (${matches}) m`;
       if (!postgres) return Number((await counted.execute(db)).rows[0]?.n ?? 0);
+      if (await commonPhrases(criteria)) {
+        // Every piece is in a tenth of the items or more: the index would hand over hundreds of
+        // thousands of rows, when the newest few thousand items likely hold upTo matches already.
+        const newest = query(
+          criteria,
+          sql`1`,
+          sql`limit ${upTo}`,
+          true,
+          sql`s.doc_id > (select max(doc_id) from search_items) - ${PROBED_ITEMS}`,
+        );
+        const { rows } = await sql<{ n: number | string }>`select count(*) as n from (${newest}) m`.execute(
+          db,
+        );
+        if (Number(rows[0]?.n ?? 0) >= upTo) return upTo;
+      }
       return throughIndexes(criteria, async (trx) => Number((await counted.execute(trx)).rows[0]?.n ?? 0));
     },
 
