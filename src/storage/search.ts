@@ -88,6 +88,8 @@ export interface SearchRepository {
 const MIN_PHRASE = 3;
 /** PostgreSQL: the newest items a phrase of common pieces is first counted in (a few milliseconds). */
 const PROBED_ITEMS = 5000;
+/** …and at most this many in its second look (some 100 ms): beyond, the index is quicker. */
+const MAX_PROBED_ITEMS = 25_000;
 /** Rows to one multi-row insert: SQLite binds at most 32,766 parameters, search_items takes 15 a row. */
 const ROWS_PER_INSERT = 500;
 
@@ -255,36 +257,39 @@ export function searchRepository(db: Executor, clock: Clock): SearchRepository {
    * PostgreSQL, a query read through the full-text indexes (a count, or few matches read and sorted):
    * the bitmaps of a common word or piece hold hundreds of thousands of rows, and past work_mem they
    * turn lossy, which makes the database check every row of a lossy page again (a tsvector read, the
-   * pieces computed); 64 MB holds a bitmap of every row of a million. A phrase has no statistics the
-   * planner could tell a rare one from a common one by (texts over 1 kB are not sampled), so it is
-   * always read through its index, never by scanning the table.
+   * pieces computed); 64 MB holds a bitmap of every row of a million. Always through an index, never
+   * by scanning the table: a phrase has no statistics the planner could tell a rare one from a common
+   * one by (texts over 1 kB are not sampled), and for a word the planner does not reckon with reading
+   * each row's tsvector out of TOAST (a scan for 1,001 matches of 信访 took 108 ms, its index 15).
    */
-  const throughIndexes = <T>(criteria: SearchCriteria, work: (trx: Executor) => Promise<T>) =>
+  const throughIndexes = <T>(work: (trx: Executor) => Promise<T>) =>
     atomic(db, async (trx) => {
       await sql`set local work_mem = '64MB'`.execute(trx);
-      if (criteria.phrases.length > 0) {
-        await sql`set local enable_seqscan = off`.execute(trx);
-        await sql`set local enable_indexscan = off`.execute(trx);
-      }
+      await sql`set local enable_seqscan = off`.execute(trx);
+      await sql`set local enable_indexscan = off`.execute(trx);
       return work(trx);
     });
 
   /**
-   * Whether each four-character piece of every phrase is among the pieces ANALYZE found most common
-   * (pg_stats of search_items_quadgrams: a thousand pieces, each in some tenth of the items or more
-   * at a million). False without statistics, or when a phrase has a rarer piece: the index then finds
-   * few candidates quickly. Only a choice of the way to count; the count is exact either way.
+   * Whether half or more of the phrases' four-character pieces are among those ANALYZE found most
+   * common (pg_stats of search_items_quadgrams: a thousand pieces, each in some tenth of the items or
+   * more at a million): the index then reads long lists of rows. False without statistics. Only a
+   * choice of the way to count; the count is exact either way.
    */
   const commonPhrases = async (criteria: SearchCriteria): Promise<boolean> => {
     const long = criteria.phrases.filter((p) => [...p].length >= 4);
     if (long.length === 0 || long.length < criteria.phrases.length) return false;
-    const { rows } = await sql<{ rare: number | string }>`
-      select count(*) as rare from unnest(search_quadgrams(${long.join('\n')}::text)) piece
-      where piece not like ${'%\n%'} and piece <> all (coalesce((
-        select st.most_common_elems::text::text[] from pg_catalog.pg_stats st
-        where st.schemaname = current_schema() and st.tablename = 'search_items_quadgrams'
-          and st.most_common_elems is not null), '{}'))`.execute(db);
-    return Number(rows[0]?.rare ?? 1) === 0;
+    const { rows } = await sql<{ common: number | string; pieces: number | string }>`
+      select count(*) filter (where piece = any (coalesce((
+          select st.most_common_elems::text::text[] from pg_catalog.pg_stats st
+          where st.schemaname = current_schema() and st.tablename = 'search_items_quadgrams'
+            and st.most_common_elems is not null), '{}'))) as common,
+        count(*) as pieces
+      from unnest(search_quadgrams(${long.join('\n')}::text)) piece where piece not like ${'%\n%'}`.execute(
+      db,
+    );
+    const common = Number(rows[0]?.common ?? 0);
+    return common > 0 && common * 2 >= Number(rows[0]?.pieces ?? 0);
   };
 
   return {
@@ -369,21 +374,29 @@ export function searchRepository(db: Executor, clock: Clock): SearchRepository {
       const counted = sql<{ n: number | string }>`select count(*) as n from (${matches}) m`;
       if (!postgres) return Number((await counted.execute(db)).rows[0]?.n ?? 0);
       if (await commonPhrases(criteria)) {
-        // Every piece is in a tenth of the items or more: the index would hand over hundreds of
+        // Most pieces are in a tenth of the items or more: the index would hand over hundreds of
         // thousands of rows, when the newest few thousand items likely hold upTo matches already.
-        const newest = query(
-          criteria,
-          sql`1`,
-          sql`limit ${upTo}`,
-          true,
-          sql`s.doc_id > (select max(doc_id) from search_items) - ${PROBED_ITEMS}`,
-        );
-        const { rows } = await sql<{ n: number | string }>`select count(*) as n from (${newest}) m`.execute(
-          db,
-        );
-        if (Number(rows[0]?.n ?? 0) >= upTo) return upTo;
+        // From what the first 5,000 hold, a second look takes as many more as should reach upTo.
+        let probed = PROBED_ITEMS;
+        for (let look = 0; look < 2; look++) {
+          const newest = query(
+            criteria,
+            sql`1`,
+            sql`limit ${upTo}`,
+            true,
+            sql`s.doc_id > (select max(doc_id) from search_items) - ${probed}`,
+          );
+          const { rows } = await sql<{ n: number | string }>`select count(*) as n from (${newest}) m`.execute(
+            db,
+          );
+          const held = Number(rows[0]?.n ?? 0);
+          if (held >= upTo) return upTo;
+          const wanted = Math.ceil(((probed * upTo) / Math.max(1, held)) * 1.3);
+          if (held === 0 || wanted > MAX_PROBED_ITEMS) break;
+          probed = wanted;
+        }
       }
-      return throughIndexes(criteria, async (trx) => Number((await counted.execute(trx)).rows[0]?.n ?? 0));
+      return throughIndexes(async (trx) => Number((await counted.execute(trx)).rows[0]?.n ?? 0));
     },
 
     async find(criteria, page) {
@@ -394,9 +407,7 @@ export function searchRepository(db: Executor, clock: Clock): SearchRepository {
         page.few ? 'sorted' : true,
       );
       const { rows } =
-        postgres && page.few
-          ? await throughIndexes(criteria, (trx) => found.execute(trx))
-          : await found.execute(db);
+        postgres && page.few ? await throughIndexes((trx) => found.execute(trx)) : await found.execute(db);
       return (rows as Selectable<SearchItemsTable>[]).map(toHit);
     },
 
