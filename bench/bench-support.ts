@@ -77,7 +77,15 @@ export async function serveBesideYardstick(file: string): Promise<void> {
     import('../src/web/server.js'),
   ]);
   const app = await startServer(
-    { ...DEFAULT_CONFIG, host: '127.0.0.1', port: 0, database: file, log: false },
+    // The load comes from one address: the search's per-address limit would answer it 429.
+    {
+      ...DEFAULT_CONFIG,
+      host: '127.0.0.1',
+      port: 0,
+      database: file,
+      log: false,
+      publicSearch: { perAddress: 10_000_000, windowMinutes: 1 },
+    },
     { say: () => {} },
   );
   const pages = new Map<string, string>();

@@ -62,6 +62,10 @@ export const MODULES: readonly CommandModule[] = [
     adds: { users: ['add', 'list', 'token', 'revoke', 'unlock', 'password'] },
     load: async () => (await import('./users-commands.js')).registerUsersCommands,
   },
+  {
+    adds: { search: ['reindex'] },
+    load: async () => (await import('./search-commands.js')).registerSearchCommands,
+  },
 ];
 
 /**
@@ -85,6 +89,7 @@ const STUBS: Readonly<Record<string, readonly [term: string, description: string
   calendar: ['calendar', '工作日日历：期限计算、节假日、管理员录入 (working-day calendar)'],
   'audit-log': ['audit-log', '操作日志：核验哈希链 (audit log: verify its hash chain)'],
   users: ['users', '平台用户：添加、列出、令牌、解锁、重置密码 (platform accounts)'],
+  search: ['search', '门户检索：重建索引 (the portal’s search index)'],
 };
 
 /**

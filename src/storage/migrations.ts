@@ -21,6 +21,7 @@ import { portalMigration } from './migrations/0013-portal.js';
 import { catalogueAttachmentsMigration } from './migrations/0014-catalogue-attachments.js';
 import { portalRulesMigration } from './migrations/0015-portal-rules.js';
 import { catalogueColumnsMigration } from './migrations/0016-catalogue-columns.js';
+import { searchPhrasesMigration } from './migrations/0017-search-phrases.js';
 
 /**
  * Migrations after the first each live in their own file under migrations/, named by their number
@@ -42,6 +43,7 @@ const LATER: readonly (readonly [string, (dialect: DialectHandle) => Migration])
   ['0014_catalogue_attachments', catalogueAttachmentsMigration],
   ['0015_portal_rules', portalRulesMigration],
   ['0016_catalogue_columns', catalogueColumnsMigration],
+  ['0017_search_phrases', searchPhrasesMigration],
 ];
 
 /** Every migration's name, in the order they run. */

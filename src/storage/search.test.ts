@@ -1,11 +1,12 @@
 /**
  * The search index on both dialects: two-character words (调休, 征收) found through the word index (the
  * plan says so: SQLite's FTS5 table, PostgreSQL's GIN index with sequential scans off), a phrase of
- * three or more characters found exactly through the trigram index, the filters, a replaced and a
+ * three or more characters found exactly through the phrase indexes, the filters, a replaced and a
  * removed item, and FTS5's query syntax and LIKE's wildcards taken literally.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { sql } from 'kysely';
 import type { LocalDate } from '../domain/calendar/local-date.js';
 import { indexTokens, queryTokens } from '../search/segment.js';
@@ -99,7 +100,14 @@ for (const dialect of DIALECTS)
           assert.match(await plan(phrase('地管理规')), /SCAN w VIRTUAL TABLE INDEX \d+:M/);
         } else {
           assert.match(await plan(words('调休'), true), /Bitmap Index Scan on search_items_words/);
-          assert.match(await plan(phrase('地管理规'), true), /Bitmap Index Scan on search_items_phrases/);
+          // Four characters and more: their four-character pieces (migration 0014), then the exact check;
+          // three: the trigram index.
+          const four = await plan(phrase('地管理规'), true);
+          assert.match(four, /Bitmap Index Scan on search_items_quadgrams/);
+          assert.match(four, /Filter: \(strpos\(/);
+          assert.match(await plan(phrase('宅基地'), true), /Bitmap Index Scan on search_items_phrases/);
+          // Walking the newest items, the pieces are never computed for a row.
+          assert.doesNotMatch(await plan(phrase('地管理规')), /search_quadgrams/);
         }
       }));
 
@@ -144,5 +152,157 @@ for (const dialect of DIALECTS)
         await storage.search.remove('a1');
         assert.deepEqual(await ids(storage, words('公告')), ['b1']);
         assert.deepEqual(await storage.search.itemIds(), ['b1']);
+      }));
+  });
+
+/**
+ * The differential property: on a generated corpus of a few characters and words (so that every
+ * phrase's trigrams and words are in many items that do not hold the phrase itself), whatever way the
+ * database reads a phrase — through the trigram index, the word index first, newest first or counted
+ * and sorted — it finds exactly the items a plain scan finds with a substring check (Latin letters in
+ * either case), with the words and filters beside it, newest first.
+ */
+const UNITS = [
+  '政府',
+  '信息',
+  '公开',
+  '工作',
+  '年度',
+  '报告',
+  '政',
+  '息',
+  '开',
+  '工',
+  'Ab',
+  'aB',
+  'b',
+  ' ',
+  '，',
+];
+const textOf = (maxLength: number) =>
+  fc.array(fc.constantFrom(...UNITS), { maxLength }).map((units) => units.join(''));
+const corpus = fc.sample(
+  fc.record({
+    title: textOf(8),
+    body: textOf(40),
+    docNumber: fc.constantFrom('', '政发〔2024〕1号', 'AB〔2025〕2号'),
+    agency: fc.constantFrom(0, 1),
+    validity: fc.constantFrom('有效', '已修改', '已废止'),
+  }),
+  { numRuns: 300, seed: 20261207 },
+);
+const searched = (d: (typeof corpus)[number]) => [d.title, d.docNumber, d.body, ''].join('\n').toLowerCase();
+
+for (const dialect of DIALECTS)
+  describe(`a phrase, against a plain scan (${dialect.name})`, { skip: dialect.skip }, () => {
+    it('finds exactly the items holding the phrase, whichever way it is read', () =>
+      withStorage(dialect, async (storage) => {
+        const agencies = [
+          (await storage.agencies.add({ name: '甲镇', kind: '乡镇/街道' })).id,
+          (await storage.agencies.add({ name: '乙镇', kind: '乡镇/街道' })).id,
+        ];
+        const docs: IndexedDocument[] = [];
+        for (const [i, d] of corpus.entries()) {
+          const id = `d${String(i).padStart(3, '0')}`;
+          await storage.db
+            .insertInto('catalogue_items')
+            .values({
+              id,
+              agency_id: agencies[d.agency]!,
+              created_at: '2025-01-01T00:00:00Z',
+              last_seq: 2,
+              status: 'published',
+              kind: 'other',
+              title: d.title,
+              written_on: '2025-01-02',
+              published_on: '2025-01-03',
+              repealed_on: null,
+              validity: d.validity,
+              index_number: `X/${id}`,
+            })
+            .execute();
+          docs.push({
+            itemId: id,
+            agencyId: agencies[d.agency]!,
+            indexNumber: `X/${id}`,
+            title: d.title,
+            publisher: '镇人民政府',
+            docNumber: d.docNumber,
+            topic: '综合政务',
+            kind: 'other',
+            validity: d.validity as '有效',
+            writtenOn: '2025-01-02' as LocalDate,
+            publishedOn: '2025-01-03' as LocalDate,
+            body: d.body,
+            attachmentText: '',
+            titleWords: indexTokens(`${d.title}\n${d.docNumber}`),
+            textWords: indexTokens(d.body),
+          });
+        }
+        // Half one by one, half many to a statement: both hold the same.
+        for (const doc of docs.slice(0, 150)) await storage.search.put(doc);
+        await storage.search.addMany(docs.slice(150));
+        const tokens = docs.map((d) => new Set([...d.titleWords, ...d.textWords]));
+        // With statistics, PostgreSQL counts a phrase of common pieces among the newest items first.
+        if (storage.dialect === 'postgres') await sql`analyze search_items`.execute(storage.db);
+
+        const fromCorpus = fc
+          .tuple(fc.nat(corpus.length - 1), fc.nat(60), fc.integer({ min: 3, max: 7 }))
+          .map(([i, at, n]) => {
+            const text = [...searched(corpus[i]!).replace(/\n/g, '')];
+            return text.slice(at % Math.max(1, text.length), (at % Math.max(1, text.length)) + n).join('');
+          });
+        const phrase = fc
+          .oneof(
+            fromCorpus,
+            textOf(4),
+            fromCorpus.map((p) => p.toUpperCase()),
+          )
+          .map((p) => p.replace(/\s+/g, ' ').trim())
+          .filter((p) => [...p].length >= 3);
+        await fc.assert(
+          fc.asyncProperty(
+            phrase,
+            fc.option(fc.constantFrom('政府', '公开', '报告'), { nil: undefined }),
+            fc.option(fc.constantFrom(0, 1), { nil: undefined }),
+            fc.option(fc.constantFrom('有效', '已废止'), { nil: undefined }),
+            async (p, word, agency, validity) => {
+              const criteria: SearchCriteria = {
+                words: word === undefined ? [] : queryTokens(word),
+                phrases: [p],
+                filters: {
+                  ...(agency === undefined ? {} : { agencyId: agencies[agency]! }),
+                  ...(validity === undefined ? {} : { validity: validity as '有效' }),
+                },
+              };
+              const expected = docs
+                .filter(
+                  (d, i) =>
+                    searched(corpus[i]!).includes(p.toLowerCase()) &&
+                    criteria.words.every((w) => tokens[i]!.has(w)) &&
+                    (agency === undefined || d.agencyId === agencies[agency]) &&
+                    (validity === undefined || d.validity === validity),
+                )
+                .map((d) => d.itemId)
+                .reverse();
+              assert.equal(await storage.search.count(criteria, 1000), expected.length, p);
+              assert.equal(await storage.search.count(criteria, 3), Math.min(3, expected.length), p);
+              for (const few of [true, false]) {
+                const all = await storage.search.find(criteria, { offset: 0, limit: 1000, few });
+                assert.deepEqual(
+                  all.map((h) => h.itemId),
+                  expected,
+                  `${p} ${word ?? ''} (few: ${few})`,
+                );
+                const second = await storage.search.find(criteria, { offset: 2, limit: 2, few });
+                assert.deepEqual(
+                  second.map((h) => h.itemId),
+                  expected.slice(2, 4),
+                );
+              }
+            },
+          ),
+          { numRuns: 150, seed: 1207 },
+        );
       }));
   });

@@ -14,7 +14,7 @@ import type { LocalDate } from '../domain/calendar/local-date.js';
 import type { ItemKind, Validity } from '../domain/catalogue/catalogue-item.js';
 import type { SearchFilters } from '../domain/search/query.js';
 import { PG_PHRASE_TEXT } from './migrations/0011-search.js';
-import { atomic, type Clock } from './query-util.js';
+import { atomic, type Clock, chunks } from './query-util.js';
 import type { Executor, SearchItemsTable } from './schema.js';
 
 /** A published item as the index holds it. */
@@ -63,6 +63,11 @@ export interface SearchPage {
 export interface SearchRepository {
   /** Indexes the item, or replaces what the index held of it (keeping its place in the order). */
   put(doc: IndexedDocument): Promise<void>;
+  /**
+   * Indexes items that are not in the index yet, many rows to a statement, in the order given (a
+   * rebuild, the benchmark): what put would hold of each. One already in is refused (item_id is unique).
+   */
+  addMany(docs: readonly IndexedDocument[]): Promise<void>;
   /** Takes the item out of the index (withdrawn); nothing when it was not in. */
   remove(itemId: string): Promise<void>;
   /** How many items match, counting no further than `upTo`. */
@@ -76,11 +81,22 @@ export interface SearchRepository {
   find(criteria: SearchCriteria, page: SearchPage): Promise<SearchHit[]>;
   /** The database's plan for find (EXPLAIN QUERY PLAN / EXPLAIN), for the tests and the benchmark. */
   explain(criteria: SearchCriteria, page: SearchPage): Promise<string>;
-  /** The ids of the items in the index. */
-  itemIds(): Promise<string[]>;
+  /** The ids of the items in the index, oldest first; only those of `agencyIds` when given. */
+  itemIds(agencyIds?: readonly number[]): Promise<string[]>;
 }
 
 const MIN_PHRASE = 3;
+/** PostgreSQL: the newest items a phrase of common pieces is first counted in (a few milliseconds). */
+const PROBED_ITEMS = 5000;
+/** …and at most this many in its second look (some 100 ms): beyond, the index is quicker. */
+const MAX_PROBED_ITEMS = 25_000;
+/** Rows to one multi-row insert: SQLite binds at most 32,766 parameters, search_items takes 15 a row. */
+const ROWS_PER_INSERT = 500;
+
+/** The text a phrase is looked for in: 名称, 文号, body and attachments, as PG_PHRASE_TEXT joins them. */
+const phraseText = (d: SearchDocument) => [d.title, d.docNumber, d.body, d.attachmentText].join('\n');
+/** PostgreSQL's tsvector needs each word once: positions are never asked of it. */
+const distinctWords = (d: IndexedDocument) => [...new Set([...d.titleWords, ...d.textWords])].join(' ');
 
 /** A term as FTS5's query syntax reads one string: in double quotes, inner quotes doubled. */
 const ftsString = (s: string) => `"${s.replaceAll('"', '""')}"`;
@@ -150,20 +166,55 @@ function sqliteQuery(
     ${ordered ? sql`order by w.rowid desc` : sql``} ${tail}`;
 }
 
-/** PostgreSQL: the tsvector's GIN index, the trigram GIN index (ILIKE), or doc_id's order. */
+/**
+ * A phrase without letters that have a case (Chinese, digits, punctuation, spaces) is matched as
+ * written: lower() maps nothing onto such characters, so the text holds it exactly when the
+ * lower-cased text holds it lower-cased, and the check skips lower-casing every text it reads.
+ */
+const CASELESS = /^[\p{Script=Han}\p{N}\p{P}\p{Zs}]*$/u;
+
+/**
+ * The exact check of a phrase on an item's texts: ILIKE's meaning (PostgreSQL's ILIKE lower-cases
+ * both sides in a UTF-8 database), written so that no index takes it: the trigram index is for phrases
+ * of three characters, the four-character one for the rest.
+ */
+function holdsExactly(p: string): RawBuilder<unknown> {
+  return CASELESS.test(p)
+    ? sql`strpos(${PG_PHRASE_TEXT}, ${p}) > 0`
+    : sql`strpos(lower(${PG_PHRASE_TEXT}), lower(${p})) > 0`;
+}
+
+/**
+ * PostgreSQL: the tsvector's GIN index, the phrase indexes, or doc_id's order. A phrase of four
+ * characters or more: through the index of four-character pieces (migration 0017) when counted or read
+ * all and sorted — the items holding all of its pieces, then the exact check — and by the exact check
+ * alone when walking the newest items (the pieces are never computed for a row). A phrase of three:
+ * ILIKE through the trigram index, as it can be.
+ */
 function postgresQuery(
   c: SearchCriteria,
   what: RawBuilder<unknown>,
   tail: RawBuilder<unknown>,
   ordered: boolean | 'sorted',
+  within?: RawBuilder<unknown>,
 ) {
   const phrases = c.phrases.filter((p) => [...p].length >= MIN_PHRASE);
   if (c.words.length === 0 && phrases.length === 0)
     throw new Error('search: a query needs a word or a phrase');
+  const throughIndex = ordered !== true;
+  const phraseConditions = phrases.flatMap((p) =>
+    [...p].length < 4
+      ? [sql`${PG_PHRASE_TEXT} ilike ${likeAnywhere(p)}`]
+      : [
+          ...(throughIndex ? [sql`search_quadgrams(${PG_PHRASE_TEXT}) @> search_quadgrams(${p}::text)`] : []),
+          holdsExactly(p),
+        ],
+  );
   const conditions = [
     ...(c.words.length > 0 ? [sql`s.words @@ plainto_tsquery('simple', ${c.words.join(' ')})`] : []),
-    ...phrases.map((p) => sql`${PG_PHRASE_TEXT} ilike ${likeAnywhere(p)}`),
+    ...phraseConditions,
     ...filterConditions(c.filters),
+    ...(within ? [within] : []),
   ];
   // 'sorted': few matches, read through the GIN indexes and sorted (doc_id + 0 is no index's order);
   // else newest first along doc_id's index, which finds a page of a common word at once.
@@ -202,13 +253,54 @@ export function searchRepository(db: Executor, clock: Clock): SearchRepository {
     await sql`delete from search_chars where rowid = ${docId}`.execute(trx);
   };
 
+  /**
+   * PostgreSQL, a query read through the full-text indexes (a count, or few matches read and sorted):
+   * the bitmaps of a common word or piece hold hundreds of thousands of rows, and past work_mem they
+   * turn lossy, which makes the database check every row of a lossy page again (a tsvector read, the
+   * pieces computed); 64 MB holds a bitmap of every row of a million. A phrase has no statistics the
+   * planner could tell a rare one from a common one by (texts over 1 kB are not sampled), so it is
+   * always read through its index, never by scanning the table. Words have theirs (the tsvector's):
+   * the planner reads a word in most items off the table (forced through its index, 通知 took four
+   * times as long), though it does not reckon with each row's tsvector read out of TOAST.
+   */
+  const throughIndexes = <T>(criteria: SearchCriteria, work: (trx: Executor) => Promise<T>) =>
+    atomic(db, async (trx) => {
+      await sql`set local work_mem = '64MB'`.execute(trx);
+      if (criteria.phrases.length > 0) {
+        await sql`set local enable_seqscan = off`.execute(trx);
+        await sql`set local enable_indexscan = off`.execute(trx);
+      }
+      return work(trx);
+    });
+
+  /**
+   * Whether half or more of the phrases' four-character pieces are among those ANALYZE found most
+   * common (pg_stats of search_items_quadgrams: a thousand pieces, each in some tenth of the items or
+   * more at a million): the index then reads long lists of rows. False without statistics. Only a
+   * choice of the way to count; the count is exact either way.
+   */
+  const commonPhrases = async (criteria: SearchCriteria): Promise<boolean> => {
+    const long = criteria.phrases.filter((p) => [...p].length >= 4);
+    if (long.length === 0 || long.length < criteria.phrases.length) return false;
+    const { rows } = await sql<{ common: number | string; pieces: number | string }>`
+      select count(*) filter (where piece = any (coalesce((
+          select st.most_common_elems::text::text[] from pg_catalog.pg_stats st
+          where st.schemaname = current_schema() and st.tablename = 'search_items_quadgrams'
+            and st.most_common_elems is not null), '{}'))) as common,
+        count(*) as pieces
+      from unnest(search_quadgrams(${long.join('\n')}::text)) piece where piece not like ${'%\n%'}`.execute(
+      db,
+    );
+    const common = Number(rows[0]?.common ?? 0);
+    return common > 0 && common * 2 >= Number(rows[0]?.pieces ?? 0);
+  };
+
   return {
     put: (doc) =>
       atomic(db, async (trx) => {
         const columns = columnsOf(doc);
         if (postgres) {
-          // PostgreSQL needs each word once: positions are never asked of the tsvector.
-          const words = sql`to_tsvector('simple', ${[...new Set([...doc.titleWords, ...doc.textWords])].join(' ')})`;
+          const words = sql`to_tsvector('simple', ${distinctWords(doc)})`;
           await trx
             .insertInto('search_items')
             .values({ item_id: doc.itemId, ...columns, words } as never)
@@ -232,9 +324,43 @@ export function searchRepository(db: Executor, clock: Clock): SearchRepository {
         await sql`insert into search_words (rowid, title, text)
           values (${docId}, ${doc.titleWords.join(' ')}, ${doc.textWords.join(' ')})`.execute(trx);
         await sql`insert into search_chars (rowid, text)
-          values (${docId}, ${[doc.title, doc.docNumber, doc.body, doc.attachmentText].join('\n')})`.execute(
-          trx,
-        );
+          values (${docId}, ${phraseText(doc)})`.execute(trx);
+      }),
+
+    addMany: (docs) =>
+      atomic(db, async (trx) => {
+        for (const part of chunks(docs, ROWS_PER_INSERT)) {
+          if (postgres) {
+            await trx
+              .insertInto('search_items')
+              .values(
+                part.map(
+                  (d) =>
+                    ({
+                      item_id: d.itemId,
+                      ...columnsOf(d),
+                      words: sql`to_tsvector('simple', ${distinctWords(d)})`,
+                    }) as never,
+                ),
+              )
+              .execute();
+            continue;
+          }
+          const ids = await trx
+            .insertInto('search_items')
+            .values(part.map((d) => ({ item_id: d.itemId, ...columnsOf(d) })))
+            .returning(['doc_id', 'item_id'])
+            .execute();
+          // RETURNING's order is not promised: each row is matched to its document by item_id.
+          const docIdOf = new Map(ids.map((r) => [r.item_id, r.doc_id]));
+          const rows = (f: (d: IndexedDocument) => RawBuilder<unknown>) => sql.join(part.map(f));
+          await sql`insert into search_words (rowid, title, text) values ${rows(
+            (d) => sql`(${docIdOf.get(d.itemId)}, ${d.titleWords.join(' ')}, ${d.textWords.join(' ')})`,
+          )}`.execute(trx);
+          await sql`insert into search_chars (rowid, text) values ${rows(
+            (d) => sql`(${docIdOf.get(d.itemId)}, ${phraseText(d)})`,
+          )}`.execute(trx);
+        }
       }),
 
     remove: (itemId) =>
@@ -249,24 +375,44 @@ export function searchRepository(db: Executor, clock: Clock): SearchRepository {
       // Unordered: the database may count from whichever index is cheapest.
       const matches = query(criteria, sql`1`, sql`limit ${upTo}`, false);
       const counted = sql<{ n: number | string }>`select count(*) as n from (${matches}) m`;
-      if (!postgres || criteria.phrases.length === 0)
-        return Number((await counted.execute(db)).rows[0]?.n ?? 0);
-      // PostgreSQL has no statistics of long texts, so it cannot tell a rare phrase from a common one and
-      // might walk the whole table for it: a phrase is counted through its trigram index, always.
-      return atomic(db, async (trx) => {
-        await sql`set local enable_seqscan = off`.execute(trx);
-        await sql`set local enable_indexscan = off`.execute(trx);
-        return Number((await counted.execute(trx)).rows[0]?.n ?? 0);
-      });
+      if (!postgres) return Number((await counted.execute(db)).rows[0]?.n ?? 0);
+      if (await commonPhrases(criteria)) {
+        // Most pieces are in a tenth of the items or more: the index would hand over hundreds of
+        // thousands of rows, when the newest few thousand items likely hold upTo matches already.
+        // From what the first 5,000 hold, a second look takes as many more as should reach upTo.
+        let probed = PROBED_ITEMS;
+        for (let look = 0; look < 2; look++) {
+          const newest = query(
+            criteria,
+            sql`1`,
+            sql`limit ${upTo}`,
+            true,
+            sql`s.doc_id > (select max(doc_id) from search_items) - ${probed}`,
+          );
+          const { rows } = await sql<{ n: number | string }>`select count(*) as n from (${newest}) m`.execute(
+            db,
+          );
+          const held = Number(rows[0]?.n ?? 0);
+          if (held >= upTo) return upTo;
+          const wanted = Math.ceil(((probed * upTo) / Math.max(1, held)) * 1.3);
+          if (held === 0 || wanted > MAX_PROBED_ITEMS) break;
+          probed = wanted;
+        }
+      }
+      return throughIndexes(criteria, async (trx) => Number((await counted.execute(trx)).rows[0]?.n ?? 0));
     },
 
     async find(criteria, page) {
-      const { rows } = await query(
+      const found = query(
         criteria,
         HIT_COLUMNS,
         sql`limit ${page.limit} offset ${page.offset}`,
         page.few ? 'sorted' : true,
-      ).execute(db);
+      );
+      const { rows } =
+        postgres && page.few
+          ? await throughIndexes(criteria, (trx) => found.execute(trx))
+          : await found.execute(db);
       return (rows as Selectable<SearchItemsTable>[]).map(toHit);
     },
 
@@ -285,9 +431,21 @@ export function searchRepository(db: Executor, clock: Clock): SearchRepository {
         .join('\n');
     },
 
-    async itemIds() {
-      const rows = await db.selectFrom('search_items').select('item_id').orderBy('doc_id').execute();
-      return rows.map((r) => r.item_id);
+    async itemIds(agencyIds) {
+      if (agencyIds === undefined) {
+        const rows = await db.selectFrom('search_items').select('item_id').orderBy('doc_id').execute();
+        return rows.map((r) => r.item_id);
+      }
+      const out: { doc_id: number; item_id: string }[] = [];
+      for (const part of chunks(agencyIds))
+        out.push(
+          ...(await db
+            .selectFrom('search_items')
+            .select(['doc_id', 'item_id'])
+            .where('agency_id', 'in', part)
+            .execute()),
+        );
+      return out.sort((a, b) => a.doc_id - b.doc_id).map((r) => r.item_id);
     },
   };
 }

@@ -101,6 +101,16 @@ export function createApp(deps: WebDeps): Hono<AppEnv> {
   );
   for (const path of ['/apply', '/api/v1/public/requests'])
     app.on('POST', path, bodyLimit({ maxSize: PUBLIC_BODY_BYTES, onError: tooLarge }), limited);
+  // The public search, page and API counted together: each query reads the full-text indexes.
+  const searchLimited = perAddressLimit(
+    () => ({
+      max: deps.config.publicSearch.perAddress,
+      windowMinutes: deps.config.publicSearch.windowMinutes,
+    }),
+    deps.now,
+    { zh: '检索', en: 'searches' },
+  );
+  for (const path of ['/search', '/api/v1/public/search']) app.on('GET', path, searchLimited);
   app.route('/', authRoutes(deps));
   app.route('/', portalRoutes(deps));
   app.route('/', attachmentRoutes(deps));

@@ -35,6 +35,8 @@ export interface ServerConfig {
   readonly publicRequests: { readonly perAddress: number; readonly windowMinutes: number };
   /** 附件 of catalogue items: the largest file taken (MB). */
   readonly attachments: { readonly maxMegabytes: number };
+  /** The public search (the page /search and GET /api/v1/public/search): queries per client address. */
+  readonly publicSearch: { readonly perAddress: number; readonly windowMinutes: number };
   /** The first administrator's password on an empty database (else one is generated and printed once). */
   readonly adminPassword: string | undefined;
   /** One JSON line per request on stdout; false keeps the log quiet (tests, benchmarks). */
@@ -51,6 +53,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   login: { maxFailures: 5, lockMinutes: 15, maxAddressFailures: 20, addressWindowMinutes: 15 },
   publicRequests: { perAddress: 10, windowMinutes: 60 },
   attachments: { maxMegabytes: DEFAULT_ATTACHMENT_MAX_MEGABYTES },
+  publicSearch: { perAddress: 120, windowMinutes: 1 },
   site: { siteName: '政府信息公开', visitCounter: true },
   adminPassword: undefined,
   log: true,
@@ -102,6 +105,10 @@ const FileSchema = z
       .object({ maxMegabytes: whole(1, 200) })
       .partial()
       .strict(),
+    publicSearch: z
+      .object({ perAddress: whole(1, 10_000_000), windowMinutes: whole(1, 24 * 60) })
+      .partial()
+      .strict(),
     log: flag,
   })
   .partial()
@@ -128,6 +135,11 @@ const ENV: readonly {
     schema: whole(1, 100000),
   },
   { name: 'GONGKAI_ATTACHMENT_MAX_MB', path: ['attachments', 'maxMegabytes'], schema: whole(1, 200) },
+  {
+    name: 'GONGKAI_PUBLIC_SEARCH_PER_ADDRESS',
+    path: ['publicSearch', 'perAddress'],
+    schema: whole(1, 10_000_000),
+  },
   { name: 'GONGKAI_SITE_NAME', path: ['site', 'siteName'], schema: z.string().min(1).max(100) },
   { name: 'GONGKAI_LOG', path: ['log'], schema: flag },
 ];
@@ -173,6 +185,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, file?: string):
     login: { ...DEFAULT_CONFIG.login, ...fromFile.login },
     publicRequests: { ...DEFAULT_CONFIG.publicRequests, ...fromFile.publicRequests },
     attachments: { ...DEFAULT_CONFIG.attachments, ...fromFile.attachments },
+    publicSearch: { ...DEFAULT_CONFIG.publicSearch, ...fromFile.publicSearch },
     site: { ...DEFAULT_CONFIG.site, ...fromFile.site },
   };
   for (const { name, path: to, schema } of ENV) {

@@ -1,6 +1,6 @@
 /**
  * @module A per-address limit on the public forms and their API (issue 11: the request form resists
- * abuse without a third-party captcha). A fixed window per client address, kept in memory: the portal
+ * abuse without a third-party captcha), and on the public search (each query reads the full-text indexes). A fixed window per client address, kept in memory: the portal
  * runs as one process, and a restart forgetting the counts only lets a sender start again. The table is
  * bounded: when it is full, windows that have ended are dropped, then the oldest.
  */
@@ -15,8 +15,20 @@ export interface RateLimit {
 
 const MAX_ADDRESSES = 50_000;
 
+/** What the refusal says is too frequent: 提交 (submissions) unless told. */
+export interface Limited {
+  readonly zh: string;
+  readonly en: string;
+}
+
+const SUBMISSIONS: Limited = { zh: '提交', en: 'submissions' };
+
 /** A limiter counting the calls that pass through it, per address, refusing with 429 beyond `max`. */
-export function perAddressLimit(limit: () => RateLimit, now: () => Date): MiddlewareHandler<AppEnv> {
+export function perAddressLimit(
+  limit: () => RateLimit,
+  now: () => Date,
+  what: Limited = SUBMISSIONS,
+): MiddlewareHandler<AppEnv> {
   const windows = new Map<string, { start: number; count: number }>();
   return async (c, next) => {
     const { max, windowMinutes } = limit();
@@ -32,7 +44,7 @@ export function perAddressLimit(limit: () => RateLimit, now: () => Date): Middle
     window.count += 1;
     if (window.count > max) {
       const retry = Math.max(1, Math.ceil((window.start + span - at) / 1000));
-      const message = `提交过于频繁，请 ${Math.ceil(retry / 60)} 分钟后再试 (too many submissions from this address; retry later)`;
+      const message = `${what.zh}过于频繁，请 ${Math.ceil(retry / 60)} 分钟后再试 (too many ${what.en} from this address; retry later)`;
       c.header('Retry-After', String(retry));
       return c.req.path.startsWith('/api/')
         ? c.json({ error: { code: 'rate.limited', message } }, 429)

@@ -123,3 +123,31 @@ describe('the search page and the public search API', () => {
     }
   });
 });
+
+describe('the search’s limit per address', () => {
+  let w: WebWorld;
+  before(async () => {
+    w = await webWorld({ trustProxy: true, publicSearch: { perAddress: 3, windowMinutes: 1 } });
+  });
+  after(() => w.close());
+
+  const from = (address: string, path: string) =>
+    w.app.request(path, { headers: { 'x-forwarded-for': address } });
+  const q = encodeURIComponent('调休');
+
+  it('answers 429 in Chinese past the limit, page and API counted together; another address goes on', async () => {
+    assert.equal((await from('203.0.113.7', `/search?q=${q}`)).status, 200);
+    assert.equal((await from('203.0.113.7', `/api/v1/public/search?q=${q}`)).status, 200);
+    assert.equal((await from('203.0.113.7', `/search?q=${q}`)).status, 200);
+    const page = await from('203.0.113.7', `/search?q=${q}`);
+    assert.equal(page.status, 429);
+    assert.ok(Number(page.headers.get('retry-after')) > 0);
+    assert.match(await page.text(), /^检索过于频繁，请 1 分钟后再试 \(too many searches from this address/);
+    const api = await from('203.0.113.7', `/api/v1/public/search?q=${q}`);
+    assert.equal(api.status, 429);
+    const body = (await api.json()) as { error: { code: string; message: string } };
+    assert.equal(body.error.code, 'rate.limited');
+    assert.match(body.error.message, /^检索过于频繁/);
+    assert.equal((await from('198.51.100.2', `/api/v1/public/search?q=${q}`)).status, 200);
+  });
+});
