@@ -55,10 +55,12 @@ export {
   type CatalogueBrowse,
   type CataloguePage,
   type CatalogueQuery,
+  columnAndBelow,
   PUBLIC_PAGE_SIZE,
   type PublicItem,
   publicCatalogue,
   publicItem,
+  siteItemColumns,
 } from './public.js';
 export { CATALOGUE_APP_REFUSALS, type CatalogueAppRefusal, catalogueRefusal } from './refusals.js';
 export { type PublicRules, publicRules, publishRules, type RulesRefusal, ruleProblemText } from './rules.js';

@@ -116,6 +116,36 @@ async function siteTree(storage: Storage, agencies: readonly number[]): Promise<
   return siteColumnTree(trees);
 }
 
+/**
+ * A column and those below it, on the agency's tree or (no agency) the site's, as browsing takes them;
+ * undefined when the tree has no such column.
+ */
+export async function columnAndBelow(
+  storage: Storage,
+  column: string,
+  agency?: { readonly id: number; readonly kind: string },
+): Promise<string[] | undefined> {
+  const tree = agency
+    ? await publicTree(storage, agency)
+    : await siteTree(storage, await siteAgencies(storage));
+  return columnOf(tree, column) ? subtreeIds(tree, column) : undefined;
+}
+
+/** The columns that hold items, on the site's tree, parents first, each with its depth (for a choice list). */
+export async function siteItemColumns(
+  storage: Storage,
+): Promise<{ readonly column: Column; readonly depth: number }[]> {
+  const tree = await siteTree(storage, await siteAgencies(storage));
+  const depthOf = new Map<string, number>();
+  const out: { column: Column; depth: number }[] = [];
+  for (const column of tree.columns) {
+    const depth = column.parentId === null ? 0 : (depthOf.get(column.parentId) ?? 0) + 1;
+    depthOf.set(column.id, depth);
+    if (column.holdsItems) out.push({ column, depth });
+  }
+  return out;
+}
+
 export interface CatalogueQuery {
   /** One agency's own catalogue; absent: the whole site's. */
   readonly agency?: { readonly id: number; readonly kind: string };

@@ -132,6 +132,13 @@ function filterConditions(f: SearchFilters): RawBuilder<unknown>[] {
   if (f.year !== undefined) out.push(sql`s.year = ${f.year}`);
   if (f.validity !== undefined) out.push(sql`s.validity = ${f.validity}`);
   if (f.topic !== undefined) out.push(sql`s.topic = ${f.topic}`);
+  // 栏目: the catalogue's cached column of the item (migration 0016), the column or one below it.
+  if (f.columns !== undefined)
+    out.push(
+      f.columns.length === 0
+        ? sql`1 = 0`
+        : sql`exists (select 1 from catalogue_items c where c.id = s.item_id and c.column_id in (${sql.join(f.columns)}))`,
+    );
   return out;
 }
 

@@ -9,6 +9,7 @@
  * are cut by the search layer's jieba adapter), no I/O.
  */
 import type { Validity } from '../catalogue/catalogue-item.js';
+import { COLUMN_ID } from '../catalogue/columns.js';
 import { err, ok, type Result } from '../requests/result.js';
 
 export const SEARCH_LIMITS = {
@@ -101,8 +102,12 @@ export interface SearchFilters {
   /** The year of the 成文日期. */
   readonly year?: number;
   readonly validity?: Validity;
-  /** 主题分类, exactly as the catalogue holds it (the catalogue's column tree is still to come). */
+  /** 主题分类, exactly as the catalogue holds it. */
   readonly topic?: string;
+  /** 栏目: a column's id as the URL gives it; its items and those of the columns below it. */
+  readonly column?: string;
+  /** The column and those below it, as the catalogue's tree has them (resolved from `column`). */
+  readonly columns?: readonly string[];
 }
 
 export interface SearchRequest {
@@ -116,6 +121,7 @@ export function parseSearchFilters(raw: {
   readonly year?: string | undefined;
   readonly validity?: string | undefined;
   readonly topic?: string | undefined;
+  readonly column?: string | undefined;
   readonly page?: string | undefined;
 }): Result<SearchRequest, SearchRefusal> {
   const filters: { -readonly [K in keyof SearchFilters]: SearchFilters[K] } = {};
@@ -145,6 +151,12 @@ export function parseSearchFilters(raw: {
         refusal('search.filter', 'topic', `主题分类至多 ${SEARCH_LIMITS.topicChars} 个字，且不能有控制字符`),
       );
     filters.topic = topic;
+  }
+  const column = given(raw.column);
+  if (column !== undefined) {
+    if (!COLUMN_ID.test(column))
+      return err(refusal('search.filter', 'column', '没有这个栏目 (no such column)'));
+    filters.column = column;
   }
   const page = given(raw.page);
   // A page number that is no number is the first page, as on the catalogue's list.

@@ -16,6 +16,7 @@ import { markedHtml, snippetHtml } from '../../domain/search/snippet.js';
 import { publicSearch } from '../../search/index.js';
 import type { AppEnv, WebDeps } from '../context.js';
 import { statusOfRefusal } from '../refusal-status.js';
+import { withColumns } from '../search-filters.js';
 import { ErrorSchema, json, serve } from './api-shared.js';
 
 const SearchQuerySchema = z.object({
@@ -24,6 +25,7 @@ const SearchQuerySchema = z.object({
   year: z.string().optional().describe('成文年度'),
   validity: z.string().optional().describe('有效性：有效、已修改、已废止'),
   topic: z.string().optional().describe('主题分类'),
+  column: z.string().optional().describe('栏目编号（如 fdzdgknr-01）：该栏目及其下级栏目的信息'),
   page: z.string().optional().describe('页码'),
 });
 
@@ -77,7 +79,9 @@ export function publicSearchRoutes(api: OpenAPIHono<AppEnv>, deps: WebDeps): voi
       );
     const request = parseSearchFilters(query);
     if (!request.ok) return refused(request.error);
-    const found = await publicSearch(deps.storage, query.q ?? '', request.value.filters, request.value.page);
+    const filters = await withColumns(deps.storage, request.value.filters);
+    if (!filters.ok) return refused(filters.error);
+    const found = await publicSearch(deps.storage, query.q ?? '', filters.value, request.value.page);
     if (!found.ok) return refused(found.error);
     const r = found.value;
     return c.json({

@@ -1,17 +1,20 @@
 /**
  * @module The portal's search page (issue 11, part 3): `GET /search?q=…[&agency=ID][&year=YYYY]
- * [&validity=有效|已修改|已废止][&topic=…][&page=N]`. The query and the filters stay in the URL (a GET
+ * [&validity=有效|已修改|已废止][&topic=…][&column=ID][&page=N]`. The query and the filters stay in the URL (a GET
  * form), so a result page can be bookmarked, shared and paged; each result links to its item and shows
  * its title and a snippet with the words found inside <mark> (the item's text is always text: hono/jsx
  * escapes it). An empty or refused query is answered on the page in Chinese, with the form kept.
  */
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
+import { siteItemColumns } from '../../catalogue/index.js';
+import type { Column } from '../../domain/catalogue/columns.js';
 import { parseSearchFilters, SEARCH_LIMITS, VALIDITIES } from '../../domain/search/query.js';
 import type { TextPart } from '../../domain/search/snippet.js';
 import { receivingAgencies } from '../../ledger/index.js';
 import { MAX_COUNTED, publicSearch, type SearchResults } from '../../search/index.js';
 import type { AppEnv, WebDeps } from '../context.js';
+import { withColumns } from '../search-filters.js';
 import { Notice, Pager } from '../views/layout.js';
 import { PortalPage } from './portal-frame.js';
 import type { PortalRender } from './portal-routes.js';
@@ -22,6 +25,7 @@ interface FormValues {
   readonly year: string;
   readonly validity: string;
   readonly topic: string;
+  readonly column: string;
 }
 
 const Marked = ({ parts }: { parts: readonly TextPart[] }) => (
@@ -39,6 +43,7 @@ export function searchHref(values: FormValues, page: number): string {
 function SearchForm(props: {
   values: FormValues;
   agencies: readonly { id: number; name: string }[];
+  columns: readonly { readonly column: Column; readonly depth: number }[];
   problem?: { field: string; message: string } | undefined;
 }) {
   const v = props.values;
@@ -93,6 +98,17 @@ function SearchForm(props: {
             {VALIDITIES.map((x) => (
               <option value={x} selected={v.validity === x}>
                 {x}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          栏目
+          <select name="column" aria-invalid={invalid('column')}>
+            <option value="">全部</option>
+            {props.columns.map(({ column, depth }) => (
+              <option value={column.id} selected={v.column === column.id}>
+                {`${'　'.repeat(depth)}${column.name}`}
               </option>
             ))}
           </select>
@@ -163,13 +179,15 @@ export function searchPage(deps: WebDeps, render: PortalRender) {
       year: query.year ?? '',
       validity: query.validity ?? '',
       topic: query.topic ?? '',
+      column: query.column ?? '',
     };
     const agencies = await receivingAgencies(deps.storage);
+    const columns = await siteItemColumns(deps.storage);
     const page = (body: Child, problem?: { field: string; message: string }, status: 200 | 422 = 200) =>
       render(
         c,
         <PortalPage title="检索" current="/search">
-          <SearchForm values={values} agencies={agencies} problem={problem} />
+          <SearchForm values={values} agencies={agencies} columns={columns} problem={problem} />
           {problem ? <Notice kind="refused" text={problem.message} /> : null}
           {body}
         </PortalPage>,
@@ -179,7 +197,9 @@ export function searchPage(deps: WebDeps, render: PortalRender) {
     if (query.q === undefined) return page(null);
     const request = parseSearchFilters(query);
     if (!request.ok) return page(null, request.error, 422);
-    const found = await publicSearch(deps.storage, values.q, request.value.filters, request.value.page);
+    const filters = await withColumns(deps.storage, request.value.filters);
+    if (!filters.ok) return page(null, filters.error, 422);
+    const found = await publicSearch(deps.storage, values.q, filters.value, request.value.page);
     if (!found.ok) return page(null, found.error, 422);
     return page(<Results results={found.value} values={values} />);
   };

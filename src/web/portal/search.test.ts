@@ -104,6 +104,27 @@ describe('the search page and the public search API', () => {
     assert.equal(other.total, 0);
   });
 
+  it('filters by 栏目: the column asked and those below it, the choice kept on the page', async () => {
+    const total = async (column: string) => {
+      const res = await w.get(`/api/v1/public/search?q=${encodeURIComponent('征收')}&column=${column}`);
+      assert.equal(res.status, 200, column);
+      return ((await res.json()) as SearchJson).total;
+    };
+    // 规范性文件 go in 法定主动公开内容 › its first category unless a column is given.
+    assert.equal(await total('fdzdgknr-01'), 12);
+    assert.equal(await total('fdzdgknr'), 12, 'the parent holds what is below it');
+    assert.equal(await total('fdzdgknr-02'), 0);
+    for (const bad of ['nosuch', 'BAD!'])
+      assert.equal((await w.get(`/api/v1/public/search?q=%E5%BE%81%E6%94%B6&column=${bad}`)).status, 422);
+    const html = await (await w.get(`/search?q=${encodeURIComponent('征收')}&column=fdzdgknr-01`)).text();
+    assert.match(html, /<select name="column"[^>]*>/);
+    assert.match(html, /<option value="fdzdgknr-01" selected="">/);
+    assert.match(html, /共找到 12 条/);
+    const unknown = await w.get(`/search?q=${encodeURIComponent('征收')}&column=nosuch`);
+    assert.equal(unknown.status, 422);
+    assert.match(await unknown.text(), /没有这个栏目/);
+  });
+
   it('refuses a bad query or filter as JSON with a stable code', async () => {
     const cases = [
       ['/api/v1/public/search', 422, 'search.empty'],
