@@ -64,6 +64,16 @@ const stored = async (s: Storage) =>
   );
 const found = async (s: Storage, q: string) => value(await publicSearch(s, q)).items.map((i) => i.id);
 
+/** A draft of the county's with a Word file whose text names 青石岭镇 (a word nowhere else). */
+async function draftWithWordFile(s: Storage, w: Awaited<ReturnType<typeof world>>) {
+  const draft = value(await draftItem(s, w.liaison, { agencyId: w.county, ...particulars }, options));
+  const bytes = await sampleDocx('青石岭镇人民政府');
+  const added = value(
+    await attachFile(s, w.liaison, draft.id, { name: '附件.docx', declaredType: '', bytes }, options),
+  );
+  return { draft, added };
+}
+
 for (const dialect of DIALECTS) {
   describe(`附件 of the catalogue’s items (${dialect.name})`, { skip: dialect.skip }, () => {
     it('takes a Word file on a draft, named in the log and the audit log, its bytes kept as sent', () =>
@@ -137,11 +147,7 @@ for (const dialect of DIALECTS) {
     it('indexes a published item’s file text for the search, and takes it out when the file is taken off', () =>
       withStorage(dialect, async (s) => {
         const w = await world(s);
-        const draft = value(await draftItem(s, w.liaison, { agencyId: w.county, ...particulars }, options));
-        const bytes = await sampleDocx('青石岭镇人民政府');
-        const added = value(
-          await attachFile(s, w.liaison, draft.id, { name: '附件.docx', declaredType: '', bytes }, options),
-        );
+        const { draft, added } = await draftWithWordFile(s, w);
         assert.deepEqual(await found(s, '青石岭镇'), [], 'a draft is not searched');
         value(await publishItem(s, w.approver, draft.id, options));
         assert.deepEqual(await found(s, '青石岭镇'), [draft.id], 'the word is only in the attachment');
@@ -170,11 +176,7 @@ for (const dialect of DIALECTS) {
     it('withholds a 依申请公开 item’s files from the public and the search, as its body is', () =>
       withStorage(dialect, async (s) => {
         const w = await world(s);
-        const draft = value(await draftItem(s, w.liaison, { agencyId: w.county, ...particulars }, options));
-        const bytes = await sampleDocx('青石岭镇人民政府');
-        const added = value(
-          await attachFile(s, w.liaison, draft.id, { name: '附件.docx', declaredType: '', bytes }, options),
-        );
+        const { draft, added } = await draftWithWordFile(s, w);
         value(await publishItem(s, w.approver, draft.id, options));
         assert.ok(await publicAttachment(s, draft.id, added.attachment.id));
         value(
