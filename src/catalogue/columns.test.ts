@@ -8,13 +8,13 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Actor, Role } from '../domain/access/policy.js';
 import type { LocalDate } from '../domain/calendar/local-date.js';
 import type { StoredParticulars } from '../domain/catalogue/catalogue-item.js';
 import { columnPath } from '../domain/catalogue/columns.js';
 import { publicSearch } from '../search/index.js';
 import type { Storage } from '../storage/index.js';
 import { DIALECTS, withStorage } from '../storage/test-dialects.js';
+import { staffActor } from '../test-support/staff-actor.js';
 import {
   addColumn,
   agencyColumns,
@@ -43,14 +43,7 @@ const particulars: StoredParticulars = {
   kind: 'other',
 };
 
-const person = (name: string, roles: Role[], agencyId: number): Actor => ({
-  kind: 'user',
-  userId: 1,
-  name,
-  roles,
-  agencyId,
-  subordinateIds: [],
-});
+const person = staffActor;
 
 async function world(s: Storage) {
   const town = await s.agencies.add({ name: '城关镇人民政府', kind: '乡镇/街道', code: '000014349' });

@@ -7,23 +7,16 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Actor, Role } from '../domain/access/policy.js';
 import type { LocalDate } from '../domain/calendar/local-date.js';
 import type { DisclosureRulesDraft, RuleDocumentDraft } from '../domain/portal/rules.js';
 import type { Storage } from '../storage/index.js';
 import { DIALECTS, withStorage } from '../storage/test-dialects.js';
+import { staffActor } from '../test-support/staff-actor.js';
 import { draftItem, publicRules, publishItem, publishRules, withdrawItem } from './index.js';
 
 const TODAY = '2025-06-30' as LocalDate;
 
-const person = (name: string, roles: Role[], agencyId: number): Actor => ({
-  kind: 'user',
-  userId: 1,
-  name,
-  roles,
-  agencyId,
-  subordinateIds: [],
-});
+const person = staffActor;
 
 const doc = (name: string, more: Partial<RuleDocumentDraft> = {}): RuleDocumentDraft => ({
   name,
