@@ -60,8 +60,8 @@ export interface ReportContext {
 interface Normalized {
   /** NFKC (full-width digits and punctuation to ASCII), traditional characters to simplified. */
   readonly text: string;
-  /** For each character of `text`, the index of the character of the source it came from. */
-  readonly origin: ArrayLike<number>;
+  /** The index of the character of the source that the character of `text` at `at` came from. */
+  readonly originOf: (at: number) => number;
 }
 
 /** An ASCII or full-width digit (the UTF-16 unit at an index; NaN past either end is none). */
@@ -106,62 +106,75 @@ const isThousandsComma = (text: string, at: number) =>
   isDigitUnit(text.charCodeAt(at + 3)) &&
   !isDigitUnit(text.charCodeAt(at + 4));
 
+const identity = (at: number) => at;
+
 /**
  * The text in the form statements are read in — traditional characters folded to simplified ones (a
  * report may be published in traditional characters), NFKC, thousands commas dropped — with each
  * character's place in the source.
+ *
+ * Most characters stay one for one, so the places are kept as the few changes of length only — a
+ * dropped comma, a character NFKC writes as two — not as a number per character: a section is
+ * thousands of characters and only a figure's clause is ever looked up.
  */
 function normalize(source: string): Normalized {
   // Folding is one character for one, so indices into the folded text are indices into the source.
   const folded = foldTraditional(source);
-  if (!NEEDS_NFKC.test(folded) && !THOUSANDS.test(folded)) {
-    // Most sections: nothing more to fold, each character its own origin.
-    const identity = new Int32Array(folded.length + 1);
-    for (let i = 0; i <= folded.length; i++) identity[i] = i;
-    return { text: folded, origin: identity };
-  }
-  // Runs of plain characters are copied as slices, not character by character: a section is mostly
-  // plain, with a quotation mark or a full-width digit here and there.
+  // Most sections: nothing more to fold, each character its own origin.
+  if (!NEEDS_NFKC.test(folded) && !THOUSANDS.test(folded)) return { text: folded, originOf: identity };
+  // Runs of plain characters are copied as slices: a section is mostly plain, with a quotation mark or
+  // a full-width digit here and there.
   let text = '';
-  // A typed array, grown by doubling: a section's origins are thousands of numbers, which an array of
-  // numbers pushed one by one would hold boxed in ever larger copies (the worker's largest allocation).
-  let origin = new Int32Array(folded.length + 16);
-  let length = 0;
-  const put = (at: number) => {
-    if (length === origin.length) {
-      const grown = new Int32Array(length * 2);
-      grown.set(origin);
-      origin = grown;
-    }
-    origin[length++] = at;
-  };
+  /** Each change of length: where in `text` it was written, how long, and from where in the source. */
+  const at: number[] = [];
+  const written: number[] = [];
+  const from: number[] = [];
+  const widths: number[] = [];
   let run = 0;
-  for (let at = 0; at < folded.length; ) {
-    const unit = folded.charCodeAt(at);
-    if (UNIT_KIND[unit] === PLAIN && !(unit === 0x2c && isThousandsComma(folded, at))) {
-      put(at);
-      at++;
+  for (let i = 0; i < folded.length; ) {
+    const unit = folded.charCodeAt(i);
+    if (UNIT_KIND[unit] === PLAIN && !(unit === 0x2c && isThousandsComma(folded, i))) {
+      i++;
       continue;
     }
-    text += folded.slice(run, at);
-    const code = folded.codePointAt(at)!;
+    text += folded.slice(run, i);
+    const code = folded.codePointAt(i)!;
     const width = code > 0xffff ? 2 : 1;
-    if (code !== 0x2c) {
-      // Full-width ASCII folds one to one, as NFKC does, without asking it.
-      const out =
-        UNIT_KIND[unit] === WIDE
+    // A thousands comma is dropped; full-width ASCII folds one to one, as NFKC does, without asking it.
+    const out =
+      code === 0x2c
+        ? ''
+        : UNIT_KIND[unit] === WIDE
           ? String.fromCharCode(code - 0xfee0)
-          : folded.slice(at, at + width).normalize('NFKC');
-      text += out;
-      // One origin per UTF-16 unit of what was written, so that indices into the text stay aligned.
-      for (let k = 0; k < out.length; k++) put(at);
+          : folded.slice(i, i + width).normalize('NFKC');
+    // Each unit a character of two units writes stands for the character's start, as one written alone.
+    if (out.length !== 1 || width !== 1) {
+      at.push(text.length);
+      written.push(out.length);
+      from.push(i);
+      widths.push(width);
     }
-    at += width;
-    run = at;
+    text += out;
+    i += width;
+    run = i;
   }
   text += folded.slice(run);
-  put(folded.length);
-  return { text, origin: origin.subarray(0, length) };
+  if (at.length === 0) return { text, originOf: identity };
+  const originOf = (index: number) => {
+    // The last change written at or before `index`: every unit it wrote comes from its one character.
+    let lo = 0;
+    let hi = at.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (at[mid]! <= index) lo = mid + 1;
+      else hi = mid;
+    }
+    const k = lo - 1;
+    if (k < 0) return index;
+    const after = index - at[k]! - written[k]!;
+    return after < 0 ? from[k]! : from[k]! + widths[k]! + after;
+  };
+  return { text, originOf };
 }
 
 // ── Numbers ──────────────────────────────────────────────────────────────────
@@ -223,37 +236,60 @@ interface Figure extends Token {
   readonly value: number;
 }
 
-const UNIT = '件|起|宗|份';
-const ARABIC_FIGURE = new RegExp(`(?<![0-9.第])([0-9]+)\\s*(?:${UNIT})`, 'g');
-const CHINESE_FIGURE = new RegExp(`([零〇一二两三四五六七八九十百千万]+)\\s*(?:${UNIT})`, 'g');
-/** Before a Chinese numeral these make it part of a word (第一件, 每一件, 同一件), not a count. */
-const NOT_A_COUNT_BEFORE = '第每逐这那哪某任同单唯';
-/** After the unit these make it part of a word (一件事, 件次, 件件). */
-const NOT_A_COUNT_AFTER = /^(?:事|次|套|件)/;
+/** What a figure's scan asks of each character, by UTF-16 unit (every character here is one unit). */
+const COUNT_UNIT = 1; // 件, 起, 宗, 份
+const CHINESE_NUMERAL = 2; // 零〇一二两三四五六七八九十百千万
+const WHITE = 4; // what \s matches
+const NOT_ARABIC_BEFORE = 8; // before an Arabic figure: part of another number (1.5件), an ordinal (第3件)
+const NOT_A_COUNT_BEFORE = 16; // before a Chinese numeral: part of a word (第一件, 每一件, 同一件)
+const NOT_A_COUNT_AFTER = 32; // after the unit: part of a word (一件事, 件次, 件件)
+const FIGURE_UNITS = (() => {
+  const table = new Uint8Array(0x10000);
+  const mark = (chars: string, flag: number) => {
+    for (const c of chars) table[c.charCodeAt(0)]! |= flag;
+  };
+  mark('件起宗份', COUNT_UNIT);
+  mark('零〇一二两三四五六七八九十百千万', CHINESE_NUMERAL);
+  for (let u = 0; u < 0x10000; u++) if (/\s/.test(String.fromCharCode(u))) table[u]! |= WHITE;
+  mark('.第', NOT_ARABIC_BEFORE);
+  mark('第每逐这那哪某任同单唯', NOT_A_COUNT_BEFORE);
+  mark('事次套件', NOT_A_COUNT_AFTER);
+  return table;
+})();
+/** The flags of the unit at `at`; none past either end. */
+const unitFlags = (text: string, at: number) =>
+  at >= 0 && at < text.length ? FIGURE_UNITS[text.charCodeAt(at)]! : 0;
+const isAsciiDigit = (unit: number) => unit >= 0x30 && unit <= 0x39;
+
 /** Numbers that bound a figure's words: any number except dates (2023年, 12月31日). */
 const ANY_NUMBER = /[0-9]+(?:\.[0-9]+)?(?!\s*[0-9.年月日号])/g;
 
+/**
+ * The counts in a text: Arabic (“3119件”, not “第3件” or “1.5件”) or Chinese numerals (“三件”, not “第一件”),
+ * a space or line break allowed before the unit. Found from each unit back to its number, in one pass:
+ * most characters of a section are neither.
+ */
 function findFigures(text: string): Figure[] {
   const out: Figure[] = [];
-  for (const m of text.matchAll(ARABIC_FIGURE)) {
-    const after = text.slice(m.index + m[0].length);
-    if (NOT_A_COUNT_AFTER.test(after)) continue;
-    out.push({ start: m.index, end: m.index + m[0].length, value: Number(m[1]) });
-  }
-  for (const m of text.matchAll(CHINESE_FIGURE)) {
-    const value = parseChineseCount(m[1]!);
-    // The one character before, not a pattern over all the text before it (which would scan it all).
-    const before = m.index > 0 ? text[m.index - 1]! : '';
-    const after = text.slice(m.index + m[0].length);
-    if (
-      value === undefined ||
-      (before !== '' && NOT_A_COUNT_BEFORE.includes(before)) ||
-      NOT_A_COUNT_AFTER.test(after)
-    )
+  for (let u = 0; u < text.length; u++) {
+    if ((FIGURE_UNITS[text.charCodeAt(u)]! & COUNT_UNIT) === 0 || unitFlags(text, u + 1) & NOT_A_COUNT_AFTER)
       continue;
-    out.push({ start: m.index, end: m.index + m[0].length, value });
+    let end = u;
+    while (end > 0 && FIGURE_UNITS[text.charCodeAt(end - 1)]! & WHITE) end--;
+    let start = end;
+    const last = text.charCodeAt(end - 1);
+    if (isAsciiDigit(last)) {
+      while (start > 0 && isAsciiDigit(text.charCodeAt(start - 1))) start--;
+      if (unitFlags(text, start - 1) & NOT_ARABIC_BEFORE) continue;
+      out.push({ start, end: u + 1, value: Number(text.slice(start, end)) });
+    } else if (unitFlags(text, end - 1) & CHINESE_NUMERAL) {
+      while (start > 0 && FIGURE_UNITS[text.charCodeAt(start - 1)]! & CHINESE_NUMERAL) start--;
+      const value = parseChineseCount(text.slice(start, end));
+      if (value === undefined || unitFlags(text, start - 1) & NOT_A_COUNT_BEFORE) continue;
+      out.push({ start, end: u + 1, value });
+    }
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out;
 }
 
 // ── The words around a figure ────────────────────────────────────────────────
@@ -263,7 +299,12 @@ function findFigures(text: string): Figure[] {
  * one-character string per character read, as `text[i]` does for every hanzi. The characters are all
  * single UTF-16 units.
  */
-const unitsOf = (chars: string): ReadonlySet<number> => new Set(Array.from(chars, (c) => c.charCodeAt(0)));
+const unitsOf = (chars: string): Uint8Array => {
+  // A table by unit, not a Set: the scans ask it of every character between a figure and its bounds.
+  const table = new Uint8Array(0x10000);
+  for (const c of chars) table[c.charCodeAt(0)] = 1;
+  return table;
+};
 
 /** Clause boundaries: a figure's words never reach past these. 、 joins a list and does not bound. */
 const CLAUSE_END = unitsOf(',;。:!?[]【】\n');
@@ -275,13 +316,13 @@ const NEWLINE = unitsOf('\n');
 const HEADING = /\([一二三四五六七八九十]{1,3}\)|(?:^|\n)\s*[一二三四五六七八九十]{1,3}[、.]/g;
 
 /** The index of the last of `units` before `at`, or -1. */
-function lastIndexBefore(text: string, at: number, units: ReadonlySet<number>): number {
-  for (let i = at - 1; i >= 0; i--) if (units.has(text.charCodeAt(i))) return i;
+function lastIndexBefore(text: string, at: number, units: Uint8Array): number {
+  for (let i = at - 1; i >= 0; i--) if (units[text.charCodeAt(i)] === 1) return i;
   return -1;
 }
 
-function firstIndexFrom(text: string, at: number, units: ReadonlySet<number>): number {
-  for (let i = at; i < text.length; i++) if (units.has(text.charCodeAt(i))) return i;
+function firstIndexFrom(text: string, at: number, units: Uint8Array): number {
+  for (let i = at; i < text.length; i++) if (units[text.charCodeAt(i)] === 1) return i;
   return text.length;
 }
 
@@ -300,7 +341,7 @@ function clauseStartOf(text: string, at: number): number {
     else if (c === OPEN) {
       if (depth === 0) return i + 1;
       depth--;
-    } else if (depth === 0 && CLAUSE_END.has(c)) return i + 1;
+    } else if (depth === 0 && CLAUSE_END[c] === 1) return i + 1;
   }
   return 0;
 }
@@ -437,6 +478,8 @@ function namesAnotherOrgan(words: string): boolean {
 
 /** The matches of a pattern, and the text with them hidden. */
 function take(text: string, pattern: RegExp): { found: boolean; rest: string } {
+  // Most words name none of the patterns: a search, which makes nothing, before a replace, which does.
+  if (text.search(pattern) < 0) return { found: false, rest: text };
   let found = false;
   const rest = text.replace(pattern, (m) => {
     found = true;
@@ -576,10 +619,11 @@ const ANY_TARGET_WORD =
  * Figures that cannot be tied are not returned.
  */
 export function findFigureStatements(source: string, context: ReportContext): FigureStatement[] {
-  const { text: printed, origin } = normalize(source);
+  const { text: printed, originOf } = normalize(source);
   // The agency's own name says nothing of scope (示例市政务服务中心, 某镇): it is hidden before the words are read.
   let text = printed;
-  for (const name of ownNames(context.agency)) text = text.split(name).join('□'.repeat(name.length));
+  for (const name of ownNames(context.agency))
+    if (text.includes(name)) text = text.replaceAll(name, '□'.repeat(name.length));
   const figures = findFigures(text);
   const bounds = [
     ...figures,
@@ -634,11 +678,11 @@ export function findFigureStatements(source: string, context: ReportContext): Fi
     if (target === undefined) continue;
     const sentenceEnd = firstIndexFrom(text, figure.end, SENTENCE_END);
     const sentence = text.slice(sentenceStart, sentenceEnd);
-    const from = origin[clauseStart]!;
+    const from = originOf(clauseStart);
     out.push({
       target,
       figure: figure.value,
-      words: shown(source.slice(from, origin[clauseEnd]!), origin[figure.start]! - from),
+      words: shown(source.slice(from, originOf(clauseEnd)), originOf(figure.start) - from),
       mentionsCarriedOver: CARRIED_OVER_TEST.test(sentence),
     });
   }
