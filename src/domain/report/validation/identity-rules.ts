@@ -5,6 +5,7 @@
 import { EARLIEST_REPORT_YEAR, FORMAT_NOTICE, formatForYear } from '../format.js';
 import { TOTAL_COLUMN_INDEX } from '../labels.js';
 import { type AnnualReport, countOf } from '../model.js';
+import { packedMap } from '../packed-map.js';
 import type { Finding } from './finding.js';
 import { finding } from './make-finding.js';
 
@@ -83,7 +84,8 @@ const TEXT_SECTIONS = [
 ] as const;
 
 export function checkTextSections(report: AnnualReport): Finding[] {
-  return TEXT_SECTIONS.filter((t) => report.text[t.key].trim() === '').map((t) =>
+  const empty = TEXT_SECTIONS.filter((t) => report.text[t.key].trim() === '');
+  return packedMap(empty, (t) =>
     finding(
       'text.empty',
       `第${t.section}部分“${t.name}”没有内容`,

@@ -17,6 +17,7 @@ import {
 } from '../labels.js';
 import type { AnnualReport } from '../model.js';
 import { countOf } from '../model.js';
+import { emptyList, packedMap } from '../packed-map.js';
 import type { CellRef, Finding } from './finding.js';
 import { finding } from './make-finding.js';
 import {
@@ -72,7 +73,7 @@ function requestFigure(
   if (value === undefined) return undefined;
   return {
     value,
-    cells: rows.map((row) => ({ section: '三', row, column: TOTAL })),
+    cells: packedMap(rows, (row) => ({ section: '三', row, column: TOTAL })),
     label: `第三部分“${label}·总计”`,
     labelEn: `section 3, ${rows.join(' + ')}, column total`,
   };
@@ -110,7 +111,7 @@ function caseFigure(report: AnnualReport, block: CaseBlock, column: CaseColumn):
   }
   return {
     value,
-    cells: blocks.map((row) => ({ section: '四', row, column })),
+    cells: packedMap(blocks, (row) => ({ section: '四', row, column })),
     label: `第四部分“${CASE_BLOCK_LABEL[block]}·${CASE_COLUMN_LABEL[column]}”`,
     labelEn: `section 4, ${blocks.join(' + ')}, column ${column}`,
   };
@@ -155,7 +156,7 @@ const TEXT_SECTIONS = [
 ] as const;
 
 export function checkNarrativeFigures(report: AnnualReport): Finding[] {
-  const out: Finding[] = [];
+  const out = emptyList<Finding>();
   for (const part of TEXT_SECTIONS) {
     const statements = findFigureStatements(report.text[part.key], report);
     const byTarget = new Map<FigureTarget, FigureStatement[]>();

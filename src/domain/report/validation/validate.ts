@@ -3,6 +3,7 @@
  * when the previous year's report of the same agency is given.
  */
 import type { AnnualReport } from '../model.js';
+import { emptyList } from '../packed-map.js';
 import { checkAgainstPreviousYear } from './cross-year-rules.js';
 import type { Finding } from './finding.js';
 import { checkIdenticalToPreviousYear } from './identical-rule.js';
@@ -27,26 +28,39 @@ export interface ValidationOptions {
   readonly previous?: AnnualReport;
 }
 
+/** The rules of one report, in the order their findings are listed. */
+const REPORT_RULES: readonly ((report: AnnualReport) => readonly Finding[])[] = [
+  checkAgencyNamed,
+  checkYearAndFormat,
+  checkPublicationDate,
+  checkCells,
+  checkBalance,
+  checkRowTotals,
+  checkOutcomeTotals,
+  checkReviewTotals,
+  checkTextSections,
+  checkFeesReported,
+  checkNarrativeFigures,
+];
+
+/**
+ * Every rule's findings appended at one place, not spread rule by rule into a literal: a rule's list may
+ * be empty (one array shape) for a thousand reports and then hold a finding (another), and a spread
+ * of that rule alone, compiled for the first shape, would be thrown away and compiled again; one place
+ * sees every shape from the first report on.
+ */
+function appendAll(out: Finding[], found: readonly Finding[]): void {
+  for (let i = 0; i < found.length; i++) out.push(found[i]!);
+}
+
 export function validateReport(report: AnnualReport, options: ValidationOptions = {}): Finding[] {
-  return [
-    ...checkAgencyNamed(report),
-    ...checkYearAndFormat(report),
-    ...checkPublicationDate(report),
-    ...checkCells(report),
-    ...checkBalance(report),
-    ...checkRowTotals(report),
-    ...checkOutcomeTotals(report),
-    ...checkReviewTotals(report),
-    ...checkTextSections(report),
-    ...checkFeesReported(report),
-    ...checkNarrativeFigures(report),
-    ...(options.previous
-      ? [
-          ...checkAgainstPreviousYear(report, options.previous),
-          ...checkIdenticalToPreviousYear(report, options.previous),
-        ]
-      : []),
-  ];
+  const out = emptyList<Finding>();
+  for (const rule of REPORT_RULES) appendAll(out, rule(report));
+  if (options.previous) {
+    appendAll(out, checkAgainstPreviousYear(report, options.previous));
+    appendAll(out, checkIdenticalToPreviousYear(report, options.previous));
+  }
+  return out;
 }
 
 /**
