@@ -16,7 +16,8 @@ export interface SplitOptions {
   readonly limit?: number;
   /**
    * Called after each cell with the cells so far; returning false abandons every cut that starts
-   * so (a block whose total does not add up need not be completed).
+   * so (a block whose total does not add up need not be completed). A judgement only, with no effect:
+   * it is not asked of cells no cut could be completed from.
    */
   readonly keep?: (cells: readonly string[]) => boolean;
 }
@@ -98,6 +99,19 @@ export function digitSplits(chunks: readonly string[], count: number, options: S
     }
     const maxTake = chunk[start] === '0' ? 1 : Math.min(maxDigits, restHere);
     for (let take = 1; take <= maxTake; take++) {
+      // A cut that leaves part of this chunk must leave cells enough for it and the chunks after, and
+      // no more than they can hold: asked here, before the cell is made and shown to `keep` (which only
+      // judges, so a branch skipped unseen is one it could not have saved).
+      if (take < restHere) {
+        const cellsAfter = cellsLeft - 1;
+        const restAfter = restHere - take;
+        if (
+          cellsAfter < chunksLeft ||
+          cellsAfter > restAfter + (suffixCapacity[chunkIndex + 1] ?? 0) ||
+          restAfter > cellsAfter * maxDigits
+        )
+          continue;
+      }
       if (!push(chunk.slice(position, start + take))) continue;
       if (take === restHere) walk(chunkIndex + 1, 0);
       else walk(chunkIndex, start + take);
