@@ -23,21 +23,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import {
-  closeSync,
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-} from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { baselineBin } from './baseline-revision.js';
 import { machineLine } from './bench-support.js';
 import { CORPUS, replicate, sizeOf, sources } from './corpus-copies.js';
 
@@ -100,20 +91,6 @@ function sameBytes(file: string, reference: string, what: string): void {
   );
 }
 
-/** The command line of git revision `rev`, bundled in the scratch folder; the path of its bin. */
-function baselineBin(rev: string): string {
-  const dir = join(scratch, 'baseline');
-  mkdirSync(dir);
-  const archive = spawnSync('git', ['archive', '--format=tar', rev], { cwd: root, maxBuffer: 1 << 30 });
-  if (archive.status !== 0) throw new Error(`git archive ${rev}: ${archive.stderr.toString()}`);
-  const tar = spawnSync('tar', ['-x', '-C', dir], { input: archive.stdout });
-  if (tar.status !== 0) throw new Error(`tar: ${tar.stderr.toString()}`);
-  symlinkSync(resolve(root, 'node_modules'), join(dir, 'node_modules'));
-  const bundle = spawnSync(process.execPath, ['scripts/bundle-cli.mjs'], { cwd: dir, encoding: 'utf8' });
-  if (bundle.status !== 0) throw new Error(`bundling ${rev}: ${bundle.stderr}`);
-  return join(dir, 'bin', 'gongkai.js');
-}
-
 try {
   const from = sources('text', scratch);
   replicate(from, join(scratch, reports), files, '.txt');
@@ -123,7 +100,9 @@ try {
     `${files} text files copied from ${from.length} ${existsSync(CORPUS) ? 'corpus' : 'generated'} reports, ${(size / 1024 / 1024).toFixed(1)} MB (${(size / files / 1024).toFixed(1)} KB average); ${rounds} rounds`,
   );
   const audit = [bin, 'audit', reports, '--json'];
-  const before = values.baseline ? [baselineBin(values.baseline), 'audit', reports, '--json'] : undefined;
+  const before = values.baseline
+    ? [baselineBin(root, values.baseline, join(scratch, 'baseline')), 'audit', reports, '--json']
+    : undefined;
   timed([bare, reports]);
 
   type Side = 'bare' | 'audit' | 'before';

@@ -53,6 +53,15 @@ const UNIT_CLASS = (() => {
 })();
 
 /**
+ * Two arrays of `length` numbers over one buffer: a typed array's memory is allocated outside the heap,
+ * which costs far more than the object, and a page's lines each need both arrays.
+ */
+function twoArrays(length: number): [Int32Array, Int32Array] {
+  const both = new Int32Array(length * 2);
+  return [both.subarray(0, length), both.subarray(length)];
+}
+
+/**
  * Made on first use: creating the first Intl object loads ICU's data (about 10 ms), which a process
  * that only meets the usual characters (an audit worker, most reads) need not pay at start-up.
  */
@@ -68,19 +77,16 @@ const MARK = /\p{M}/u;
  */
 export function keyedText(text: string): KeyedText {
   let key = '';
-  let origin = new Int32Array(text.length + 8);
-  let originEnd = new Int32Array(text.length + 8);
+  let [origin, originEnd] = twoArrays(text.length + 8);
   let length = 0;
   let pendingSpace = false;
   const room = (extra: number) => {
     if (length + extra <= origin.length) return;
-    const grow = (a: Int32Array) => {
-      const b = new Int32Array((length + extra) * 2);
-      b.set(a);
-      return b;
-    };
-    origin = grow(origin);
-    originEnd = grow(originEnd);
+    const [grownOrigin, grownEnd] = twoArrays((length + extra) * 2);
+    grownOrigin.set(origin);
+    grownEnd.set(originEnd);
+    origin = grownOrigin;
+    originEnd = grownEnd;
   };
   const space = (at: number) => {
     room(1);
@@ -169,8 +175,7 @@ export function keyedSlice(
   while (end > start && keyed.key.charCodeAt(end - 1) === 0x20) end--;
   if (start >= end) return undefined;
   const from = keyed.origin[start]!;
-  const origin = new Int32Array(end - start);
-  const originEnd = new Int32Array(end - start);
+  const [origin, originEnd] = twoArrays(end - start);
   for (let i = start; i < end; i++) {
     origin[i - start] = keyed.origin[i]! - from;
     originEnd[i - start] = keyed.originEnd[i]! - from;
