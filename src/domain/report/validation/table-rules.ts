@@ -169,16 +169,22 @@ export function checkCells(report: AnnualReport): Finding[] {
           );
         continue;
       }
+      // A cell's reference is made only for a cell that is reported: most are neither missing, blank nor bad.
       for (const column of block.columns) {
-        const ref: CellRef = { section: '二', row: row.key, column: column.key };
         if (!(column.key in cells)) {
-          missing.二.push(ref);
+          missing.二.push({ section: '二', row: row.key, column: column.key });
           continue;
         }
         const value = cells[column.key];
-        if (value === null) blank.push(ref);
+        if (value === null) blank.push({ section: '二', row: row.key, column: column.key });
         const reason = badValueReason(value, column.kind);
-        if (reason) bad(ref, value, reason, `第二部分“${row.label}”“${column.label}”`);
+        if (reason)
+          bad(
+            { section: '二', row: row.key, column: column.key },
+            value,
+            reason,
+            `第二部分“${row.label}”“${column.label}”`,
+          );
       }
       for (const key of Object.keys(cells)) {
         if (!block.columns.some((c) => c.key === key))
@@ -198,7 +204,7 @@ export function checkCells(report: AnnualReport): Finding[] {
       missing.三.push(...REQUEST_COLUMNS.map((_, c) => req(row.key, c)));
       continue;
     }
-    REQUEST_COLUMNS.forEach((_, c) => {
+    for (let c = 0; c < REQUEST_COLUMNS.length; c++) {
       const value = cells[c];
       if (value === undefined) missing.三.push(req(row.key, c));
       else if (value === null) blank.push(req(row.key, c));
@@ -210,7 +216,7 @@ export function checkCells(report: AnnualReport): Finding[] {
           reason,
           `第三部分“${requestRowName(row.key)}”“${requestColumnName(REQUEST_COLUMNS[c]!.key)}”`,
         );
-    });
+    }
   }
   for (const key of Object.keys(report.requests)) {
     if (!rows.some((r) => r.key === key)) out.push(foreign({ section: '三', row: key, column: '*' }));
@@ -220,12 +226,17 @@ export function checkCells(report: AnnualReport): Finding[] {
   for (const block of REVIEW_BLOCKS) {
     const cells = report.reviewLitigation[block.key] ?? {};
     for (const column of REVIEW_COLUMNS) {
-      const ref: CellRef = { section: '四', row: block.key, column: column.key };
       const value = cells[column.key];
-      if (value === undefined) missing.四.push(ref);
-      else if (value === null) blank.push(ref);
+      if (value === undefined) missing.四.push({ section: '四', row: block.key, column: column.key });
+      else if (value === null) blank.push({ section: '四', row: block.key, column: column.key });
       const reason = value === undefined ? undefined : badValueReason(value, 'count');
-      if (reason) bad(ref, value, reason, `第四部分“${block.label}”“${column.label}”`);
+      if (reason)
+        bad(
+          { section: '四', row: block.key, column: column.key },
+          value,
+          reason,
+          `第四部分“${block.label}”“${column.label}”`,
+        );
     }
   }
 
