@@ -18,30 +18,34 @@ function result(file: string, agency: string | null): FileResult {
 }
 
 describe('the spill file', () => {
-  it('gives back every record as appended, one at a time and all in order', () => {
+  it('gives back every record as appended, one at a time and all in order, in memory or moved to the file part way', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.string(), fc.option(fc.string())), { maxLength: 300 }), (rows) => {
-        const spill = new Spill();
-        try {
-          const refs = rows.map(([file, agency]) => spill.append(result(file, agency)));
-          assert.deepEqual(
-            [...spill.all()],
-            rows.map(([file, agency]) => result(file, agency)),
-          );
-          // Read back by position, last first, as the HTML page's per-agency tables do.
-          for (let i = refs.length - 1; i >= 0; i--) {
-            assert.deepEqual(spill.read(refs[i]!), result(rows[i]![0], rows[i]![1]));
+      fc.property(
+        fc.array(fc.tuple(fc.string(), fc.option(fc.string())), { maxLength: 300 }),
+        fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 20_000 }), fc.constant(Number.MAX_SAFE_INTEGER)),
+        (rows, memoryUnits) => {
+          const spill = new Spill(memoryUnits);
+          try {
+            const refs = rows.map(([file, agency]) => spill.append(result(file, agency)));
+            assert.deepEqual(
+              [...spill.all()],
+              rows.map(([file, agency]) => result(file, agency)),
+            );
+            // Read back by position, last first, as the HTML page's per-agency tables do.
+            for (let i = refs.length - 1; i >= 0; i--) {
+              assert.deepEqual(spill.read(refs[i]!), result(rows[i]![0], rows[i]![1]));
+            }
+          } finally {
+            spill.close();
           }
-        } finally {
-          spill.close();
-        }
-      }),
-      { numRuns: 30 },
+        },
+      ),
+      { numRuns: 60 },
     );
   });
 
   it('gives back records longer than a read (64 KB), Chinese cut across the pieces, as appended', () => {
-    const spill = new Spill();
+    const spill = new Spill(0);
     try {
       const records = [30_000, 1, 70_000, 21_845, 200_000, 3].map((n, i) =>
         result(`${i}.txt`, '政府信息公开'.repeat(n).slice(0, n)),
@@ -59,7 +63,7 @@ describe('the spill file', () => {
 
   it('leaves no folder in the temporary directory while open, nor after a kill', async () => {
     const before = spillFolders();
-    const spill = new Spill();
+    const spill = new Spill(0);
     spill.append(result('a.txt', '某镇'));
     assert.deepEqual(
       [...spillFolders()].filter((f) => !before.has(f)),
@@ -76,7 +80,7 @@ describe('the spill file', () => {
         '--input-type=module',
         '-e',
         `const { Spill } = await import(${JSON.stringify(new URL('./spill.ts', import.meta.url).href)});
-         const spill = new Spill();
+         const spill = new Spill(0);
          spill.append({ file: 'x', agency: null, year: null, format: null, shape: null, status: 'clean', findings: [] });
          spill.flush();
          console.log('open');
@@ -91,5 +95,32 @@ describe('the spill file', () => {
       [...spillFolders()].filter((f) => !before.has(f)),
       [],
     );
+  });
+});
+
+describe('a batch small enough for memory', () => {
+  it('stays in memory up to the limit, then moves to the file and gives back the same records', () => {
+    const before = spillFolders();
+    const spill = new Spill(200);
+    try {
+      spill.append(result('a.txt', '某镇'));
+      assert.equal(spill.onDisk, false);
+      assert.equal(spill.readJson({ index: 0 }), JSON.stringify(result('a.txt', '某镇')));
+      spill.append(result('b.txt', '某镇'.repeat(40)));
+      assert.equal(spill.onDisk, true);
+      // The file's folder is removed at once, as for any spill.
+      assert.deepEqual(
+        [...spillFolders()].filter((f) => !before.has(f)),
+        [],
+      );
+      assert.deepEqual(
+        [...spill.all()].map((r) => r.file),
+        ['a.txt', 'b.txt'],
+      );
+      assert.equal(spill.read({ index: 1 }).agency, '某镇'.repeat(40));
+      assert.equal(spill.read({ index: 0 }).file, 'a.txt');
+    } finally {
+      spill.close();
+    }
   });
 });
