@@ -4,9 +4,9 @@
  * per agency-year → once every file is read, run the cross-year rules on consecutive years of each
  * agency, and name the agency-years read twice (duplicates.ts) → summary.
  *
- * Memory: per file, what stays is a digest of a few hundred bytes (digest.ts); results go to a temporary
- * spill file (only when an output needs them: `keepResults`) and are read back, completed with their
- * cross-year findings, one at a time by `results()` and `agencyFiles()`.
+ * Memory: per file, what stays is a digest of a few hundred bytes (digest.ts); results go to the spill
+ * (only when an output needs them: `keepResults`; in memory up to 64 MB, then a temporary file) and are
+ * read back, completed with their cross-year findings, one at a time by `results()` and `agencyFiles()`.
  */
 
 import { AgencyYears, type YearEntry } from './agency-years.js';
