@@ -26,15 +26,11 @@ import { createHash } from 'node:crypto';
 import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { BARE_READ as bare, GONGKAI_BIN as bin, requireBuild, ROOT as root } from './audit-bench-paths.js';
 import { baselineBin } from './baseline-revision.js';
 import { machineLine } from './bench-support.js';
 import { CORPUS, replicate, sizeOf, sources } from './corpus-copies.js';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'bin', 'gongkai.js');
-const bare = join(root, 'bench', 'bare-read.mjs');
 
 const { values } = parseArgs({
   options: {
@@ -48,8 +44,7 @@ const files = Number(values.files);
 const rounds = Number(values.rounds);
 if (!Number.isInteger(files) || files < 1 || !Number.isInteger(rounds) || rounds < 1)
   throw new Error('usage: bench/audit-cli.ts [--files N] [--rounds R] [--baseline REV] [--profile DIR]');
-if (!existsSync(join(root, 'dist', 'bundle', 'main.js')))
-  throw new Error('dist/ is missing: run npm run build first');
+requireBuild();
 
 const median = (xs: readonly number[]) => {
   const sorted = [...xs].sort((a, b) => a - b);

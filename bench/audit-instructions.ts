@@ -20,18 +20,14 @@
  * code differ by about 0.2 % (which files each worker happens to get).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { BARE_READ as bare, GONGKAI_BIN as bin, requireBuild, ROOT as root } from './audit-bench-paths.js';
 import { baselineBin } from './baseline-revision.js';
 import { machineLine } from './bench-support.js';
 import { replicate, sources } from './corpus-copies.js';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
-const bin = join(root, 'bin', 'gongkai.js');
-const bare = join(root, 'bench', 'bare-read.mjs');
 
 const { values } = parseArgs({
   options: {
@@ -43,8 +39,7 @@ const { values } = parseArgs({
 const files = Number(values.files);
 if (!Number.isInteger(files) || files < 1 || !/^\d+$/.test(values.jobs))
   throw new Error('usage: bench/audit-instructions.ts [--files N] [--jobs J] [--baseline REV]');
-if (!existsSync(join(root, 'dist', 'bundle', 'main.js')))
-  throw new Error('dist/ is missing: run npm run build first');
+requireBuild();
 if (spawnSync('valgrind', ['--version']).status !== 0)
   throw new Error('valgrind is needed (apt-get install valgrind)');
 
