@@ -8,7 +8,7 @@
 import { findingJson } from '../documents/json/finding-json.js';
 import type { Finding } from '../domain/report/validation/finding.js';
 import { statusOf } from './file-status.js';
-import type { FileResult } from './types.js';
+import type { FileBrief, FileResult } from './types.js';
 
 /** A file as `--json` writes it: keys and their order fixed (docs/cli.md). */
 export function fileJson(r: FileResult) {
@@ -24,6 +24,14 @@ export function fileJson(r: FileResult) {
     findings: r.findings.map(findingJson),
     ...(r.error === undefined ? {} : { error: r.error }),
   };
+}
+
+/** The brief of a result: what the main thread counts while the batch runs (`FileBrief`). */
+export function briefOf(r: FileResult): FileBrief {
+  const findings = r.findings.map(({ rule, severity }) => ({ rule, severity }));
+  return r.error === undefined
+    ? { file: r.file, status: r.status, findings }
+    : { file: r.file, status: r.status, findings, error: r.error };
 }
 
 /** The `--json` line of a result. Parsed, it is the result again (the same fields, in `fileJson`'s order). */

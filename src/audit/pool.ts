@@ -29,7 +29,7 @@ import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { AuditFileOptions } from './audit-file.js';
 import { sniffFile } from './file-bytes.js';
-import { fileJsonText } from './file-json.js';
+import { briefOf, fileJsonText } from './file-json.js';
 import { DEFAULT_LIMITS, type FileLimits, stoppedError, unreadableResult } from './file-status.js';
 import type { AuditedFile, FileResult, ReportDigest } from './types.js';
 import type { WalkItem } from './walk.js';
@@ -65,14 +65,10 @@ export interface PoolOptions {
   readonly worker?: WorkerEntry;
 }
 
-/** A result as it is handed on: with its `--json` line, and the result parsed from that line. */
-export function audited(json: string, digest?: ReportDigest): AuditedFile {
-  const result = JSON.parse(json) as FileResult;
-  return digest ? { json, result, digest } : { json, result };
-}
-
-function unreadable(result: FileResult): AuditedFile {
-  return audited(fileJsonText(result));
+/** A result as it is handed on: its `--json` line and its brief (what the worker posts). */
+export function audited(result: FileResult, digest?: ReportDigest): AuditedFile {
+  const json = fileJsonText(result);
+  return digest ? { json, brief: briefOf(result), digest } : { json, brief: briefOf(result) };
 }
 
 /** Node flags that load tsx: `--import tsx`, `--import=file:…/tsx/dist/loader.mjs`, `--require …`. */
@@ -204,7 +200,7 @@ export async function auditInWorkers(
             }
             const seq = nextSeq++;
             if ('error' in next.value)
-              waiting.set(seq, unreadable(unreadableResult(next.value.path, next.value.error)));
+              waiting.set(seq, audited(unreadableResult(next.value.path, next.value.error)));
             else batch.push([seq, next.value.path]);
           }
           if (batch.length > 0 && (slot.ended || slot.stopped !== undefined)) {
@@ -248,7 +244,7 @@ export async function auditInWorkers(
           const detail = slot.error instanceof Error ? slot.error.message : `exit code ${code}`;
           waiting.set(
             running,
-            unreadable(unreadableResult(path, stoppedError(reason, limits, detail), sniffFile(path))),
+            audited(unreadableResult(path, stoppedError(reason, limits, detail), sniffFile(path))),
           );
           slot.pending.delete(running);
         } else if (slot.stopped === undefined) {
@@ -276,9 +272,9 @@ export async function auditInWorkers(
         const worker = startWorker(entry, { options: options.file, progress }, limits);
         const slot: Slot = { worker, progress: state, inFlight: 0, pending: new Map() };
         worker.on('message', (done: WorkDone) => {
-          for (const [seq, json, digest] of done.done) {
+          for (const [seq, json, brief, digest] of done.done) {
             slot.pending.delete(seq);
-            waiting.set(seq, audited(json, digest));
+            waiting.set(seq, digest ? { json, brief, digest } : { json, brief });
           }
           slot.inFlight--;
           try {

@@ -15,7 +15,7 @@ import { DEFAULT_LIMITS, type FileLimits, statusOf } from './file-status.js';
 import { auditInWorkers } from './pool.js';
 import { Spill, type SpillRef } from './spill.js';
 import { type AuditSummary, Tally } from './tally.js';
-import type { AuditedFile, FileResult } from './types.js';
+import type { AuditedFile, FileBrief, FileResult } from './types.js';
 import { type WalkItem, walkReportFiles } from './walk.js';
 
 /** Batches up to this many files get one worker even with more cores: a worker takes time to start. */
@@ -36,7 +36,7 @@ export interface AuditOptions {
   /** Absolute paths never read (the audit's own output). */
   readonly exclude?: ReadonlySet<string>;
   /** Called for each file as it is done, in walk order, before the cross-year rules. */
-  readonly onFile?: (result: FileResult, done: number) => void;
+  readonly onFile?: (file: FileBrief, done: number) => void;
 }
 
 async function* chain<T>(head: readonly T[], rest: AsyncIterator<T>): AsyncGenerator<T> {
@@ -131,15 +131,15 @@ export async function runAudit(options: AuditOptions): Promise<AuditRun> {
   const fileOptions = { compare: options.compare };
   const limits = options.limits ?? DEFAULT_LIMITS;
   let done = 0;
-  const emit = ({ json, result, digest }: AuditedFile) => {
-    tally.addFile(result);
+  const emit = ({ json, brief, digest }: AuditedFile) => {
+    tally.addFile(brief);
     const ref = spill?.appendJson(json);
-    const entry = digest ? store.add(digest, result.file, result.status === 'clean', ref) : undefined;
+    const entry = digest ? store.add(digest, brief.file, brief.status === 'clean', ref) : undefined;
     if (ref) {
       entries.push(entry);
       if (!entry) unreadableRefs.push(ref);
     }
-    options.onFile?.(result, ++done);
+    options.onFile?.(brief, ++done);
   };
 
   try {

@@ -5,7 +5,7 @@
 import type { Finding, Severity } from '../domain/report/validation/finding.js';
 import { RULES, type RuleInfo } from '../domain/report/validation/rule-catalogue.js';
 import type { DuplicateReport } from './duplicates.js';
-import type { FileResult } from './types.js';
+import type { FileBrief } from './types.js';
 
 /** The pseudo-rule of CSV rows and tables for a file that could not be read. */
 export const UNREADABLE_RULE = 'read.unreadable';
@@ -67,7 +67,7 @@ export class Tally {
   private readonly reasons = new Map<string, number>();
 
   /** A file's result as read (before the cross-year rules). */
-  addFile(result: FileResult): void {
+  addFile(result: FileBrief): void {
     if (result.status === 'unreadable') {
       this.unreadable++;
       const code = result.error?.code ?? 'input.io';
@@ -85,7 +85,7 @@ export class Tally {
     if (wasClean && findings.some((f) => f.severity !== 'info')) this.clean--;
   }
 
-  private addFindings(findings: readonly Finding[]): void {
+  private addFindings(findings: readonly Pick<Finding, 'rule' | 'severity'>[]): void {
     const seen = new Set<string>();
     for (const f of findings) {
       this.severities[f.severity]++;

@@ -61,11 +61,23 @@ export interface FileOutcome {
 }
 
 /**
+ * What the batch keeps of a file while it runs — counts by status, rule and severity, the reason a file
+ * could not be read, the progress line: made in the worker beside the file's line, so the main thread
+ * never parses the line back (a batch's lines are megabytes of JSON).
+ */
+export interface FileBrief {
+  readonly file: string;
+  readonly status: FileStatus;
+  readonly findings: readonly Pick<Finding, 'rule' | 'severity'>[];
+  readonly error?: FileError;
+}
+
+/**
  * One file audited, as the pool hands it on: its line of `--json` before the cross-year rules
- * (`fileJsonText`, made where the file was read), the result that line holds, and the digest.
+ * (`fileJsonText`, made where the file was read), the brief of the result that line holds, and the digest.
  */
 export interface AuditedFile {
   readonly json: string;
-  readonly result: FileResult;
+  readonly brief: FileBrief;
   readonly digest?: ReportDigest;
 }
