@@ -131,6 +131,10 @@ for (const dialect of DIALECTS) {
         const draft = value(await draftItem(s, w.liaison, { agencyId: w.county, ...particulars }, options));
         const upload = { name: '公告.pdf', declaredType: 'application/pdf', bytes: minimalPdf('notice') };
         assert.equal(code(await attachFile(s, w.outsider, draft.id, upload, options)), 'catalogue.unknown');
+        assert.equal(
+          code(await attachFile(s, w.liaison, 'no-such-item', upload, options)),
+          'catalogue.unknown',
+        );
         value(await publishItem(s, w.approver, draft.id, options));
         assert.equal(code(await attachFile(s, w.liaison, draft.id, upload, options)), 'access.forbidden');
         const added = value(await attachFile(s, w.approver, draft.id, upload, options));

@@ -24,7 +24,7 @@ import {
 import { err, ok, type Result } from '../domain/requests/result.js';
 import { todayInChina } from '../ledger/today.js';
 import type { Storage, StoredAttachment } from '../storage/index.js';
-import { type CatalogueOptions, type ItemView, itemFor, record } from './items.js';
+import { type CatalogueOptions, type ItemView, itemFor, permittedRow, record } from './items.js';
 import { type CatalogueAppRefusal, catalogueRefusal } from './refusals.js';
 
 export interface AttachmentUpload {
@@ -59,12 +59,11 @@ export async function attachFile(
   options: AttachOptions = {},
 ): Promise<Result<ItemView & { readonly attachment: AttachmentRef }, CatalogueAppRefusal>> {
   const today = options.today ?? todayInChina();
-  const row = await storage.catalogue.get(itemId);
-  if (!row) return err(catalogueRefusal('catalogue.unknown', itemId));
-  const action = actionFor(row.status);
   // The policy before the file is opened: no one the policy turns away makes the server read a PDF.
-  const allowed = await itemFor(storage, actor, itemId, action);
+  const allowed = await permittedRow(storage, actor, itemId, (item) => actionFor(item.status));
   if (!allowed.ok) return allowed;
+  const row = allowed.value;
+  const action = actionFor(row.status);
   const judged = judgeAttachment(
     { name: upload.name, declaredType: upload.declaredType, size: upload.bytes.length },
     contentTypeOf(upload.bytes),

@@ -150,6 +150,24 @@ export async function draftItem(
   });
 }
 
+/**
+ * The item's row, if the actor may `action` on it (an action chosen by the row, as a file's upload is by
+ * the item's status, when a function); else refused as the policy says. One read, no log replayed: the
+ * check to make before costly work, such as opening an uploaded PDF.
+ */
+export async function permittedRow(
+  tx: Repositories,
+  actor: Actor,
+  id: string,
+  action: Action | ((row: StoredItem) => Action),
+): Promise<Result<StoredItem, CatalogueAppRefusal>> {
+  const row = await tx.catalogue.get(id);
+  if (!row) return err(catalogueRefusal('catalogue.unknown', id));
+  const asked = typeof action === 'function' ? action(row) : action;
+  const denied = permit(actor, asked, row.agencyId, { code: 'catalogue.unknown', what: id });
+  return denied ? err(denied) : ok(row);
+}
+
 /** The item and its replayed log, if the actor may `action` on it; else refused as the policy says. */
 export async function itemFor(
   tx: Repositories,
@@ -157,10 +175,9 @@ export async function itemFor(
   id: string,
   action: Action,
 ): Promise<Result<{ row: StoredItem; events: ItemEvent[]; state: ItemState }, CatalogueAppRefusal>> {
-  const row = await tx.catalogue.get(id);
-  if (!row) return err(catalogueRefusal('catalogue.unknown', id));
-  const denied = permit(actor, action, row.agencyId, { code: 'catalogue.unknown', what: id });
-  if (denied) return err(denied);
+  const permitted = await permittedRow(tx, actor, id, action);
+  if (!permitted.ok) return permitted;
+  const row = permitted.value;
   const events = (await tx.catalogue.events(id)).map((e) => e.event);
   const state = storedItemState(events);
   if (!state.ok) return err(catalogueRefusal('catalogue.stored-invalid', `${id}：${state.error.message}`));
