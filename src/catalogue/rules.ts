@@ -42,10 +42,11 @@ async function unlinkable(
   skip: ReadonlySet<number | undefined>,
 ): Promise<RuleProblem[]> {
   const problems: RuleProblem[] = [];
-  for (const [index, doc] of rules.documents.entries()) {
-    const id = doc.itemId?.trim() ?? '';
-    if (id === '' || skip.has(index)) continue;
-    const item = await storage.catalogue.get(id);
+  const asked = rules.documents.map((doc, index) => (skip.has(index) ? '' : (doc.itemId?.trim() ?? '')));
+  const items = await storage.catalogue.getMany(asked.filter((id) => id !== ''));
+  for (const [index, id] of asked.entries()) {
+    if (id === '') continue;
+    const item = items.get(id);
     if (item?.agencyId !== agencyId || item.status !== 'published')
       problems.push({
         index,
@@ -101,11 +102,12 @@ export interface PublicRules extends PublicPage<StoredRules> {
 export async function publicRules(storage: Storage, agencyId: number): Promise<PublicRules | undefined> {
   const page = await publicPage(storage, agencyId, (id) => storage.portal.rulesVersions(id));
   if (!page) return undefined;
-  const linked = new Set<string>();
-  for (const doc of page.current?.rules.documents ?? [])
-    if (doc.itemId !== undefined) {
-      const item = await storage.catalogue.get(doc.itemId);
-      if (item?.agencyId === agencyId && item.status === 'published') linked.add(doc.itemId);
-    }
+  const ids = (page.current?.rules.documents ?? []).flatMap((doc) =>
+    doc.itemId === undefined ? [] : [doc.itemId],
+  );
+  const items = await storage.catalogue.getMany(ids);
+  const linked = new Set(
+    ids.filter((id) => items.get(id)?.agencyId === agencyId && items.get(id)?.status === 'published'),
+  );
   return { ...page, linked };
 }

@@ -93,6 +93,17 @@ for (const dialect of DIALECTS) {
         assert.deepEqual([...(await s.catalogue.documentLogs([agency.id])).keys()], ['item-1']);
       }));
 
+    it('gives the items of many ids in one call, leaving out the ids it does not hold', () =>
+      withStorage(dialect, async (s) => {
+        const agency = await s.agencies.add({ name: '某镇人民政府', kind: '乡镇', code: '000014350' });
+        for (const id of ['item-a', 'item-b'])
+          await s.catalogue.add({ id, agencyId: agency.id, event: drafted, summary: draft });
+        const found = await s.catalogue.getMany(['item-b', 'no-such-item', 'item-a', 'item-b']);
+        assert.deepEqual([...found.keys()].sort(), ['item-a', 'item-b']);
+        assert.deepEqual(found.get('item-a'), await s.catalogue.get('item-a'));
+        assert.equal((await s.catalogue.getMany([])).size, 0);
+      }));
+
     it('pages and counts an agency’s items by column, 主题分类 and 公开方式 in the database', () =>
       withStorage(dialect, async (s) => {
         const agency = await s.agencies.add({ name: '某县人民政府', kind: '区县', code: '000014349' });

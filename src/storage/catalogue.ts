@@ -105,6 +105,8 @@ export interface CatalogueRepository {
     readonly summary: ItemSummary;
   }): Promise<StoredItem>;
   get(id: string): Promise<StoredItem | undefined>;
+  /** The items of these ids that exist, by id, in one query (an unknown id is simply absent). */
+  getMany(ids: readonly string[]): Promise<Map<string, StoredItem>>;
   /** The log, in order. */
   events(id: string): Promise<StoredItemEvent[]>;
   /**
@@ -233,6 +235,13 @@ export function catalogueRepository(db: Executor, clock: Clock): CatalogueReposi
     async get(id) {
       const row = await db.selectFrom('catalogue_items').selectAll().where('id', '=', id).executeTakeFirst();
       return row && toItem(row);
+    },
+
+    async getMany(ids) {
+      const wanted = [...new Set(ids)];
+      if (wanted.length === 0) return new Map();
+      const rows = await db.selectFrom('catalogue_items').selectAll().where('id', 'in', wanted).execute();
+      return new Map(rows.map((row) => [row.id, toItem(row)]));
     },
 
     async events(id) {
