@@ -55,11 +55,13 @@ export {
   type CatalogueBrowse,
   type CataloguePage,
   type CatalogueQuery,
+  type ColumnCounts,
   columnAndBelow,
   PUBLIC_PAGE_SIZE,
   type PublicItem,
   publicCatalogue,
   publicItem,
+  siteColumns,
   siteItemColumns,
 } from './public.js';
 export { CATALOGUE_APP_REFUSALS, type CatalogueAppRefusal, catalogueRefusal } from './refusals.js';

@@ -156,10 +156,13 @@ export interface CatalogueQuery {
   readonly page?: number;
 }
 
-export interface CatalogueBrowse extends CataloguePage {
+/** A column tree with how many listed items each column holds, with those below it. */
+export interface ColumnCounts {
   readonly tree: ColumnTree;
-  /** How many listed items each column holds, with those below it. */
   readonly counts: ReadonlyMap<string, number>;
+}
+
+export interface CatalogueBrowse extends CataloguePage, ColumnCounts {
   /** 主题分类 of the listed items (in the column asked, if one was), the most first. */
   readonly topics: readonly { readonly topic: string; readonly count: number }[];
   readonly column?: Column;
@@ -194,6 +197,14 @@ export async function browseCatalogue(
     topics,
     ...(column ? { column } : {}),
   };
+}
+
+/** The site's 栏目 with how many listed items each holds (with those below it): the site map's list. */
+export async function siteColumns(storage: Storage): Promise<ColumnCounts> {
+  const agencies = await siteAgencies(storage);
+  const tree = await siteTree(storage, agencies);
+  const counts = await storage.catalogue.columnCounts(agencies, { status: 'published', disclosures: LISTED });
+  return { tree, counts: subtreeCounts(tree, counts) };
 }
 
 /** A published item with its metadata and body, or undefined when there is none to show. */

@@ -5,11 +5,12 @@
  * 条例第十二条 requires (its 制度 is rules-page.tsx); `/sitemap`, every page of the site. hono/jsx
  * escapes every text.
  */
-import type { PublicGuide } from '../../catalogue/index.js';
+import type { ColumnCounts, PublicGuide } from '../../catalogue/index.js';
 import { GUIDE_LABELS, paragraphsOf } from '../../domain/portal/guide.js';
 import type { ReceivingAgency } from '../../ledger/index.js';
 import type { StoredItem } from '../../storage/index.js';
 import { PORTAL_NAV, PortalPage } from './portal-frame.js';
+import { ColumnNav } from './portal-pages.js';
 
 export const agencyLink = (path: string, a: { readonly id: number }) => `${path}?agency=${a.id}`;
 
@@ -156,7 +157,7 @@ const Section = ({ title, text }: { title: string; text: string }) => (
   </section>
 );
 
-export function SitemapPage(props: { agencies: readonly ReceivingAgency[] }) {
+export function SitemapPage(props: { agencies: readonly ReceivingAgency[]; columns: ColumnCounts }) {
   return (
     <PortalPage title="网站地图" current="/sitemap">
       <ul>
@@ -165,10 +166,8 @@ export function SitemapPage(props: { agencies: readonly ReceivingAgency[] }) {
             <a href={n.href}>{n.label}</a>
           </li>
         ))}
-        <li>
-          <a href="/reports">政府信息公开年报</a>
-        </li>
       </ul>
+      <ColumnNav browse={props.columns} />
       {props.agencies.length > 1 && (
         <>
           <h2>各机关</h2>

@@ -117,6 +117,12 @@ describe('the column’s home, guide, site map and foot', () => {
     const html = await (await w.get('/sitemap')).text();
     for (const href of ['/', '/guide', '/catalogue', '/apply', '/lookup', '/reports'])
       assert.match(html, new RegExp(`<a href="${href}">`), href);
+    // And every 栏目 of the 目录, as the catalogue's own navigation lists them (with their counts).
+    const pages = html.slice(html.indexOf('<h1>网站地图</h1>'), html.indexOf('<nav class="column-nav"'));
+    assert.equal(pages.match(/<a href="\/reports">/g)?.length, 1, 'each page once in the list of pages');
+    assert.match(html, /<nav class="column-nav" aria-label="按栏目浏览">/);
+    assert.match(html, /<a href="\/catalogue\?column=fdzdgknr">/);
+    assert.match(html, /<a href="\/catalogue\?column=fdzdgknr-07">[^<]*<span class="count">\(\d+\)<\/span>/);
   });
 
   it('counts page views in memory and adds them to the database in batches', async () => {

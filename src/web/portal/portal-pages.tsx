@@ -6,7 +6,7 @@
  * page says how to ask for it. No sign-in; nothing from another host; hono/jsx escapes every text.
  */
 import type { Child } from 'hono/jsx';
-import type { CatalogueBrowse, PublicItem } from '../../catalogue/index.js';
+import type { CatalogueBrowse, ColumnCounts, PublicItem } from '../../catalogue/index.js';
 import { type Column, childrenOf, columnPath, isRetired } from '../../domain/catalogue/columns.js';
 import { AttachmentList } from './attachment-list.js';
 import { PortalPage } from './portal-frame.js';
@@ -43,7 +43,10 @@ const TOPICS_SHOWN = 40;
  * The column tree as navigation: every column that takes items, with how many it holds (with those
  * below it); 指南 and 年报 link to their own pages. A retired column shows only while it holds items.
  */
-function ColumnNav(props: { browse: CatalogueBrowse; agency?: number }) {
+export function ColumnNav(props: {
+  browse: ColumnCounts & Pick<CatalogueBrowse, 'column'>;
+  agency?: number;
+}) {
   const { tree, counts } = props.browse;
   const current = props.browse.column?.id;
   const link = (column?: string) =>

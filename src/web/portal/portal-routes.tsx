@@ -11,6 +11,7 @@ import {
   publicGuide,
   publicItem,
   publicRules,
+  siteColumns,
 } from '../../catalogue/index.js';
 import { ITEM_LIMITS } from '../../domain/catalogue/catalogue-item.js';
 import { COLUMN_ID } from '../../domain/catalogue/columns.js';
@@ -112,7 +113,10 @@ export function portalRoutes(deps: WebDeps): Hono<AppEnv> {
     ),
   );
 
-  portal.get('/sitemap', async (c) => render(c, <SitemapPage agencies={await receivingAgencies(storage)} />));
+  portal.get('/sitemap', async (c) => {
+    const [agencies, columns] = await Promise.all([receivingAgencies(storage), siteColumns(storage)]);
+    return render(c, <SitemapPage agencies={agencies} columns={columns} />);
+  });
 
   portal.get('/catalogue', async (c) => {
     const asked = c.req.query('page');
