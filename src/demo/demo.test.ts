@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { listUsers } from '../accounts/index.js';
-import { browseCatalogue } from '../catalogue/index.js';
+import { browseCatalogue, publicAttachment, publicItem } from '../catalogue/index.js';
 import { ROLES, systemActor } from '../domain/access/policy.js';
 import { rulesFindings } from '../domain/portal/rules.js';
 import { hasErrors } from '../domain/report/validation/finding.js';
@@ -24,6 +24,7 @@ import {
   todayInChina,
   viewRequest,
 } from '../ledger/index.js';
+import { publicSearch } from '../search/public-search.js';
 import type { Storage } from '../storage/index.js';
 import { DIALECTS, withStorage } from '../storage/test-dialects.js';
 import { DEMO_PASSWORD, type DemoSummary, loadDemo } from './index.js';
@@ -84,6 +85,20 @@ for (const dialect of DIALECTS) {
           assert.equal(browse?.column?.name, '重点领域信息公开');
           assert.equal(browse?.total, 1, 'the item in 优化营商环境, below it');
           assert.ok((browse?.counts.get('fdzdgknr') ?? 0) >= 4);
+          // The budget item carries a Word 附件 the public may download, its text in the search.
+          const budget = (await storage.catalogue.list([demo.countyId])).find((i) =>
+            /财政预算/.test(i.title),
+          );
+          const files = budget ? (await publicItem(storage, budget.id))?.state.attachments : undefined;
+          assert.deepEqual(
+            files?.map((f) => f.name),
+            ['示范县2025年县级一般公共预算表.docx'],
+          );
+          const file = await publicAttachment(storage, budget!.id, files![0]!.id);
+          assert.equal(file?.type, 'docx');
+          // A word only the file holds (not the item's body) finds the item.
+          const searched = await publicSearch(storage, '社会保障和就业支出');
+          assert.ok(searched.ok && searched.value.items.some((i) => i.id === budget!.id));
 
           // Users of every role, and a console line for each, after a header naming the password.
           const users = await listUsers(storage, reader);

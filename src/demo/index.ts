@@ -13,10 +13,13 @@
  * rules refuse all the same is skipped and counted (`refused`), never allowed to abort the load.
  * The whole load is one transaction: it commits together, or nothing is written.
  */
+
+import { Document, Packer, Paragraph } from 'docx';
 import { createUser } from '../accounts/index.js';
 import {
   addColumn,
   agencyColumns,
+  attachFile,
   draftItem,
   publishGuide,
   publishItem,
@@ -845,6 +848,17 @@ async function addColumnsAndItems(
         { today },
       ),
     );
+    if (item.attachment) {
+      const document = new Document({
+        sections: [{ children: item.attachment.paragraphs.map((text) => new Paragraph({ text })) }],
+      });
+      const upload = {
+        name: item.attachment.name,
+        declaredType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        bytes: new Uint8Array(await Packer.toBuffer(document)),
+      };
+      must(`附件“${upload.name}”`, await attachFile(storage, actor, drafted.id, upload, { today }));
+    }
     must(`目录信息“${item.title}”的发布`, await publishItem(storage, actor, drafted.id, { today }));
   }
   // Read back, so that a tree the rules would refuse on replay fails the load here, not on the portal.

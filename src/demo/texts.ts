@@ -329,6 +329,8 @@ export interface DemoItem {
   readonly keywords: readonly string[];
   readonly kind: '规范性文件' | 'other';
   readonly body: string;
+  /** A Word file the item carries as its 附件 (its paragraphs), so the demo's pages show one. */
+  readonly attachment?: { readonly name: string; readonly paragraphs: readonly string[] };
 }
 
 export const DEMO_ITEMS: readonly DemoItem[] = [
@@ -351,6 +353,15 @@ export const DEMO_ITEMS: readonly DemoItem[] = [
     keywords: ['预算', '财政'],
     kind: 'other',
     body: '根据《中华人民共和国预算法》，现将本县2025年县级一般公共预算公开如下。',
+    attachment: {
+      name: '示范县2025年县级一般公共预算表.docx',
+      paragraphs: [
+        '示范县2025年县级一般公共预算表',
+        '一、一般公共预算收入 86,420 万元，其中税收收入 61,350 万元。',
+        '二、一般公共预算支出 152,870 万元，其中教育支出 31,260 万元、社会保障和就业支出 24,810 万元。',
+        '三、“三公”经费预算 412 万元，比上年减少 3.5%。',
+      ],
+    },
   },
   {
     agency: 'xian',
