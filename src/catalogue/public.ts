@@ -34,6 +34,8 @@ export interface PublicItem {
 
 /** The 公开方式 the portal lists. */
 const LISTED: ItemFilter['disclosures'] = ['主动公开', '依申请公开'];
+/** The items the portal lists and counts: published, in a listed 公开方式. */
+const LISTED_ITEMS: ItemFilter = { status: 'published', disclosures: LISTED };
 
 /** The agencies the site shows: every agency in the database, the roots and all below them. */
 export async function siteAgencies(storage: Storage): Promise<number[]> {
@@ -181,10 +183,9 @@ export async function browseCatalogue(
   const column = query.column === undefined ? undefined : columnOf(tree, query.column);
   if (query.column !== undefined && !column) return undefined;
   const columns = column ? subtreeIds(tree, column.id) : undefined;
-  const listed: ItemFilter = { status: 'published', disclosures: LISTED };
   const [counts, topics, page] = await Promise.all([
-    storage.catalogue.columnCounts(agencies, listed),
-    storage.catalogue.topicCounts(agencies, { ...listed, ...(columns ? { columns } : {}) }),
+    storage.catalogue.columnCounts(agencies, LISTED_ITEMS),
+    storage.catalogue.topicCounts(agencies, { ...LISTED_ITEMS, ...(columns ? { columns } : {}) }),
     pageOf(storage, agencies, query.page ?? 1, {
       ...(columns ? { columns } : {}),
       ...(query.topic === undefined ? {} : { topic: query.topic }),
@@ -203,7 +204,7 @@ export async function browseCatalogue(
 export async function siteColumns(storage: Storage): Promise<ColumnCounts> {
   const agencies = await siteAgencies(storage);
   const tree = await siteTree(storage, agencies);
-  const counts = await storage.catalogue.columnCounts(agencies, { status: 'published', disclosures: LISTED });
+  const counts = await storage.catalogue.columnCounts(agencies, LISTED_ITEMS);
   return { tree, counts: subtreeCounts(tree, counts) };
 }
 

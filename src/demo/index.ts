@@ -30,6 +30,7 @@ import {
 import { type Actor, ROLE_LABELS, systemActor } from '../domain/access/policy.js';
 import { addDays, type LocalDate, localDate } from '../domain/calendar/local-date.js';
 import { addWorkingDays, isWorkingDay, type WorkingCalendar } from '../domain/calendar/working-days.js';
+import { ATTACHMENT_TYPES } from '../domain/catalogue/attachment.js';
 import type { DisclosureGuide } from '../domain/portal/guide.js';
 import type { DisclosureRules } from '../domain/portal/rules.js';
 import { feePayBy } from '../domain/requests/deadline.js';
@@ -854,7 +855,7 @@ async function addColumnsAndItems(
       });
       const upload = {
         name: item.attachment.name,
-        declaredType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        declaredType: ATTACHMENT_TYPES.docx.mime,
         bytes: new Uint8Array(await Packer.toBuffer(document)),
       };
       must(`附件“${upload.name}”`, await attachFile(storage, actor, drafted.id, upload, { today }));
