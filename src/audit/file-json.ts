@@ -8,7 +8,7 @@
 import { findingJson } from '../documents/json/finding-json.js';
 import type { Finding } from '../domain/report/validation/finding.js';
 import { statusOf } from './file-status.js';
-import type { FileBrief, FileResult } from './types.js';
+import type { AuditedFile, FileBrief, FileResult, ReportDigest } from './types.js';
 
 /** A file as `--json` writes it: keys and their order fixed (docs/cli.md). */
 export function fileJson(r: FileResult) {
@@ -32,6 +32,12 @@ export function briefOf(r: FileResult): FileBrief {
   return r.error === undefined
     ? { file: r.file, status: r.status, findings }
     : { file: r.file, status: r.status, findings, error: r.error };
+}
+
+/** A result as the pool hands it on: its `--json` line, its brief and its digest (a worker posts it). */
+export function audited(result: FileResult, digest?: ReportDigest): AuditedFile {
+  const json = fileJsonText(result);
+  return digest ? { json, brief: briefOf(result), digest } : { json, brief: briefOf(result) };
 }
 
 /** The `--json` line of a result. Parsed, it is the result again (the same fields, in `fileJson`'s order). */

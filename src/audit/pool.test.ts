@@ -6,9 +6,9 @@ import { after, describe, it } from 'node:test';
 import { renderText } from '../documents/text/render-text.js';
 import { exampleReport } from '../domain/report/example.js';
 import { auditFile } from './audit-file.js';
-import { briefOf } from './file-json.js';
+import { audited, briefOf } from './file-json.js';
 import { type FileLimits, unreadableResult } from './file-status.js';
-import { audited, auditInWorkers, poolStats, withoutTsxFlags, workerEntry } from './pool.js';
+import { auditInWorkers, poolStats, withoutTsxFlags, workerEntry } from './pool.js';
 import type { AuditedFile, FileResult } from './types.js';
 import type { WalkItem } from './walk.js';
 

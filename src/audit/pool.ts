@@ -29,9 +29,9 @@ import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import type { AuditFileOptions } from './audit-file.js';
 import { sniffFile } from './file-bytes.js';
-import { briefOf, fileJsonText } from './file-json.js';
+import { audited } from './file-json.js';
 import { DEFAULT_LIMITS, type FileLimits, stoppedError, unreadableResult } from './file-status.js';
-import type { AuditedFile, FileResult, ReportDigest } from './types.js';
+import type { AuditedFile } from './types.js';
 import type { WalkItem } from './walk.js';
 import {
   BEGUN,
@@ -63,12 +63,6 @@ export interface PoolOptions {
   readonly limits?: FileLimits;
   /** The worker module, `workerEntry()` unless a test gives one (a reader that hangs, say). */
   readonly worker?: WorkerEntry;
-}
-
-/** A result as it is handed on: its `--json` line and its brief (what the worker posts). */
-export function audited(result: FileResult, digest?: ReportDigest): AuditedFile {
-  const json = fileJsonText(result);
-  return digest ? { json, brief: briefOf(result), digest } : { json, brief: briefOf(result) };
 }
 
 /** Node flags that load tsx: `--import tsx`, `--import=file:…/tsx/dist/loader.mjs`, `--require …`. */
@@ -272,9 +266,9 @@ export async function auditInWorkers(
         const worker = startWorker(entry, { options: options.file, progress }, limits);
         const slot: Slot = { worker, progress: state, inFlight: 0, pending: new Map() };
         worker.on('message', (done: WorkDone) => {
-          for (const [seq, json, brief, digest] of done.done) {
+          for (const [seq, file] of done.done) {
             slot.pending.delete(seq);
-            waiting.set(seq, digest ? { json, brief, digest } : { json, brief });
+            waiting.set(seq, file);
           }
           slot.inFlight--;
           try {

@@ -3,24 +3,23 @@
  * with `auditFile`; tests run it with readers that hang or eat memory (test-support/limits-worker.ts).
  *
  * Batches are audited one after the other, each file in turn, and a batch's outcomes posted back as
- * `[seq, json, brief, digest]`: the file's `--json` line is made here, so what crosses to the main
- * thread is one string per file, the few fields it counts (`FileBrief`) and the small digest, not the
- * result's objects. Before each file the worker
- * writes its sequence number and a count of the files it has begun into the shared `progress` array:
- * the pool reads there, without a message, which file a worker is on, to stop a worker whose file takes
- * too long and to name the file a worker died on.
+ * `[seq, AuditedFile]`: the file's `--json` line is made here, so what crosses to the main thread is one
+ * string per file, the few fields it counts (`FileBrief`) and the small digest, not the result's
+ * objects. Before each file the worker writes its sequence number and a count of the files it has
+ * begun into the shared `progress` array: the pool reads there, without a message, which file a worker
+ * is on, to stop a worker whose file takes too long and to name the file a worker died on.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { AuditFileOptions } from './audit-file.js';
-import { briefOf, fileJsonText } from './file-json.js';
-import type { FileBrief, FileOutcome, ReportDigest } from './types.js';
+import { audited } from './file-json.js';
+import type { AuditedFile, FileOutcome } from './types.js';
 
 export interface WorkBatch {
   readonly items: readonly (readonly [seq: number, path: string])[];
 }
 
 export interface WorkDone {
-  readonly done: (readonly [seq: number, json: string, brief: FileBrief, digest?: ReportDigest])[];
+  readonly done: (readonly [seq: number, file: AuditedFile])[];
 }
 
 export interface WorkerData {
@@ -44,8 +43,7 @@ export function serveAudits(audit: (path: string, options: AuditFileOptions) => 
       Atomics.store(state, RUNNING, seq);
       Atomics.add(state, BEGUN, 1);
       const { result, digest } = await audit(path, options);
-      const json = fileJsonText(result);
-      done.push(digest ? [seq, json, briefOf(result), digest] : [seq, json, briefOf(result)]);
+      done.push([seq, audited(result, digest)]);
     }
     Atomics.store(state, RUNNING, -1);
     port.postMessage({ done } satisfies WorkDone);
